@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Bindery: OpenAPI 2.0 / 3.0 / 3.1 → Swift client bindings.
+///
+/// One module per stage, data flowing one way:
+/// `BinderyYAML` (libyaml shim) → `BinderyOpenAPI` (typed document) → `BinderyModel` (what templates need)
+/// → `BinderyRender` (Mustache templates, atomic output) → `Bindery` (the pipeline) → `bindery` (CLI) and plugins.
+let package = Package(
+    name: "Bindery",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bindery", targets: ["bindery"]),
+        .library(name: "Bindery", targets: ["Bindery"]),
+        .plugin(name: "BinderyGenerate", targets: ["BinderyGenerate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Stage 1: YAML (and JSON) through the system libyaml.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .target(name: "CBinderyYAML", dependencies: ["CYAML"]),
+        .target(name: "BinderyYAML", dependencies: ["CBinderyYAML"]),
+
+        // Stage 2: the OpenAPI document, typed.
+        .target(name: "BinderyOpenAPI", dependencies: ["BinderyYAML"]),
+
+        // Stage 3: the intermediate model the templates render.
+        .target(name: "BinderyModel", dependencies: ["BinderyOpenAPI"]),
+
+        // Stage 4: templates, render contexts and output.
+        .target(
+            name: "BinderyRender",
+            dependencies: ["BinderyModel", "BinderyTemplates", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "BinderyTemplates", plugins: ["EmbedTemplates"]),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["bindery-embed-templates"]),
+        .executableTarget(name: "bindery-embed-templates"),
+
+        // Stage 5: the pipeline, the CLI and the command plugin.
+        .target(name: "Bindery", dependencies: ["BinderyOpenAPI", "BinderyModel", "BinderyRender"]),
+        .executableTarget(
+            name: "bindery",
+            dependencies: ["Bindery", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .plugin(
+            name: "BinderyGenerate",
+            capability: .command(
+                intent: .custom(verb: "bindery-generate", description: "Generate Swift bindings from an OpenAPI document"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift sources into the package")]
+            ),
+            dependencies: ["bindery"]
+        ),
+
+        // Tests.
+        .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
+        .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
+        .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
+        .testTarget(
+            name: "BinderyReferenceTests",
+            dependencies: ["Bindery", "BinderyRender", "bindery"],
+            exclude: ["Snippets"]
+        ),
+        // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
+        .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),
+        .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),
+        .testTarget(name: "LocalHTTPServerTests", dependencies: ["LocalHTTPServer"]),
+        .testTarget(name: "CanopyClientTests", dependencies: ["Canopy", "LocalHTTPServer"]),
+    ]
+)

@@ -1,0 +1,93 @@
+import BinderyModel
+import BinderyOpenAPI
+import BinderyRender
+import BinderyYAML
+
+/// The whole pipeline: read the description, translate it, render the templates, write the output.
+public enum Generator {
+    /// What to generate and where.
+    public struct Options: Sendable {
+        /// The root file of the API description (YAML or JSON).
+        public var specPath: String
+        /// The folder the package is written to.
+        public var outputDirectory: String
+        /// The Swift module; derived from the description's title when `nil`.
+        public var moduleName: String?
+        /// A folder of templates that replace the defaults of the same name.
+        public var templatesDirectory: String?
+
+        public init(specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil) {
+            self.specPath = specPath
+            self.outputDirectory = outputDirectory
+            self.moduleName = moduleName
+            self.templatesDirectory = templatesDirectory
+        }
+    }
+
+    /// What one generation produced.
+    public struct Result: Sendable {
+        public var files: [GeneratedFile]
+        public var warnings: [Diagnostic]
+        public var summary: OutputWriter.Summary
+        public var moduleName: String
+    }
+
+    /// Reads, translates and renders, without writing anything.
+    public static func render(
+        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], moduleName: String) {
+        // Templates first: a broken template is reported without reading a large description.
+        let renderer = try CodeRenderer(templates: templates)
+        let reader = OpenAPIReader()
+        let document = try reader.read(path: specPath)
+        let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
+        let (model, translationWarnings) = try ModelTranslator.translate(document, options: .init(moduleName: module))
+        let files = try renderer.render(model)
+        return (files, reader.warnings + translationWarnings, module)
+    }
+
+    /// Generates the package described by `options` and writes it.
+    ///
+    /// On error nothing in the output folder has changed.
+    public static func generate(_ options: Options) throws(Diagnostic) -> Result {
+        let templates =
+            if let directory = options.templatesDirectory {
+                try templateSet(directory)
+            } else {
+                TemplateSet.defaults
+            }
+        let (files, warnings, module) = try render(
+            specPath: options.specPath, moduleName: options.moduleName, templates: templates
+        )
+        let summary = try OutputWriter(directory: options.outputDirectory).write(files)
+        return Result(files: files, warnings: warnings, summary: summary, moduleName: module)
+    }
+
+    static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {
+        do {
+            return try TemplateSet.defaults(overriddenBy: directory)
+        } catch {
+            throw Diagnostic(at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
+        }
+    }
+
+    /// A module name from the description's title: `Canopy.Api` gives `CanopyApi`.
+    static func defaultModuleName(for document: OpenAPIDocument) -> String {
+        let name = SwiftName.upperCamelCase(document.info.title)
+        guard name.first?.isLetter == true, !RuntimeNames.typeNames.contains(name) else { return "GeneratedAPI" }
+        return name
+    }
+
+    static func validatedModuleName(_ name: String) throws(Diagnostic) -> String {
+        let valid = name.first.map { $0.isLetter || $0 == "_" } == true
+            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                || ("0"..."9").contains($0) || $0 == "_" }
+        guard valid else {
+            throw Diagnostic.error(inFile: "--module-name", "'\(name)' is not a Swift module name (letters, digits, _)")
+        }
+        guard !RuntimeNames.typeNames.contains(name), !SwiftKeywords.shadowedTypeNames.contains(name) else {
+            throw Diagnostic.error(inFile: "--module-name", "'\(name)' is the name of a type the generated code uses")
+        }
+        return name
+    }
+}

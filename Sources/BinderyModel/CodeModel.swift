@@ -1,0 +1,77 @@
+/// Everything the templates render for one API description: nothing about YAML or OpenAPI's shape, only the
+/// Swift to write and the documentation to go with it.
+public struct CodeModel: Sendable {
+    /// The Swift module the generated code is compiled in.
+    public var moduleName: String
+    public var title: String
+    public var version: String
+    public var documentation: Documentation
+    /// The base URL of the first server, with variables at their defaults; `http://localhost` when none is given.
+    public var defaultServerURL: String
+    public var apis: [APIDefinition]
+    /// Top-level types, in a stable order (the document's component schemas first).
+    public var types: [TypeDefinition]
+    public var securitySchemes: [SecuritySchemeDefinition]
+
+    public init(moduleName: String, title: String, version: String) {
+        self.moduleName = moduleName
+        self.title = title
+        self.version = version
+        self.documentation = Documentation()
+        self.defaultServerURL = "http://localhost"
+        self.apis = []
+        self.types = []
+        self.securitySchemes = []
+    }
+}
+
+/// One API type: the operations of one tag (`TokenApi` for tag `Token`).
+public struct APIDefinition: Sendable, Hashable {
+    public var name: String
+    public var tag: String
+    public var documentation: Documentation
+    public var operations: [OperationDefinition]
+
+    public init(name: String, tag: String, documentation: Documentation = Documentation()) {
+        self.name = name
+        self.tag = tag
+        self.documentation = documentation
+        self.operations = []
+    }
+}
+
+/// A way requests authenticate, as the generated client knows it.
+public struct SecuritySchemeDefinition: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// `Authorization: Bearer <token>`: HTTP bearer, OAuth 2 and OpenID Connect.
+        case bearer
+        /// `Authorization: Basic <base64(user:password)>`.
+        case basic
+        /// A key in a header, query item or cookie.
+        case apiKey(name: String, location: APIKeyLocation)
+        /// A scheme the client cannot apply by itself (mutual TLS, other HTTP schemes): documented only.
+        case unsupported(String)
+    }
+
+    public enum APIKeyLocation: String, Sendable, Hashable {
+        case header, query, cookie
+    }
+
+    /// The scheme's name in the document (`Bearer`), by which credentials are looked up.
+    public var name: String
+    /// The Swift name of its constant (`bearer`).
+    public var swiftName: String
+    public var kind: Kind
+    /// What the document says about it, including OAuth flows, for the docs.
+    public var documentation: Documentation
+    /// The kind in words, for the docs: `OAuth 2 (password flow)`, `HTTP bearer`, `API key in header X-Key`.
+    public var summary: String
+
+    public init(name: String, swiftName: String, kind: Kind, summary: String, documentation: Documentation) {
+        self.name = name
+        self.swiftName = swiftName
+        self.kind = kind
+        self.summary = summary
+        self.documentation = documentation
+    }
+}

@@ -1,0 +1,43 @@
+/// One namespace in generated code (the module's top level, a type's members, an enum's cases) and the names taken
+/// in it. Every generated name is claimed from the scope it lives in, so no two declarations can collide.
+///
+/// A name already taken gets the smallest numeric suffix that is free (`Pet`, `Pet2`, `Pet3`), in the order names
+/// are claimed, so the result is deterministic for a given document. A nested scope also avoids the names of the
+/// scopes around it, so a nested type never shadows a type its parent refers to.
+public final class NameScope {
+    private var taken: Set<String> = []
+    private let caseInsensitive: Bool
+    private let outer: NameScope?
+
+    /// - Parameters:
+    ///   - reserved: names nothing in this scope may take.
+    ///   - caseInsensitive: whether `Pet` and `pet` collide, as they do for types that become file names on
+    ///     case-insensitive file systems.
+    ///   - outer: the enclosing scope, whose names this one avoids too.
+    public init(reserved: some Sequence<String> = [String](), caseInsensitive: Bool = false, outer: NameScope? = nil) {
+        self.caseInsensitive = caseInsensitive
+        self.outer = outer
+        for name in reserved { taken.insert(key(name)) }
+    }
+
+    /// Claims `preferred`, or the first free `preferred2`, `preferred3`, … and returns the name claimed.
+    public func claim(_ preferred: String) -> String {
+        var candidate = preferred
+        var suffix = 2
+        while isTaken(candidate) {
+            candidate = preferred + String(suffix)
+            suffix += 1
+        }
+        taken.insert(key(candidate))
+        return candidate
+    }
+
+    /// Whether `name` is taken here or in an enclosing scope.
+    public func isTaken(_ name: String) -> Bool {
+        taken.contains(key(name)) || outer?.isTaken(name) == true
+    }
+
+    private func key(_ name: String) -> String {
+        caseInsensitive ? name.lowercased() : name
+    }
+}

@@ -1,0 +1,190 @@
+/// One operation, as methods on its API type.
+public struct OperationDefinition: Sendable, Hashable {
+    public var operationID: String
+    /// The simple method's name (`tokenPostToken`).
+    public var swiftName: String
+    /// The name of the method that returns every documented response (`tokenPostTokenResponse`).
+    public var responseMethodName: String
+    /// The name of the enum of documented responses (`TokenPostTokenResponse`), nested in the API type.
+    public var responseTypeName: String
+    /// The name of the private method both public methods call to build, send and decode the request.
+    public var sendMethodName: String
+    /// The HTTP method on the wire, `POST`.
+    public var method: String
+    /// The path template as written, `/pools/{tenantId}`.
+    public var path: String
+    public var pathComponents: [PathComponent]
+    public var documentation: Documentation
+    public var deprecated: Bool
+    /// The parameters of the Swift methods, in order: path, query, header, cookie, then the body's.
+    public var parameters: [ParameterDefinition]
+    public var requestBody: RequestBodyDefinition?
+    /// The documented responses: codes in order, then ranges, then `default`.
+    public var responses: [ResponseDefinition]
+    /// The catch-all case when the document has no `default` response.
+    public var undocumentedCaseName: String?
+    /// The media types to ask for, in the document's order, for `Accept`.
+    public var acceptedContentTypes: [String]
+    /// The alternatives of the security requirement (any one suffices); empty when none is needed.
+    public var security: [[SecurityUse]]
+    /// What the simple method returns; `nil` when there is no simple method, because successful responses
+    /// have different body types (only the full response method is generated then).
+    public var simpleResult: SimpleResult?
+
+    public init(operationID: String, swiftName: String, method: String, path: String) {
+        self.operationID = operationID
+        self.swiftName = swiftName
+        self.responseMethodName = swiftName + "Response"
+        self.responseTypeName = SwiftName.upperCamelCase(swiftName) + "Response"
+        self.sendMethodName = "send" + SwiftName.upperCamelCase(swiftName)
+        self.method = method
+        self.path = path
+        self.pathComponents = []
+        self.documentation = Documentation()
+        self.deprecated = false
+        self.parameters = []
+        self.requestBody = nil
+        self.responses = []
+        self.undocumentedCaseName = nil
+        self.acceptedContentTypes = []
+        self.security = []
+        self.simpleResult = nil
+    }
+
+    /// One piece of the path: text as written, or a parameter's value.
+    public enum PathComponent: Sendable, Hashable {
+        case literal(String)
+        case parameter(swiftName: String)
+    }
+
+    /// What the simple method returns on success.
+    public enum SimpleResult: Sendable, Hashable {
+        case body(SwiftType)
+        case void
+    }
+
+    /// A security scheme an operation uses, with the scopes it needs.
+    public struct SecurityUse: Sendable, Hashable {
+        public var schemeSwiftName: String
+        public var scopes: [String]
+
+        public init(schemeSwiftName: String, scopes: [String]) {
+            self.schemeSwiftName = schemeSwiftName
+            self.scopes = scopes
+        }
+    }
+}
+
+/// A parameter of an operation's Swift methods: sent in the path, query, a header, a cookie or a form field.
+public struct ParameterDefinition: Sendable, Hashable {
+    public enum Location: String, Sendable, Hashable {
+        case path, query, header, cookie
+        /// A field of an `application/x-www-form-urlencoded` body.
+        case formField
+        /// The whole request body.
+        case body
+    }
+
+    /// The name on the wire (`grant_type`).
+    public var name: String
+    /// The Swift argument label (`grantType`), without backticks.
+    public var swiftName: String
+    public var location: Location
+    public var type: SwiftType
+    public var isOptional: Bool
+    public var documentation: Documentation
+    public var deprecated: Bool
+    /// Whether an array is sent as repeated items (`id=1&id=2`) rather than one comma-separated value.
+    public var explode: Bool
+    /// Whether the value (or each element of an array) is sent as text of its own (numbers, strings, dates,
+    /// enums); values that are objects are sent as JSON text instead.
+    public var isTextual: Bool
+
+    public init(name: String, swiftName: String, location: Location, type: SwiftType, isOptional: Bool) {
+        self.name = name
+        self.swiftName = swiftName
+        self.location = location
+        self.type = type
+        self.isOptional = isOptional
+        self.documentation = Documentation()
+        self.deprecated = false
+        self.explode = true
+        self.isTextual = true
+    }
+}
+
+/// How an operation sends its body.
+public struct RequestBodyDefinition: Sendable, Hashable {
+    public enum Encoding: Sendable, Hashable {
+        /// A Codable value encoded as JSON (parameter ``ParameterDefinition/Location-swift.enum/body``).
+        case json(SwiftType)
+        /// Form fields (parameters with location `formField`), `application/x-www-form-urlencoded`.
+        case form
+        /// Raw bytes (`Data`).
+        case binary
+        /// Text (`String`).
+        case text
+    }
+
+    public var contentType: String
+    public var encoding: Encoding
+    public var isRequired: Bool
+    public var documentation: Documentation
+
+    public init(contentType: String, encoding: Encoding, isRequired: Bool, documentation: Documentation) {
+        self.contentType = contentType
+        self.encoding = encoding
+        self.isRequired = isRequired
+        self.documentation = documentation
+    }
+}
+
+/// One documented response, as a case of the operation's response enum.
+public struct ResponseDefinition: Sendable, Hashable {
+    public enum Status: Sendable, Hashable {
+        case code(Int)
+        /// `4XX`: the hundreds digit.
+        case range(Int)
+        case `default`
+    }
+
+    /// How the body is decoded.
+    public enum Body: Sendable, Hashable {
+        case json(SwiftType)
+        case text
+        case binary
+    }
+
+    public var status: Status
+    /// The enum case (`created`), without backticks.
+    public var caseName: String
+    public var description: String
+    public var body: Body?
+    /// The media types the document lists for the response.
+    public var contentTypes: [String]
+    /// Whether the status counts as success for the simple method.
+    public var isSuccess: Bool
+
+    public init(status: Status, caseName: String, description: String, body: Body?, contentTypes: [String]) {
+        self.status = status
+        self.caseName = caseName
+        self.description = description
+        self.body = body
+        self.contentTypes = contentTypes
+        switch status {
+        case .code(let code): self.isSuccess = (200..<300).contains(code)
+        case .range(let hundreds): self.isSuccess = hundreds == 2
+        case .default: self.isSuccess = false
+        }
+    }
+
+    /// The Swift type of the body, as carried by the enum case.
+    public var bodyType: SwiftType? {
+        switch body {
+        case .json(let type): type
+        case .text: .string
+        case .binary: .data
+        case nil: nil
+        }
+    }
+}

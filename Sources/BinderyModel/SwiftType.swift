@@ -1,0 +1,61 @@
+/// The Swift type of a value: a property, a parameter, a body.
+///
+/// Optionality is not part of the type; properties and parameters say whether they are optional.
+public indirect enum SwiftType: Sendable, Hashable {
+    case string
+    case bool
+    case int
+    case int32
+    case int64
+    case float
+    case double
+    /// `Date`, for `format: date-time`.
+    case date
+    /// `CalendarDate` (generated), for `format: date`.
+    case calendarDate
+    case uuid
+    /// `Data`: binary bodies, and base64 (`format: byte`) in JSON.
+    case data
+    /// `JSONValue` (generated): any JSON value.
+    case jsonValue
+    /// A generated type, by its name as written from the module's top level (`Pet`, `Pet.Status`).
+    case named(String)
+    case array(SwiftType)
+    case dictionary(SwiftType)
+    /// An element that may be `null` (`[String?]`); properties and parameters use their own optionality instead.
+    case optional(SwiftType)
+
+    /// The type as written in Swift source.
+    public var code: String {
+        switch self {
+        case .string: "String"
+        case .bool: "Bool"
+        case .int: "Int"
+        case .int32: "Int32"
+        case .int64: "Int64"
+        case .float: "Float"
+        case .double: "Double"
+        case .date: "Date"
+        case .calendarDate: "CalendarDate"
+        case .uuid: "UUID"
+        case .data: "Data"
+        case .jsonValue: "JSONValue"
+        case .named(let name): name
+        case .array(let element): "[\(element.code)]"
+        case .dictionary(let value): "[String: \(value.code)]"
+        case .optional(let wrapped): "\(wrapped.code)?"
+        }
+    }
+
+    /// Whether the type is an array.
+    public var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+
+    /// The element type of an array; the type itself otherwise.
+    public var elementType: SwiftType {
+        if case .array(let element) = self { return element }
+        return self
+    }
+}

@@ -1,0 +1,321 @@
+import BinderyOpenAPI
+
+/// The operations of one tag.
+struct OperationGroup {
+    var tag: String
+    var description: String?
+    var operations: [BinderyOpenAPI.Operation]
+}
+
+extension ModelTranslator {
+    /// Operations grouped by their first tag (`Default` for untagged ones), groups sorted by name.
+    func groupOperationsByTag() -> [OperationGroup] {
+        var groups: [String: OperationGroup] = [:]
+        for operation in document.operations {
+            let tag = operation.tags.first ?? "Default"
+            groups[tag, default: OperationGroup(tag: tag, operations: [])].operations.append(operation)
+        }
+        for tag in document.tags where groups[tag.name] != nil {
+            groups[tag.name]?.description = tag.description
+        }
+        return groups.values.sorted { $0.tag < $1.tag }
+    }
+
+    func translateAPI(
+        name: String, group: OperationGroup, schemes: [SecuritySchemeDefinition]
+    ) throws(Diagnostic) -> APIDefinition {
+        var api = APIDefinition(name: name, tag: group.tag, documentation: Documentation(description: group.description))
+        let members = NameScope(reserved: ["client", "init"])
+        let nestedTypes = NameScope(reserved: [name], outer: typeScope)
+        for operation in group.operations {
+            api.operations.append(
+                try translateOperation(operation, members: members, nestedTypes: nestedTypes, schemes: schemes)
+            )
+        }
+        return api
+    }
+
+    func translateOperation(
+        _ operation: BinderyOpenAPI.Operation, members: NameScope, nestedTypes: NameScope,
+        schemes: [SecuritySchemeDefinition]
+    ) throws(Diagnostic) -> OperationDefinition {
+        let operationID = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
+        let baseName = SwiftName.lowerCamelCase(operationID)
+        var definition = OperationDefinition(
+            operationID: operationID, swiftName: members.claim(baseName), method: operation.method.name,
+            path: operation.path
+        )
+        definition.responseMethodName = members.claim(definition.swiftName + "Response")
+        definition.responseTypeName = nestedTypes.claim(SwiftName.upperCamelCase(definition.swiftName) + "Response")
+        definition.sendMethodName = members.claim("send" + SwiftName.upperCamelCase(definition.swiftName))
+        definition.documentation = Documentation(summary: operation.summary, description: operation.description)
+        definition.deprecated = operation.deprecated
+        let typePrefix = SwiftName.upperCamelCase(definition.swiftName)
+        let top = TypeContainer(scope: typeScope, prefix: nil)
+        defer { addTopLevel(top) }
+
+        // Parameters: path, query, header, cookie, then the body's, each group in document order.
+        let labels = NameScope()
+        let order: [Parameter.Kind] = [.path, .query, .header, .cookie]
+        let parameters = operation.parameters.sorted {
+            (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+        }
+        for parameter in parameters {
+            let (type, _) = try type(
+                of: parameter.schema, hint: typePrefix + SwiftName.upperCamelCase(parameter.name), container: top
+            )
+            addTopLevel(top)
+            var result = ParameterDefinition(
+                name: parameter.name, swiftName: labels.claim(SwiftName.lowerCamelCase(parameter.name)),
+                location: ParameterDefinition.Location(parameter.kind), type: type, isOptional: !parameter.required
+            )
+            result.documentation = Documentation(description: parameter.description ?? parameter.schema.description)
+            result.deprecated = parameter.deprecated
+            result.explode = parameter.explode
+            result.isTextual = isTextual(type.elementType)
+            if !result.isTextual {
+                warn(parameter.location, "parameter '\(parameter.name)' is an object; it is sent as JSON text")
+            }
+            if type.isArray, parameter.kind == .query, parameter.style != .form {
+                warn(parameter.location, "style '\(parameter.style.rawValue)' is not supported yet; sent as 'form'")
+            }
+            definition.parameters.append(result)
+        }
+        definition.pathComponents = try pathComponents(operation, parameters: definition.parameters)
+
+        if let body = operation.requestBody {
+            let (bodyDefinition, bodyParameters) = try translateRequestBody(
+                body, typePrefix: typePrefix, labels: labels, container: top
+            )
+            definition.requestBody = bodyDefinition
+            definition.parameters += bodyParameters
+        }
+
+        try translateResponses(operation, into: &definition, typePrefix: typePrefix, container: top)
+        definition.security = securityUses(operation, schemes: schemes)
+        return definition
+    }
+
+    /// Splits the path template into text and parameter values; every `{name}` must be a path parameter.
+    func pathComponents(
+        _ operation: BinderyOpenAPI.Operation, parameters: [ParameterDefinition]
+    ) throws(Diagnostic) -> [OperationDefinition.PathComponent] {
+        var components: [OperationDefinition.PathComponent] = []
+        var rest = Substring(operation.path)
+        var used: Set<String> = []
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw Diagnostic(at: operation.location, "unclosed '{' in path '\(operation.path)'")
+            }
+            if open > rest.startIndex { components.append(.literal(String(rest[..<open]))) }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let parameter = parameters.first(where: { $0.location == .path && $0.name == name }) else {
+                throw Diagnostic(
+                    at: operation.location,
+                    "path '\(operation.path)' has '{\(name)}' but \(operation.method.name) declares no path parameter '\(name)'"
+                )
+            }
+            components.append(.parameter(swiftName: parameter.swiftName))
+            used.insert(name)
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { components.append(.literal(String(rest))) }
+        for parameter in parameters where parameter.location == .path && !used.contains(parameter.name) {
+            warn(operation.location, "path parameter '\(parameter.name)' does not appear in '\(operation.path)'")
+        }
+        return components
+    }
+
+    func translateRequestBody(
+        _ body: RequestBody, typePrefix: String, labels: NameScope, container: TypeContainer
+    ) throws(Diagnostic) -> (RequestBodyDefinition, [ParameterDefinition]) {
+        let documentation = Documentation(description: body.description)
+        let json = body.content.first { $0.essence == "application/json" } ?? body.content.first { $0.isJSON }
+        if let json {
+            let schema = json.schema ?? JSONSchema(location: json.location)
+            let (type, _) = try self.type(of: schema, hint: typePrefix + "Request", container: container)
+            var parameter = ParameterDefinition(
+                name: "body", swiftName: labels.claim("body"), location: .body, type: type, isOptional: !body.required
+            )
+            parameter.documentation = documentation.isEmpty
+                ? Documentation(description: schema.description ?? describedSchema(schema)?.description)
+                : documentation
+            return (
+                RequestBodyDefinition(
+                    contentType: json.name.contains("*") ? "application/json" : json.name,
+                    encoding: .json(type), isRequired: body.required, documentation: documentation
+                ),
+                [parameter]
+            )
+        }
+        if let form = body.content.first(where: { $0.essence == "application/x-www-form-urlencoded" }) {
+            let schema = form.schema ?? JSONSchema(location: form.location)
+            var merged = MergedObject()
+            var visited: Set<SchemaID> = []
+            guard merge(schema, into: &merged, visited: &visited) else {
+                throw Diagnostic(at: form.location, "a form body's schema must be an object")
+            }
+            var parameters: [ParameterDefinition] = []
+            for property in merged.properties {
+                let (type, nullable) = try self.type(
+                    of: property.schema, hint: typePrefix + SwiftName.upperCamelCase(property.name), container: container
+                )
+                addTopLevel(container)
+                let encoding = form.encoding.first { $0.property == property.name }
+                var parameter = ParameterDefinition(
+                    name: property.name, swiftName: labels.claim(SwiftName.lowerCamelCase(property.name)),
+                    location: .formField, type: type,
+                    isOptional: !merged.required.contains(property.name) || nullable || !body.required
+                )
+                parameter.documentation = propertyDocumentation(property.schema)
+                parameter.deprecated = property.schema.deprecated
+                let style: Parameter.Style = encoding?.style ?? .form
+                parameter.explode = encoding?.explode ?? (style == .form)
+                parameter.isTextual = isTextual(type.elementType)
+                parameters.append(parameter)
+            }
+            return (
+                RequestBodyDefinition(
+                    contentType: "application/x-www-form-urlencoded", encoding: .form, isRequired: body.required,
+                    documentation: documentation
+                ),
+                parameters
+            )
+        }
+        guard let first = body.content.first else {
+            throw Diagnostic(at: body.location, "a request body needs at least one media type")
+        }
+        let isText = first.essence.hasPrefix("text/")
+        if first.essence.hasPrefix("multipart/") {
+            warn(first.location, "multipart bodies are not supported yet; the body is sent as raw Data you encode")
+        }
+        var parameter = ParameterDefinition(
+            name: "body", swiftName: labels.claim("body"), location: .body, type: isText ? .string : .data,
+            isOptional: !body.required
+        )
+        parameter.documentation = documentation
+        return (
+            RequestBodyDefinition(
+                contentType: first.name, encoding: isText ? .text : .binary, isRequired: body.required,
+                documentation: documentation
+            ),
+            [parameter]
+        )
+    }
+
+    /// Whether values of `type` are sent as text of their own in a URL, header or form field.
+    func isTextual(_ type: SwiftType) -> Bool {
+        switch type {
+        case .string, .bool, .int, .int32, .int64, .float, .double, .date, .calendarDate, .uuid, .data:
+            return true
+        case .jsonValue, .array, .dictionary, .optional:
+            return false
+        case .named(let name):
+            switch definition(named: name) {
+            case .enumeration: return true
+            case .alias(let alias): return isTextual(alias.target)
+            case .structure, nil: return false
+            }
+        }
+    }
+
+    /// The declaration of the generated type with qualified name `name`.
+    func definition(named name: String) -> TypeDefinition? {
+        definitionIndex[name]
+    }
+
+    /// Moves the types a container collected to the top level, and indexes them and their nested types.
+    func addTopLevel(_ container: TypeContainer) {
+        func index(_ definition: TypeDefinition) {
+            definitionIndex[definition.qualifiedName] = definition
+            if case .structure(let structure) = definition { structure.nestedTypes.forEach(index) }
+        }
+        container.definitions.forEach(index)
+        types.append(contentsOf: container.definitions)
+        container.definitions.removeAll()
+    }
+
+    /// The schema whose description documents a body: the schema itself, or the one it refers to.
+    func describedSchema(_ schema: JSONSchema) -> JSONSchema? {
+        if let ref = schema.ref { return self.schema(for: ref) }
+        if schema.allOf.count == 1, let ref = schema.allOf[0].ref { return self.schema(for: ref) }
+        return schema
+    }
+
+    func translateResponses(
+        _ operation: BinderyOpenAPI.Operation, into definition: inout OperationDefinition, typePrefix: String,
+        container: TypeContainer
+    ) throws(Diagnostic) {
+        let cases = NameScope(reserved: ["self", "Type", "Protocol", "init"])
+        var accepted: [String] = []
+        for response in operation.responses.sorted(by: { $0.status < $1.status }) {
+            let caseName = cases.claim(Self.caseName(for: response.status))
+            var body: ResponseDefinition.Body?
+            let json = response.content.first { $0.essence == "application/json" }
+                ?? response.content.first { $0.isJSON }
+            if let json {
+                let schema = json.schema ?? JSONSchema(location: json.location)
+                let hint = typePrefix + SwiftName.upperCamelCase(caseName) + "Body"
+                body = .json(try type(of: schema, hint: hint, container: container).type)
+            } else if let first = response.content.first {
+                body = first.essence.hasPrefix("text/") ? .text : .binary
+            }
+            for mediaType in response.content where !accepted.contains(mediaType.name) {
+                accepted.append(mediaType.name)
+            }
+            definition.responses.append(
+                ResponseDefinition(
+                    status: ResponseDefinition.Status(response.status), caseName: caseName,
+                    description: response.description, body: body, contentTypes: response.content.map(\.name)
+                )
+            )
+        }
+        if !definition.responses.contains(where: { $0.status == .default }) {
+            definition.undocumentedCaseName = cases.claim("undocumented")
+        }
+        definition.acceptedContentTypes = accepted
+
+        let successes = definition.responses.filter(\.isSuccess)
+        let bodyTypes = successes.map(\.bodyType)
+        if let first = bodyTypes.first {
+            if bodyTypes.allSatisfy({ $0 == first }) {
+                definition.simpleResult = first.map { .body($0) } ?? .void
+            }
+        } else {
+            definition.simpleResult = .void
+        }
+    }
+
+    /// The case name for a status: `ok`, `created`, `badRequest`; `status418` for codes without a common name.
+    static func caseName(for status: Response.Status) -> String {
+        switch status {
+        case .default: return "default"
+        case .range(let hundreds):
+            return ["1": "informational", "2": "success", "3": "redirection", "4": "clientError", "5": "serverError"][
+                String(hundreds)] ?? "status\(hundreds)XX"
+        case .code(let code):
+            return HTTPStatusNames.names[code] ?? "status\(code)"
+        }
+    }
+}
+
+extension ParameterDefinition.Location {
+    init(_ kind: Parameter.Kind) {
+        switch kind {
+        case .path: self = .path
+        case .query: self = .query
+        case .header: self = .header
+        case .cookie: self = .cookie
+        }
+    }
+}
+
+extension ResponseDefinition.Status {
+    init(_ status: Response.Status) {
+        switch status {
+        case .code(let code): self = .code(code)
+        case .range(let hundreds): self = .range(hundreds)
+        case .default: self = .default
+        }
+    }
+}

@@ -1,0 +1,295 @@
+import BinderyOpenAPI
+
+/// Where the types found inside a declaration go: a struct's nested types, or the module's top level.
+final class TypeContainer {
+    let scope: NameScope
+    /// The qualified name of the enclosing type (`Pet`), or `nil` at the top level.
+    let prefix: String?
+    var definitions: [TypeDefinition] = []
+
+    init(scope: NameScope, prefix: String?) {
+        self.scope = scope
+        self.prefix = prefix
+    }
+
+    func qualified(_ name: String) -> String {
+        prefix.map { "\($0).\(name)" } ?? name
+    }
+}
+
+/// An object schema with its `allOf` parts merged: the properties of every part, in order, own properties last.
+struct MergedObject {
+    var properties: [JSONSchema.Property] = []
+    var required: Set<String> = []
+    var additionalProperties: JSONSchema.AdditionalProperties?
+    var description: String?
+    var title: String?
+    var deprecated = false
+}
+
+extension ModelTranslator {
+    /// Declares the type for one schema of the schema table.
+    func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
+        guard let name = schemaNames[id] else { return }
+        let source = sourceDescription(id)
+        let top = TypeContainer(scope: typeScope, prefix: nil)
+        schemasInProgress.insert(id)
+        defer { schemasInProgress.remove(id) }
+        let definition = try declaration(for: schema, name: name, qualifiedName: name, source: source, container: top)
+        top.definitions.insert(definition, at: 0)
+        addTopLevel(top)
+    }
+
+    /// The declaration for `schema` named `name`: a struct, an enum, or an alias of the type the schema describes.
+    func declaration(
+        for schema: JSONSchema, name: String, qualifiedName: String, source: String, container: TypeContainer
+    ) throws(Diagnostic) -> TypeDefinition {
+        let documentation = Documentation(summary: schema.title, description: schema.description)
+        if let merged = structShape(of: schema) {
+            var definition = try makeStruct(
+                merged, name: name, qualifiedName: qualifiedName, source: source, container: container
+            )
+            definition.documentation = documentation
+            return .structure(definition)
+        }
+        if let values = stringEnumValues(of: schema) {
+            var definition = makeEnum(values, name: name, qualifiedName: qualifiedName, source: source)
+            definition.documentation = documentation
+            definition.deprecated = schema.deprecated
+            return .enumeration(definition)
+        }
+        var (target, _) = try type(of: schema, hint: name, container: container)
+        if target == .named(qualifiedName) {
+            warn(schema.location, "schema '\(name)' only refers to itself; it is generated as JSONValue")
+            target = .jsonValue
+        }
+        var alias = AliasDefinition(name: name, qualifiedName: qualifiedName, source: source, target: target)
+        alias.documentation = documentation
+        alias.deprecated = schema.deprecated
+        return .alias(alias)
+    }
+
+    /// The Swift type of a value described by `schema`, and whether the value may be `null`.
+    ///
+    /// Inline objects and enums become types named from `hint` in `container`.
+    func type(
+        of schema: JSONSchema, hint: String, container: TypeContainer
+    ) throws(Diagnostic) -> (type: SwiftType, nullable: Bool) {
+        let nullable = schema.nullable
+        if let ref = schema.ref {
+            return (schemaTypes[ref] ?? .jsonValue, nullable || isNullable(ref))
+        }
+        // Swashbuckle's `allOf: [$ref]` wrapper, used to attach `nullable` or a description to a reference.
+        if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            let inner = try type(of: schema.allOf[0], hint: hint, container: container)
+            return (inner.type, inner.nullable || nullable)
+        }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let alternatives = schema.oneOf + schema.anyOf
+            let values = alternatives.filter { !isNullSchema($0) }
+            if values.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+                let inner = try type(of: values[0], hint: hint, container: container)
+                return (inner.type, inner.nullable || nullable || values.count < alternatives.count)
+            }
+            warn(schema.location, "oneOf and anyOf are not supported yet; the value is decoded as JSONValue")
+            return (.jsonValue, nullable)
+        }
+        if let merged = structShape(of: schema) {
+            let name = container.scope.claim(hint)
+            let qualifiedName = container.qualified(name)
+            var definition = try makeStruct(
+                merged, name: name, qualifiedName: qualifiedName, source: "", container: container
+            )
+            definition.documentation = Documentation(summary: schema.title, description: nil)
+            container.definitions.append(.structure(definition))
+            return (.named(qualifiedName), nullable)
+        }
+        if let values = stringEnumValues(of: schema) {
+            let name = container.scope.claim(hint)
+            let qualifiedName = container.qualified(name)
+            let definition = makeEnum(values, name: name, qualifiedName: qualifiedName, source: "")
+            container.definitions.append(.enumeration(definition))
+            return (.named(qualifiedName), nullable || schema.enumValues?.contains(.null) == true)
+        }
+        switch schema.singleType {
+        case .string:
+            return (stringType(format: schema.format), nullable)
+        case .integer:
+            switch schema.format {
+            case "int32": return (.int32, nullable)
+            case "int64": return (.int64, nullable)
+            default: return (.int, nullable)
+            }
+        case .number:
+            return (schema.format == "float" ? .float : .double, nullable)
+        case .boolean:
+            return (.bool, nullable)
+        case .array:
+            return (try arrayType(of: schema, hint: hint, container: container), nullable)
+        case .object:
+            return (try dictionaryType(of: schema, hint: hint, container: container), nullable)
+        case .null:
+            return (.jsonValue, true)
+        case nil:
+            if schema.types.filter({ $0 != .null }).count > 1 {
+                return (.jsonValue, nullable)
+            }
+            if schema.items != nil {
+                return (try arrayType(of: schema, hint: hint, container: container), nullable)
+            }
+            if case .schema = schema.additionalProperties {
+                return (try dictionaryType(of: schema, hint: hint, container: container), nullable)
+            }
+            return (.jsonValue, nullable)
+        }
+    }
+
+    func arrayType(of schema: JSONSchema, hint: String, container: TypeContainer) throws(Diagnostic) -> SwiftType {
+        guard let items = schema.items else { return .array(.jsonValue) }
+        let element = try type(of: items, hint: hint + "Item", container: container)
+        return .array(element.nullable ? .optional(element.type) : element.type)
+    }
+
+    func dictionaryType(of schema: JSONSchema, hint: String, container: TypeContainer) throws(Diagnostic) -> SwiftType {
+        guard case .schema(let values) = schema.additionalProperties else { return .dictionary(.jsonValue) }
+        let value = try type(of: values, hint: hint + "Value", container: container)
+        return .dictionary(value.nullable ? .optional(value.type) : value.type)
+    }
+
+    func stringType(format: String?) -> SwiftType {
+        switch format {
+        case "date-time": .date
+        case "date": .calendarDate
+        case "uuid": .uuid
+        case "binary", "byte": .data
+        default: .string
+        }
+    }
+
+    /// Whether the schema a reference points to allows `null` by itself.
+    func isNullable(_ id: SchemaID) -> Bool {
+        schema(for: id)?.nullable == true
+    }
+
+    /// Whether a schema only allows `null` (`type: 'null'`, or `enum: [null]`).
+    func isNullSchema(_ schema: JSONSchema) -> Bool {
+        if schema.ref == nil, schema.types == [.null] { return true }
+        if let values = schema.enumValues, values == [.null] { return true }
+        return false
+    }
+
+    /// The string values of an enum schema (nulls left out); `nil` when the schema is not a string enum.
+    func stringEnumValues(of schema: JSONSchema) -> [String]? {
+        guard let values = schema.enumValues, schema.ref == nil else { return nil }
+        let type = schema.singleType
+        guard type == .string || (type == nil && schema.types.isEmpty) else { return nil }
+        var result: [String] = []
+        for value in values {
+            switch value {
+            case .null: continue
+            case .scalar(let text, _): if !result.contains(text) { result.append(text) }
+            case .sequence, .mapping: return nil
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
+
+    /// The merged object when `schema` is declared as a struct: it has properties, or merges several `allOf`
+    /// parts that are objects. `nil` for everything else.
+    func structShape(of schema: JSONSchema) -> MergedObject? {
+        guard schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil else {
+            return nil
+        }
+        guard !schema.properties.isEmpty || schema.allOf.count >= 2 else { return nil }
+        var merged = MergedObject()
+        var visited: Set<SchemaID> = []
+        guard merge(schema, into: &merged, visited: &visited) else { return nil }
+        merged.title = schema.title
+        merged.description = schema.description
+        merged.deprecated = schema.deprecated
+        return merged
+    }
+
+    /// Adds the properties of `schema` and its `allOf` parts to `merged`; `false` when a part is not an object.
+    func merge(_ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>) -> Bool {
+        if let ref = schema.ref {
+            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
+            return merge(target, into: &merged, visited: &visited)
+        }
+        if let type = schema.singleType, type != .object { return false }
+        for part in schema.allOf where !merge(part, into: &merged, visited: &visited) {
+            return false
+        }
+        for property in schema.properties {
+            if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
+                merged.properties[index] = property
+            } else {
+                merged.properties.append(property)
+            }
+        }
+        merged.required.formUnion(schema.required)
+        if let additional = schema.additionalProperties {
+            merged.additionalProperties = additional
+        }
+        return true
+    }
+
+    func makeStruct(
+        _ merged: MergedObject, name: String, qualifiedName: String, source: String, container: TypeContainer
+    ) throws(Diagnostic) -> StructDefinition {
+        var definition = StructDefinition(name: name, qualifiedName: qualifiedName, source: source)
+        definition.deprecated = merged.deprecated
+        let nested = TypeContainer(
+            scope: NameScope(reserved: ["CodingKeys", name], outer: container.scope),
+            prefix: qualifiedName
+        )
+        let members = NameScope(reserved: ["hashValue", "self", "Type", "Protocol", "init"])
+        for property in merged.properties {
+            let swiftName = members.claim(SwiftName.lowerCamelCase(property.name))
+            let (type, nullable) = try self.type(
+                of: property.schema, hint: SwiftName.upperCamelCase(property.name), container: nested
+            )
+            let required = merged.required.contains(property.name)
+            var result = PropertyDefinition(
+                jsonKey: property.name, swiftName: swiftName, type: type, isOptional: !required || nullable
+            )
+            result.encodesNull = required && nullable
+            result.documentation = propertyDocumentation(property.schema)
+            result.deprecated = property.schema.deprecated
+            result.readOnly = property.schema.readOnly
+            result.writeOnly = property.schema.writeOnly
+            definition.properties.append(result)
+        }
+        if case .schema(let values) = merged.additionalProperties {
+            let (valueType, nullable) = try type(of: values, hint: "AdditionalProperty", container: nested)
+            definition.additionalProperties = AdditionalPropertiesDefinition(
+                swiftName: members.claim("additionalProperties"),
+                valueType: nullable ? .optional(valueType) : valueType
+            )
+        }
+        definition.nestedTypes = nested.definitions
+        return definition
+    }
+
+    /// The documentation of a property: its own title and description, or those of the single `allOf` part it
+    /// wraps.
+    func propertyDocumentation(_ schema: JSONSchema) -> Documentation {
+        var documentation = Documentation(summary: schema.title, description: schema.description)
+        if documentation.isEmpty, schema.allOf.count == 1, schema.allOf[0].ref == nil {
+            documentation = Documentation(summary: schema.allOf[0].title, description: schema.allOf[0].description)
+        }
+        return documentation
+    }
+
+    func makeEnum(_ values: [String], name: String, qualifiedName: String, source: String) -> EnumDefinition {
+        let scope = NameScope(reserved: ["allCases", "rawValue", "hashValue", "init", "self", "Type", "Protocol"])
+        var cases: [EnumDefinition.Case] = []
+        for value in values {
+            cases.append(EnumDefinition.Case(swiftName: scope.claim(SwiftName.lowerCamelCase(value)), rawValue: value))
+        }
+        return EnumDefinition(
+            name: name, qualifiedName: qualifiedName, source: source, cases: cases,
+            unknownCaseName: scope.claim("undocumented")
+        )
+    }
+}

@@ -1,0 +1,80 @@
+import BinderyOpenAPI
+
+extension ModelTranslator {
+    /// The document's security schemes, as the generated client applies them.
+    func translateSecuritySchemes() -> [SecuritySchemeDefinition] {
+        let names = NameScope(reserved: ["init", "self", "name", "kind", "Kind", "Type"])
+        return document.securitySchemes.map { scheme in
+            let kind: SecuritySchemeDefinition.Kind
+            let summary: String
+            switch scheme.kind {
+            case .apiKey(let name, let location):
+                let where_: SecuritySchemeDefinition.APIKeyLocation =
+                    switch location {
+                    case .query: .query
+                    case .cookie: .cookie
+                    case .header, .path: .header
+                    }
+                kind = .apiKey(name: name, location: where_)
+                summary = "API key in \(where_.rawValue) `\(name)`"
+            case .http(let httpScheme, let bearerFormat):
+                switch httpScheme {
+                case "bearer":
+                    kind = .bearer
+                    summary = "HTTP bearer" + (bearerFormat.map { " (\($0))" } ?? "")
+                case "basic":
+                    kind = .basic
+                    summary = "HTTP basic"
+                default:
+                    kind = .unsupported("HTTP \(httpScheme)")
+                    summary = "HTTP \(httpScheme) (not applied by the client)"
+                }
+            case .oauth2(let flows):
+                kind = .bearer
+                let flowNames = flows.map { SwiftName.words($0.name).map { $0.lowercased() }.joined(separator: " ") }
+                summary = "OAuth 2" + (flowNames.isEmpty ? "" : " (\(flowNames.joined(separator: ", ")) flow)")
+            case .openIDConnect:
+                kind = .bearer
+                summary = "OpenID Connect"
+            case .mutualTLS:
+                kind = .unsupported("mutual TLS")
+                summary = "mutual TLS (configure the transport)"
+            }
+            var lines: [String] = []
+            if let description = scheme.description { lines.append(description) }
+            if case .oauth2(let flows) = scheme.kind {
+                for flow in flows {
+                    if let url = flow.authorizationURL { lines.append("Authorization URL: \(url)") }
+                    if let url = flow.tokenURL { lines.append("Token URL: \(url)") }
+                    if let url = flow.refreshURL { lines.append("Refresh URL: \(url)") }
+                    for scope in flow.scopes { lines.append("Scope `\(scope.name)`: \(scope.description)") }
+                }
+            }
+            return SecuritySchemeDefinition(
+                name: scheme.name, swiftName: names.claim(SwiftName.lowerCamelCase(scheme.name)), kind: kind,
+                summary: summary,
+                documentation: Documentation(description: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+            )
+        }
+    }
+
+    /// The security alternatives of an operation (its own, or the document's), by scheme constant.
+    func securityUses(
+        _ operation: BinderyOpenAPI.Operation, schemes: [SecuritySchemeDefinition]
+    ) -> [[OperationDefinition.SecurityUse]] {
+        let requirements = operation.security ?? document.security ?? []
+        var result: [[OperationDefinition.SecurityUse]] = []
+        for requirement in requirements {
+            var alternative: [OperationDefinition.SecurityUse] = []
+            for entry in requirement.entries {
+                guard let scheme = schemes.first(where: { $0.name == entry.scheme }) else {
+                    warn(operation.location, "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
+                    continue
+                }
+                alternative.append(OperationDefinition.SecurityUse(schemeSwiftName: scheme.swiftName, scopes: entry.scopes))
+            }
+            result.append(alternative)
+        }
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+/// A JSON Pointer (RFC 6901): the path to a value inside a document, `/components/schemas/Pet`.
+public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The reference tokens, unescaped.
+    public var tokens: [String]
+
+    public init(tokens: [String]) {
+        self.tokens = tokens
+    }
+
+    /// The pointer for `text`, which is empty or starts with `/`; `nil` when it is not a pointer.
+    public init?(_ text: String) {
+        if text.isEmpty {
+            self.tokens = []
+            return
+        }
+        guard text.hasPrefix("/") else { return nil }
+        self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
+            $0.replacingEvery("~1", with: "/").replacingEvery("~0", with: "~")
+        }
+    }
+
+    /// The pointer one level deeper.
+    public func appending(_ token: String) -> JSONPointer {
+        JSONPointer(tokens: tokens + [token])
+    }
+
+    /// The last token: the name a component is known by.
+    public var lastToken: String? { tokens.last }
+
+    public var description: String {
+        tokens.map { "/" + $0.replacingEvery("~", with: "~0").replacingEvery("/", with: "~1") }.joined()
+    }
+
+    public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
+    }
+}
+
+extension StringProtocol {
+    /// `self` with every `target` replaced, without Foundation.
+    func replacingEvery(_ target: String, with replacement: String) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,186 @@
+import BinderyYAML
+
+/// Reads an OpenAPI 3.0 or 3.1 description, in one file or many, into an ``OpenAPIDocument``.
+///
+/// Every error names the file, line and column of the node at fault and what was expected there. `$ref`s are
+/// followed across files (relative paths); a reference that cannot be resolved is an error at the `$ref`.
+public final class OpenAPIReader {
+    let loader: DocumentLoader
+    var version: OpenAPIVersion = .v3_0(minor: "3.0.0")
+    var schemas = SchemaTable()
+    /// Diagnostics that did not stop reading.
+    public private(set) var warnings: [Diagnostic] = []
+    /// How deep `$ref` chains of non-schema objects may go before they count as a cycle.
+    let maximumReferenceDepth = 64
+
+    public init(loader: DocumentLoader = DocumentLoader()) {
+        self.loader = loader
+    }
+
+    /// Reads the description whose root file is at `path`.
+    public static func read(path: String) throws(Diagnostic) -> (document: OpenAPIDocument, warnings: [Diagnostic]) {
+        let reader = OpenAPIReader()
+        let document = try reader.read(path: path)
+        return (document, reader.warnings)
+    }
+
+    /// Reads the description whose root file is at `path`.
+    public func read(path: String) throws(Diagnostic) -> OpenAPIDocument {
+        let file = try loader.load(path)
+        return try read(root: file.root)
+    }
+
+    /// Reads a description from the root node of its main file.
+    public func read(root: YAMLNode) throws(Diagnostic) -> OpenAPIDocument {
+        guard root.kind == .mapping else {
+            throw Diagnostic(
+                at: root.location,
+                "not an OpenAPI document: expected a mapping with an 'openapi' key, found \(root.kindDescription)"
+            )
+        }
+        version = try readVersion(root)
+        guard let infoNode = root["info"] else {
+            throw Diagnostic(at: root.location, "missing required key 'info'")
+        }
+        var document = OpenAPIDocument(version: version, info: try readInfo(infoNode), location: root.location)
+
+        // Component schemas keep their document order, even when one is first reached through another.
+        if let components = root["components"] {
+            try components.expectMapping("'components'")
+            if let schemaNodes = components["schemas"] {
+                try schemaNodes.expectMapping("'components.schemas'")
+                let base = JSONPointer(tokens: ["components", "schemas"])
+                for (key, _) in schemaNodes.pairs {
+                    schemas.reserve(SchemaID(file: root.document.file, pointer: base.appending(try key.keyText())))
+                }
+                for (key, value) in schemaNodes.pairs {
+                    let id = SchemaID(file: root.document.file, pointer: base.appending(try key.keyText()))
+                    if schemas[id] == nil {
+                        schemas.set(try readSchema(value), for: id)
+                    }
+                }
+            }
+            if let schemeNodes = components["securitySchemes"] {
+                document.securitySchemes = try readSecuritySchemes(schemeNodes)
+            }
+        }
+
+        for (key, value) in root.pairs {
+            switch try key.keyText() {
+            case "servers":
+                document.servers = try readServers(value)
+            case "paths":
+                document.paths = try readPaths(value)
+            case "security":
+                document.security = try readSecurityRequirements(value)
+            case "tags":
+                document.tags = try readTags(value)
+            case "webhooks", "components", "info", "openapi", "externalDocs", "jsonSchemaDialect":
+                break
+            case let name where name.hasPrefix("x-"):
+                document.extensions[name] = SpecValue(value)
+            default:
+                break
+            }
+        }
+        document.schemas = schemas
+        return document
+    }
+
+    func readVersion(_ root: YAMLNode) throws(Diagnostic) -> OpenAPIVersion {
+        if let node = root["openapi"] {
+            let text = try node.string("'openapi'")
+            if text.hasPrefix("3.0.") || text == "3.0" { return .v3_0(minor: text) }
+            if text.hasPrefix("3.1.") || text == "3.1" { return .v3_1(minor: text) }
+            throw Diagnostic(at: node.location, "unsupported OpenAPI version '\(text)': Bindery reads 3.0 and 3.1")
+        }
+        if let node = root["swagger"] {
+            throw Diagnostic(
+                at: node.location,
+                "Swagger \(node.scalar ?? "2.0") documents are not supported yet: convert to OpenAPI 3 first"
+            )
+        }
+        throw Diagnostic(at: root.location, "not an OpenAPI document: missing the 'openapi' key")
+    }
+
+    func readInfo(_ node: YAMLNode) throws(Diagnostic) -> Info {
+        try node.expectMapping("'info'")
+        guard let titleNode = node["title"] else { throw Diagnostic(at: node.location, "missing required key 'title'") }
+        guard let versionNode = node["version"] else {
+            throw Diagnostic(at: node.location, "missing required key 'version'")
+        }
+        var info = Info(title: try titleNode.string("'title'"), version: try versionNode.string("'version'"))
+        info.summary = try node["summary"]?.optionalString("'summary'")
+        info.description = try node["description"]?.optionalString("'description'")
+        info.termsOfService = try node["termsOfService"]?.optionalString("'termsOfService'")
+        if let contact = node["contact"] {
+            try contact.expectMapping("'contact'")
+            info.contactName = try contact["name"]?.optionalString("'name'")
+            info.contactEmail = try contact["email"]?.optionalString("'email'")
+            info.contactURL = try contact["url"]?.optionalString("'url'")
+        }
+        if let license = node["license"] {
+            try license.expectMapping("'license'")
+            info.licenseName = try license["name"]?.optionalString("'name'")
+            info.licenseURL = try license["url"]?.optionalString("'url'")
+        }
+        return info
+    }
+
+    func readServers(_ node: YAMLNode) throws(Diagnostic) -> [Server] {
+        try node.expectSequence("'servers'")
+        var servers: [Server] = []
+        for element in node.elements {
+            try element.expectMapping("a server")
+            guard let url = element["url"] else { throw Diagnostic(at: element.location, "missing required key 'url'") }
+            var server = Server(url: try url.string("'url'"))
+            server.description = try element["description"]?.optionalString("'description'")
+            if let variables = element["variables"] {
+                try variables.expectMapping("'variables'")
+                for (key, value) in variables.pairs {
+                    try value.expectMapping("a server variable")
+                    guard let defaultNode = value["default"] else {
+                        throw Diagnostic(at: value.location, "missing required key 'default'")
+                    }
+                    server.variables.append(
+                        Server.Variable(
+                            name: try key.keyText(),
+                            defaultValue: try defaultNode.string("'default'"),
+                            enumValues: try value["enum"]?.stringList("'enum'") ?? [],
+                            description: try value["description"]?.optionalString("'description'")
+                        )
+                    )
+                }
+            }
+            servers.append(server)
+        }
+        return servers
+    }
+
+    func readTags(_ node: YAMLNode) throws(Diagnostic) -> [Tag] {
+        try node.expectSequence("'tags'")
+        var tags: [Tag] = []
+        for element in node.elements {
+            try element.expectMapping("a tag")
+            guard let name = element["name"] else { throw Diagnostic(at: element.location, "missing required key 'name'") }
+            tags.append(
+                Tag(name: try name.string("'name'"), description: try element["description"]?.optionalString("'description'"))
+            )
+        }
+        return tags
+    }
+
+    /// Follows `$ref` (for objects other than schemas, which are copied in place) until a node without one.
+    func dereference(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> YAMLNode {
+        var current = node
+        for _ in 0..<maximumReferenceDepth {
+            guard current.kind == .mapping, let ref = current["$ref"] else { return current }
+            current = try loader.resolve(try ref.string("'$ref'"), at: ref).node
+        }
+        throw Diagnostic(at: node.location, "reference cycle: \(what) refers back to itself")
+    }
+
+    func warn(_ location: SourceLocation, _ message: String) {
+        warnings.append(Diagnostic(.warning, at: location, message))
+    }
+}

@@ -1,0 +1,68 @@
+import BinderyYAML
+
+/// The body an operation accepts, by media type.
+public struct RequestBody: Sendable {
+    public var description: String?
+    public var required: Bool
+    /// Media types in document order.
+    public var content: [MediaType]
+    public var location: SourceLocation
+
+    public init(content: [MediaType], required: Bool = false, location: SourceLocation) {
+        self.content = content
+        self.required = required
+        self.location = location
+    }
+}
+
+/// One media type of a body: its name, schema and (for form and multipart bodies) per-property encoding.
+public struct MediaType: Sendable {
+    /// How one property of a form or multipart body is encoded.
+    public struct Encoding: Sendable, Hashable {
+        public var property: String
+        public var contentType: String?
+        public var style: Parameter.Style?
+        public var explode: Bool?
+        public var allowReserved: Bool
+
+        public init(property: String) {
+            self.property = property
+            self.allowReserved = false
+        }
+    }
+
+    /// The media type as written, for example `application/json` or `application/*+json`.
+    public var name: String
+    public var schema: JSONSchema?
+    public var encoding: [Encoding]
+    public var location: SourceLocation
+
+    public init(name: String, schema: JSONSchema?, encoding: [Encoding] = [], location: SourceLocation) {
+        self.name = name
+        self.schema = schema
+        self.encoding = encoding
+        self.location = location
+    }
+
+    /// The type and subtype in lower case, without parameters: `application/json` for `Application/JSON; charset=utf-8`.
+    public var essence: String {
+        let bare = name.split(separator: ";", maxSplits: 1).first.map(String.init) ?? name
+        return bare.trimmingASCIIWhitespace().lowercased()
+    }
+
+    /// Whether a body of this media type is JSON: `application/json`, `text/json`, or any `+json` suffix.
+    public var isJSON: Bool {
+        let essence = self.essence
+        return essence == "application/json" || essence == "text/json" || essence.hasSuffix("+json")
+    }
+}
+
+extension String {
+    func trimmingASCIIWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let end = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        return String(scalars[start...end])
+    }
+}

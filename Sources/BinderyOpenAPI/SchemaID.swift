@@ -1,0 +1,60 @@
+/// Where a schema lives: a file and a JSON pointer into it. Two references to the same place name the same schema.
+public struct SchemaID: Sendable, Hashable, CustomStringConvertible {
+    /// The file's path as shown in diagnostics.
+    public var file: String
+    public var pointer: JSONPointer
+
+    public init(file: String, pointer: JSONPointer) {
+        self.file = file
+        self.pointer = pointer
+    }
+
+    /// The name the schema is known by: the last pointer token, or the file's base name for a whole-file schema.
+    public var nameHint: String {
+        if let last = pointer.lastToken, !last.isEmpty { return last }
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.split(separator: ".").first.map(String.init) ?? base
+    }
+
+    public var description: String { "\(file)#\(pointer)" }
+}
+
+/// The schemas of a document by identity, in a stable order.
+public struct SchemaTable: Sendable {
+    /// The ids in order, including reserved ones whose schema is still being read.
+    public private(set) var ids: [SchemaID] = []
+    private var schemas: [SchemaID: JSONSchema] = [:]
+    private var reserved: Set<SchemaID> = []
+
+    public init() {}
+
+    public subscript(id: SchemaID) -> JSONSchema? {
+        schemas[id]
+    }
+
+    /// Whether the table has a schema, or a reserved place, for `id`.
+    public func contains(_ id: SchemaID) -> Bool {
+        schemas[id] != nil || reserved.contains(id)
+    }
+
+    /// Fixes the position of `id` in the order before its schema is read.
+    public mutating func reserve(_ id: SchemaID) {
+        guard !contains(id) else { return }
+        reserved.insert(id)
+        ids.append(id)
+    }
+
+    /// Adds or replaces the schema for `id`; an id not seen before goes last.
+    public mutating func set(_ schema: JSONSchema, for id: SchemaID) {
+        if !contains(id) { ids.append(id) }
+        reserved.remove(id)
+        schemas[id] = schema
+    }
+
+    /// The schemas in order.
+    public var entries: [(id: SchemaID, schema: JSONSchema)] {
+        ids.compactMap { id in schemas[id].map { (id, $0) } }
+    }
+
+    public var count: Int { schemas.count }
+}

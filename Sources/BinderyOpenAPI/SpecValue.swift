@@ -1,0 +1,109 @@
+import BinderyYAML
+
+/// A literal value written in the document: an `enum` member, a `default`, an `example`, a `const`, an extension.
+///
+/// The document's text is kept as written; what it means depends on the schema it belongs to (in a string enum
+/// the plain scalar `off` is the string "off", in an integer enum `200` is a number), so typing is left to the
+/// consumer. A quoted or block scalar is always a string.
+public indirect enum SpecValue: Sendable, Hashable {
+    case null
+    case scalar(String, isQuoted: Bool)
+    case sequence([SpecValue])
+    case mapping([Member])
+
+    /// One key and value of a mapping, in document order.
+    public struct Member: Sendable, Hashable {
+        public var key: String
+        public var value: SpecValue
+
+        public init(key: String, value: SpecValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The value of a YAML node, read without any type guessing.
+    public init(_ node: YAMLNode) {
+        switch node.kind {
+        case .scalar:
+            if node.isNull {
+                self = .null
+            } else {
+                self = .scalar(node.scalar ?? "", isQuoted: node.scalarStyle != .plain)
+            }
+        case .sequence:
+            self = .sequence(node.elements.map(SpecValue.init))
+        case .mapping:
+            self = .mapping(node.pairs.map { Member(key: $0.key.scalar ?? "", value: SpecValue($0.value)) })
+        }
+    }
+
+    /// The scalar's text, whatever its style; `nil` for null and collections.
+    public var text: String? {
+        if case .scalar(let text, _) = self { return text }
+        return nil
+    }
+
+    /// The value as JSON text, for documentation and examples.
+    ///
+    /// Plain scalars that read as JSON numbers, `true` or `false` stay bare; every other scalar is a JSON string.
+    public var jsonText: String {
+        switch self {
+        case .null:
+            return "null"
+        case .scalar(let text, let isQuoted):
+            if !isQuoted, text == "true" || text == "false" || Self.isJSONNumber(text) {
+                return text
+            }
+            return Self.jsonQuoted(text)
+        case .sequence(let items):
+            return "[" + items.map(\.jsonText).joined(separator: ", ") + "]"
+        case .mapping(let members):
+            return "{" + members.map { Self.jsonQuoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ") + "}"
+        }
+    }
+
+    /// Whether `text` is a number by JSON's grammar.
+    public static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "0") {
+            bytes = bytes.dropFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    static func jsonQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,82 @@
+import BinderyYAML
+
+/// Typed reads of YAML nodes, each failing with a diagnostic at the node that says what was expected.
+///
+/// A scalar is typed by what the reader expects where it stands: where a string is expected any scalar is taken as
+/// text (`off`, `200` and `2024-01-01` stay as written); where a boolean or number is expected only the YAML 1.2
+/// core spellings count.
+extension YAMLNode {
+    /// What the node is, for messages: "a mapping", "a sequence", "the string 'x'".
+    var kindDescription: String {
+        switch kind {
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        case .scalar:
+            if isNull { return "null" }
+            let text = scalar ?? ""
+            return "'\(text.count > 40 ? text.prefix(40) + "…" : text)'"
+        }
+    }
+
+    func expectMapping(_ what: String) throws(Diagnostic) {
+        guard kind == .mapping else {
+            throw Diagnostic(at: location, "expected a mapping for \(what), found \(kindDescription)")
+        }
+    }
+
+    func expectSequence(_ what: String) throws(Diagnostic) {
+        guard kind == .sequence else {
+            throw Diagnostic(at: location, "expected a sequence for \(what), found \(kindDescription)")
+        }
+    }
+
+    /// The scalar's text; null, a sequence or a mapping is an error.
+    func string(_ what: String) throws(Diagnostic) -> String {
+        guard kind == .scalar, !isNull || scalarStyle != .plain else {
+            throw Diagnostic(at: location, "expected a string for \(what), found \(kindDescription)")
+        }
+        return scalar ?? ""
+    }
+
+    /// The scalar's text, or `nil` for an explicit null.
+    func optionalString(_ what: String) throws(Diagnostic) -> String? {
+        if kind == .scalar, isNull { return nil }
+        return try string(what)
+    }
+
+    func bool(_ what: String) throws(Diagnostic) -> Bool {
+        if kind == .scalar, scalarStyle == .plain {
+            switch scalar {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        throw Diagnostic(at: location, "expected true or false for \(what), found \(kindDescription)")
+    }
+
+    func int(_ what: String) throws(Diagnostic) -> Int {
+        if kind == .scalar, scalarStyle == .plain, let text = scalar, let value = Int(text) {
+            return value
+        }
+        throw Diagnostic(at: location, "expected an integer for \(what), found \(kindDescription)")
+    }
+
+    func stringList(_ what: String) throws(Diagnostic) -> [String] {
+        try expectSequence(what)
+        var result: [String] = []
+        result.reserveCapacity(count)
+        for element in elements {
+            result.append(try element.string("an item of \(what)"))
+        }
+        return result
+    }
+
+    /// The text of a mapping key; keys are always read as text (`200:` is the status "200").
+    func keyText() throws(Diagnostic) -> String {
+        guard kind == .scalar else {
+            throw Diagnostic(at: location, "expected a text key, found \(kindDescription)")
+        }
+        return scalar ?? ""
+    }
+}

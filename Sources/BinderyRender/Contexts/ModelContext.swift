@@ -1,0 +1,189 @@
+import BinderyModel
+
+/// One generated type: a struct, an enum or a type alias, with its nested types.
+///
+/// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment`, `description` (Markdown),
+/// `source`, `hasSource`; for structs `properties`, `hasProperties`, `needsCustomCoding`, `hasAdditionalProperties`,
+/// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
+/// `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `unknownCaseDocComment`; for aliases `aliasTarget`,
+/// `aliasTargetMarkdown`.
+struct ModelContext: RenderContext {
+    let definition: TypeDefinition
+    let index: TypeIndex
+    /// How deep the type is nested (0 at the top level).
+    let depth: Int
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "name": return .text(definition.name)
+        case "qualifiedName": return .text(definition.qualifiedName)
+        case "isStruct": if case .structure = definition { return .flag(true) } else { return .flag(false) }
+        case "isEnum": if case .enumeration = definition { return .flag(true) } else { return .flag(false) }
+        case "isAlias": if case .alias = definition { return .flag(true) } else { return .flag(false) }
+        case "docComment": return .lines(docComment)
+        case "description": return .text(MarkdownText.cell(documentation.paragraphs.joined(separator: "\n")))
+        case "hasDescription": return .flag(!documentation.isEmpty)
+        case "source": return .text(source)
+        case "hasSource": return .flag(!source.isEmpty)
+        default: break
+        }
+        switch definition {
+        case .structure(let structure): return structValue(structure, forKey: key)
+        case .enumeration(let enumeration): return enumValue(enumeration, forKey: key)
+        case .alias(let alias): return aliasValue(alias, forKey: key)
+        }
+    }
+
+    func structValue(_ structure: StructDefinition, forKey key: String) -> RenderValue? {
+        switch key {
+        case "properties": .list(structure.properties.map { PropertyContext(property: $0, index: index) })
+        case "hasProperties": .flag(!structure.properties.isEmpty)
+        case "needsCustomCoding": .flag(structure.needsCustomCoding)
+        case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
+        case "additionalPropertiesName":
+            .optionalText(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) })
+        case "additionalPropertiesType": .optionalText(structure.additionalProperties.map(\.valueType.code))
+        case "additionalPropertiesTypeMarkdown":
+            .optionalText(structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) })
+        case "nestedTypes":
+            .list(structure.nestedTypes.map { ModelContext(definition: $0, index: index, depth: depth + 1) })
+        case "hasNestedTypes": .flag(!structure.nestedTypes.isEmpty)
+        default: nil
+        }
+    }
+
+    func enumValue(_ enumeration: EnumDefinition, forKey key: String) -> RenderValue? {
+        switch key {
+        case "cases": .list(enumeration.cases.map(EnumCaseContext.init))
+        case "unknownCaseName": .text(SwiftName.identifier(enumeration.unknownCaseName))
+        case "unknownCaseDocComment": .lines(["/// A value the API description does not list, as received."])
+        default: nil
+        }
+    }
+
+    func aliasValue(_ alias: AliasDefinition, forKey key: String) -> RenderValue? {
+        switch key {
+        case "aliasTarget": .text(alias.target.code)
+        case "aliasTargetMarkdown": .text(index.markdown(alias.target))
+        default: nil
+        }
+    }
+
+    var documentation: Documentation {
+        switch definition {
+        case .structure(let structure): structure.documentation
+        case .enumeration(let enumeration): enumeration.documentation
+        case .alias(let alias): alias.documentation
+        }
+    }
+
+    var source: String {
+        switch definition {
+        case .structure(let structure): structure.source
+        case .enumeration(let enumeration): enumeration.source
+        case .alias(let alias): alias.source
+        }
+    }
+
+    var deprecated: Bool {
+        switch definition {
+        case .structure(let structure): structure.deprecated
+        case .enumeration(let enumeration): enumeration.deprecated
+        case .alias(let alias): alias.deprecated
+        }
+    }
+
+    var docComment: [String] {
+        var comment = DocComment()
+        comment.paragraphs(documentation)
+        if deprecated {
+            comment.callout("- Note: The API description marks this type as deprecated.", separated: true)
+        }
+        if !source.isEmpty {
+            comment.callout("- Remark: Generated from \(MarkdownText.code(source)).", separated: !deprecated)
+        }
+        return comment.lines
+    }
+}
+
+/// One case of a generated enum: `name` (for declarations), `rawValueLiteral`.
+struct EnumCaseContext: RenderContext {
+    let enumCase: EnumDefinition.Case
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "name": .text(SwiftName.identifier(enumCase.swiftName))
+        case "rawValue": .text(enumCase.rawValue)
+        case "rawValueLiteral": .text(SwiftLiteral.string(enumCase.rawValue))
+        default: nil
+        }
+    }
+}
+
+/// One stored property of a generated struct.
+///
+/// Keys: `name`, `type` (with `?` when optional), `jsonKey`, `jsonKeyLiteral`, `codingKeyCase` (its `CodingKeys`
+/// declaration), `codingKey` (its `CodingKeys` case, for `forKey: .x`), `initParameter`, `docComment`,
+/// `decodeStatement`, `encodeStatement`, `isOptional`, `typeMarkdown`, `description`, `requiredText`.
+struct PropertyContext: RenderContext {
+    let property: PropertyDefinition
+    let index: TypeIndex
+
+    func value(forKey key: String) -> RenderValue? {
+        let name = SwiftName.identifier(property.swiftName)
+        let codingKey = SwiftName.identifier(property.codingKeyName)
+        let type = property.type.code
+        let fullType = type + (property.isOptional ? "?" : "")
+        return switch key {
+        case "name": .text(name)
+        case "type": .text(fullType)
+        case "jsonKey": .text(property.jsonKey)
+        case "jsonKeyLiteral": .text(SwiftLiteral.string(property.jsonKey))
+        case "codingKeyCase":
+            .text(
+                property.codingKeyName == property.jsonKey
+                    ? "case \(codingKey)" : "case \(codingKey) = \(SwiftLiteral.string(property.jsonKey))"
+            )
+        case "codingKey": .text(property.codingKeyName)
+        case "initParameter": .text("\(name): \(fullType)" + (property.isOptional ? " = nil" : ""))
+        case "docComment": .lines(docComment)
+        case "decodeStatement":
+            .text(
+                "self.\(property.swiftName) = try container.decode\(property.isOptional ? "IfPresent" : "")"
+                    + "(\(type).self, forKey: .\(property.codingKeyName))"
+            )
+        case "encodeStatement":
+            .text(
+                "try container.encode\(property.isOptional && !property.encodesNull ? "IfPresent" : "")"
+                    + "(\(name), forKey: .\(property.codingKeyName))"
+            )
+        case "isOptional": .flag(property.isOptional)
+        case "typeMarkdown": .text(index.markdown(property.type))
+        case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
+        case "requiredText": .text(property.isOptional ? "optional" : "required")
+        default: nil
+        }
+    }
+
+    var docComment: [String] {
+        var comment = DocComment()
+        comment.paragraphs(property.documentation)
+        var notes: [String] = []
+        if property.deprecated { notes.append("deprecated") }
+        if property.readOnly { notes.append("read-only: sent by the server, ignored in requests") }
+        if property.writeOnly { notes.append("write-only: sent in requests, not returned") }
+        if property.encodesNull { notes.append("required: `nil` is sent as `null`") }
+        if !notes.isEmpty {
+            comment.callout("- Note: " + notes.joined(separator: "; ").capitalizedFirst + ".", separated: true)
+        }
+        comment.callout("- Remark: JSON key \(MarkdownText.code(property.jsonKey)).", separated: notes.isEmpty)
+        return comment.lines
+    }
+}
+
+extension String {
+    var capitalizedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,47 @@
+/// What a template sees: a set of named values, answered by the context itself (no reflection).
+///
+/// A name a context does not know is looked up in the contexts around it (the API around an operation, the
+/// package around everything), as Mustache sections do. Every element of a list also answers `isFirst` and
+/// `isLast`.
+public protocol RenderContext {
+    /// The value named `key`, or `nil` when this context has no such value.
+    func value(forKey key: String) -> RenderValue?
+}
+
+/// A value in a render context.
+public enum RenderValue {
+    /// Text, inserted as it is (templates produce Swift and Markdown, not HTML: nothing is escaped).
+    case text(String)
+    /// A condition, for `{{#flag}}…{{/flag}}` and `{{^flag}}…{{/flag}}`.
+    case flag(Bool)
+    /// A nested context.
+    case context(any RenderContext)
+    /// A list, rendered once per element.
+    case list([any RenderContext])
+
+    /// Text, or nothing for `nil` (so `{{#value}}` sections skip it).
+    static func optionalText(_ value: String?) -> RenderValue? {
+        value.map { .text($0) }
+    }
+
+    /// A list of the contexts made from `values`.
+    static func list<Value>(_ values: [Value], _ make: (Value) -> any RenderContext) -> RenderValue {
+        .list(values.map(make))
+    }
+}
+
+/// One line of text, for templates that write a list of lines (`{{#docComment}}{{line}}{{/docComment}}`).
+struct LineContext: RenderContext {
+    var line: String
+
+    func value(forKey key: String) -> RenderValue? {
+        key == "line" ? .text(line) : nil
+    }
+}
+
+extension RenderValue {
+    /// Lines as a list of ``LineContext``s.
+    static func lines(_ lines: [String]) -> RenderValue {
+        .list(lines.map { LineContext(line: $0) })
+    }
+}

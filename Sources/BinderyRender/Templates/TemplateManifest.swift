@@ -1,0 +1,87 @@
+import BinderyOpenAPI
+import BinderyYAML
+
+/// Which files a generation writes: for each, the template, what it is rendered for, and where it goes.
+///
+/// ```yaml
+/// files:
+///   - template: api                                   # api.mustache
+///     each: api                                       # one file per API; or `model`; omitted: one file
+///     path: "{{sourcesDirectory}}/APIs/{{name}}.swift" # a template too, rendered with the same context
+/// ```
+public struct TemplateManifest: Sendable, Hashable {
+    /// What one entry renders for.
+    public enum Scope: String, Sendable, Hashable {
+        /// One file for the whole package.
+        case package
+        /// One file per API type.
+        case api
+        /// One file per top-level model type.
+        case model
+    }
+
+    /// One entry of `files`.
+    public struct Entry: Sendable, Hashable {
+        public var template: String
+        public var scope: Scope
+        public var path: String
+        /// Where the entry is in the manifest, for errors about it.
+        public var location: SourceLocation
+
+        public init(template: String, scope: Scope, path: String, location: SourceLocation) {
+            self.template = template
+            self.scope = scope
+            self.path = path
+            self.location = location
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Reads a manifest; errors name `file` and the line and column at fault.
+    public init(yaml text: String, file: String) throws(Diagnostic) {
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(bytes: Array(text.utf8), file: file)
+        } catch {
+            throw Diagnostic(error)
+        }
+        let root = document.root
+        guard root.kind == .mapping, let files = root["files"] else {
+            throw Diagnostic(at: root.location, "a template manifest is a mapping with a 'files' list")
+        }
+        guard files.kind == .sequence else {
+            throw Diagnostic(at: files.location, "expected a list of files for 'files'")
+        }
+        var entries: [Entry] = []
+        for element in files.elements {
+            guard element.kind == .mapping else {
+                throw Diagnostic(at: element.location, "expected a mapping with 'template' and 'path'")
+            }
+            for (key, _) in element.pairs where !["template", "each", "path"].contains(key.scalar ?? "") {
+                throw Diagnostic(
+                    at: key.location, "unknown key '\(key.scalar ?? "")': expected 'template', 'each' or 'path'"
+                )
+            }
+            guard let template = element["template"]?.scalar, !template.isEmpty else {
+                throw Diagnostic(at: element.location, "missing 'template': the template's name without '.mustache'")
+            }
+            guard let path = element["path"]?.scalar, !path.isEmpty else {
+                throw Diagnostic(at: element.location, "missing 'path': where the file goes in the output")
+            }
+            var scope = Scope.package
+            if let each = element["each"] {
+                guard let text = each.scalar, let value = Scope(rawValue: text), value != .package else {
+                    throw Diagnostic(at: each.location, "unknown 'each' value '\(each.scalar ?? "")': expected api or model")
+                }
+                scope = value
+            }
+            entries.append(Entry(template: template, scope: scope, path: path, location: element.location))
+        }
+        self.entries = entries
+    }
+}

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads whole files with POSIX calls (no Foundation dependency).
+enum FileReader {
+    /// Returns the contents of `path`, or throws `cannot read file: <strerror>` located at `displayPath:1:1`.
+    static func readAll(path: String, displayPath: String) throws(YAMLError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw failure(code: errno, displayPath: displayPath)
+        }
+        defer { close(descriptor) }
+
+        var info = stat()
+        var capacity = 64 * 1024
+        if fstat(descriptor, &info) == 0, info.st_size > 0 {
+            capacity = Int(info.st_size) + 1  // +1 so end of file is seen without growing
+        }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+            }
+            if result > 0 {
+                count += result
+            } else if result == 0 {
+                break
+            } else if errno != EINTR {
+                throw failure(code: errno, displayPath: displayPath)
+            }
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    private static func failure(code: Int32, displayPath: String) -> YAMLError {
+        let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+        return YAMLError(
+            location: SourceLocation(file: displayPath, line: 1, column: 1),
+            message: "cannot read file: \(reason)"
+        )
+    }
+}

@@ -1,0 +1,100 @@
+import CBinderyYAML
+
+/// A parsed YAML (or JSON) document: an immutable arena of nodes.
+///
+/// The whole document is parsed by one call into the C layer, which runs the libyaml event loop and returns a
+/// compact node arena; the arena is copied once into Swift arrays and the C memory is freed immediately.
+/// Anchors and aliases are resolved (an alias yields the anchored node itself, so aliased subtrees are shared),
+/// duplicate scalar keys are rejected, and no YAML 1.1 type guessing happens: scalars are text plus style and tag.
+///
+/// `YAMLDocument` is `Sendable` without `@unchecked`: every stored property is an immutable `let` of a
+/// `Sendable` value type.
+public final class YAMLDocument: Sendable {
+    /// The display path used in every ``SourceLocation`` produced for this document.
+    public let file: String
+
+    /// The node arena (preorder: a collection precedes its children). Copied from C once.
+    let nodes: [bindery_yaml_node]
+    /// Child node indices; each collection's children form one contiguous run.
+    let children: [UInt32]
+    /// Scalar values and tags, referenced by offset and length.
+    let strings: [UInt8]
+    /// Index of the root node.
+    let rootIndex: UInt32
+
+    /// Parses exactly one YAML or JSON document.
+    ///
+    /// - Parameters:
+    ///   - bytes: The document text, UTF-8 (libyaml also accepts UTF-16 with a byte order mark).
+    ///   - file: The display path used in locations and errors.
+    /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys and
+    ///   streams with more than one document.
+    public init(bytes: some Collection<UInt8>, file: String) throws(YAMLError) {
+        self.file = file
+        var raw = bindery_yaml_document()
+        defer { bindery_yaml_document_destroy(&raw) }
+        let status =
+            bytes.withContiguousStorageIfAvailable { buffer in
+                bindery_yaml_parse(buffer.baseAddress, buffer.count, &raw)
+            }
+            ?? Array(bytes).withUnsafeBufferPointer { buffer in
+                bindery_yaml_parse(buffer.baseAddress, buffer.count, &raw)
+            }
+        guard status == 0 else {
+            let message = withUnsafeBytes(of: raw.message) { buffer in
+                String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            let location = SourceLocation(file: file, line: Int(raw.error_line), column: Int(raw.error_column))
+            throw YAMLError(location: location, message: message)
+        }
+        nodes = Array(UnsafeBufferPointer(start: raw.nodes, count: raw.node_count))
+        children = Array(UnsafeBufferPointer(start: raw.children, count: raw.children_count))
+        strings = Array(UnsafeRawBufferPointer(start: raw.strings, count: raw.strings_length))
+        rootIndex = raw.root
+    }
+
+    /// Parses the document text of a `String` (convenient for tests and inline snippets).
+    public convenience init(string: String, file: String) throws(YAMLError) {
+        try self.init(bytes: string.utf8, file: file)
+    }
+
+    /// Reads and parses a file.
+    ///
+    /// - Parameters:
+    ///   - path: The file system path to read.
+    ///   - displayPath: The path shown in locations and errors; defaults to `path`.
+    /// - Throws: ``YAMLError`` at `file:1:1` with message `cannot read file: <reason>` when the file cannot be
+    ///   read, or any parse error.
+    public convenience init(contentsOf path: String, displayPath: String? = nil) throws(YAMLError) {
+        let file = displayPath ?? path
+        let bytes = try FileReader.readAll(path: path, displayPath: file)
+        try self.init(bytes: bytes, file: file)
+    }
+
+    /// The root node. An empty stream yields an empty plain scalar (a null) at 1:1.
+    public var root: YAMLNode {
+        YAMLNode(document: self, index: rootIndex)
+    }
+
+    /// The number of distinct nodes (aliases do not add nodes).
+    public var nodeCount: Int {
+        nodes.count
+    }
+
+    /// Decodes pool bytes as UTF-8 (invalid sequences cannot occur: libyaml validated the input).
+    func text(offset: UInt32, length: UInt32) -> String {
+        strings.withUnsafeBufferPointer { pool in
+            let start = Int(offset)
+            return String(decoding: UnsafeBufferPointer(rebasing: pool[start..<start + Int(length)]), as: UTF8.self)
+        }
+    }
+
+    /// Whether the pool bytes at `offset..<offset+length` equal `utf8`.
+    func bytesEqual(offset: UInt32, length: UInt32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(length) == utf8.count else { return false }
+        return strings.withUnsafeBufferPointer { pool in
+            let start = Int(offset)
+            return UnsafeBufferPointer(rebasing: pool[start..<start + Int(length)]).elementsEqual(utf8)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+
+#ifndef BINDERY_BUILDER_H
+#define BINDERY_BUILDER_H
+
+/* Internal: the state shared by the parts of the arena builder (not part of the public API). */
+
+#include "bindery_yaml.h"
+
+#include <yaml.h>
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Marks a collection whose end event has not been seen yet (stored in first_child). */
+#define OPEN_COLLECTION UINT32_MAX
+/* At most this many bytes of a key or anchor name are quoted in an error message. */
+#define QUOTED_TEXT_LIMIT 120
+/* Buffer size that always holds a quoted text (4 bytes per escaped byte, "...", NUL). */
+#define QUOTED_TEXT_CAPACITY (4 * QUOTED_TEXT_LIMIT + 16)
+
+#if defined(__GNUC__) || defined(__clang__)
+#define BINDERY_PRINTF(format_index, first_argument) __attribute__((format(printf, format_index, first_argument)))
+#else
+#define BINDERY_PRINTF(format_index, first_argument)
+#endif
+
+/* A collection whose end event is still to come; its children start at pending[pending_start]. */
+typedef struct {
+    uint32_t node;
+    size_t pending_start;
+} open_collection;
+
+/* One slot of the anchor table; the name bytes live in builder.anchor_names. */
+typedef struct {
+    uint64_t hash;
+    size_t name_offset;
+    size_t name_length;
+    uint32_t node;
+    uint32_t used;
+} anchor_slot;
+
+/* 1-based position at which a pending child appeared: the node's own start, or the alias. */
+typedef struct {
+    uint32_t line, column;
+} pending_mark;
+
+/* A scalar key of a large mapping, sorted to find duplicates; `pair` is the pair's index. */
+typedef struct {
+    uint32_t text_offset;
+    uint32_t text_length;
+    uint32_t pair;
+} key_entry;
+
+/* Everything one parse builds. nodes/children/strings become the result; the rest is scratch. */
+typedef struct {
+    bindery_yaml_node *nodes;
+    size_t node_count, node_capacity;
+    uint32_t *children;
+    size_t children_count, children_capacity;
+    char *strings;
+    size_t strings_length, strings_capacity;
+
+    /* Children of all open collections (and the document root), innermost run last, with the
+       position each child appeared at (differs from the node's position for aliases). */
+    uint32_t *pending;
+    pending_mark *pending_marks;
+    size_t pending_count, pending_capacity, pending_marks_capacity;
+    open_collection *open;
+    size_t open_count, open_capacity;
+
+    /* Anchor name -> node, open addressing with linear probing; capacity is a power of two. */
+    anchor_slot *anchors;
+    size_t anchor_count, anchor_capacity;
+    char *anchor_names;
+    size_t anchor_names_length, anchor_names_capacity;
+
+    /* Scratch space for duplicate detection in large mappings. */
+    key_entry *keys;
+    size_t keys_capacity;
+
+    size_t document_count;
+    bindery_yaml_document *out;
+} builder;
+
+/* builder.c: errors, growable arrays, nodes. All functions returning int return 0 after
+   recording an error (only the first error is kept) and 1 on success. */
+
+uint32_t bindery_one_based(size_t zero_based);
+int bindery_fail(builder *b, uint32_t line, uint32_t column, const char *format, ...) BINDERY_PRINTF(4, 5);
+int bindery_fail_at_mark(builder *b, yaml_mark_t mark, const char *message);
+void *bindery_reserve(void *buffer, size_t *capacity, size_t needed, size_t element_size);
+int bindery_push_pending(builder *b, uint32_t node, yaml_mark_t mark);
+int bindery_append_string(builder *b, const void *bytes, size_t length, uint32_t *offset, yaml_mark_t mark);
+int bindery_add_node(builder *b, uint8_t kind, uint8_t style, yaml_mark_t mark, const yaml_char_t *tag,
+                     uint32_t *index);
+void bindery_free_scratch(builder *b);
+
+/* Grows `array` to hold `needed` elements or records "out of memory" and returns 0 from the caller. */
+#define RESERVE(b, array, capacity, needed, mark)                                           \
+    do {                                                                                    \
+        void *reserved_ = bindery_reserve((array), &(capacity), (needed), sizeof *(array)); \
+        if (reserved_ == NULL) {                                                            \
+            return bindery_fail_at_mark((b), (mark), "out of memory");                      \
+        }                                                                                   \
+        (array) = reserved_;                                                                \
+    } while (0)
+
+/* parser_errors.c */
+
+void bindery_quote_text(char *buffer, size_t capacity, const unsigned char *bytes, size_t length);
+int bindery_fail_from_parser(builder *b, const yaml_parser_t *parser, const unsigned char *input, size_t length);
+
+/* anchors.c */
+
+int bindery_define_anchor(builder *b, const yaml_char_t *anchor, uint32_t node, yaml_mark_t mark);
+int bindery_resolve_alias(builder *b, const yaml_char_t *anchor, yaml_mark_t mark);
+
+/* duplicate_keys.c */
+
+int bindery_check_duplicate_keys(builder *b, const uint32_t *run, const pending_mark *marks, size_t count,
+                                 yaml_mark_t mark);
+
+#endif /* BINDERY_BUILDER_H */

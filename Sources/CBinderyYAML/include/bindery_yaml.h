@@ -1,0 +1,95 @@
+#ifndef BINDERY_YAML_H
+#define BINDERY_YAML_H
+
+/// Single-call YAML parsing into a compact node arena.
+///
+/// `bindery_yaml_parse` runs the libyaml event loop over an in-memory buffer and
+/// returns the whole (single) document as flat arrays, so callers never talk to
+/// libyaml per event. Anchors and aliases are resolved (an alias refers to the
+/// anchored node, so the tree is a DAG), duplicate scalar keys are rejected and
+/// no YAML 1.1 type resolution is performed: scalars are bytes + style + tag.
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Node kinds (`bindery_yaml_node.kind`).
+enum {
+    BINDERY_YAML_KIND_SCALAR = 1,
+    BINDERY_YAML_KIND_SEQUENCE = 2,
+    BINDERY_YAML_KIND_MAPPING = 3,
+};
+
+/// Styles (`bindery_yaml_node.style`). Scalars use 1-5, collections 0-1.
+enum {
+    BINDERY_YAML_STYLE_BLOCK = 0,
+    BINDERY_YAML_STYLE_FLOW = 1,
+    BINDERY_YAML_STYLE_PLAIN = 1,
+    BINDERY_YAML_STYLE_SINGLE_QUOTED = 2,
+    BINDERY_YAML_STYLE_DOUBLE_QUOTED = 3,
+    BINDERY_YAML_STYLE_LITERAL = 4,
+    BINDERY_YAML_STYLE_FOLDED = 5,
+};
+
+/// Capacity of `bindery_yaml_document.message`, including the terminating NUL.
+#define BINDERY_YAML_MESSAGE_CAPACITY 512
+
+/// One node of the arena.
+typedef struct bindery_yaml_node {
+    /// `BINDERY_YAML_KIND_*`.
+    uint8_t kind;
+    /// Scalars: 1 plain, 2 single-quoted, 3 double-quoted, 4 literal, 5 folded.
+    /// Collections: 0 block, 1 flow.
+    uint8_t style;
+    /// 1-based line and column (in characters) of the node's start mark. For a node with
+    /// an anchor or tag this is the position of the anchor/tag.
+    uint32_t line, column;
+    /// Scalar value bytes (UTF-8) in the string pool; may contain NUL bytes. 0/0 for collections.
+    uint32_t text_offset, text_length;
+    /// Tag text in the string pool as resolved by libyaml (e.g. "tag:yaml.org,2002:str").
+    /// `tag_length == 0` means the node has no explicit tag.
+    uint32_t tag_offset, tag_length;
+    /// Range in the `children` array. A sequence has one entry per item, a mapping two
+    /// entries per pair (key, value, key, value, ...), so `child_count` is always the
+    /// number of `children` entries. Scalars have 0/0.
+    uint32_t first_child, child_count;
+} bindery_yaml_node;
+
+/// The parse result. Zero-initialise before use; release with `bindery_yaml_document_destroy`.
+typedef struct bindery_yaml_document {
+    bindery_yaml_node *nodes;
+    size_t node_count;
+    uint32_t *children;
+    size_t children_count;
+    char *strings;
+    size_t strings_length;
+    /// Index of the root node in `nodes`.
+    uint32_t root;
+
+    /// Nonzero when the parse failed; then all arrays above are NULL/0 and `message`,
+    /// `error_line`, `error_column` (1-based) describe the first error.
+    int failed;
+    char message[BINDERY_YAML_MESSAGE_CAPACITY];
+    uint32_t error_line, error_column;
+} bindery_yaml_document;
+
+/// Parses exactly one YAML (or JSON) document from `input[0..<length]`.
+///
+/// `out` is overwritten completely. Returns 0 on success. On failure returns nonzero, sets
+/// `out->failed`, fills `out->message` and the error position, and leaves no memory allocated.
+/// An empty stream yields a root that is an empty plain scalar at 1:1.
+/// `input` may be NULL when `length` is 0.
+int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out);
+
+/// Frees the arrays of a document filled by `bindery_yaml_parse` and resets them to NULL/0.
+/// Safe to call on a failed or already destroyed document.
+void bindery_yaml_document_destroy(bindery_yaml_document *doc);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BINDERY_YAML_H */

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Bindery
+import BinderyOpenAPI
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate a Swift package from an OpenAPI description.",
+        discussion: """
+            Writes Package.swift, README.md, docs/ and Sources/<module>/ (APIs/, Models/, Runtime/) into the \
+            output folder. Files are staged first and moved into place, so a failed run leaves the folder as it \
+            was; files whose content did not change are not touched. Files an earlier run generated and this one \
+            does not are removed (the list is kept in .bindery/FILES); other files in the folder are left alone.
+
+            Errors and warnings are printed as file:line:column: error|warning: message. The exit status is 1 \
+            when the description, the templates or the output cannot be used.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The OpenAPI description: a YAML or JSON file; $refs to other files are followed.", valueName: "spec"))
+    var spec: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The Swift module (and package) name. Default: the description's title in UpperCamelCase.",
+            valueName: "name"
+        )
+    )
+    var moduleName: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A folder of templates. Each file replaces the default of the same name; a manifest.yaml there decides which files are written. Start from 'bindery templates export'.",
+            valueName: "dir"
+        )
+    )
+    var templates: String?
+
+    @Flag(name: [.short, .long], help: "Print only errors and warnings.")
+    var quiet = false
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let result: Generator.Result
+        do {
+            result = try Generator.generate(
+                Generator.Options(specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates)
+            )
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+        for warning in result.warnings {
+            Console.error(warning.description)
+        }
+        if !quiet {
+            let elapsed = ContinuousClock.now - start
+            let summary = result.summary
+            Console.out(
+                "Generated \(result.moduleName) in \(output): \(result.files.count) files "
+                    + "(\(summary.written.count) written, \(summary.unchanged.count) unchanged, "
+                    + "\(summary.removed.count) removed) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))."
+            )
+        }
+    }
+}
+
+enum Console {
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import BinderyModel
+import BinderyOpenAPI
+import BinderyYAML
+import Testing
+
+func translate(_ yaml: String, module: String = "API") throws -> (CodeModel, [Diagnostic]) {
+    let document = try OpenAPIReader().read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+    return try ModelTranslator.translate(document, options: .init(moduleName: module))
+}
+
+func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
+    for case .structure(let definition) in model.types where definition.name == name { return definition }
+    return nil
+}
+
+@Suite struct ModelTranslatorTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func translatesTheCanopyToken() throws {
+        let (document, _) = try OpenAPIReader.read(path: Self.repositoryRoot + "/Examples/Canopy/openapi.yaml")
+        let (model, warnings) = try ModelTranslator.translate(document, options: .init(moduleName: "Canopy"))
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(model.apis.map(\.name) == ["DeploymentsApi", "PoolApi", "TokenApi"])
+        #expect(model.types.count == 14)
+        #expect(model.defaultServerURL == "http://localhost")
+
+        let grant = try #require(structure(model, "GrantTypeHandlerResponse"))
+        #expect(grant.properties.map(\.swiftName) == [
+            "expires", "issued", "accessToken", "canopysimulationsClientId", "expiresIn", "refreshToken", "roles",
+            "tenantId", "tokenType", "twoFactorEnabled", "userId", "username",
+        ])
+        #expect(grant.properties.allSatisfy(\.isOptional))
+        #expect(grant.properties.first { $0.swiftName == "expiresIn" }?.type == .int32)
+        #expect(grant.properties.first { $0.swiftName == "twoFactorEnabled" }?.type == .bool)
+
+        let token = try #require(model.apis.last?.operations.first)
+        #expect(token.swiftName == "tokenPostToken")
+        #expect(token.deprecated)
+        #expect(token.parameters.map(\.swiftName) == [
+            "grantType", "refreshToken", "username", "tenant", "password", "clientId", "clientSecret",
+        ])
+        #expect(token.parameters.allSatisfy { $0.location == .formField && $0.isOptional && $0.type == .string })
+        #expect(token.requestBody?.encoding == .form)
+        #expect(token.responses.map(\.caseName) == ["created", "badRequest", "default"])
+        #expect(token.responses.map(\.bodyType) == [.named("GrantTypeHandlerResponse"), .named("ProblemDetails"), nil])
+        #expect(token.undocumentedCaseName == nil)
+        #expect(token.acceptedContentTypes == ["text/plain", "application/json", "text/json"])
+        #expect(token.simpleResult == .body(.named("GrantTypeHandlerResponse")))
+        #expect(token.security.isEmpty)
+
+        let pool = try #require(model.apis.first { $0.name == "PoolApi" }?.operations.first)
+        #expect(pool.pathComponents == [.literal("/pools/"), .parameter(swiftName: "tenantId")])
+        #expect(pool.security == [[.init(schemeSwiftName: "bearer", scopes: [])]])
+        #expect(pool.undocumentedCaseName == "undocumented")
+
+        let problem = try #require(structure(model, "ProblemDetails"))
+        #expect(problem.additionalProperties?.valueType == .jsonValue)
+        #expect(problem.properties.first { $0.jsonKey == "status" }?.type == .int32)
+    }
+
+    @Test func unwrapsAllOfReferencesAndKeepsNullability() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                State: {type: string, enum: [on, off, unknown]}
+                TenantId: {type: string}
+                Node:
+                  type: object
+                  required: [tenant]
+                  properties:
+                    state: {allOf: [{$ref: '#/components/schemas/State'}], nullable: true}
+                    tenant: {type: string, allOf: [{$ref: '#/components/schemas/TenantId'}]}
+                    inline: {type: string, enum: [a, b]}
+                    when: {type: string, format: date-time}
+                    day: {type: string, format: date}
+                    tags: {type: array, items: {type: string}}
+                    extra: {type: object, additionalProperties: {type: integer, format: int64}}
+                    anything: {}
+            """
+        )
+        let node = try #require(structure(model, "Node"))
+        #expect(node.properties.map(\.type) == [
+            .named("State"), .named("TenantId"), .named("Node.Inline"), .date, .calendarDate, .array(.string),
+            .dictionary(.int64), .jsonValue,
+        ])
+        #expect(node.properties.map(\.isOptional) == [true, false, true, true, true, true, true, true])
+        guard case .enumeration(let state) = model.types[0] else {
+            Issue.record("State is not an enum")
+            return
+        }
+        #expect(state.cases.map(\.swiftName) == ["on", "off", "unknown"])
+        #expect(state.unknownCaseName == "undocumented")
+        guard case .alias(let tenant) = model.types[1] else {
+            Issue.record("TenantId is not an alias")
+            return
+        }
+        #expect(tenant.target == .string)
+        #expect(node.nestedTypes.map(\.qualifiedName) == ["Node.Inline"])
+    }
+
+    @Test func avoidsNamesTheGeneratedCodeNeeds() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Error: {type: object, properties: {message: {type: string}}}
+                JSONValue: {type: object, properties: {value: {type: string}}}
+                Date:
+                  type: object
+                  properties:
+                    date: {type: object, properties: {day: {type: integer}}}
+                    default: {type: string}
+                    self: {type: string}
+            """
+        )
+        #expect(model.types.map(\.name) == ["ErrorModel", "JSONValueModel", "DateModel"])
+        let date = try #require(structure(model, "DateModel"))
+        // The nested type for `date` must not shadow Foundation's `Date`.
+        #expect(date.nestedTypes.map(\.name) == ["Date2"])
+        #expect(date.properties.map(\.swiftName) == ["date", "default", "self2"])
+    }
+
+    @Test func requiredNullablePropertiesEncodeNull() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A:
+                  type: object
+                  required: [a]
+                  properties:
+                    a: {type: string, nullable: true}
+            """
+        )
+        let a = try #require(structure(model, "A"))
+        #expect(a.properties[0].isOptional && a.properties[0].encodesNull)
+        #expect(a.needsCustomCoding)
+    }
+
+    @Test func groupsUntaggedOperationsAndNamesThemFromThePath() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths:
+              /pets/{id}:
+                get:
+                  parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}}
+                    '404': {description: missing}
+                    5XX: {description: broken, content: {application/json: {schema: {type: string}}}}
+            """
+        )
+        let operation = try #require(model.apis.first?.operations.first)
+        #expect(model.apis.first?.name == "DefaultApi")
+        #expect(operation.swiftName == "getPetsId")
+        #expect(operation.responses.map(\.caseName) == ["ok", "notFound", "serverError"])
+        #expect(operation.responses.first?.bodyType == .named("GetPetsIdOkBody"))
+        #expect(operation.undocumentedCaseName == "undocumented")
+        #expect(model.types.map(\.name) == ["GetPetsIdOkBody"])
+    }
+
+    @Test func rejectsAPathParameterThatIsNotDeclared() throws {
+        do {
+            _ = try translate(
+                """
+                openapi: 3.0.1
+                info: {title: T, version: '1'}
+                paths:
+                  /pets/{id}:
+                    get:
+                      responses: {'200': {description: ok}}
+                """
+            )
+            Issue.record("expected an error")
+        } catch let error as Diagnostic {
+            #expect(error.location.line == 5)
+            #expect(error.message.contains("no path parameter 'id'"))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import BinderyOpenAPI
+import Testing
+
+@Suite struct DiagnosticsTests {
+    @Test func rejectsADocumentThatIsNotAMapping() {
+        let error = readError("- a\n- b\n")
+        #expect(error?.description == "spec.yaml:1:1: error: not an OpenAPI document: expected a mapping with an 'openapi' key, found a sequence")
+    }
+
+    @Test func rejectsAMappingWithoutVersion() {
+        let error = readError("info: {title: T, version: '1'}\npaths: {}\n")
+        #expect(error?.description == "spec.yaml:1:1: error: not an OpenAPI document: missing the 'openapi' key")
+    }
+
+    @Test func pointsAtTheNodeOfTheWrongKind() {
+        let error = readError(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              - /pets
+            """
+        )
+        #expect(error?.description == "spec.yaml:4:3: error: expected a mapping for 'paths', found a sequence")
+    }
+
+    @Test func pointsAtAnUnresolvableReference() {
+        let error = readError(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Pet'
+            """
+        )
+        #expect(
+            error?.description
+                == "spec.yaml:12:27: error: cannot resolve reference '#/components/schemas/Pet': the document root in spec.yaml has no 'components'"
+        )
+    }
+
+    @Test func rejectsAnInvalidStatus() {
+        let error = readError(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    ok: {description: fine}
+            """
+        )
+        #expect(error?.location.line == 7)
+        #expect(error?.location.column == 9)
+        #expect(error?.message.hasPrefix("invalid response status 'ok'") == true)
+    }
+
+    @Test func namesSwagger2AsUnsupportedForNow() {
+        let error = readError("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n")
+        #expect(error?.location.line == 1 && error?.location.column == 10)
+        #expect(error?.message.contains("Swagger 2.0") == true)
+    }
+
+    @Test func reportsYAMLSyntaxErrorsWithTheirPosition() {
+        let error = readError("openapi: 3.0.0\ninfo:\n  title: [unclosed\n")
+        #expect(error?.severity == .error)
+        #expect(error?.location.file == "spec.yaml")
+        #expect((error?.location.line ?? 0) >= 3)
+    }
+
+    @Test func reportsDuplicateParameters() {
+        let error = readError(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                get:
+                  parameters:
+                    - {name: a, in: query, schema: {type: string}}
+                    - {name: a, in: query, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+            """
+        )
+        #expect(error?.description == "spec.yaml:8:11: error: duplicate query parameter 'a' in GET /pets")
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// What the server answers with. The server adds `Content-Length` and `Connection: close` itself and drops
+/// any `Content-Length`, `Connection` or `Transfer-Encoding` given here.
+public struct CannedResponse: Sendable {
+    public var status: Int
+    /// The reason phrase; defaults to the standard one for `status`.
+    public var reason: String
+    /// Extra header fields, sent in this order after the server's own.
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int, reason: String? = nil, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.reason = reason ?? CannedResponse.standardReason(for: status)
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A response with a UTF-8 JSON body.
+    public static func json(
+        _ status: Int,
+        _ text: String,
+        contentType: String = "application/json; charset=utf-8"
+    ) -> CannedResponse {
+        CannedResponse(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
+    }
+
+    /// A response with a UTF-8 text body.
+    public static func text(_ status: Int, _ text: String, contentType: String = "text/plain") -> CannedResponse {
+        CannedResponse(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
+    }
+
+    /// A response with no body, e.g. `.empty(204)`.
+    public static func empty(_ status: Int, headers: [(String, String)] = []) -> CannedResponse {
+        CannedResponse(status: status, headers: headers)
+    }
+
+    /// The standard reason phrase for a status code ("Unknown" for codes without one).
+    public static func standardReason(for status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 101: "Switching Protocols"
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 203: "Non-Authoritative Information"
+        case 204: "No Content"
+        case 205: "Reset Content"
+        case 206: "Partial Content"
+        case 300: "Multiple Choices"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 402: "Payment Required"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 406: "Not Acceptable"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 410: "Gone"
+        case 411: "Length Required"
+        case 412: "Precondition Failed"
+        case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
+        case 416: "Range Not Satisfiable"
+        case 417: "Expectation Failed"
+        case 418: "I'm a teapot"
+        case 422: "Unprocessable Content"
+        case 425: "Too Early"
+        case 426: "Upgrade Required"
+        case 428: "Precondition Required"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        case 505: "HTTP Version Not Supported"
+        default: "Unknown"
+        }
+    }
+
+    /// The bytes put on the wire. `includeBody` is false for answers to HEAD.
+    func serialized(includeBody: Bool) -> [UInt8] {
+        let code = (100...999).contains(status) ? status : 500
+        // 1xx, 204 and 304 never carry a body (RFC 9110 §6.4.1); 1xx and 204 never carry Content-Length.
+        let bodyless = code < 200 || code == 204 || code == 304
+        var head = "HTTP/1.1 \(code) \(CannedResponse.sanitized(reason))\r\n"
+        if !(code < 200 || code == 204) {
+            head += "Content-Length: \(bodyless ? 0 : body.count)\r\n"
+        }
+        head += "Connection: close\r\n"
+        for (name, value) in headers {
+            let cleanName = CannedResponse.sanitized(name).filter { $0 != ":" && $0 != " " && $0 != "\t" }
+            if cleanName.isEmpty { continue }
+            let reserved = ["content-length", "connection", "transfer-encoding"]
+            if reserved.contains(where: { asciiCaseInsensitiveEquals($0, cleanName) }) { continue }
+            head += "\(cleanName): \(CannedResponse.sanitized(value))\r\n"
+        }
+        head += "\r\n"
+        var bytes = Array(head.utf8)
+        if includeBody && !bodyless {
+            bytes += body
+        }
+        return bytes
+    }
+
+    /// Drops CR, LF and NUL so that a canned value can never break the response framing.
+    private static func sanitized(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" && $0 != "\0" }))
+    }
+}
