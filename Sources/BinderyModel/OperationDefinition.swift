@@ -65,10 +65,13 @@ public struct OperationDefinition: Sendable, Hashable {
 
     /// A security scheme an operation uses, with the scopes it needs.
     public struct SecurityUse: Sendable, Hashable {
+        /// The scheme's name in the document (`Bearer`).
+        public var schemeName: String
         public var schemeSwiftName: String
         public var scopes: [String]
 
-        public init(schemeSwiftName: String, scopes: [String]) {
+        public init(schemeName: String, schemeSwiftName: String, scopes: [String]) {
+            self.schemeName = schemeName
             self.schemeSwiftName = schemeSwiftName
             self.scopes = scopes
         }

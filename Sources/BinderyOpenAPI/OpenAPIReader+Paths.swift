@@ -26,6 +26,7 @@ extension OpenAPIReader {
         for (key, value) in node.pairs {
             guard let method = HTTPMethod(rawValue: try key.keyText()) else { continue }
             var operation = try readOperation(method: method, path: path, node: value)
+            operation.location = key.location
             // Path-level parameters apply unless the operation redefines one with the same name and location.
             let own = Set(operation.parameters.map { ParameterKey(name: $0.name, kind: $0.kind) })
             operation.parameters = shared.filter { !own.contains(ParameterKey(name: $0.name, kind: $0.kind)) }

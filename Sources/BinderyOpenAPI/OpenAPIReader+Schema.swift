@@ -81,12 +81,21 @@ extension OpenAPIReader {
 
     /// Resolves a schema `$ref` and makes sure the schema it points to is in the table.
     func readSchemaReference(_ node: YAMLNode) throws(Diagnostic) -> SchemaID {
+        let (id, target) = try resolveSchemaReference(node)
+        if !schemas.contains(id) {
+            schemas.reserve(id)
+            schemas.set(try readSchema(target), for: id)
+        }
+        return id
+    }
+
+    /// The schema a `$ref` names, following references to references to the schema at the end of the chain.
+    func resolveSchemaReference(_ node: YAMLNode) throws(Diagnostic) -> (id: SchemaID, node: YAMLNode) {
         let resolved = try loader.resolve(try node.string("'$ref'"), at: node)
         var id = resolved.schemaID
         var target = resolved.node
-        // A reference to a reference names the schema at the end of the chain.
         var hops = 0
-        while target.kind == .mapping, let next = target["$ref"], target.count == 1 {
+        while target.kind == .mapping, target.count == 1, let next = target["$ref"] {
             hops += 1
             guard hops < maximumReferenceDepth else {
                 throw Diagnostic(at: node.location, "reference cycle: '\(node.scalar ?? "")' refers back to itself")
@@ -95,11 +104,7 @@ extension OpenAPIReader {
             id = resolvedNext.schemaID
             target = resolvedNext.node
         }
-        if !schemas.contains(id) {
-            schemas.reserve(id)
-            schemas.set(try readSchema(target), for: id)
-        }
-        return id
+        return (id, target)
     }
 
     func readSchemaList(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> [JSONSchema] {

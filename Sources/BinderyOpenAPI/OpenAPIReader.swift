@@ -49,16 +49,7 @@ public final class OpenAPIReader {
             try components.expectMapping("'components'")
             if let schemaNodes = components["schemas"] {
                 try schemaNodes.expectMapping("'components.schemas'")
-                let base = JSONPointer(tokens: ["components", "schemas"])
-                for (key, _) in schemaNodes.pairs {
-                    schemas.reserve(SchemaID(file: root.document.file, pointer: base.appending(try key.keyText())))
-                }
-                for (key, value) in schemaNodes.pairs {
-                    let id = SchemaID(file: root.document.file, pointer: base.appending(try key.keyText()))
-                    if schemas[id] == nil {
-                        schemas.set(try readSchema(value), for: id)
-                    }
-                }
+                try readComponentSchemas(schemaNodes, file: root.document.file)
             }
             if let schemeNodes = components["securitySchemes"] {
                 document.securitySchemes = try readSecuritySchemes(schemeNodes)
@@ -85,6 +76,29 @@ public final class OpenAPIReader {
         }
         document.schemas = schemas
         return document
+    }
+
+    /// Reads `components.schemas` in document order. A component that only refers to a schema elsewhere
+    /// (`Error: {$ref: 'common/Error.yaml'}`) is that schema, under the component's name.
+    func readComponentSchemas(_ node: YAMLNode, file: String) throws(Diagnostic) {
+        let base = JSONPointer(tokens: ["components", "schemas"])
+        var entries: [(name: String, id: SchemaID, node: YAMLNode)] = []
+        for (key, value) in node.pairs {
+            let name = try key.keyText()
+            var id = SchemaID(file: file, pointer: base.appending(name))
+            var target = value
+            if value.kind == .mapping, value.count == 1, let ref = value["$ref"] {
+                let resolved = try resolveSchemaReference(ref)
+                id = resolved.id
+                target = resolved.node
+            }
+            schemas.reserve(id)
+            schemas.name(id, name)
+            entries.append((name, id, target))
+        }
+        for entry in entries where schemas[entry.id] == nil {
+            schemas.set(try readSchema(entry.node), for: entry.id)
+        }
     }
 
     func readVersion(_ root: YAMLNode) throws(Diagnostic) -> OpenAPIVersion {

@@ -25,6 +25,7 @@ public struct SchemaTable: Sendable {
     public private(set) var ids: [SchemaID] = []
     private var schemas: [SchemaID: JSONSchema] = [:]
     private var reserved: Set<SchemaID> = []
+    private var names: [SchemaID: String] = [:]
 
     public init() {}
 
@@ -49,6 +50,17 @@ public struct SchemaTable: Sendable {
         if !contains(id) { ids.append(id) }
         reserved.remove(id)
         schemas[id] = schema
+    }
+
+    /// The name a schema is known by: the component name it was given (`components.schemas.Error: {$ref:
+    /// common/Error.yaml}` names that file's schema `Error`), or its id's ``SchemaID/nameHint``.
+    public func name(of id: SchemaID) -> String {
+        names[id] ?? id.nameHint
+    }
+
+    /// Gives `id` the name `name`, unless it has one already.
+    public mutating func name(_ id: SchemaID, _ name: String) {
+        if names[id] == nil { names[id] = name }
     }
 
     /// The schemas in order.

@@ -23,7 +23,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         let (model, warnings) = try ModelTranslator.translate(document, options: .init(moduleName: "Canopy"))
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(model.apis.map(\.name) == ["DeploymentsApi", "PoolApi", "TokenApi"])
-        #expect(model.types.count == 14)
+        #expect(model.types.count == 12)
         #expect(model.defaultServerURL == "http://localhost")
 
         let grant = try #require(structure(model, "GrantTypeHandlerResponse"))
@@ -31,7 +31,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
             "expires", "issued", "accessToken", "canopysimulationsClientId", "expiresIn", "refreshToken", "roles",
             "tenantId", "tokenType", "twoFactorEnabled", "userId", "username",
         ])
-        #expect(grant.properties.allSatisfy(\.isOptional))
+        #expect(grant.properties.allSatisfy { $0.isOptional })
         #expect(grant.properties.first { $0.swiftName == "expiresIn" }?.type == .int32)
         #expect(grant.properties.first { $0.swiftName == "twoFactorEnabled" }?.type == .bool)
 
@@ -52,7 +52,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
 
         let pool = try #require(model.apis.first { $0.name == "PoolApi" }?.operations.first)
         #expect(pool.pathComponents == [.literal("/pools/"), .parameter(swiftName: "tenantId")])
-        #expect(pool.security == [[.init(schemeSwiftName: "bearer", scopes: [])]])
+        #expect(pool.security == [[.init(schemeName: "Bearer", schemeSwiftName: "bearer", scopes: [])]])
         #expect(pool.undocumentedCaseName == "undocumented")
 
         let problem = try #require(structure(model, "ProblemDetails"))

@@ -43,7 +43,7 @@ import Testing
         )
         #expect(
             error?.description
-                == "spec.yaml:12:27: error: cannot resolve reference '#/components/schemas/Pet': the document root in spec.yaml has no 'components'"
+                == "spec.yaml:12:23: error: cannot resolve reference '#/components/schemas/Pet': the document root in spec.yaml has no 'components'"
         )
     }
 

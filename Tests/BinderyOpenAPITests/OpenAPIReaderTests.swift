@@ -8,7 +8,7 @@ import Testing
         #expect(document.version == .v3_0(minor: "3.0.1"))
         #expect(document.info.title == "Canopy.Api")
         #expect(document.operations.count == 4)
-        #expect(document.schemas.count == 14)
+        #expect(document.schemas.count == 12)
         #expect(document.servers.isEmpty)
 
         let token = try #require(document.operations.first { $0.operationID == "Token_PostToken" })

@@ -33,8 +33,6 @@ extension ModelTranslator {
         guard let name = schemaNames[id] else { return }
         let source = sourceDescription(id)
         let top = TypeContainer(scope: typeScope, prefix: nil)
-        schemasInProgress.insert(id)
-        defer { schemasInProgress.remove(id) }
         let definition = try declaration(for: schema, name: name, qualifiedName: name, source: source, container: top)
         top.definitions.insert(definition, at: 0)
         addTopLevel(top)

@@ -9,14 +9,14 @@ extension ModelTranslator {
             let summary: String
             switch scheme.kind {
             case .apiKey(let name, let location):
-                let where_: SecuritySchemeDefinition.APIKeyLocation =
+                let placement: SecuritySchemeDefinition.APIKeyLocation =
                     switch location {
                     case .query: .query
                     case .cookie: .cookie
                     case .header, .path: .header
                     }
-                kind = .apiKey(name: name, location: where_)
-                summary = "API key in \(where_.rawValue) `\(name)`"
+                kind = .apiKey(name: name, location: placement)
+                summary = "API key in \(placement.rawValue) `\(name)`"
             case .http(let httpScheme, let bearerFormat):
                 switch httpScheme {
                 case "bearer":
@@ -71,7 +71,11 @@ extension ModelTranslator {
                     warn(operation.location, "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
                     continue
                 }
-                alternative.append(OperationDefinition.SecurityUse(schemeSwiftName: scheme.swiftName, scopes: entry.scopes))
+                alternative.append(
+                    OperationDefinition.SecurityUse(
+                        schemeName: scheme.name, schemeSwiftName: scheme.swiftName, scopes: entry.scopes
+                    )
+                )
             }
             result.append(alternative)
         }

@@ -28,8 +28,6 @@ public final class ModelTranslator {
     var types: [TypeDefinition] = []
     /// Every declared type, nested ones too, by qualified name.
     var definitionIndex: [String: TypeDefinition] = [:]
-    /// Schemas being translated, to notice recursion through `allOf`.
-    var schemasInProgress: Set<SchemaID> = []
     public private(set) var warnings: [Diagnostic] = []
 
     public init(document: OpenAPIDocument, options: Options) {
@@ -79,7 +77,7 @@ public final class ModelTranslator {
     /// before the schemas they point to.
     func claimSchemaNames() {
         for (id, _) in document.schemas.entries {
-            var preferred = SwiftName.upperCamelCase(id.nameHint)
+            var preferred = SwiftName.upperCamelCase(document.schemas.name(of: id))
             if RuntimeNames.typeNames.contains(preferred) || SwiftKeywords.shadowedTypeNames.contains(preferred) {
                 preferred += "Model"
             }

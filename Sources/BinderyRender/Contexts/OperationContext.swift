@@ -250,14 +250,15 @@ struct OperationContext: RenderContext {
         guard !alternatives.isEmpty else { return "No authorization required" }
         return alternatives.map { alternative in
             alternative.map { use in
-                "`\(use.schemeSwiftName)`" + (use.scopes.isEmpty ? "" : " (\(use.scopes.joined(separator: ", ")))")
+                "[\(MarkdownText.cell(use.schemeName))](../README.md#authorization)"
+                    + (use.scopes.isEmpty ? "" : " (scopes: \(use.scopes.joined(separator: ", ")))")
             }.joined(separator: " and ")
         }.joined(separator: ", or ")
     }
 
-    /// Arguments for the example call in the docs: required parameters with placeholder values.
+    /// Arguments for the example call in the docs: every parameter, with a placeholder value.
     var exampleArguments: String {
-        operation.parameters.filter { !$0.isOptional }.map { parameter in
+        operation.parameters.map { parameter in
             "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type))"
         }.joined(separator: ", ")
     }
