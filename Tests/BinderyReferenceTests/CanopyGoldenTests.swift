@@ -1,0 +1,42 @@
+import Bindery
+import BinderyRender
+import Foundation
+import Testing
+
+/// Whole-file goldens: the package generated from `Examples/Canopy/openapi.yaml` is compared byte for byte with
+/// `Tests/Goldens/Canopy` (and with the example's own copy). Set `BINDERY_UPDATE_GOLDENS=1` to rewrite them.
+@Suite struct CanopyGoldenTests {
+    static let goldens = Support.repositoryRoot + "/Tests/Goldens/Canopy"
+    static let example = Support.repositoryRoot + "/Examples/Canopy/Generated"
+
+    @Test(arguments: [goldens, example])
+    func generatedPackageMatches(_ directory: String) throws {
+        let files = try Generator.render(specPath: Support.canopySpec, moduleName: "Canopy").files
+        if Support.updatingGoldens {
+            try OutputWriter(directory: directory).write(files)
+        }
+        let expected = Support.files(under: directory).filter { !$0.hasPrefix(".bindery/") }
+        #expect(files.map(\.path).sorted() == expected)
+        for file in files {
+            let golden = Support.read(directory + "/" + file.path)
+            #expect(golden == file.contents, "\(file.path) differs from the golden in \(directory)")
+        }
+    }
+
+    @Test func referenceFilesAreThere() throws {
+        for path in [
+            "Sources/Canopy/APIs/TokenApi.swift", "Sources/Canopy/Models/GrantTypeHandlerResponse.swift",
+            "docs/TokenApi.md", "docs/GrantTypeHandlerResponse.md", "README.md", "Package.swift",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: Self.goldens + "/" + path), "missing \(path)")
+        }
+        let token = try #require(Support.read(Self.goldens + "/Sources/Canopy/APIs/TokenApi.swift"))
+        #expect(token.contains("public func tokenPostToken(\n        grantType: String? = nil,"))
+        #expect(token.contains("@available(*, deprecated, message: \"This method is marked as obsolete"))
+        #expect(token.contains("request.headers[\"Accept\"] = \"text/plain, application/json, text/json\""))
+        let model = try #require(Support.read(Self.goldens + "/Sources/Canopy/Models/GrantTypeHandlerResponse.swift"))
+        #expect(model.contains("public struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {"))
+        #expect(model.contains("    public var expiresIn: Int32?\n"))
+        #expect(model.contains("        case canopysimulationsClientId = \"canopysimulations:client_id:\"\n"))
+    }
+}

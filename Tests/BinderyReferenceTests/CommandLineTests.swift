@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The `bindery` executable as users run it: exit status, the one-line `file:line:column: error:` message, and an
+/// output folder left exactly as it was when the input is bad.
+@Suite struct CommandLineTests {
+    /// Runs `bindery generate` on `spec` into an output folder that already holds a previous generation and a
+    /// file of the user's, and checks the run fails with `message` and changes nothing.
+    func expectFailure(
+        spec: String, files: [String: String] = [:], message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (path, contents) in files {
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: directory + "/" + path))
+        }
+        let output = directory + "/Out"
+        let first = try Support.run(
+            Support.binderyExecutable, ["generate", Support.canopySpec, "--output", output, "--module-name", "Canopy"]
+        )
+        #expect(first.status == 0, "\(first.stderr)", sourceLocation: sourceLocation)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: output + "/Notes.txt"))
+        let before = snapshot(output)
+
+        let result = try Support.run(
+            Support.binderyExecutable, ["generate", spec, "--output", output], in: directory
+        )
+
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(result.stderr == message + "\n", sourceLocation: sourceLocation)
+        #expect(snapshot(output) == before, "the output folder changed", sourceLocation: sourceLocation)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, sourceLocation: sourceLocation)
+    }
+
+    /// Every file of a folder with its contents and modification date.
+    func snapshot(_ directory: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for path in Support.files(under: directory) {
+            let full = directory + "/" + path
+            let date = (try? FileManager.default.attributesOfItem(atPath: full)[.modificationDate] as? Date) ?? nil
+            result[path] = (Support.read(full) ?? "") + "@\(date?.timeIntervalSince1970 ?? 0)"
+        }
+        return result
+    }
+
+    @Test func missingFile() throws {
+        try expectFailure(spec: "missing.yaml", message: "missing.yaml:1:1: error: cannot read file: No such file or directory")
+    }
+
+    @Test func invalidYAML() throws {
+        try expectFailure(
+            spec: "broken.yaml",
+            files: ["broken.yaml": "openapi: 3.0.0\ninfo:\n  title: T\n   version: 1\n"],
+            message: "broken.yaml:4:11: error: mapping values are not allowed in this context"
+        )
+    }
+
+    @Test func notOpenAPI() throws {
+        try expectFailure(
+            spec: "config.json",
+            files: ["config.json": #"{"name": "not an API", "version": 2}"#],
+            message: "config.json:1:1: error: not an OpenAPI document: missing the 'openapi' key"
+        )
+    }
+
+    @Test func unresolvableReference() throws {
+        try expectFailure(
+            spec: "api.yaml",
+            files: [
+                "api.yaml": """
+                    openapi: 3.0.1
+                    info: {title: T, version: '1'}
+                    paths:
+                      /a:
+                        get:
+                          responses:
+                            '200':
+                              description: ok
+                              content:
+                                application/json:
+                                  schema: {$ref: 'models.yaml#/Missing'}
+                    """,
+                "models.yaml": "Present: {type: string}\n",
+            ],
+            message: "api.yaml:11:30: error: cannot resolve reference 'models.yaml#/Missing': "
+                + "the document root in models.yaml has no 'Missing'"
+        )
+    }
+
+    @Test func secondRunWritesNothing() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let arguments = ["generate", Support.canopySpec, "--output", directory + "/Out", "--module-name", "Canopy"]
+        let first = try Support.run(Support.binderyExecutable, arguments)
+        let before = snapshot(directory + "/Out")
+        let second = try Support.run(Support.binderyExecutable, arguments)
+
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout.contains("42 files (42 written, 0 unchanged, 0 removed)"))
+        #expect(second.stdout.contains("42 files (0 written, 42 unchanged, 0 removed)"))
+        #expect(snapshot(directory + "/Out") == before)
+    }
+
+    @Test func helpExplainsEveryOption() throws {
+        let result = try Support.run(Support.binderyExecutable, ["generate", "--help"])
+        #expect(result.status == 0)
+        for option in ["<spec>", "--output", "--module-name", "--templates", "--quiet"] {
+            #expect(result.stdout.contains(option), "help does not mention \(option)")
+        }
+    }
+
+    @Test func missingOutputIsAUsageError() throws {
+        let result = try Support.run(Support.binderyExecutable, ["generate", Support.canopySpec])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--output"))
+    }
+}

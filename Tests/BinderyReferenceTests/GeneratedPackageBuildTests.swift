@@ -1,0 +1,50 @@
+import Bindery
+import Foundation
+import Testing
+
+/// The generated packages build with `swift build`, warnings as errors: the Canopy example and the full 2022
+/// Canopy description (125 operations, 209 schemas).
+@Suite(.serialized) struct GeneratedPackageBuildTests {
+    static var swift: String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/swift") {
+            return "\(directory)/swift"
+        }
+        return "/usr/bin/swift"
+    }
+
+    func generateAndBuild(spec: String, module: String?) throws {
+        let directory = try Support.temporaryDirectory("bindery-build")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let started = ContinuousClock.now
+        let result = try Generator.generate(
+            Generator.Options(specPath: spec, outputDirectory: directory + "/Package", moduleName: module)
+        )
+        let generated = ContinuousClock.now
+        let build = try Support.run(
+            Self.swift,
+            ["build", "--package-path", directory + "/Package", "--scratch-path", directory + "/.build",
+             "-Xswiftc", "-warnings-as-errors"]
+        )
+        let built = ContinuousClock.now
+        #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
+        print(
+            "\((spec as NSString).lastPathComponent): \(result.files.count) files generated in "
+                + "\(generated - started), built in \(built - generated)"
+        )
+    }
+
+    @Test func canopyExampleBuilds() throws {
+        try generateAndBuild(spec: Support.canopySpec, module: "Canopy")
+    }
+
+    @Test func fullCanopyDescriptionBuilds() throws {
+        let spec = Support.sharedSpecs + "/canopy/swagger.json"
+        try #require(FileManager.default.fileExists(atPath: spec), "../shared/specs is not beside the project")
+        let (files, warnings, module) = try Generator.render(specPath: spec)
+        #expect(module == "CanopyApi")
+        #expect(files.filter { $0.path.hasPrefix("Sources/CanopyApi/Models/") }.count == 209)
+        #expect(warnings.isEmpty, "\(warnings)")
+        try generateAndBuild(spec: spec, module: nil)
+    }
+}
