@@ -5,13 +5,13 @@ import BinderyModel
 /// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment`, `description` (Markdown),
 /// `source`, `hasSource`; for structs `properties`, `hasProperties`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
-/// `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `unknownCaseDocComment`; for aliases `aliasTarget`,
+/// `nestedDeclarations` (lines), `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `unknownCaseDocComment`; for aliases `aliasTarget`,
 /// `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
     let definition: TypeDefinition
     let index: TypeIndex
-    /// How deep the type is nested (0 at the top level).
-    let depth: Int
+    /// Renders nested types with the `model_declaration` template.
+    let renderer: (any TemplateRenderer)?
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
@@ -46,10 +46,37 @@ struct ModelContext: RenderContext {
         case "additionalPropertiesTypeMarkdown":
             .optionalText(structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) })
         case "nestedTypes":
-            .list(structure.nestedTypes.map { ModelContext(definition: $0, index: index, depth: depth + 1) })
+            .list(structure.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) })
+        case "nestedDeclarations": .lines(nestedDeclarations(structure))
         case "hasNestedTypes": .flag(!structure.nestedTypes.isEmpty)
         default: nil
         }
+    }
+
+    /// The nested types, each rendered with `model_declaration` and indented one level, separated by empty lines.
+    ///
+    /// Rendered here rather than through an indented partial, so that every line of every section is indented
+    /// and empty lines stay empty.
+    func nestedDeclarations(_ structure: StructDefinition) -> [String] {
+        var lines: [String] = []
+        for nested in structure.nestedTypes {
+            let context = ModelContext(definition: nested, index: index, renderer: renderer)
+            var text = "// error: cannot render \(nested.qualifiedName): no renderer"
+            if let renderer {
+                do {
+                    text = try renderer.render("model_declaration", contexts: [self, context])
+                } catch {
+                    text = "// error: cannot render \(nested.qualifiedName): \(error.message)"
+                }
+            }
+            lines.append("")
+            var body = Substring(text)
+            while body.last == "\n" { body = body.dropLast() }
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append(line.isEmpty ? "" : "    " + line)
+            }
+        }
+        return lines
     }
 
     func enumValue(_ enumeration: EnumDefinition, forKey key: String) -> RenderValue? {
@@ -106,13 +133,17 @@ struct ModelContext: RenderContext {
     }
 }
 
-/// One case of a generated enum: `name` (for declarations), `rawValueLiteral`.
+/// One case of a generated enum: `name` (for declarations), `memberName` (after a dot), `rawValue`,
+/// `rawValueLiteral`.
 struct EnumCaseContext: RenderContext {
     let enumCase: EnumDefinition.Case
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
         case "name": .text(SwiftName.identifier(enumCase.swiftName))
+        // After a dot every keyword but `self`, `Type`, `Protocol` and `init` (which case names never take) is a
+        // plain member name.
+        case "memberName": .text(enumCase.swiftName)
         case "rawValue": .text(enumCase.rawValue)
         case "rawValueLiteral": .text(SwiftLiteral.string(enumCase.rawValue))
         default: nil

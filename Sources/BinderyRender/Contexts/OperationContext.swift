@@ -5,7 +5,7 @@ import BinderyModel
 /// Keys for Swift: `swiftName`, `responseMethodName`, `responseTypeName`, `sendMethodName`, `operationID`,
 /// `operationIDLiteral`, `methodLiteral`, `pathExpression`, `docComment`, `responseDocComment`,
 /// `responseTypeDocComment`, `deprecatedAttribute`, `isDeprecated`, `parameters`, `hasParameters`,
-/// `hasSimpleMethod`, `simpleReturnType`, `hasAccept`, `acceptLiteral`, `requestStatements` (lines), `requestBinding` (`var`, or `let` when nothing is
+/// `hasSimpleMethod`, `simpleReturnType`, `simpleReturnClause` (` -> Type`, empty for `Void`), `hasAccept`, `acceptLiteral`, `requestStatements` (lines), `requestBinding` (`var`, or `let` when nothing is
 /// added to the request),
 /// `securityExpression`, `responses`, `hasUndocumentedCase`, `undocumentedCaseName`,
 /// `undocumentedCaseDeclaration`, `undocumentedSimpleStatement`.
@@ -53,6 +53,7 @@ struct OperationContext: RenderContext {
         case "hasParameters": .flag(!parameters.isEmpty)
         case "hasSimpleMethod": .flag(operation.simpleResult != nil)
         case "simpleReturnType": .text(simpleReturnType)
+        case "simpleReturnClause": .text(operation.simpleResult == .void ? "" : " -> " + simpleReturnType)
         case "hasAccept": .flag(!operation.acceptedContentTypes.isEmpty)
         case "acceptLiteral": .text(SwiftLiteral.string(operation.acceptedContentTypes.joined(separator: ", ")))
         case "accept": .text(operation.acceptedContentTypes.joined(separator: ", "))

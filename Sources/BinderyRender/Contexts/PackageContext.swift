@@ -12,12 +12,14 @@ public struct PackageContext: RenderContext {
     let apis: [APIContext]
     let models: [ModelContext]
 
-    public init(model: CodeModel) {
+    /// - Parameter renderer: renders nested type declarations (`nestedDeclarations`) with the
+    ///   `model_declaration` template.
+    public init(model: CodeModel, renderer: (any TemplateRenderer)? = nil) {
         self.model = model
         self.index = TypeIndex(model: model)
         let index = self.index
         self.apis = model.apis.map { APIContext(api: $0, index: index) }
-        self.models = model.types.map { ModelContext(definition: $0, index: index, depth: 0) }
+        self.models = model.types.map { ModelContext(definition: $0, index: index, renderer: renderer) }
     }
 
     /// The contexts of the files rendered once per API.

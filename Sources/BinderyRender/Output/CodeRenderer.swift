@@ -28,7 +28,7 @@ public struct CodeRenderer {
 
     /// Every file of the output, in manifest order.
     public func render(_ model: CodeModel) throws(Diagnostic) -> [GeneratedFile] {
-        let package = PackageContext(model: model)
+        let package = PackageContext(model: model, renderer: renderer)
         var files: [GeneratedFile] = []
         var paths: [String: TemplateManifest.Entry] = [:]
         for entry in manifest.entries {
