@@ -1,0 +1,113 @@
+import Bindery
+import BinderyModel
+import BinderyOpenAPI
+import BinderyRender
+import Foundation
+import Testing
+
+/// Templates: the defaults travel in the binary, a user's folder replaces them file by file, and a broken
+/// template or manifest is reported with its position before anything is written.
+@Suite struct TemplateTests {
+    @Test func defaultsAreEmbeddedFromTheTemplatesFolder() throws {
+        let folder = Support.repositoryRoot + "/Templates"
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(TemplateSet.defaults.files.keys.sorted() == names)
+        for name in names {
+            #expect(TemplateSet.defaults.files[name] == Support.read(folder + "/" + name), "\(name) differs")
+        }
+    }
+
+    /// Every type the runtime templates declare at the top level is reserved, so no schema can take its name.
+    @Test func runtimeTypeNamesAreReserved() throws {
+        var declared: Set<String> = []
+        let pattern = try Regex(#"^public (?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
+        for name in ["APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterValue",
+            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme"]
+        {
+            let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
+            for line in text.split(separator: "\n") {
+                if let match = line.firstMatch(of: pattern), let type = match.output[1].substring {
+                    declared.insert(String(type))
+                }
+            }
+        }
+        #expect(declared == RuntimeNames.typeNames)
+    }
+
+    @Test func userTemplatesReplaceDefaultsAndAddFiles() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let templates = directory + "/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        try Data("// {{name}}: {{#operations}}{{swiftName}} {{/operations}}\n".utf8)
+            .write(to: URL(fileURLWithPath: templates + "/api.mustache"))
+        try Data("{{#apis}}{{name}}\n{{/apis}}".utf8).write(to: URL(fileURLWithPath: templates + "/index.mustache"))
+        let manifest = try #require(TemplateSet.defaults.manifestText)
+            + "  - template: index\n    path: \"{{docsDirectory}}/INDEX.txt\"\n"
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: templates + "/manifest.yaml"))
+
+        let result = try Generator.generate(
+            Generator.Options(
+                specPath: Support.canopySpec, outputDirectory: directory + "/Out", moduleName: "Canopy",
+                templatesDirectory: templates
+            )
+        )
+
+        #expect(result.files.count == 43)
+        #expect(Support.read(directory + "/Out/Sources/Canopy/APIs/TokenApi.swift") == "// TokenApi: tokenPostToken \n")
+        #expect(Support.read(directory + "/Out/docs/INDEX.txt") == "DeploymentsApi\nPoolApi\nTokenApi\n")
+        // Templates the folder does not replace stay the defaults.
+        #expect(
+            Support.read(directory + "/Out/Sources/Canopy/Models/ProblemDetails.swift")
+                == Support.read(Support.repositoryRoot + "/Tests/Goldens/Canopy/Sources/Canopy/Models/ProblemDetails.swift")
+        )
+    }
+
+    func templateError(_ files: [String: String]) throws -> Diagnostic? {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
+        }
+        do {
+            _ = try Generator.generate(
+                Generator.Options(
+                    specPath: Support.canopySpec, outputDirectory: directory + "/Out", templatesDirectory: directory
+                )
+            )
+            return nil
+        } catch {
+            #expect(!FileManager.default.fileExists(atPath: directory + "/Out"), "output written despite the error")
+            return error
+        }
+    }
+
+    @Test func reportsABrokenTemplateWithItsPosition() throws {
+        let error = try templateError(["api.mustache": "line one\n{{#operations}}\n{{swiftName}}\n"])
+        #expect(error?.location.file.hasSuffix("/api.mustache") == true)
+        #expect(error?.message.hasPrefix("invalid template") == true)
+    }
+
+    @Test func reportsAManifestThatNamesAMissingTemplate() throws {
+        let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    path: a.swift\n  - template: nope\n    path: b.swift\n"])
+        #expect(error?.location.line == 4 && error?.location.column == 5)
+        #expect(error?.message == "no template 'nope.mustache'")
+    }
+
+    @Test func refusesPathsOutsideTheOutputFolder() throws {
+        let error = try templateError(["manifest.yaml": "files:\n  - template: README.md\n    path: ../escape.md\n"])
+        #expect(error?.location.line == 2)
+        #expect(error?.message.contains("must be relative, inside the output folder") == true)
+    }
+
+    @Test func refusesTwoFilesAtOnePath() throws {
+        let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    each: api\n    path: same.swift\n"])
+        #expect(error?.message.contains("'same.swift' is written twice") == true)
+    }
+
+    @Test func rejectsUnknownManifestKeys() throws {
+        let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    path: a.swift\n    for: api\n"])
+        #expect(error?.location.line == 4 && error?.location.column == 5)
+        #expect(error?.message == "unknown key 'for': expected 'template', 'each' or 'path'")
+    }
+}
