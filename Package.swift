@@ -48,7 +48,8 @@ let package = Package(
         .plugin(
             name: "BinderyGenerate",
             capability: .command(
-                intent: .custom(verb: "bindery-generate", description: "Generate Swift bindings from an OpenAPI document"),
+                intent: .custom(
+                    verb: "bindery-generate", description: "Generate Swift bindings from an OpenAPI document"),
                 permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift sources into the package")]
             ),
             dependencies: ["bindery"]

@@ -16,7 +16,9 @@ public enum Generator {
         /// A folder of templates that replace the defaults of the same name.
         public var templatesDirectory: String?
 
-        public init(specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil) {
+        public init(
+            specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil
+        ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
@@ -67,7 +69,8 @@ public enum Generator {
         do {
             return try TemplateSet.defaults(overriddenBy: directory)
         } catch {
-            throw Diagnostic(at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
+            throw Diagnostic(
+                at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
         }
     }
 
@@ -79,9 +82,12 @@ public enum Generator {
     }
 
     static func validatedModuleName(_ name: String) throws(Diagnostic) -> String {
-        let valid = name.first.map { $0.isLetter || $0 == "_" } == true
-            && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-                || ("0"..."9").contains($0) || $0 == "_" }
+        let valid =
+            name.first.map { $0.isLetter || $0 == "_" } == true
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                    || ("0"..."9").contains($0) || $0 == "_"
+            }
         guard valid else {
             throw Diagnostic.error(inFile: "--module-name", "'\(name)' is not a Swift module name (letters, digits, _)")
         }

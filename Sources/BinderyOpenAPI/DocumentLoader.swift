@@ -7,6 +7,8 @@ import Foundation
 /// the file that refers to them (`specs/common/Error.yaml`). Remote references (`https://…`) are not fetched.
 public final class DocumentLoader {
     private var documents: [String: YAMLDocument] = [:]
+    /// Resolved references by file and pointer text: descriptions refer to the same few schemas many times.
+    private var resolved: [String: [String: ResolvedReference]] = [:]
 
     public init() {}
 
@@ -71,6 +73,7 @@ public final class DocumentLoader {
             }
             document = try load(path, referencedAt: location)
         }
+        if let cached = resolved[document.file]?[String(fragment)] { return cached }
         let decodedFragment = String(fragment).removingPercentEncoding ?? String(fragment)
         guard let pointer = JSONPointer(decodedFragment) else {
             throw Diagnostic(
@@ -100,7 +103,9 @@ public final class DocumentLoader {
             target = next
             walked = walked.appending(token)
         }
-        return ResolvedReference(file: document.file, pointer: pointer, node: target)
+        let result = ResolvedReference(file: document.file, pointer: pointer, node: target)
+        resolved[document.file, default: [:]][String(fragment)] = result
+        return result
     }
 
     /// `path` without `.` components and with `a/..` pairs folded, so one file has one name.

@@ -1,5 +1,5 @@
-import Foundation
 import BinderyYAML
+import Foundation
 
 /// A whole API description, typed: what the generator reads from one or more OpenAPI (or Swagger) files.
 ///

@@ -22,14 +22,16 @@ extension OpenAPIReader {
         var item = PathItem(path: path, location: keyLocation)
         item.summary = try node["summary"]?.optionalString("'summary'")
         item.description = try node["description"]?.optionalString("'description'")
-        let shared = try node["parameters"].map { (parameters) throws(Diagnostic) in try readParameters(parameters) } ?? []
+        let shared =
+            try node["parameters"].map { (parameters) throws(Diagnostic) in try readParameters(parameters) } ?? []
         for (key, value) in node.pairs {
             guard let method = HTTPMethod(rawValue: try key.keyText()) else { continue }
             var operation = try readOperation(method: method, path: path, node: value)
             operation.location = key.location
             // Path-level parameters apply unless the operation redefines one with the same name and location.
             let own = Set(operation.parameters.map { ParameterKey(name: $0.name, kind: $0.kind) })
-            operation.parameters = shared.filter { !own.contains(ParameterKey(name: $0.name, kind: $0.kind)) }
+            operation.parameters =
+                shared.filter { !own.contains(ParameterKey(name: $0.name, kind: $0.kind)) }
                 + operation.parameters
             item.operations.append(operation)
         }
@@ -95,7 +97,8 @@ extension OpenAPIReader {
         } else if let content = node["content"] {
             let mediaTypes = try readContent(content)
             guard mediaTypes.count == 1, let only = mediaTypes.first?.schema else {
-                throw Diagnostic(at: content.location, "a parameter's 'content' must have exactly one media type with a schema")
+                throw Diagnostic(
+                    at: content.location, "a parameter's 'content' must have exactly one media type with a schema")
             }
             schema = only
         } else {
@@ -127,7 +130,9 @@ extension OpenAPIReader {
     func readRequestBody(_ node: YAMLNode) throws(Diagnostic) -> RequestBody {
         let node = try dereference(node, "a request body")
         try node.expectMapping("'requestBody'")
-        guard let content = node["content"] else { throw Diagnostic(at: node.location, "missing required key 'content'") }
+        guard let content = node["content"] else {
+            throw Diagnostic(at: node.location, "missing required key 'content'")
+        }
         var body = RequestBody(content: try readContent(content), location: node.location)
         body.description = try node["description"]?.optionalString("'description'")
         body.required = try node["required"]?.bool("'required'") ?? false

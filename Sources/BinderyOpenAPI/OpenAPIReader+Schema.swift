@@ -40,7 +40,9 @@ extension OpenAPIReader {
             case "required":
                 // `required: true` on a property is a common mistake carried over from Swagger 2.0 parameters.
                 if value.kind == .scalar {
-                    warn(value.location, "'required' in a schema is a list of property names; ignoring '\(value.scalar ?? "")'")
+                    warn(
+                        value.location,
+                        "'required' in a schema is a list of property names; ignoring '\(value.scalar ?? "")'")
                 } else {
                     schema.required = try value.stringList("'required'")
                 }
@@ -145,7 +147,8 @@ extension OpenAPIReader {
             try mapping.expectMapping("'mapping'")
             for (key, value) in mapping.pairs {
                 discriminator.mapping.append(
-                    SpecValue.Member(key: try key.keyText(), value: .scalar(try value.string("a mapping target"), isQuoted: true))
+                    SpecValue.Member(
+                        key: try key.keyText(), value: .scalar(try value.string("a mapping target"), isQuoted: true))
                 )
             }
         }

@@ -8,15 +8,22 @@ extension OpenAPIReader {
             let name = try key.keyText()
             let value = try dereference(value, "security scheme '\(name)'")
             try value.expectMapping("security scheme '\(name)'")
-            guard let typeNode = value["type"] else { throw Diagnostic(at: value.location, "missing required key 'type'") }
+            guard let typeNode = value["type"] else {
+                throw Diagnostic(at: value.location, "missing required key 'type'")
+            }
             let kind: SecurityScheme.Kind
             switch try typeNode.string("'type'") {
             case "apiKey":
-                guard let keyName = value["name"] else { throw Diagnostic(at: value.location, "missing required key 'name'") }
-                guard let inNode = value["in"] else { throw Diagnostic(at: value.location, "missing required key 'in'") }
+                guard let keyName = value["name"] else {
+                    throw Diagnostic(at: value.location, "missing required key 'name'")
+                }
+                guard let inNode = value["in"] else {
+                    throw Diagnostic(at: value.location, "missing required key 'in'")
+                }
                 let inText = try inNode.string("'in'")
                 guard let location = Parameter.Kind(rawValue: inText), location != .path else {
-                    throw Diagnostic(at: inNode.location, "an API key goes in a query, header or cookie, not '\(inText)'")
+                    throw Diagnostic(
+                        at: inNode.location, "an API key goes in a query, header or cookie, not '\(inText)'")
                 }
                 kind = .apiKey(name: try keyName.string("'name'"), in: location)
             case "http":

@@ -6,7 +6,7 @@ import BinderyYAML
 /// followed across files (relative paths); a reference that cannot be resolved is an error at the `$ref`.
 public final class OpenAPIReader {
     let loader: DocumentLoader
-    var version: OpenAPIVersion = .v3_0(minor: "3.0.0")
+    var version: OpenAPIVersion = .openAPI30(minor: "3.0.0")
     var schemas = SchemaTable()
     /// Diagnostics that did not stop reading.
     public private(set) var warnings: [Diagnostic] = []
@@ -104,8 +104,8 @@ public final class OpenAPIReader {
     func readVersion(_ root: YAMLNode) throws(Diagnostic) -> OpenAPIVersion {
         if let node = root["openapi"] {
             let text = try node.string("'openapi'")
-            if text.hasPrefix("3.0.") || text == "3.0" { return .v3_0(minor: text) }
-            if text.hasPrefix("3.1.") || text == "3.1" { return .v3_1(minor: text) }
+            if text.hasPrefix("3.0.") || text == "3.0" { return .openAPI30(minor: text) }
+            if text.hasPrefix("3.1.") || text == "3.1" { return .openAPI31(minor: text) }
             throw Diagnostic(at: node.location, "unsupported OpenAPI version '\(text)': Bindery reads 3.0 and 3.1")
         }
         if let node = root["swagger"] {
@@ -176,9 +176,13 @@ public final class OpenAPIReader {
         var tags: [Tag] = []
         for element in node.elements {
             try element.expectMapping("a tag")
-            guard let name = element["name"] else { throw Diagnostic(at: element.location, "missing required key 'name'") }
+            guard let name = element["name"] else {
+                throw Diagnostic(at: element.location, "missing required key 'name'")
+            }
             tags.append(
-                Tag(name: try name.string("'name'"), description: try element["description"]?.optionalString("'description'"))
+                Tag(
+                    name: try name.string("'name'"),
+                    description: try element["description"]?.optionalString("'description'"))
             )
         }
         return tags

@@ -59,7 +59,8 @@ public indirect enum SpecValue: Sendable, Hashable {
         case .sequence(let items):
             return "[" + items.map(\.jsonText).joined(separator: ", ") + "]"
         case .mapping(let members):
-            return "{" + members.map { Self.jsonQuoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ") + "}"
+            return "{" + members.map { Self.jsonQuoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ")
+                + "}"
         }
     }
 

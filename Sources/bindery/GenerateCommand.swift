@@ -18,10 +18,14 @@ struct GenerateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The OpenAPI description: a YAML or JSON file; $refs to other files are followed.", valueName: "spec"))
+    @Argument(
+        help: ArgumentHelp(
+            "The OpenAPI description: a YAML or JSON file; $refs to other files are followed.", valueName: "spec"))
     var spec: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "dir"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "dir"))
     var output: String
 
     @Option(
@@ -50,7 +54,8 @@ struct GenerateCommand: ParsableCommand {
         let result: Generator.Result
         do {
             result = try Generator.generate(
-                Generator.Options(specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates)
+                Generator.Options(
+                    specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates)
             )
         } catch {
             Console.error(error.description)

@@ -12,10 +12,14 @@ struct TemplatesCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write the default templates and their manifest to a folder, to customize and pass to --templates."
+            abstract:
+                "Write the default templates and their manifest to a folder, to customize and pass to --templates."
         )
 
-        @Argument(help: ArgumentHelp("The folder to write to (created if missing; existing templates are not overwritten).", valueName: "dir"))
+        @Argument(
+            help: ArgumentHelp(
+                "The folder to write to (created if missing; existing templates are not overwritten).", valueName: "dir"
+            ))
         var directory: String
 
         func run() throws {

@@ -1,7 +1,7 @@
-import Foundation
 import BinderyModel
 import BinderyOpenAPI
 import BinderyYAML
+import Foundation
 import Testing
 
 func translate(_ yaml: String, module: String = "API") throws -> (CodeModel, [Diagnostic]) {
@@ -27,10 +27,11 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         #expect(model.defaultServerURL == "http://localhost")
 
         let grant = try #require(structure(model, "GrantTypeHandlerResponse"))
-        #expect(grant.properties.map(\.swiftName) == [
-            "expires", "issued", "accessToken", "canopysimulationsClientId", "expiresIn", "refreshToken", "roles",
-            "tenantId", "tokenType", "twoFactorEnabled", "userId", "username",
-        ])
+        #expect(
+            grant.properties.map(\.swiftName) == [
+                "expires", "issued", "accessToken", "canopysimulationsClientId", "expiresIn", "refreshToken", "roles",
+                "tenantId", "tokenType", "twoFactorEnabled", "userId", "username",
+            ])
         #expect(grant.properties.allSatisfy { $0.isOptional })
         #expect(grant.properties.first { $0.swiftName == "expiresIn" }?.type == .int32)
         #expect(grant.properties.first { $0.swiftName == "twoFactorEnabled" }?.type == .bool)
@@ -38,9 +39,10 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         let token = try #require(model.apis.last?.operations.first)
         #expect(token.swiftName == "tokenPostToken")
         #expect(token.deprecated)
-        #expect(token.parameters.map(\.swiftName) == [
-            "grantType", "refreshToken", "username", "tenant", "password", "clientId", "clientSecret",
-        ])
+        #expect(
+            token.parameters.map(\.swiftName) == [
+                "grantType", "refreshToken", "username", "tenant", "password", "clientId", "clientSecret",
+            ])
         #expect(token.parameters.allSatisfy { $0.location == .formField && $0.isOptional && $0.type == .string })
         #expect(token.requestBody?.encoding == .form)
         #expect(token.responses.map(\.caseName) == ["created", "badRequest", "default"])
@@ -84,10 +86,11 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
             """
         )
         let node = try #require(structure(model, "Node"))
-        #expect(node.properties.map(\.type) == [
-            .named("State"), .named("TenantId"), .named("Node.Inline"), .date, .calendarDate, .array(.string),
-            .dictionary(.int64), .jsonValue,
-        ])
+        #expect(
+            node.properties.map(\.type) == [
+                .named("State"), .named("TenantId"), .named("Node.Inline"), .date, .calendarDate, .array(.string),
+                .dictionary(.int64), .jsonValue,
+            ])
         #expect(node.properties.map(\.isOptional) == [true, false, true, true, true, true, true, true])
         guard case .enumeration(let state) = model.types[0] else {
             Issue.record("State is not an enum")

@@ -4,7 +4,10 @@ import Testing
 @Suite struct DiagnosticsTests {
     @Test func rejectsADocumentThatIsNotAMapping() {
         let error = readError("- a\n- b\n")
-        #expect(error?.description == "spec.yaml:1:1: error: not an OpenAPI document: expected a mapping with an 'openapi' key, found a sequence")
+        #expect(
+            error?.description
+                == "spec.yaml:1:1: error: not an OpenAPI document: expected a mapping with an 'openapi' key, found a sequence"
+        )
     }
 
     @Test func rejectsAMappingWithoutVersion() {

@@ -18,24 +18,25 @@ import Testing
         let files = try TemporaryFiles([
             "api/main.yaml": Self.root,
             "api/paths/pets.yaml": """
-                get:
-                  parameters:
-                    - $ref: '../common/parameters.yaml#/limit'
-                  responses:
-                    '200':
-                      description: pets
-                      content:
-                        application/json:
-                          schema: {type: array, items: {$ref: '../schemas/Pet.yaml#/Pet'}}
-                    default:
-                      description: error
-                      content:
-                        application/json:
-                          schema: {$ref: '../common/Error.yaml'}
-                """,
+            get:
+              parameters:
+                - $ref: '../common/parameters.yaml#/limit'
+              responses:
+                '200':
+                  description: pets
+                  content:
+                    application/json:
+                      schema: {type: array, items: {$ref: '../schemas/Pet.yaml#/Pet'}}
+                default:
+                  description: error
+                  content:
+                    application/json:
+                      schema: {$ref: '../common/Error.yaml'}
+            """,
             "api/common/parameters.yaml": "limit: {name: limit, in: query, schema: {type: integer, format: int32}}\n",
             "api/common/Error.yaml": "type: object\nproperties: {message: {type: string}}\n",
-            "api/schemas/Pet.yaml": "Pet:\n  type: object\n  properties:\n    name: {type: string}\n    owner: {$ref: '#/Owner'}\nOwner: {type: object, properties: {name: {type: string}}}\n",
+            "api/schemas/Pet.yaml":
+                "Pet:\n  type: object\n  properties:\n    name: {type: string}\n    owner: {$ref: '#/Owner'}\nOwner: {type: object, properties: {name: {type: string}}}\n",
         ])
         let (document, _) = try OpenAPIReader.read(path: files.path("api/main.yaml"))
         let operation = try #require(document.operations.first)

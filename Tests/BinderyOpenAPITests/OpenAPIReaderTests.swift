@@ -5,7 +5,7 @@ import Testing
     @Test func readsTheCanopyExample() throws {
         let (document, warnings) = try OpenAPIReader.read(path: repositoryRoot + "/Examples/Canopy/openapi.yaml")
         #expect(warnings.isEmpty)
-        #expect(document.version == .v3_0(minor: "3.0.1"))
+        #expect(document.version == .openAPI30(minor: "3.0.1"))
         #expect(document.info.title == "Canopy.Api")
         #expect(document.operations.count == 4)
         #expect(document.schemas.count == 12)
@@ -18,9 +18,10 @@ import Testing
         let body = try #require(token.requestBody)
         #expect(body.content.map(\.name) == ["application/x-www-form-urlencoded"])
         let form = try #require(body.content.first)
-        #expect(form.schema?.properties.map(\.name) == [
-            "grant_type", "refresh_token", "username", "tenant", "password", "client_id", "client_secret",
-        ])
+        #expect(
+            form.schema?.properties.map(\.name) == [
+                "grant_type", "refresh_token", "username", "tenant", "password", "client_id", "client_secret",
+            ])
         #expect(form.encoding.count == 7 && form.encoding.allSatisfy { $0.style == .form })
         #expect(token.responses.map(\.status) == [.code(201), .code(400), .default])
         let created = try #require(token.responses.first)

@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func missingFile() throws {
-        try expectFailure(spec: "missing.yaml", message: "missing.yaml:1:1: error: cannot read file: No such file or directory")
+        try expectFailure(
+            spec: "missing.yaml", message: "missing.yaml:1:1: error: cannot read file: No such file or directory")
     }
 
     @Test func invalidYAML() throws {
@@ -70,18 +71,18 @@ import Testing
             spec: "api.yaml",
             files: [
                 "api.yaml": """
-                    openapi: 3.0.1
-                    info: {title: T, version: '1'}
-                    paths:
-                      /a:
-                        get:
-                          responses:
-                            '200':
-                              description: ok
-                              content:
-                                application/json:
-                                  schema: {$ref: 'models.yaml#/Missing'}
-                    """,
+                openapi: 3.0.1
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: 'models.yaml#/Missing'}
+                """,
                 "models.yaml": "Present: {type: string}\n",
             ],
             message: "api.yaml:11:30: error: cannot resolve reference 'models.yaml#/Missing': "

@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized) struct GeneratedPackageBuildTests {
     static var swift: String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/swift") {
+        for directory in path.split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/swift") {
             return "\(directory)/swift"
         }
         return "/usr/bin/swift"
@@ -23,8 +24,10 @@ import Testing
         let generated = ContinuousClock.now
         let build = try Support.run(
             Self.swift,
-            ["build", "--package-path", directory + "/Package", "--scratch-path", directory + "/.build",
-             "-Xswiftc", "-warnings-as-errors"]
+            [
+                "build", "--package-path", directory + "/Package", "--scratch-path", directory + "/.build",
+                "-Xswiftc", "-warnings-as-errors",
+            ]
         )
         let built = ContinuousClock.now
         #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")

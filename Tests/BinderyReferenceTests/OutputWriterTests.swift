@@ -47,7 +47,8 @@ import Testing
 
         #expect(throws: Diagnostic.self) {
             try OutputWriter(directory: directory).write([
-                GeneratedFile(path: "New.swift", contents: "new\n"), GeneratedFile(path: "Package.swift", contents: "x\n"),
+                GeneratedFile(path: "New.swift", contents: "new\n"),
+                GeneratedFile(path: "Package.swift", contents: "x\n"),
             ])
         }
         #expect(Support.read(directory + "/Package.swift") == "// my package\n")

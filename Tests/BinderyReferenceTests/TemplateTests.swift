@@ -21,9 +21,10 @@ import Testing
     @Test func runtimeTypeNamesAreReserved() throws {
         var declared: Set<String> = []
         let pattern = try Regex(#"^public (?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
-        for name in ["APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterValue",
-            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme"]
-        {
+        for name in [
+            "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterValue",
+            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme",
+        ] {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
             for line in text.split(separator: "\n") {
                 if let match = line.firstMatch(of: pattern), let type = match.output[1].substring {
@@ -42,7 +43,8 @@ import Testing
         try Data("// {{name}}: {{#operations}}{{swiftName}} {{/operations}}\n".utf8)
             .write(to: URL(fileURLWithPath: templates + "/api.mustache"))
         try Data("{{#apis}}{{name}}\n{{/apis}}".utf8).write(to: URL(fileURLWithPath: templates + "/index.mustache"))
-        let manifest = try #require(TemplateSet.defaults.manifestText)
+        let manifest =
+            try #require(TemplateSet.defaults.manifestText)
             + "  - template: index\n    path: \"{{docsDirectory}}/INDEX.txt\"\n"
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: templates + "/manifest.yaml"))
 
@@ -59,7 +61,8 @@ import Testing
         // Templates the folder does not replace stay the defaults.
         #expect(
             Support.read(directory + "/Out/Sources/Canopy/Models/ProblemDetails.swift")
-                == Support.read(Support.repositoryRoot + "/Tests/Goldens/Canopy/Sources/Canopy/Models/ProblemDetails.swift")
+                == Support.read(
+                    Support.repositoryRoot + "/Tests/Goldens/Canopy/Sources/Canopy/Models/ProblemDetails.swift")
         )
     }
 
@@ -89,7 +92,9 @@ import Testing
     }
 
     @Test func reportsAManifestThatNamesAMissingTemplate() throws {
-        let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    path: a.swift\n  - template: nope\n    path: b.swift\n"])
+        let error = try templateError([
+            "manifest.yaml": "files:\n  - template: api\n    path: a.swift\n  - template: nope\n    path: b.swift\n"
+        ])
         #expect(error?.location.line == 4 && error?.location.column == 5)
         #expect(error?.message == "no template 'nope.mustache'")
     }
@@ -101,7 +106,9 @@ import Testing
     }
 
     @Test func refusesTwoFilesAtOnePath() throws {
-        let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    each: api\n    path: same.swift\n"])
+        let error = try templateError([
+            "manifest.yaml": "files:\n  - template: api\n    each: api\n    path: same.swift\n"
+        ])
         #expect(error?.message.contains("'same.swift' is written twice") == true)
     }
 

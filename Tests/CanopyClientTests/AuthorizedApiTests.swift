@@ -25,7 +25,8 @@ import Testing
         }
         defer { server.shutdown() }
 
-        let status = try await PoolApi(client: client(server)).poolGetPoolStatus(tenantId: "ten ant/1", poolType: "primary")
+        let status = try await PoolApi(client: client(server)).poolGetPoolStatus(
+            tenantId: "ten ant/1", poolType: "primary")
 
         let request = try #require(server.requests.first)
         #expect(request.method == "GET")

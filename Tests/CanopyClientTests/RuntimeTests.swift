@@ -17,7 +17,9 @@ import Testing
 
     @Test func percentEncodingKeepsOnlyUnreservedCharacters() {
         #expect(PercentEncoding.encode("AZaz09-._~") == "AZaz09-._~")
-        #expect(PercentEncoding.encode("/?#[]@!$&'()*+,;= %") == "%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%20%25")
+        #expect(
+            PercentEncoding.encode("/?#[]@!$&'()*+,;= %") == "%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%20%25"
+        )
         #expect(PercentEncoding.encode("é😀") == "%C3%A9%F0%9F%98%80")
     }
 
@@ -57,17 +59,19 @@ import Testing
         let text = #"{"a":[1,2.5,"x",true,null],"b":{"c":-9007199254740993}}"#
         let value = try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(text.utf8))
         #expect(
-            value == .object([
-                "a": .array([.integer(1), .number(2.5), .string("x"), .bool(true), .null]),
-                "b": .object(["c": .integer(-9_007_199_254_740_993)]),
-            ])
+            value
+                == .object([
+                    "a": .array([.integer(1), .number(2.5), .string("x"), .bool(true), .null]),
+                    "b": .object(["c": .integer(-9_007_199_254_740_993)]),
+                ])
         )
         let encoded = try JSONCoding.makeEncoder().encode(value)
         #expect(String(decoding: encoded, as: UTF8.self) == text)
     }
 
     @Test func problemDetailsKeepsExtensionMembers() throws {
-        let problem = ProblemDetails(title: "Oops", additionalProperties: ["errors": .object(["name": .array([.string("required")])])])
+        let problem = ProblemDetails(
+            title: "Oops", additionalProperties: ["errors": .object(["name": .array([.string("required")])])])
         let data = try JSONCoding.makeEncoder().encode(problem)
         #expect(String(decoding: data, as: UTF8.self) == #"{"errors":{"name":["required"]},"title":"Oops"}"#)
         #expect(try JSONCoding.makeDecoder().decode(ProblemDetails.self, from: data) == problem)
@@ -85,6 +89,7 @@ import Testing
         let states = try JSONCoding.makeDecoder().decode([PoolState].self, from: Data(#"["active","upgrading"]"#.utf8))
         #expect(states == [.active, .undocumented("upgrading")])
         #expect(PoolState.allCases == [.active, .deleting])
-        #expect(String(decoding: try JSONCoding.makeEncoder().encode(states), as: UTF8.self) == #"["active","upgrading"]"#)
+        #expect(
+            String(decoding: try JSONCoding.makeEncoder().encode(states), as: UTF8.self) == #"["active","upgrading"]"#)
     }
 }

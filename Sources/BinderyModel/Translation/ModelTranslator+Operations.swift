@@ -24,7 +24,8 @@ extension ModelTranslator {
     func translateAPI(
         name: String, group: OperationGroup, schemes: [SecuritySchemeDefinition]
     ) throws(Diagnostic) -> APIDefinition {
-        var api = APIDefinition(name: name, tag: group.tag, documentation: Documentation(description: group.description))
+        var api = APIDefinition(
+            name: name, tag: group.tag, documentation: Documentation(description: group.description))
         let members = NameScope(reserved: ["client", "init"])
         let nestedTypes = NameScope(reserved: [name], outer: typeScope)
         for operation in group.operations {
@@ -137,7 +138,8 @@ extension ModelTranslator {
             var parameter = ParameterDefinition(
                 name: "body", swiftName: labels.claim("body"), location: .body, type: type, isOptional: !body.required
             )
-            parameter.documentation = documentation.isEmpty
+            parameter.documentation =
+                documentation.isEmpty
                 ? Documentation(description: schema.description ?? describedSchema(schema)?.description)
                 : documentation
             return (
@@ -158,7 +160,8 @@ extension ModelTranslator {
             var parameters: [ParameterDefinition] = []
             for property in merged.properties {
                 let (type, nullable) = try self.type(
-                    of: property.schema, hint: typePrefix + SwiftName.upperCamelCase(property.name), container: container
+                    of: property.schema, hint: typePrefix + SwiftName.upperCamelCase(property.name),
+                    container: container
                 )
                 addTopLevel(container)
                 let encoding = form.encoding.first { $0.property == property.name }
@@ -251,7 +254,8 @@ extension ModelTranslator {
         for response in operation.responses.sorted(by: { $0.status < $1.status }) {
             let caseName = cases.claim(Self.caseName(for: response.status))
             var body: ResponseDefinition.Body?
-            let json = response.content.first { $0.essence == "application/json" }
+            let json =
+                response.content.first { $0.essence == "application/json" }
                 ?? response.content.first { $0.isJSON }
             if let json {
                 let schema = json.schema ?? JSONSchema(location: json.location)

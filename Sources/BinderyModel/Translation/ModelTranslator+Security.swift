@@ -68,7 +68,9 @@ extension ModelTranslator {
             var alternative: [OperationDefinition.SecurityUse] = []
             for entry in requirement.entries {
                 guard let scheme = schemes.first(where: { $0.name == entry.scheme }) else {
-                    warn(operation.location, "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
+                    warn(
+                        operation.location,
+                        "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
                     continue
                 }
                 alternative.append(

@@ -49,7 +49,8 @@ public final class ModelTranslator {
     }
 
     public func translate() throws(Diagnostic) -> CodeModel {
-        var model = CodeModel(moduleName: options.moduleName, title: document.info.title, version: document.info.version)
+        var model = CodeModel(
+            moduleName: options.moduleName, title: document.info.title, version: document.info.version)
         model.documentation = Documentation(summary: document.info.summary, description: document.info.description)
         if let server = document.servers.first {
             model.defaultServerURL = server.defaultURL

@@ -18,11 +18,12 @@ struct APIContext: RenderContext {
         case "name": .text(api.name)
         case "tag": .text(api.tag)
         case "docComment":
-            .lines({
-                var comment = DocComment()
-                comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
-                return comment.lines
-            }())
+            .lines(
+                {
+                    var comment = DocComment()
+                    comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
+                    return comment.lines
+                }())
         case "description": .text(MarkdownText.cell(api.documentation.description))
         case "hasDescription": .flag(!api.documentation.isEmpty)
         case "operations": .list(operations)

@@ -13,7 +13,9 @@ import BinderyModel
 /// Keys for docs: `method`, `path`, `summary`, `description` (Markdown), `hasSummary`, `hasDescription`,
 /// `returnTypeMarkdown`, `requestContentType`, `hasRequestBody`, `accept`, `authorization` (Markdown),
 /// `needsAuthorization`, `exampleArguments`.
-struct OperationContext: RenderContext {
+///
+/// A class, so that what the templates ask for several times (the statements, the doc comments) is computed once.
+final class OperationContext: RenderContext {
     let operation: OperationDefinition
     let apiName: String
     let index: TypeIndex
@@ -84,7 +86,7 @@ struct OperationContext: RenderContext {
     // MARK: - Swift
 
     /// The path as a Swift expression: a literal, with parameters interpolated and percent-encoded.
-    var pathExpression: String {
+    lazy var pathExpression: String = {
         var literal = "\""
         for component in operation.pathComponents {
             switch component {
@@ -95,32 +97,33 @@ struct OperationContext: RenderContext {
             }
         }
         return literal + "\""
-    }
+    }()
 
-    var simpleReturnType: String {
+    lazy var simpleReturnType: String = {
         switch operation.simpleResult {
         case .body(let type): type.code
         case .void, nil: "Void"
         }
-    }
+    }()
 
-    var deprecatedAttribute: String {
-        let message = operation.documentation.description ?? operation.documentation.summary
+    lazy var deprecatedAttribute: String = {
+        let message =
+            operation.documentation.description ?? operation.documentation.summary
             ?? "The API description marks this operation as deprecated."
         let oneLine = SwiftLiteral.lines(message).filter { !$0.isEmpty }.joined(separator: " ")
         return "@available(*, deprecated, message: \(SwiftLiteral.string(oneLine)))"
-    }
+    }()
 
-    var securityExpression: String {
+    lazy var securityExpression: String = {
         if operation.security.isEmpty { return "[]" }
         let alternatives = operation.security.map { alternative in
             "[" + alternative.map { ".\(SwiftName.identifier($0.schemeSwiftName))" }.joined(separator: ", ") + "]"
         }
         return "[" + alternatives.joined(separator: ", ") + "]"
-    }
+    }()
 
     /// The statements that fill in the request after it is created: query, headers, cookies and the body.
-    var requestStatements: [String] {
+    lazy var requestStatements: [String] = {
         var lines: [String] = []
         for parameter in operation.parameters {
             let call: String
@@ -159,7 +162,7 @@ struct OperationContext: RenderContext {
             }
         }
         return lines
-    }
+    }()
 
     /// The value argument(s) of a request-building call for `parameter`: the value, wrapped for JSON when it is
     /// an object, and `explode:` for arrays in queries and forms.
@@ -169,7 +172,8 @@ struct OperationContext: RenderContext {
         if !parameter.isTextual {
             value = parameter.isOptional ? "try \(name).map(JSONParameter.init)" : "try JSONParameter(\(name))"
         }
-        if parameter.type.isArray, parameter.isTextual, parameter.location == .query || parameter.location == .formField {
+        if parameter.type.isArray, parameter.isTextual, parameter.location == .query || parameter.location == .formField
+        {
             return "\(value), explode: \(parameter.explode)"
         }
         return value
@@ -186,7 +190,7 @@ struct OperationContext: RenderContext {
 
     // MARK: - Documentation
 
-    var simpleDocComment: [String] {
+    lazy var simpleDocComment: [String] = {
         var comment = DocComment()
         comment.paragraphs(operation.documentation)
         comment.paragraph("`\(operation.method) \(operation.path)`")
@@ -198,9 +202,9 @@ struct OperationContext: RenderContext {
         }
         comment.callout("- Throws: \(throwsDescription)")
         return comment.lines
-    }
+    }()
 
-    var responseDocComment: [String] {
+    lazy var responseDocComment: [String] = {
         var comment = DocComment()
         let summary = operation.documentation.summary ?? "`\(operation.method) \(operation.path)`"
         comment.paragraph(summary)
@@ -210,7 +214,7 @@ struct OperationContext: RenderContext {
         )
         parameterCallouts(&comment)
         return comment.lines
-    }
+    }()
 
     func parameterCallouts(_ comment: inout DocComment) {
         guard !operation.parameters.isEmpty else { return }
@@ -221,7 +225,7 @@ struct OperationContext: RenderContext {
         }
     }
 
-    var throwsDescription: String {
+    lazy var throwsDescription: String = {
         var parts: [String] = []
         for response in operation.responses where !response.isSuccess {
             if let type = response.bodyType {
@@ -230,7 +234,7 @@ struct OperationContext: RenderContext {
         }
         parts.append("`APIError` for any other status or a body that cannot be decoded")
         return parts.joined(separator: "; ") + "."
-    }
+    }()
 
     func statusDescription(_ response: ResponseDefinition) -> String {
         let description = SwiftLiteral.lines(response.description).filter { !$0.isEmpty }.joined(separator: " ")
@@ -238,15 +242,15 @@ struct OperationContext: RenderContext {
         return description.isEmpty ? status : "\(description) (\(status))"
     }
 
-    var returnTypeMarkdown: String {
+    lazy var returnTypeMarkdown: String = {
         switch operation.simpleResult {
         case .body(let type): index.markdown(type)
         case .void: "Void (empty response body)"
         case nil: "`\(operation.responseTypeName)`"
         }
-    }
+    }()
 
-    var authorizationMarkdown: String {
+    lazy var authorizationMarkdown: String = {
         let alternatives = operation.security.filter { !$0.isEmpty }
         guard !alternatives.isEmpty else { return "No authorization required" }
         return alternatives.map { alternative in
@@ -255,12 +259,12 @@ struct OperationContext: RenderContext {
                     + (use.scopes.isEmpty ? "" : " (scopes: \(use.scopes.joined(separator: ", ")))")
             }.joined(separator: " and ")
         }.joined(separator: ", or ")
-    }
+    }()
 
     /// Arguments for the example call in the docs: every parameter, with a placeholder value.
-    var exampleArguments: String {
+    lazy var exampleArguments: String = {
         operation.parameters.map { parameter in
             "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type))"
         }.joined(separator: ", ")
-    }
+    }()
 }

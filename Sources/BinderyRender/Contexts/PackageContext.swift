@@ -75,12 +75,13 @@ struct SecuritySchemeContext: RenderContext {
             case .unsupported: .text(".unsupported")
             }
         case "docComment":
-            .lines({
-                var comment = DocComment()
-                comment.paragraph("`\(scheme.name)`: \(scheme.summary).")
-                comment.paragraph(scheme.documentation.description)
-                return comment.lines
-            }())
+            .lines(
+                {
+                    var comment = DocComment()
+                    comment.paragraph("`\(scheme.name)`: \(scheme.summary).")
+                    comment.paragraph(scheme.documentation.description)
+                    return comment.lines
+                }())
         default: nil
         }
     }

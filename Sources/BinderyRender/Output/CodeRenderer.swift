@@ -19,7 +19,8 @@ public struct CodeRenderer {
         do {
             self.renderer = try MustacheTemplateRenderer(templates: templates)
         } catch {
-            throw Diagnostic(at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
+            throw Diagnostic(
+                at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
         }
         for entry in manifest.entries where templates.files[entry.template + ".mustache"] == nil {
             throw Diagnostic(at: entry.location, "no template '\(entry.template).mustache'")
@@ -64,7 +65,8 @@ public struct CodeRenderer {
     /// A rendered path must stay inside the output folder: relative, without `..`, empty or hidden components.
     static func validate(_ path: String, entry: TemplateManifest.Entry) throws(Diagnostic) {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
-        let valid = !path.isEmpty && !path.hasPrefix("/")
+        let valid =
+            !path.isEmpty && !path.hasPrefix("/")
             && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") }
             && !path.contains("\\") && !path.unicodeScalars.contains { $0.value < 0x20 }
         guard valid else {

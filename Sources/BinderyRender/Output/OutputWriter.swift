@@ -95,9 +95,10 @@ public struct OutputWriter {
         guard let data = fileManager.contents(atPath: path) else { return [] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         // Only plain relative paths count: a damaged manifest must not make us delete outside the folder.
-        return Set(lines.filter { line in
-            !line.hasPrefix("/") && !line.split(separator: "/").contains { $0 == ".." || $0 == "." }
-        })
+        return Set(
+            lines.filter { line in
+                !line.hasPrefix("/") && !line.split(separator: "/").contains { $0 == ".." || $0 == "." }
+            })
     }
 
     /// Refuses to replace a file that an earlier generation did not write, unless it already holds what would be

@@ -3,6 +3,8 @@ import Mustache
 /// Renders templates with swift-mustache, answering its lookups from ``RenderContext``s.
 public struct MustacheTemplateRenderer: TemplateRenderer {
     private let library: MustacheLibrary
+    /// Templates given as text (output paths), parsed once each.
+    private let textTemplates = TextTemplateCache()
 
     /// Parses every template of `templates` (files ending `.mustache`; partials are referenced by name without the
     /// extension).
@@ -23,7 +25,12 @@ public struct MustacheTemplateRenderer: TemplateRenderer {
     }
 
     public func render(text: String, contexts: [any RenderContext]) throws(TemplateError) -> String {
-        render(try Self.parse(text, file: "'\(text)'"), contexts: contexts)
+        if let template = textTemplates.templates[text] {
+            return render(template, contexts: contexts)
+        }
+        let template = try Self.parse(text, file: "'\(text)'")
+        textTemplates.templates[text] = template
+        return render(template, contexts: contexts)
     }
 
     private func render(_ template: MustacheTemplate, contexts: [any RenderContext]) -> String {
@@ -86,6 +93,11 @@ struct MustacheAdapter: MustacheParent {
             contexts.enumerated().map { MustacheAdapter($1, position: ($0, contexts.count)) }
         }
     }
+}
+
+/// Parsed templates by their text.
+final class TextTemplateCache {
+    var templates: [String: MustacheTemplate] = [:]
 }
 
 struct EmptyContext: RenderContext {

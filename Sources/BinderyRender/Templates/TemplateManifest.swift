@@ -76,7 +76,8 @@ public struct TemplateManifest: Sendable, Hashable {
             var scope = Scope.package
             if let each = element["each"] {
                 guard let text = each.scalar, let value = Scope(rawValue: text), value != .package else {
-                    throw Diagnostic(at: each.location, "unknown 'each' value '\(each.scalar ?? "")': expected api or model")
+                    throw Diagnostic(
+                        at: each.location, "unknown 'each' value '\(each.scalar ?? "")': expected api or model")
                 }
                 scope = value
             }

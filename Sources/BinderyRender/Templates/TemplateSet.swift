@@ -32,7 +32,8 @@ public struct TemplateSet: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
-            throw TemplateError(file: directory, message: "cannot list the templates folder: \(error.localizedDescription)")
+            throw TemplateError(
+                file: directory, message: "cannot list the templates folder: \(error.localizedDescription)")
         }
         for name in names where name.hasSuffix(".mustache") || name == "manifest.yaml" {
             let path = (directory as NSString).appendingPathComponent(name)

@@ -17,4 +17,3 @@ enum MarkdownText {
         return fence + padded + fence
     }
 }
-

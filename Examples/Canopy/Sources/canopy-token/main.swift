@@ -6,7 +6,8 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let base = arguments.first, let baseURL = URL(string: base), baseURL.scheme != nil else {
-    FileHandle.standardError.write(Data("usage: canopy-token BASE-URL [username tenant password client-id client-secret]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: canopy-token BASE-URL [username tenant password client-id client-secret]\n".utf8))
     exit(2)
 }
 let values = Array(arguments.dropFirst()) + Array(repeating: "", count: 5)
