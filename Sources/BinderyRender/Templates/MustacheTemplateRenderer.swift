@@ -86,13 +86,25 @@ struct MustacheAdapter: MustacheParent {
 
     static func convert(_ value: RenderValue) -> Any {
         switch value {
-        case .text(let text): text
+        case .text(let text): MustacheText(text: text)
         case .flag(let flag): flag
         case .context(let context): MustacheAdapter(context)
         case .list(let contexts):
             contexts.enumerated().map { MustacheAdapter($1, position: ($0, contexts.count)) }
         }
     }
+}
+
+/// Text as swift-mustache sees it: rendered as it is, and, used as a section, a context with no names of its own
+/// (so lookups inside go to the enclosing contexts instead of reflecting on a `String`), empty text counting as
+/// false.
+struct MustacheText: MustacheParent, MustacheCustomRenderable {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { text.isEmpty }
+
+    func child(named: String) -> Any? { nil }
 }
 
 /// Parsed templates by their text.

@@ -10,7 +10,8 @@ public protocol RenderContext {
 
 /// A value in a render context.
 public enum RenderValue {
-    /// Text, inserted as it is (templates produce Swift and Markdown, not HTML: nothing is escaped).
+    /// Text, inserted as it is (templates produce Swift and Markdown, not HTML: nothing is escaped). As a section,
+    /// text renders when it is not empty.
     case text(String)
     /// A condition, for `{{#flag}}…{{/flag}}` and `{{^flag}}…{{/flag}}`.
     case flag(Bool)
