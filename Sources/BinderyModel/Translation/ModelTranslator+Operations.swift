@@ -58,9 +58,14 @@ extension ModelTranslator {
         // Parameters: path, query, header, cookie, then the body's, each group in document order.
         let labels = NameScope()
         let order: [Parameter.Kind] = [.path, .query, .header, .cookie]
-        let parameters = operation.parameters.sorted {
-            (order.firstIndex(of: $0.kind) ?? 0) < (order.firstIndex(of: $1.kind) ?? 0)
+        // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored; the client sets
+        // those from the responses, the body and the security schemes.
+        let ignoredHeaders: Set<String> = ["accept", "content-type", "authorization"]
+        let kept = operation.parameters.filter {
+            !($0.kind == .header && ignoredHeaders.contains($0.name.lowercased()))
         }
+        // Grouped by location, document order kept within each group.
+        let parameters = order.flatMap { kind in kept.filter { $0.kind == kind } }
         for parameter in parameters {
             let (type, _) = try type(
                 of: parameter.schema, hint: typePrefix + SwiftName.upperCamelCase(parameter.name), container: top

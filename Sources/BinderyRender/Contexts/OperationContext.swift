@@ -10,7 +10,7 @@ import BinderyModel
 /// `securityExpression`, `responses`, `hasUndocumentedCase`, `undocumentedCaseName`,
 /// `undocumentedCaseDeclaration`, `undocumentedSimpleStatement`.
 ///
-/// Keys for docs: `method`, `path`, `summary`, `description` (Markdown), `hasSummary`, `hasDescription`,
+/// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`, `hasDescription`,
 /// `returnTypeMarkdown`, `requestContentType`, `hasRequestBody`, `accept`, `authorization` (Markdown),
 /// `needsAuthorization`, `exampleArguments`.
 ///
@@ -36,6 +36,8 @@ final class OperationContext: RenderContext {
     func value(forKey key: String) -> RenderValue? {
         switch key {
         case "swiftName": .text(SwiftName.identifier(operation.swiftName))
+        // Markdown renderers make heading anchors lower case.
+        case "docAnchor": .text(operation.swiftName.lowercased())
         case "responseMethodName": .text(SwiftName.identifier(operation.responseMethodName))
         case "responseTypeName": .text(operation.responseTypeName)
         case "sendMethodName": .text(SwiftName.identifier(operation.sendMethodName))

@@ -54,7 +54,7 @@ public struct PackageContext: RenderContext {
 }
 
 /// A security scheme: `name`, `nameLiteral`, `swiftName`, `kindExpression` (Swift for its
-/// `SecurityScheme.Kind`), `summary`, `description`, `hasDescription`, `docComment`.
+/// `SecurityScheme.Kind`), `summary`, `description` (one line), `descriptionLines`, `hasDescription`, `docComment`.
 struct SecuritySchemeContext: RenderContext {
     let scheme: SecuritySchemeDefinition
 
@@ -65,6 +65,8 @@ struct SecuritySchemeContext: RenderContext {
         case "swiftName": .text(SwiftName.identifier(scheme.swiftName))
         case "summary": .text(scheme.summary)
         case "description": .text(MarkdownText.cell(scheme.documentation.description))
+        case "descriptionLines":
+            .lines(scheme.documentation.description.map { SwiftLiteral.lines($0).filter { !$0.isEmpty } } ?? [])
         case "hasDescription": .flag(!scheme.documentation.isEmpty)
         case "kindExpression":
             switch scheme.kind {
