@@ -74,26 +74,32 @@ public enum Generator {
         }
     }
 
-    /// A module name from the description's title: `Canopy.Api` gives `CanopyApi`.
+    /// A module name from the description's title: `Canopy.Api` gives `CanopyApi`; `GeneratedAPI` when the title
+    /// gives no usable name.
     static func defaultModuleName(for document: OpenAPIDocument) -> String {
         let name = SwiftName.upperCamelCase(document.info.title)
-        guard name.first?.isLetter == true, !RuntimeNames.typeNames.contains(name) else { return "GeneratedAPI" }
-        return name
+        return problem(withModuleName: name) == nil ? name : "GeneratedAPI"
     }
 
     static func validatedModuleName(_ name: String) throws(Diagnostic) -> String {
-        let valid =
-            name.first.map { $0.isLetter || $0 == "_" } == true
-            && name.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0)
-                    || ("0"..."9").contains($0) || $0 == "_"
-            }
-        guard valid else {
-            throw Diagnostic.error(inFile: "--module-name", "'\(name)' is not a Swift module name (letters, digits, _)")
-        }
-        guard !RuntimeNames.typeNames.contains(name), !SwiftKeywords.shadowedTypeNames.contains(name) else {
-            throw Diagnostic.error(inFile: "--module-name", "'\(name)' is the name of a type the generated code uses")
+        if let problem = problem(withModuleName: name) {
+            throw Diagnostic.error(inFile: "--module-name", "'\(name)' cannot be the module name: \(problem)")
         }
         return name
+    }
+
+    /// Why `name` cannot name the generated module, or `nil` when it can.
+    static func problem(withModuleName name: String) -> String? {
+        let isIdentifier =
+            name.first.map { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) } == true
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+            }
+        if !isIdentifier { return "a module name is letters, digits and _, not starting with a digit" }
+        if SwiftKeywords.needsBackticks(name) { return "it is a Swift keyword" }
+        if RuntimeNames.typeNames.contains(name) || SwiftKeywords.shadowedTypeNames.contains(name) {
+            return "it is the name of a type the generated code uses"
+        }
+        return nil
     }
 }

@@ -15,6 +15,9 @@ public final class DocumentLoader {
     /// The files loaded so far.
     public var loadedFiles: [String] { documents.keys.sorted() }
 
+    /// The nodes of every file loaded so far.
+    public private(set) var totalNodeCount = 0
+
     /// Loads (once) the file at `path`.
     ///
     /// - Parameter referencedAt: where the file was referenced from, for the error when it cannot be read.
@@ -37,6 +40,7 @@ public final class DocumentLoader {
             throw Diagnostic.error(inFile: path, "\(error)")
         }
         documents[path] = document
+        totalNodeCount += document.nodeCount
         return document
     }
 

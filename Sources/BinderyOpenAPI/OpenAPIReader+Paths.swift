@@ -20,8 +20,8 @@ extension OpenAPIReader {
         let node = try dereference(node, "path item '\(path)'")
         try node.expectMapping("path '\(path)'")
         var item = PathItem(path: path, location: keyLocation)
-        item.summary = try node["summary"]?.optionalString("'summary'")
-        item.description = try node["description"]?.optionalString("'description'")
+        item.summary = node["summary"].flatMap { documentation($0, "'summary'") }
+        item.description = node["description"].flatMap { documentation($0, "'description'") }
         let shared =
             try node["parameters"].map { (parameters) throws(Diagnostic) in try readParameters(parameters) } ?? []
         for (key, value) in node.pairs {
@@ -46,14 +46,14 @@ extension OpenAPIReader {
             switch try key.keyText() {
             case "operationId": operation.operationID = try value.string("'operationId'")
             case "tags": operation.tags = try value.stringList("'tags'")
-            case "summary": operation.summary = try value.optionalString("'summary'")
-            case "description": operation.description = try value.optionalString("'description'")
+            case "summary": operation.summary = documentation(value, "'summary'")
+            case "description": operation.description = documentation(value, "'description'")
             case "deprecated": operation.deprecated = try value.bool("'deprecated'")
             case "parameters": operation.parameters = try readParameters(value)
             case "requestBody": operation.requestBody = try readRequestBody(value)
             case "responses": operation.responses = try readResponses(value)
             case "security": operation.security = try readSecurityRequirements(value)
-            case let name where name.hasPrefix("x-"): operation.extensions[name] = SpecValue(value)
+            case let name where name.hasPrefix("x-"): operation.extensions[name] = try specValue(value)
             default: break
             }
         }
@@ -105,7 +105,7 @@ extension OpenAPIReader {
             throw Diagnostic(at: node.location, "parameter '\(name)' has neither 'schema' nor 'content'")
         }
         var parameter = Parameter(name: name, kind: kind, schema: schema, location: node.location)
-        parameter.description = try node["description"]?.optionalString("'description'")
+        parameter.description = node["description"].flatMap { documentation($0, "'description'") }
         if let required = node["required"] {
             parameter.required = try required.bool("'required'")
         }
@@ -134,7 +134,7 @@ extension OpenAPIReader {
             throw Diagnostic(at: node.location, "missing required key 'content'")
         }
         var body = RequestBody(content: try readContent(content), location: node.location)
-        body.description = try node["description"]?.optionalString("'description'")
+        body.description = node["description"].flatMap { documentation($0, "'description'") }
         body.required = try node["required"]?.bool("'required'") ?? false
         return body
     }
@@ -198,7 +198,7 @@ extension OpenAPIReader {
             try response.expectMapping("response '\(text)'")
             var result = Response(
                 status: status,
-                description: try response["description"]?.optionalString("'description'") ?? "",
+                description: response["description"].flatMap { documentation($0, "'description'") } ?? "",
                 content: try response["content"].map { (content) throws(Diagnostic) in try readContent(content) } ?? [],
                 location: key.location
             )
@@ -225,7 +225,7 @@ extension OpenAPIReader {
             schema = JSONSchema(location: node.location)
         }
         var header = Header(name: name, schema: schema, location: node.location)
-        header.description = try node["description"]?.optionalString("'description'")
+        header.description = node["description"].flatMap { documentation($0, "'description'") }
         header.required = try node["required"]?.bool("'required'") ?? false
         header.deprecated = try node["deprecated"]?.bool("'deprecated'") ?? false
         return header

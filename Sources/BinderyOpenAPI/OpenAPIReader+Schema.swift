@@ -3,6 +3,12 @@ import BinderyYAML
 extension OpenAPIReader {
     /// Reads a schema; a `$ref` is resolved, and the schema it points to read once into the schema table.
     func readSchema(_ node: YAMLNode) throws(Diagnostic) -> JSONSchema {
+        try spendNode(node)
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
+        guard schemaDepth <= maximumSchemaDepth else {
+            throw Diagnostic(at: node.location, "schemas are nested more than \(maximumSchemaDepth) levels deep here")
+        }
         // OpenAPI 3.1 (JSON Schema 2020-12) allows `true` and `false` as whole schemas.
         if version.allowsReferenceSiblings, node.kind == .scalar, node.scalarStyle == .plain,
             let value = try? node.bool("a schema")
@@ -23,8 +29,8 @@ extension OpenAPIReader {
                 schema.types = try readTypes(value)
                 if schema.types.contains(.null) { schema.nullable = true }
             case "format": schema.format = try value.optionalString("'format'")
-            case "title": schema.title = try value.optionalString("'title'")
-            case "description": schema.description = try value.optionalString("'description'")
+            case "title": schema.title = documentation(value, "'title'")
+            case "description": schema.description = documentation(value, "'description'")
             case "nullable": schema.nullable = try value.bool("'nullable'") || schema.nullable
             case "deprecated": schema.deprecated = try value.bool("'deprecated'")
             case "readOnly": schema.readOnly = try value.bool("'readOnly'")
@@ -64,16 +70,18 @@ extension OpenAPIReader {
             case "discriminator": schema.discriminator = try readDiscriminator(value)
             case "enum":
                 try value.expectSequence("'enum'")
-                schema.enumValues = value.elements.map(SpecValue.init)
-            case "const": schema.constValue = SpecValue(value)
-            case "default": schema.defaultValue = SpecValue(value)
-            case "example": schema.example = SpecValue(value)
+                var values: [SpecValue] = []
+                for element in value.elements { values.append(try specValue(element)) }
+                schema.enumValues = values
+            case "const": schema.constValue = try specValue(value)
+            case "default": schema.defaultValue = try specValue(value)
+            case "example": schema.example = try specValue(value)
             case "examples":
                 if schema.example == nil, value.kind == .sequence, let first = value.elements.first {
-                    schema.example = SpecValue(first)
+                    schema.example = try specValue(first)
                 }
             case let name where name.hasPrefix("x-"):
-                schema.extensions[name] = SpecValue(value)
+                schema.extensions[name] = try specValue(value)
             default:
                 break
             }
@@ -125,7 +133,8 @@ extension OpenAPIReader {
         }
         var types: [JSONSchema.JSONType] = []
         for nameNode in names {
-            let name = try nameNode.string("'type'")
+            // `type: [string, null]` with YAML's bare null means the type "null".
+            let name = nameNode.isNull && node.kind == .sequence ? "null" : try nameNode.string("'type'")
             guard let type = JSONSchema.JSONType(rawValue: name) else {
                 throw Diagnostic(
                     at: nameNode.location,

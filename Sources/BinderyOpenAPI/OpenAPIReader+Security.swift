@@ -76,7 +76,7 @@ extension OpenAPIReader {
                 SecurityScheme(
                     name: name,
                     kind: kind,
-                    description: try value["description"]?.optionalString("'description'"),
+                    description: value["description"].flatMap { documentation($0, "'description'") },
                     location: key.location
                 )
             )

@@ -12,6 +12,11 @@ public final class OpenAPIReader {
     public private(set) var warnings: [Diagnostic] = []
     /// How deep `$ref` chains of non-schema objects may go before they count as a cycle.
     let maximumReferenceDepth = 64
+    /// How deep schemas may nest (`items` in `items` in …): deeper is an error, not a stack overflow.
+    let maximumSchemaDepth = 256
+    var schemaDepth = 0
+    /// Nodes visited reading schemas and literal values, against ``nodeAllowance``.
+    var nodesRead = 0
 
     public init(loader: DocumentLoader = DocumentLoader()) {
         self.loader = loader
@@ -28,6 +33,37 @@ public final class OpenAPIReader {
     public func read(path: String) throws(Diagnostic) -> OpenAPIDocument {
         let file = try loader.load(path)
         return try read(root: file.root)
+    }
+
+    /// Counts one more node read, and fails when far more have been read than the loaded files have: only
+    /// aliases that refer to aliases can make that happen, and they could make it billions.
+    func spendNode(_ node: YAMLNode) throws(Diagnostic) {
+        nodesRead += 1
+        if nodesRead > nodeAllowance {
+            throw Diagnostic(
+                at: node.location,
+                "the description expands to far more nodes than it has (YAML aliases that refer to aliases?)"
+            )
+        }
+    }
+
+    /// How many nodes reading may visit: every node of the loaded files a few times over.
+    var nodeAllowance: Int { 4 * loader.totalNodeCount + 10_000 }
+
+    /// A literal value (`example`, `default`, an extension) read within the allowance.
+    func specValue(_ node: YAMLNode) throws(Diagnostic) -> SpecValue {
+        var budget = nodeAllowance - nodesRead
+        let value = try SpecValue(node, budget: &budget)
+        nodesRead = nodeAllowance - budget
+        return value
+    }
+
+    /// Text that is documentation only (a description, a summary, a title): anything but text is ignored with a
+    /// warning rather than stopping the generation.
+    func documentation(_ node: YAMLNode, _ what: String) -> String? {
+        if node.kind == .scalar { return node.isNull ? nil : node.scalar }
+        warn(node.location, "expected text for \(what), found \(node.kindDescription); ignored")
+        return nil
     }
 
     /// Reads a description from the root node of its main file.
@@ -69,7 +105,7 @@ public final class OpenAPIReader {
             case "webhooks", "components", "info", "openapi", "externalDocs", "jsonSchemaDialect":
                 break
             case let name where name.hasPrefix("x-"):
-                document.extensions[name] = SpecValue(value)
+                document.extensions[name] = try specValue(value)
             default:
                 break
             }
@@ -78,8 +114,9 @@ public final class OpenAPIReader {
         return document
     }
 
-    /// Reads `components.schemas` in document order. A component that only refers to a schema elsewhere
-    /// (`Error: {$ref: 'common/Error.yaml'}`) is that schema, under the component's name.
+    /// Reads `components.schemas` in document order. A component that only refers to a schema in another file
+    /// (`Error: {$ref: 'common/Error.yaml'}`) is that schema, under the component's name; one that refers to
+    /// another component stays a schema of its own (an alias).
     func readComponentSchemas(_ node: YAMLNode, file: String) throws(Diagnostic) {
         let base = JSONPointer(tokens: ["components", "schemas"])
         var entries: [(name: String, id: SchemaID, node: YAMLNode)] = []
@@ -89,8 +126,13 @@ public final class OpenAPIReader {
             var target = value
             if value.kind == .mapping, value.count == 1, let ref = value["$ref"] {
                 let resolved = try resolveSchemaReference(ref)
-                id = resolved.id
-                target = resolved.node
+                let isComponent =
+                    resolved.id.file == file && resolved.id.pointer.tokens.count == 3
+                    && resolved.id.pointer.tokens.starts(with: base.tokens)
+                if !isComponent {
+                    id = resolved.id
+                    target = resolved.node
+                }
             }
             schemas.reserve(id)
             schemas.name(id, name)
@@ -124,8 +166,8 @@ public final class OpenAPIReader {
             throw Diagnostic(at: node.location, "missing required key 'version'")
         }
         var info = Info(title: try titleNode.string("'title'"), version: try versionNode.string("'version'"))
-        info.summary = try node["summary"]?.optionalString("'summary'")
-        info.description = try node["description"]?.optionalString("'description'")
+        info.summary = node["summary"].flatMap { documentation($0, "'summary'") }
+        info.description = node["description"].flatMap { documentation($0, "'description'") }
         info.termsOfService = try node["termsOfService"]?.optionalString("'termsOfService'")
         if let contact = node["contact"] {
             try contact.expectMapping("'contact'")
@@ -148,7 +190,7 @@ public final class OpenAPIReader {
             try element.expectMapping("a server")
             guard let url = element["url"] else { throw Diagnostic(at: element.location, "missing required key 'url'") }
             var server = Server(url: try url.string("'url'"))
-            server.description = try element["description"]?.optionalString("'description'")
+            server.description = element["description"].flatMap { documentation($0, "'description'") }
             if let variables = element["variables"] {
                 try variables.expectMapping("'variables'")
                 for (key, value) in variables.pairs {
@@ -161,7 +203,7 @@ public final class OpenAPIReader {
                             name: try key.keyText(),
                             defaultValue: try defaultNode.string("'default'"),
                             enumValues: try value["enum"]?.stringList("'enum'") ?? [],
-                            description: try value["description"]?.optionalString("'description'")
+                            description: value["description"].flatMap { documentation($0, "'description'") }
                         )
                     )
                 }
@@ -182,7 +224,7 @@ public final class OpenAPIReader {
             tags.append(
                 Tag(
                     name: try name.string("'name'"),
-                    description: try element["description"]?.optionalString("'description'"))
+                    description: element["description"].flatMap { documentation($0, "'description'") })
             )
         }
         return tags

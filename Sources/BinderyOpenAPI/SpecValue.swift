@@ -23,7 +23,19 @@ public indirect enum SpecValue: Sendable, Hashable {
     }
 
     /// The value of a YAML node, read without any type guessing.
-    public init(_ node: YAMLNode) {
+    ///
+    /// - Parameter budget: how many more nodes may be read; YAML aliases can make a small file stand for an
+    ///   enormous value, which is an error rather than an exhausted machine.
+    public init(_ node: YAMLNode, budget: inout Int, depth: Int = 0) throws(Diagnostic) {
+        budget -= 1
+        guard budget >= 0, depth < SpecValue.maximumDepth else {
+            throw Diagnostic(
+                at: node.location,
+                budget < 0
+                    ? "this value expands to too many nodes (YAML aliases that refer to aliases?)"
+                    : "this value is nested more than \(SpecValue.maximumDepth) levels deep"
+            )
+        }
         switch node.kind {
         case .scalar:
             if node.isNull {
@@ -32,11 +44,25 @@ public indirect enum SpecValue: Sendable, Hashable {
                 self = .scalar(node.scalar ?? "", isQuoted: node.scalarStyle != .plain)
             }
         case .sequence:
-            self = .sequence(node.elements.map(SpecValue.init))
+            var items: [SpecValue] = []
+            items.reserveCapacity(node.count)
+            for element in node.elements {
+                items.append(try SpecValue(element, budget: &budget, depth: depth + 1))
+            }
+            self = .sequence(items)
         case .mapping:
-            self = .mapping(node.pairs.map { Member(key: $0.key.scalar ?? "", value: SpecValue($0.value)) })
+            var members: [Member] = []
+            members.reserveCapacity(node.count)
+            for (key, value) in node.pairs {
+                members.append(
+                    Member(key: key.scalar ?? "", value: try SpecValue(value, budget: &budget, depth: depth + 1)))
+            }
+            self = .mapping(members)
         }
     }
+
+    /// How deep a value may be nested.
+    public static let maximumDepth = 256
 
     /// The scalar's text, whatever its style; `nil` for null and collections.
     public var text: String? {

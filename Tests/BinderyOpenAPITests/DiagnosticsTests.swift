@@ -1,4 +1,5 @@
 import BinderyOpenAPI
+import BinderyYAML
 import Testing
 
 @Suite struct DiagnosticsTests {
@@ -95,5 +96,59 @@ import Testing
             """
         )
         #expect(error?.description == "spec.yaml:8:11: error: duplicate query parameter 'a' in GET /pets")
+    }
+
+    @Test func stopsAnAliasBombWithADiagnostic() {
+        var yaml = "openapi: 3.0.0\ninfo: {title: T, version: '1'}\nx-bomb:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            let previous = "*a\(level - 1)"
+            yaml += "  a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+        }
+        let error = readError(yaml)
+        #expect(error?.message.contains("YAML aliases that refer to aliases") == true)
+        #expect(error?.location.line == 4)  // inside the anchored value the aliases multiply
+    }
+
+    @Test func stopsDeeplyNestedSchemasWithADiagnostic() {
+        let depth = 2_000
+        let schema =
+            String(repeating: #"{"type": "array", "items": "#, count: depth) + "{}"
+            + String(repeating: "}", count: depth)
+        let json =
+            #"{"openapi": "3.0.0", "info": {"title": "T", "version": "1"}, "components": {"schemas": {"Deep": "#
+            + schema + "}}}"
+        let error = readError(json, file: "deep.json")
+        #expect(error?.message == "schemas are nested more than 256 levels deep here")
+    }
+
+    @Test func readsABareNullInATypeList() throws {
+        let document = try readDocument(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                A: {type: [array, null], items: {type: string}}
+            """
+        )
+        #expect(document.schemas.entries.first?.schema.types == [.array, .null])
+    }
+
+    @Test func ignoresDocumentationThatIsNotText() throws {
+        let reader = OpenAPIReader()
+        let yaml = """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            tags:
+              - name: droplets
+                description: {$ref: 'description.md'}
+            paths: {}
+            """
+        let document = try reader.read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+        #expect(document.tags.first?.description == nil)
+        #expect(
+            reader.warnings.map(\.description) == [
+                "spec.yaml:5:18: warning: expected text for 'description', found a mapping; ignored"
+            ])
     }
 }

@@ -41,6 +41,24 @@ import Testing
         try generateAndBuild(spec: Support.canopySpec, module: "Canopy")
     }
 
+    /// Names and shapes that once broke generated code (keywords and runtime names as property, parameter and
+    /// schema names, alias cycles, `default`-only responses, optional security, cookie arrays, ...).
+    @Test func edgeCasesBuild() throws {
+        let spec = Support.repositoryRoot + "/Tests/Specs/edge-cases.yaml"
+        let (files, warnings, _) = try Generator.render(specPath: spec)
+        let api = try #require(files.first { $0.path == "Sources/EdgeCases/APIs/DefaultApi.swift" }?.contents)
+        #expect(api.contains("try await client.send(request, security: [[], [.bearer]])"))
+        #expect(api.contains("request.headers[\"Accept\"] = \"application/json\"\n"))
+        #expect(
+            api.contains(
+                "guard (200..<300).contains(statusCode) else { throw APIResponseError(body: body, response: response) }"
+            ))
+        #expect(warnings.map(\.message).contains { $0.contains("'Loop1' only refers to itself") })
+        let client = try #require(files.first { $0.path == "Sources/EdgeCases/Runtime/APIClient.swift" }?.contents)
+        #expect(client.contains("URL(string: \"http://localhost/api/v3\")"))
+        try generateAndBuild(spec: spec, module: nil)
+    }
+
     @Test func fullCanopyDescriptionBuilds() throws {
         let spec = Support.sharedSpecs + "/canopy/swagger.json"
         try #require(FileManager.default.fileExists(atPath: spec), "../shared/specs is not beside the project")

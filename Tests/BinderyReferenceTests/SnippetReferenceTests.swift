@@ -193,14 +193,14 @@ import Testing
 
                     public func encode(to encoder: any Encoder) throws {
                         var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(id, forKey: .id)
-                        try container.encode(name, forKey: .name)
-                        try container.encode(nickname, forKey: .nickname)
-                        try container.encodeIfPresent(status, forKey: .status)
-                        try container.encodeIfPresent(category, forKey: .category)
-                        try container.encodeIfPresent(tags, forKey: .tags)
-                        try container.encodeIfPresent(born, forKey: .born)
-                        try container.encodeIfPresent(owner, forKey: .owner)
+                        try container.encode(self.id, forKey: .id)
+                        try container.encode(self.name, forKey: .name)
+                        try container.encode(self.nickname, forKey: .nickname)
+                        try container.encodeIfPresent(self.status, forKey: .status)
+                        try container.encodeIfPresent(self.category, forKey: .category)
+                        try container.encodeIfPresent(self.tags, forKey: .tags)
+                        try container.encodeIfPresent(self.born, forKey: .born)
+                        try container.encodeIfPresent(self.owner, forKey: .owner)
                     }
 
                     public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, ParameterValue {

@@ -35,6 +35,32 @@ import Testing
         #expect(declared == RuntimeNames.typeNames)
     }
 
+    /// Every type name the Swift templates use is reserved (declared by the runtime, or a standard library or
+    /// Foundation name), so a schema of that name cannot shadow it.
+    @Test func typeNamesTheTemplatesUseAreReserved() throws {
+        // Names used only as members, generic parameters or modules, which a top-level type cannot shadow.
+        let notShadowable: Set<String> = [
+            "Body", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "QueryItem", "RawValue",
+            "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
+        ]
+        let comment = try Regex(#"^\s*//"#)
+        let tag = try Regex(#"\{\{[^}]*\}\}"#)
+        let literal = try Regex(#""(\\.|[^"\\])*""#)
+        let name = try Regex(#"\b[A-Z][A-Za-z0-9_]*\b"#).wordBoundaryKind(.simple)
+        var used: Set<String> = []
+        for (file, text) in TemplateSet.defaults.files where file.hasSuffix(".mustache") && !file.contains("doc")
+            && !file.hasSuffix(".md.mustache")
+        {
+            for line in text.split(separator: "\n") where line.firstMatch(of: comment) == nil {
+                let code = String(line).replacing(tag, with: "").replacing(literal, with: "\"\"")
+                for match in code.matches(of: name) { used.insert(String(code[match.range])) }
+            }
+        }
+        let reserved = RuntimeNames.typeNames.union(SwiftKeywords.shadowedTypeNames).union(notShadowable)
+        #expect(used.subtracting(reserved).sorted() == [])
+        #expect(used.contains("Unicode") && used.contains("HTTPRequest"))
+    }
+
     @Test func userTemplatesReplaceDefaultsAndAddFiles() throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

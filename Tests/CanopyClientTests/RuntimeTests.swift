@@ -85,11 +85,45 @@ import Testing
         #expect(try request.url(relativeTo: base).absoluteString == "https://api.example.com/v1/pools/a%2Fb?q=x%26y")
     }
 
+    @Test func optionalSecuritySendsCredentialsWhenItHasThem() async throws {
+        let transport = RecordingTransport()
+        var configuration = APIClient.Configuration()
+        let request = HTTPRequest(method: "GET", path: "/")
+        // `security: [{}, {Bearer: []}]`: anonymous or bearer.
+        _ = try await APIClient(configuration: configuration, transport: transport).send(
+            request, security: [[], [.bearer]])
+        configuration.credentials["Bearer"] = .token("t")
+        _ = try await APIClient(configuration: configuration, transport: transport).send(
+            request, security: [[], [.bearer]])
+        #expect(transport.requests.map { $0.headers["Authorization"] } == [nil, "Bearer t"])
+    }
+
+    @Test func pathSegmentsNeverBecomeDotSegments() {
+        #expect(PercentEncoding.pathSegment(".") == "%2E")
+        #expect(PercentEncoding.pathSegment("..") == "%2E%2E")
+        #expect(PercentEncoding.pathSegment("...") == "...")
+        #expect(PercentEncoding.pathSegment(JSONValue.integer(42)) == "42")
+        #expect(PercentEncoding.pathSegment(JSONValue.string("a b")) == "a%20b")
+    }
+
     @Test func enumsKeepValuesTheyDoNotKnow() throws {
         let states = try JSONCoding.makeDecoder().decode([PoolState].self, from: Data(#"["active","upgrading"]"#.utf8))
         #expect(states == [.active, .undocumented("upgrading")])
         #expect(PoolState.allCases == [.active, .deleting])
         #expect(
             String(decoding: try JSONCoding.makeEncoder().encode(states), as: UTF8.self) == #"["active","upgrading"]"#)
+    }
+}
+
+/// A transport that answers 200 and keeps the requests it was given.
+final class RecordingTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [HTTPRequest] = []
+
+    var requests: [HTTPRequest] { lock.withLock { recorded } }
+
+    func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
+        lock.withLock { recorded.append(request) }
+        return HTTPResponse(statusCode: 200)
     }
 }

@@ -32,6 +32,11 @@ public final class NameScope {
         return candidate
     }
 
+    /// Marks `name` as taken here, as it is (a name claimed in another scope that this one must not reuse).
+    public func reserve(_ name: String) {
+        taken.insert(key(name))
+    }
+
     /// Whether `name` is taken here or in an enclosing scope.
     public func isTaken(_ name: String) -> Bool {
         taken.contains(key(name)) || outer?.isTaken(name) == true

@@ -24,6 +24,8 @@ public enum SwiftKeywords {
         "String", "Swift", "Task", "Type", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "URL", "URLComponents",
         "URLQueryItem", "URLRequest", "URLResponse", "URLSession", "UUID", "Void", "Protocol", "Self", "Sequence",
         "Collection", "Identifiable", "Comparable", "CodingKey", "Decoder", "Encoder", "TimeZone",
-        "Calendar", "Locale", "DateComponents", "NSObject", "HTTPURLResponse", "Substring", "Range",
+        "Calendar", "Locale", "DateComponents", "NSObject", "HTTPURLResponse", "Substring", "Range", "CaseIterable",
+        "CustomStringConvertible", "DecodingError", "EncodingError", "ExpressibleByDictionaryLiteral", "Hasher",
+        "IndexingIterator", "LosslessStringConvertible", "RawRepresentable", "UTF8", "Unicode",
     ]
 }

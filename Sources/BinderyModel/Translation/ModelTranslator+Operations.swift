@@ -47,7 +47,10 @@ extension ModelTranslator {
             path: operation.path
         )
         definition.responseMethodName = members.claim(definition.swiftName + "Response")
-        definition.responseTypeName = nestedTypes.claim(SwiftName.upperCamelCase(definition.swiftName) + "Response")
+        // Claimed at the top level as well: a top-level type of the same name would be shadowed inside the API.
+        let responseTypeName = typeScope.claim(SwiftName.upperCamelCase(definition.swiftName) + "Response")
+        nestedTypes.reserve(responseTypeName)
+        definition.responseTypeName = responseTypeName
         definition.sendMethodName = members.claim("send" + SwiftName.upperCamelCase(definition.swiftName))
         definition.documentation = Documentation(summary: operation.summary, description: operation.description)
         definition.deprecated = operation.deprecated
@@ -55,8 +58,9 @@ extension ModelTranslator {
         let top = TypeContainer(scope: typeScope, prefix: nil)
         defer { addTopLevel(top) }
 
-        // Parameters: path, query, header, cookie, then the body's, each group in document order.
-        let labels = NameScope()
+        // Parameters: path, query, header, cookie, then the body's, each group in document order. The names the
+        // generated methods use for their own values are not available.
+        let labels = NameScope(reserved: ["client", "request", "response", "result", "form", "self"])
         let order: [Parameter.Kind] = [.path, .query, .header, .cookie]
         // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored; the client sets
         // those from the responses, the body and the security schemes.
@@ -214,9 +218,9 @@ extension ModelTranslator {
     /// Whether values of `type` are sent as text of their own in a URL, header or form field.
     func isTextual(_ type: SwiftType) -> Bool {
         switch type {
-        case .string, .bool, .int, .int32, .int64, .float, .double, .date, .calendarDate, .uuid, .data:
+        case .string, .bool, .int, .int32, .int64, .float, .double, .date, .calendarDate, .uuid, .data, .jsonValue:
             return true
-        case .jsonValue, .array, .dictionary, .optional:
+        case .array, .dictionary, .optional:
             return false
         case .named(let name):
             switch definition(named: name) {
@@ -269,7 +273,9 @@ extension ModelTranslator {
             } else if let first = response.content.first {
                 body = first.essence.hasPrefix("text/") ? .text : .binary
             }
-            for mediaType in response.content where !accepted.contains(mediaType.name) {
+            // Ask only for what can be decoded: XML is left out when the response also comes as JSON.
+            let decodable = response.content.filter { json == nil || !$0.essence.contains("xml") }
+            for mediaType in decodable where !accepted.contains(mediaType.name) {
                 accepted.append(mediaType.name)
             }
             definition.responses.append(
@@ -284,6 +290,12 @@ extension ModelTranslator {
         }
         definition.acceptedContentTypes = accepted
 
+        // With no documented success, `default` is the success for 2xx statuses (and the error otherwise).
+        if !definition.responses.contains(where: \.isSuccess),
+            let index = definition.responses.firstIndex(where: { $0.status == .default })
+        {
+            definition.responses[index].isSuccess = true
+        }
         let successes = definition.responses.filter(\.isSuccess)
         let bodyTypes = successes.map(\.bodyType)
         if let first = bodyTypes.first {

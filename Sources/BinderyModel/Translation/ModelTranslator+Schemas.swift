@@ -77,10 +77,16 @@ extension ModelTranslator {
         if let ref = schema.ref {
             return (schemaTypes[ref] ?? .jsonValue, nullable || isNullable(ref))
         }
-        // Swashbuckle's `allOf: [$ref]` wrapper, used to attach `nullable` or a description to a reference.
-        if schema.allOf.count == 1, schema.properties.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
-            let inner = try type(of: schema.allOf[0], hint: hint, container: container)
-            return (inner.type, inner.nullable || nullable)
+        // `allOf` with one part that says what the value is, the others only annotating it: Swashbuckle's
+        // `allOf: [$ref]` wrapper that attaches `nullable` or a description to a reference, and the like.
+        let typedParts = schema.allOf.filter { !isAnnotationOnly($0) }
+        if !schema.allOf.isEmpty, typedParts.count <= 1, schema.properties.isEmpty, schema.oneOf.isEmpty,
+            schema.anyOf.isEmpty
+        {
+            guard let part = typedParts.first else { return (.jsonValue, nullable) }
+            let inner = try type(of: part, hint: hint, container: container)
+            let annotatedNullable = schema.allOf.contains { $0.nullable && isAnnotationOnly($0) }
+            return (inner.type, inner.nullable || nullable || annotatedNullable)
         }
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let alternatives = schema.oneOf + schema.anyOf
@@ -132,6 +138,9 @@ extension ModelTranslator {
             if schema.types.filter({ $0 != .null }).count > 1 {
                 return (.jsonValue, nullable)
             }
+            if let type = untypedEnumType(of: schema) {
+                return (type, nullable || schema.enumValues?.contains(.null) == true)
+            }
             if schema.items != nil {
                 return (try arrayType(of: schema, hint: hint, container: container), nullable)
             }
@@ -164,6 +173,15 @@ extension ModelTranslator {
         }
     }
 
+    /// Whether a schema only annotates (a description, `nullable`, a default, an example) and says nothing about
+    /// what the value is.
+    func isAnnotationOnly(_ schema: JSONSchema) -> Bool {
+        schema.ref == nil && schema.types.allSatisfy { $0 == .null } && schema.format == nil
+            && schema.properties.isEmpty && schema.items == nil && schema.additionalProperties == nil
+            && schema.enumValues == nil && schema.constValue == nil && schema.allOf.isEmpty && schema.oneOf.isEmpty
+            && schema.anyOf.isEmpty && schema.not == nil
+    }
+
     /// Whether the schema a reference points to allows `null` by itself.
     func isNullable(_ id: SchemaID) -> Bool {
         schema(for: id)?.nullable == true
@@ -177,6 +195,8 @@ extension ModelTranslator {
     }
 
     /// The string values of an enum schema (nulls left out); `nil` when the schema is not a string enum.
+    ///
+    /// Without a `type`, an enum is a string enum when none of its values is a bare number or boolean.
     func stringEnumValues(of schema: JSONSchema) -> [String]? {
         guard let values = schema.enumValues, schema.ref == nil else { return nil }
         let type = schema.singleType
@@ -185,11 +205,30 @@ extension ModelTranslator {
         for value in values {
             switch value {
             case .null: continue
-            case .scalar(let text, _): if !result.contains(text) { result.append(text) }
+            case .scalar(let text, let isQuoted):
+                if type == nil, !isQuoted, text == "true" || text == "false" || SpecValue.isJSONNumber(text) {
+                    return nil
+                }
+                if !result.contains(text) { result.append(text) }
             case .sequence, .mapping: return nil
             }
         }
         return result.isEmpty ? nil : result
+    }
+
+    /// The type of an enum without `type` whose values are all bare numbers or all booleans.
+    func untypedEnumType(of schema: JSONSchema) -> SwiftType? {
+        guard schema.types.isEmpty, let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty
+        else { return nil }
+        let texts = values.compactMap { value -> String? in
+            if case .scalar(let text, false) = value { return text }
+            return nil
+        }
+        guard texts.count == values.count else { return nil }
+        if texts.allSatisfy({ Int64($0) != nil }) { return .int }
+        if texts.allSatisfy(SpecValue.isJSONNumber) { return .double }
+        if texts.allSatisfy({ $0 == "true" || $0 == "false" }) { return .bool }
+        return nil
     }
 
     /// The merged object when `schema` is declared as a struct: it has properties, or merges several `allOf`

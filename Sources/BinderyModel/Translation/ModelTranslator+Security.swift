@@ -64,14 +64,15 @@ extension ModelTranslator {
     ) -> [[OperationDefinition.SecurityUse]] {
         let requirements = operation.security ?? document.security ?? []
         var result: [[OperationDefinition.SecurityUse]] = []
-        for requirement in requirements {
+        alternatives: for requirement in requirements {
             var alternative: [OperationDefinition.SecurityUse] = []
             for entry in requirement.entries {
                 guard let scheme = schemes.first(where: { $0.name == entry.scheme }) else {
+                    // Left out as a whole: without the scheme the alternative cannot be satisfied.
                     warn(
                         operation.location,
                         "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
-                    continue
+                    continue alternatives
                 }
                 alternative.append(
                     OperationDefinition.SecurityUse(

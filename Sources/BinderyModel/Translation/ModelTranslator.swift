@@ -53,7 +53,18 @@ public final class ModelTranslator {
             moduleName: options.moduleName, title: document.info.title, version: document.info.version)
         model.documentation = Documentation(summary: document.info.summary, description: document.info.description)
         if let server = document.servers.first {
-            model.defaultServerURL = server.defaultURL
+            let url = server.defaultURL
+            if url.contains("://") {
+                model.defaultServerURL = url
+            } else {
+                // A relative server URL is relative to where the document is served, which the client cannot know.
+                model.defaultServerURL = "http://localhost" + (url.hasPrefix("/") ? "" : "/") + url
+                warn(
+                    document.location,
+                    "the first server URL '\(url)' is relative; the client defaults to '\(model.defaultServerURL)' "
+                        + "until it is given a base URL"
+                )
+            }
         }
         model.securitySchemes = translateSecuritySchemes()
 
@@ -67,6 +78,7 @@ public final class ModelTranslator {
         for (id, schema) in document.schemas.entries {
             try translateComponent(id: id, schema: schema)
         }
+        breakAliasCycles()
         for (group, name) in zip(groups, apiNames) {
             model.apis.append(try translateAPI(name: name, group: group, schemes: model.securitySchemes))
         }
@@ -85,6 +97,39 @@ public final class ModelTranslator {
             let name = typeScope.claim(preferred)
             schemaNames[id] = name
             schemaTypes[id] = .named(name)
+        }
+    }
+
+    /// Type aliases that end up referring to themselves (`A = B`, `B = A`, through `allOf` wrappers) cannot be
+    /// declared; they become `JSONValue`, with a warning.
+    func breakAliasCycles() {
+        var targets: [String: String] = [:]
+        for case .alias(let alias) in types {
+            if case .named(let target) = alias.target { targets[alias.name] = target }
+        }
+        var cyclic: Set<String> = []
+        for start in targets.keys.sorted() {
+            var seen: [String] = [start]
+            var current = start
+            while let next = targets[current] {
+                if let index = seen.firstIndex(of: next) {
+                    cyclic.formUnion(seen[index...])
+                    break
+                }
+                seen.append(next)
+                current = next
+            }
+        }
+        guard !cyclic.isEmpty else { return }
+        for (index, definition) in types.enumerated() {
+            guard case .alias(var alias) = definition, cyclic.contains(alias.name) else { continue }
+            warn(
+                document.location,
+                "schema '\(alias.name)' only refers to itself through other schemas; it is generated as JSONValue"
+            )
+            alias.target = .jsonValue
+            types[index] = .alias(alias)
+            definitionIndex[alias.qualifiedName] = .alias(alias)
         }
     }
 

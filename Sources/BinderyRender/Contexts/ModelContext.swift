@@ -3,7 +3,8 @@ import BinderyModel
 /// One generated type: a struct, an enum or a type alias, with its nested types.
 ///
 /// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment`, `description` (Markdown),
-/// `source`, `hasSource`; for structs `properties`, `hasProperties`, `needsCustomCoding`, `hasAdditionalProperties`,
+/// `source`, `hasSource`; for structs `properties`, `hasProperties`,
+/// `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
 /// `nestedDeclarations` (lines), `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `unknownCaseDocComment`; for aliases `aliasTarget`,
 /// `aliasTargetMarkdown`.
@@ -38,6 +39,7 @@ struct ModelContext: RenderContext {
         switch key {
         case "properties": .list(structure.properties.map { PropertyContext(property: $0, index: index) })
         case "hasProperties": .flag(!structure.properties.isEmpty)
+        case "hasInitParameters": .flag(!structure.properties.isEmpty || structure.additionalProperties != nil)
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
@@ -186,7 +188,7 @@ struct PropertyContext: RenderContext {
         case "encodeStatement":
             .text(
                 "try container.encode\(property.isOptional && !property.encodesNull ? "IfPresent" : "")"
-                    + "(\(name), forKey: .\(property.codingKeyName))"
+                    + "(self.\(property.swiftName), forKey: .\(property.codingKeyName))"
             )
         case "isOptional": .flag(property.isOptional)
         case "typeMarkdown": .text(index.markdown(property.type))

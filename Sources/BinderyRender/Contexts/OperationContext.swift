@@ -95,7 +95,8 @@ final class OperationContext: RenderContext {
             case .literal(let text):
                 literal += SwiftLiteral.stringContent(text)
             case .parameter(let swiftName):
-                literal += "\\(PercentEncoding.pathSegment(\(SwiftName.identifier(swiftName))))"
+                guard let parameter = operation.parameters.first(where: { $0.swiftName == swiftName }) else { continue }
+                literal += "\\(PercentEncoding.pathSegment(\(valueArguments(parameter))))"
             }
         }
         return literal + "\""

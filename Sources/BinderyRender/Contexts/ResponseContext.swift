@@ -3,7 +3,7 @@ import BinderyModel
 /// One documented response, as a case of the operation's response enum.
 ///
 /// Keys for Swift: `caseName`, `caseDeclaration`, `caseDocComment`, `switchLabel`, `resultExpression`,
-/// `simplePattern`, `simpleStatement`. Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
+/// `simplePattern`, `simpleStatements` (lines). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
 struct ResponseContext: RenderContext {
     let response: ResponseDefinition
     let index: TypeIndex
@@ -18,7 +18,7 @@ struct ResponseContext: RenderContext {
         case "switchLabel": .text(switchLabel)
         case "resultExpression": .text(resultExpression)
         case "simplePattern": .text(simplePattern)
-        case "simpleStatement": .text(simpleStatement)
+        case "simpleStatements": .lines(simpleStatements)
         case "status": .text(Self.statusText(response.status))
         case "description": .text(MarkdownText.cell(response.description))
         case "bodyMarkdown": .text(response.bodyType.map { index.markdown($0) } ?? "")
@@ -89,19 +89,29 @@ struct ResponseContext: RenderContext {
         switch (response.bodyType != nil, coversManyStatuses) {
         case (true, false): return ".\(name)(let body)"
         case (false, false): return ".\(name)"
-        case (true, true): return ".\(name)(_, let body)"
+        case (true, true): return response.isSuccess ? ".\(name)(let statusCode, let body)" : ".\(name)(_, let body)"
         case (false, true): return ".\(name)"
         }
     }
 
-    var simpleStatement: String {
-        if response.isSuccess {
-            return response.bodyType == nil ? "return" : "return body"
+    /// What the simple method does with this case.
+    var simpleStatements: [String] {
+        let hasBody = response.bodyType != nil
+        let failure =
+            hasBody
+            ? "throw APIResponseError(body: body, response: response)" : "throw APIError.unexpectedStatus(response)"
+        switch (response.isSuccess, response.status) {
+        case (true, .default):
+            // `default` stands for success when nothing else does: for 2xx statuses only.
+            let status = hasBody ? "statusCode" : "response.statusCode"
+            return ["guard (200..<300).contains(\(status)) else { \(failure) }", hasBody ? "return body" : "return"]
+        case (true, _):
+            return [hasBody ? "return body" : "return"]
+        case (false, .default) where !hasBody:
+            return [catchAllStatement]
+        case (false, _):
+            return [failure]
         }
-        if response.bodyType != nil {
-            return "throw APIResponseError(body: body, response: response)"
-        }
-        return response.status == .default ? catchAllStatement : "throw APIError.unexpectedStatus(response)"
     }
 
     static func statusText(_ status: ResponseDefinition.Status) -> String {

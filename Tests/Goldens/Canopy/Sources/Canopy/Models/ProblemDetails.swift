@@ -59,13 +59,13 @@ public struct ProblemDetails: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(type, forKey: .type)
-        try container.encodeIfPresent(title, forKey: .title)
-        try container.encodeIfPresent(status, forKey: .status)
-        try container.encodeIfPresent(detail, forKey: .detail)
-        try container.encodeIfPresent(instance, forKey: .instance)
+        try container.encodeIfPresent(self.type, forKey: .type)
+        try container.encodeIfPresent(self.title, forKey: .title)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encodeIfPresent(self.detail, forKey: .detail)
+        try container.encodeIfPresent(self.instance, forKey: .instance)
         var others = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, value) in additionalProperties where CodingKeys(rawValue: key) == nil {
+        for (key, value) in self.additionalProperties where CodingKeys(rawValue: key) == nil {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
     }

@@ -52,7 +52,10 @@ public struct APIClient: Sendable {
         for field in configuration.headers where request.headers[field.name] == nil {
             request.headers.add(name: field.name, value: field.value)
         }
-        if let alternative = security.first(where: { $0.allSatisfy { configuration.credentials[$0.name] != nil } }) {
+        // The first alternative the configuration has every credential for; an empty alternative (authentication
+        // is optional) only when none has.
+        let usable = security.filter { $0.allSatisfy { configuration.credentials[$0.name] != nil } }
+        if let alternative = usable.first(where: { !$0.isEmpty }) {
             for scheme in alternative {
                 if let credential = configuration.credentials[scheme.name] {
                     try await credential.apply(to: &request, scheme: scheme)

@@ -70,6 +70,12 @@ public struct HTTPRequest: Sendable, Hashable {
         headers["Cookie"] = headers["Cookie"].map { "\($0); \(pair)" } ?? pair
     }
 
+    /// Adds an array to the `Cookie` header, comma-separated; nothing for `nil`.
+    public mutating func addCookie(_ name: String, _ values: [some ParameterValue]?) {
+        guard let values else { return }
+        addCookie(name, values.map(\.parameterText).joined(separator: ","))
+    }
+
     /// Sets the body and its `Content-Type`.
     public mutating func setBody(_ data: Data, contentType: String) {
         body = data

@@ -93,9 +93,13 @@ public enum PercentEncoding {
         return result
     }
 
-    /// A path parameter's value, encoded as one path segment.
+    /// A path parameter's value, encoded as one path segment. `.` and `..` are encoded too, so servers do not
+    /// read them as the current or parent folder.
     public static func pathSegment(_ value: some ParameterValue) -> String {
-        encode(value.parameterText)
+        let text = value.parameterText
+        if text == "." { return "%2E" }
+        if text == ".." { return "%2E%2E" }
+        return encode(text)
     }
 
     /// An array path parameter's values, comma-separated (style `simple`), each encoded.
