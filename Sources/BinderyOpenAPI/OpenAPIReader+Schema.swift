@@ -36,9 +36,15 @@ extension OpenAPIReader {
             case "readOnly": schema.readOnly = try value.bool("'readOnly'")
             case "writeOnly": schema.writeOnly = try value.bool("'writeOnly'")
             case "properties":
-                try value.expectMapping("'properties'")
-                schema.properties.reserveCapacity(value.count)
-                for (name, propertyNode) in value.pairs {
+                // `properties: {$ref: …}` is not OpenAPI, but descriptions such as DigitalOcean's use it to take
+                // the properties from another file.
+                var properties = value
+                if value.kind == .mapping, value.count == 1, let ref = value["$ref"], ref.kind == .scalar {
+                    properties = try loader.resolve(try ref.string("'$ref'"), at: ref).node
+                }
+                try properties.expectMapping("'properties'")
+                schema.properties.reserveCapacity(properties.count)
+                for (name, propertyNode) in properties.pairs {
                     schema.properties.append(
                         JSONSchema.Property(name: try name.keyText(), schema: try readSchema(propertyNode))
                     )

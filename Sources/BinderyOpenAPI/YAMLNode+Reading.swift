@@ -18,14 +18,16 @@ extension YAMLNode {
         }
     }
 
+    /// Checks the node is a mapping; a key left without a value (null) counts as an empty one.
     func expectMapping(_ what: String) throws(Diagnostic) {
-        guard kind == .mapping else {
+        guard kind == .mapping || isNull else {
             throw Diagnostic(at: location, "expected a mapping for \(what), found \(kindDescription)")
         }
     }
 
+    /// Checks the node is a sequence; a key left without a value (null) counts as an empty one.
     func expectSequence(_ what: String) throws(Diagnostic) {
-        guard kind == .sequence else {
+        guard kind == .sequence || isNull else {
             throw Diagnostic(at: location, "expected a sequence for \(what), found \(kindDescription)")
         }
     }

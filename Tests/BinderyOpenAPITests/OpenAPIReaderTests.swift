@@ -152,4 +152,40 @@ import Testing
         let schema = try #require(document.schemas.entries.first?.schema)
         #expect(schema.nullable && schema.singleType == .string)
     }
+
+    @Test func takesKeysWithoutValuesAsEmpty() throws {
+        let document = try readDocument(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                post:
+                  parameters:
+                  tags:
+                  responses:
+                    '204': {description: done}
+            """
+        )
+        #expect(document.operations.first?.parameters.isEmpty == true)
+        #expect(document.operations.first?.tags.isEmpty == true)
+    }
+
+    @Test func followsPropertiesGivenByReference() throws {
+        let files = try TemporaryFiles([
+            "main.yaml": """
+                openapi: 3.0.0
+                info: {title: T, version: '1'}
+                components:
+                  schemas:
+                    Droplet:
+                      type: object
+                      properties:
+                        $ref: 'attributes.yaml#/droplet'
+                """,
+            "attributes.yaml": "droplet:\n  id: {type: integer}\n  name: {type: string}\n",
+        ])
+        let (document, _) = try OpenAPIReader.read(path: files.path("main.yaml"))
+        #expect(document.schemas.entries.first?.schema.properties.map(\.name) == ["id", "name"])
+    }
 }
