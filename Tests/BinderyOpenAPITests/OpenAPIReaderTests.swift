@@ -174,15 +174,15 @@ import Testing
     @Test func followsPropertiesGivenByReference() throws {
         let files = try TemporaryFiles([
             "main.yaml": """
-                openapi: 3.0.0
-                info: {title: T, version: '1'}
-                components:
-                  schemas:
-                    Droplet:
-                      type: object
-                      properties:
-                        $ref: 'attributes.yaml#/droplet'
-                """,
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Droplet:
+                  type: object
+                  properties:
+                    $ref: 'attributes.yaml#/droplet'
+            """,
             "attributes.yaml": "droplet:\n  id: {type: integer}\n  name: {type: string}\n",
         ])
         let (document, _) = try OpenAPIReader.read(path: files.path("main.yaml"))

@@ -48,7 +48,8 @@ import Testing
         let literal = try Regex(#""(\\.|[^"\\])*""#)
         let name = try Regex(#"\b[A-Z][A-Za-z0-9_]*\b"#).wordBoundaryKind(.simple)
         var used: Set<String> = []
-        for (file, text) in TemplateSet.defaults.files where file.hasSuffix(".mustache") && !file.contains("doc")
+        for (file, text) in TemplateSet.defaults.files
+        where file.hasSuffix(".mustache") && !file.contains("doc")
             && !file.hasSuffix(".md.mustache")
         {
             for line in text.split(separator: "\n") where line.firstMatch(of: comment) == nil {
