@@ -47,10 +47,10 @@ public struct StructDefinition: Sendable, Hashable {
         self.nestedTypes = []
     }
 
-    /// Whether a custom `encode(to:)` is needed: some property must be written as `null` when it is `nil`, or
-    /// additional properties must be written next to the known ones.
+    /// Whether custom `init(from:)` and `encode(to:)` are needed: some property must be written as `null` when it
+    /// is `nil`, additional properties must be written next to the known ones, or a property is stored boxed.
     public var needsCustomCoding: Bool {
-        additionalProperties != nil || properties.contains(where: \.encodesNull)
+        additionalProperties != nil || properties.contains { $0.encodesNull || $0.indirectStorageName != nil }
     }
 }
 
@@ -83,6 +83,9 @@ public struct PropertyDefinition: Sendable, Hashable {
     public var deprecated: Bool
     public var readOnly: Bool
     public var writeOnly: Bool
+    /// For a property whose type contains the struct itself (directly, or through other structs), the name of
+    /// the boxed stored property behind it: a struct cannot store itself.
+    public var indirectStorageName: String?
 
     public init(jsonKey: String, swiftName: String, type: SwiftType, isOptional: Bool) {
         self.jsonKey = jsonKey
@@ -95,6 +98,7 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.deprecated = false
         self.readOnly = false
         self.writeOnly = false
+        self.indirectStorageName = nil
     }
 }
 

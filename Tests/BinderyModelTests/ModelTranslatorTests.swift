@@ -191,4 +191,34 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
             #expect(error.message.contains("no path parameter 'id'"))
         }
     }
+
+    @Test func boxesPropertiesOnStructCycles() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            components:
+              schemas:
+                Node:
+                  type: object
+                  properties:
+                    parent: {$ref: '#/components/schemas/Node'}
+                    children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                    link: {$ref: '#/components/schemas/Link'}
+                    leaf: {$ref: '#/components/schemas/Leaf'}
+                Link:
+                  type: object
+                  properties:
+                    target: {$ref: '#/components/schemas/NodeAlias'}
+                NodeAlias: {$ref: '#/components/schemas/Node'}
+                Leaf: {type: object, properties: {name: {type: string}}}
+            """
+        )
+        let node = try #require(structure(model, "Node"))
+        #expect(node.properties.map(\.indirectStorageName) == ["_parent", nil, "_link", nil])
+        #expect(node.needsCustomCoding)
+        let link = try #require(structure(model, "Link"))
+        #expect(link.properties.map(\.indirectStorageName) == ["_target"])
+        #expect(structure(model, "Leaf")?.needsCustomCoding == false)
+    }
 }

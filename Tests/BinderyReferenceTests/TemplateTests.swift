@@ -40,7 +40,7 @@ import Testing
     @Test func typeNamesTheTemplatesUseAreReserved() throws {
         // Names used only as members, generic parameters or modules, which a top-level type cannot shadow.
         let notShadowable: Set<String> = [
-            "Body", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "QueryItem", "RawValue",
+            "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "QueryItem", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
         ]
         let comment = try Regex(#"^\s*//"#)

@@ -236,12 +236,14 @@ extension ModelTranslator {
         definitionIndex[name]
     }
 
+    /// Indexes a definition and its nested types by qualified name.
+    func index(_ definition: TypeDefinition) {
+        definitionIndex[definition.qualifiedName] = definition
+        if case .structure(let structure) = definition { structure.nestedTypes.forEach(index) }
+    }
+
     /// Moves the types a container collected to the top level, and indexes them and their nested types.
     func addTopLevel(_ container: TypeContainer) {
-        func index(_ definition: TypeDefinition) {
-            definitionIndex[definition.qualifiedName] = definition
-            if case .structure(let structure) = definition { structure.nestedTypes.forEach(index) }
-        }
         container.definitions.forEach(index)
         types.append(contentsOf: container.definitions)
         container.definitions.removeAll()

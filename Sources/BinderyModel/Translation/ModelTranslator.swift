@@ -82,6 +82,7 @@ public final class ModelTranslator {
         for (group, name) in zip(groups, apiNames) {
             model.apis.append(try translateAPI(name: name, group: group, schemes: model.securitySchemes))
         }
+        boxRecursiveProperties()
         model.types = types
         return model
     }

@@ -157,7 +157,8 @@ struct EnumCaseContext: RenderContext {
 ///
 /// Keys: `name`, `type` (with `?` when optional), `jsonKey`, `jsonKeyLiteral`, `codingKeyCase` (its `CodingKeys`
 /// declaration), `codingKey` (its `CodingKeys` case, for `forKey: .x`), `initParameter`, `docComment`,
-/// `decodeStatement`, `encodeStatement`, `isOptional`, `typeMarkdown`, `description`, `requiredText`.
+/// `decodeStatement`, `encodeStatement`, `initAssignment`, `isIndirect`, `storageName`, `baseType`, `boxedGetter`,
+/// `boxedSetter`, `isOptional`, `typeMarkdown`, `description`, `requiredText`.
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
     let index: TypeIndex
@@ -182,8 +183,21 @@ struct PropertyContext: RenderContext {
         case "docComment": .lines(docComment)
         case "decodeStatement":
             .text(
-                "self.\(property.swiftName) = try container.decode\(property.isOptional ? "IfPresent" : "")"
-                    + "(\(type).self, forKey: .\(property.codingKeyName))"
+                "self.\(storedName) = " + boxed(
+                    "try container.decode\(property.isOptional ? "IfPresent" : "")"
+                        + "(\(type).self, forKey: .\(property.codingKeyName))"
+                )
+            )
+        case "initAssignment": .text("self.\(storedName) = " + boxed(name))
+        case "isIndirect": .flag(property.indirectStorageName != nil)
+        case "storageName": .optionalText(property.indirectStorageName)
+        case "baseType": .text(type)
+        case "boxedGetter":
+            .text("\(property.indirectStorageName ?? "")\(property.isOptional ? "?" : "").value")
+        case "boxedSetter":
+            .text(
+                "\(property.indirectStorageName ?? "") = "
+                    + (property.isOptional ? "newValue.map(Indirect.init)" : "Indirect(newValue)")
             )
         case "encodeStatement":
             .text(
@@ -196,6 +210,17 @@ struct PropertyContext: RenderContext {
         case "requiredText": .text(property.isOptional ? "optional" : "required")
         default: nil
         }
+    }
+
+    /// The stored property behind this one: itself, or its box.
+    var storedName: String {
+        property.indirectStorageName ?? property.swiftName
+    }
+
+    /// `expression` as the stored value: boxed when the property is stored boxed.
+    func boxed(_ expression: String) -> String {
+        guard property.indirectStorageName != nil else { return expression }
+        return property.isOptional ? "(\(expression)).map(Indirect.init)" : "Indirect(\(expression))"
     }
 
     var docComment: [String] {

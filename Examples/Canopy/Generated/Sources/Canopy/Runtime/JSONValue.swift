@@ -95,3 +95,20 @@ public struct AnyCodingKey: CodingKey, Sendable, Hashable {
         self.intValue = intValue
     }
 }
+
+/// A value stored on the heap: what lets a struct have a property of its own type.
+public final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
+    public let value: Value
+
+    public init(_ value: Value) {
+        self.value = value
+    }
+
+    public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
+        lhs.value == rhs.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+    }
+}
