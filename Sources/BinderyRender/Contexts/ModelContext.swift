@@ -183,10 +183,11 @@ struct PropertyContext: RenderContext {
         case "docComment": .lines(docComment)
         case "decodeStatement":
             .text(
-                "self.\(storedName) = " + boxed(
-                    "try container.decode\(property.isOptional ? "IfPresent" : "")"
-                        + "(\(type).self, forKey: .\(property.codingKeyName))"
-                )
+                "self.\(storedName) = "
+                    + boxed(
+                        "try container.decode\(property.isOptional ? "IfPresent" : "")"
+                            + "(\(type).self, forKey: .\(property.codingKeyName))"
+                    )
             )
         case "initAssignment": .text("self.\(storedName) = " + boxed(name))
         case "isIndirect": .flag(property.indirectStorageName != nil)
