@@ -5,7 +5,8 @@
 public enum RuntimeNames {
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential", "FormBody",
-        "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONParameter", "JSONValue",
+        "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONParameter",
+        "JSONValue",
         "ParameterValue", "PercentEncoding", "SecurityScheme", "URLSessionTransport",
     ]
 }
