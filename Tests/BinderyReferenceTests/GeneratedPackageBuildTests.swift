@@ -68,4 +68,18 @@ import Testing
         #expect(warnings.isEmpty, "\(warnings)")
         try generateAndBuild(spec: spec, module: nil)
     }
+
+    /// The opt-in corpus (`BINDERY_CORPUS=1 swift test --filter corpus`): large real descriptions from
+    /// `../shared/specs`, generated and built. Minutes each on two cores, so not part of CI.
+    @Test(
+        .enabled(if: ProcessInfo.processInfo.environment["BINDERY_CORPUS"] == "1"),
+        arguments: [
+            "github-rest-api/api.github.com.json", "digitalocean/specification/DigitalOcean-public.v2.yaml",
+            "swift-openapi-generator-petstore/petstore.yaml", "swagger-petstore-v3/openapi.yaml",
+            "museum-api/openapi.yaml", "spotify/fixed-spotify-open-api.yml", "stripe/spec3.yaml",
+        ]
+    )
+    func corpus(_ spec: String) throws {
+        try generateAndBuild(spec: Support.sharedSpecs + "/" + spec, module: nil)
+    }
 }

@@ -142,8 +142,13 @@ final class OperationContext: RenderContext {
         let contentType = SwiftLiteral.string(body.contentType)
         switch body.encoding {
         case .form:
+            let fields = operation.parameters.filter { $0.location == .formField }
+            guard !fields.isEmpty else {
+                lines.append("request.setBody(FormBody().encoded, contentType: \(contentType))")
+                return lines
+            }
             lines.append("var form = FormBody()")
-            for parameter in operation.parameters where parameter.location == .formField {
+            for parameter in fields {
                 lines.append("form.add(\(SwiftLiteral.string(parameter.name)), \(valueArguments(parameter)))")
             }
             lines.append("request.setBody(form.encoded, contentType: \(contentType))")
