@@ -12,9 +12,6 @@ public final class DocumentLoader {
 
     public init() {}
 
-    /// The files loaded so far.
-    public var loadedFiles: [String] { documents.keys.sorted() }
-
     /// The nodes of every file loaded so far.
     public private(set) var totalNodeCount = 0
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON Pointer (RFC 6901): the path to a value inside a document, `/components/schemas/Pet`.
 public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The reference tokens, unescaped.
@@ -37,7 +39,7 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 }
 
 extension StringProtocol {
-    /// `self` with every `target` replaced, without Foundation.
+    /// `self` with every `target` replaced.
     func replacingEvery(_ target: String, with replacement: String) -> String {
         var result = ""
         var rest = Substring(self)

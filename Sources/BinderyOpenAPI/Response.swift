@@ -19,15 +19,6 @@ public struct Response: Sendable {
             }
         }
 
-        /// Whether the status is a success (2xx).
-        public var isSuccess: Bool {
-            switch self {
-            case .code(let code): (200..<300).contains(code)
-            case .range(let hundreds): hundreds == 2
-            case .default: false
-            }
-        }
-
         /// Codes first, in order, then ranges, then `default`: the order in which a status is matched.
         public static func < (lhs: Status, rhs: Status) -> Bool {
             switch (lhs, rhs) {

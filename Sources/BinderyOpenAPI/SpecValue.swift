@@ -70,26 +70,6 @@ public indirect enum SpecValue: Sendable, Hashable {
         return nil
     }
 
-    /// The value as JSON text, for documentation and examples.
-    ///
-    /// Plain scalars that read as JSON numbers, `true` or `false` stay bare; every other scalar is a JSON string.
-    public var jsonText: String {
-        switch self {
-        case .null:
-            return "null"
-        case .scalar(let text, let isQuoted):
-            if !isQuoted, text == "true" || text == "false" || Self.isJSONNumber(text) {
-                return text
-            }
-            return Self.jsonQuoted(text)
-        case .sequence(let items):
-            return "[" + items.map(\.jsonText).joined(separator: ", ") + "]"
-        case .mapping(let members):
-            return "{" + members.map { Self.jsonQuoted($0.key) + ": " + $0.value.jsonText }.joined(separator: ", ")
-                + "}"
-        }
-    }
-
     /// Whether `text` is a number by JSON's grammar.
     public static func isJSONNumber(_ text: String) -> Bool {
         var bytes = text.utf8[...]
@@ -114,23 +94,5 @@ public indirect enum SpecValue: Sendable, Hashable {
             guard digits() > 0 else { return false }
         }
         return bytes.isEmpty
-    }
-
-    static func jsonQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -1,12 +1,13 @@
 import BinderyOpenAPI
 import Foundation
 
-/// Writes generated files into an output folder so that a failure leaves the folder as it was.
+/// Writes generated files into an output folder so that bad input or a failure to write leaves it as it was.
 ///
-/// Every file is first written to a staging folder beside the output (same file system). A new output folder is
-/// then moved into place in one rename; in an existing one, each changed file replaces its old version by rename,
-/// unchanged files are not touched (so builds stay incremental), and files an earlier generation wrote that are no
-/// longer generated are removed. The list of generated files is kept in `.bindery/FILES`; files not on it are never
+/// Every file is first written to a staging folder beside the output (same file system), so nothing in the output
+/// changes until every file has been written. A new output folder is then moved into place in one rename; in an
+/// existing one, each changed file replaces its old version by one rename (a reader sees the old file or the new
+/// one, never a part), unchanged files are not touched (so builds stay incremental), and files an earlier
+/// generation wrote that are no longer generated are removed. The list of generated files is kept in `.bindery/FILES`; files not on it are never
 /// removed, and never overwritten unless their content is already what would be written.
 public struct OutputWriter {
     /// What a write changed.
