@@ -74,7 +74,6 @@ extension ModelTranslator {
             let (type, _) = try type(
                 of: parameter.schema, hint: typePrefix + SwiftName.upperCamelCase(parameter.name), container: top
             )
-            addTopLevel(top)
             var result = ParameterDefinition(
                 name: parameter.name, swiftName: labels.claim(SwiftName.lowerCamelCase(parameter.name)),
                 location: ParameterDefinition.Location(parameter.kind), type: type, isOptional: !parameter.required
@@ -172,7 +171,6 @@ extension ModelTranslator {
                     of: property.schema, hint: typePrefix + SwiftName.upperCamelCase(property.name),
                     container: container
                 )
-                addTopLevel(container)
                 let encoding = form.encoding.first { $0.property == property.name }
                 var parameter = ParameterDefinition(
                     name: property.name, swiftName: labels.claim(SwiftName.lowerCamelCase(property.name)),
@@ -242,7 +240,7 @@ extension ModelTranslator {
         if case .structure(let structure) = definition { structure.nestedTypes.forEach(index) }
     }
 
-    /// Moves the types a container collected to the top level, and indexes them and their nested types.
+    /// Moves the types a container collected to the top level (indexing them again, with their nested types).
     func addTopLevel(_ container: TypeContainer) {
         container.definitions.forEach(index)
         types.append(contentsOf: container.definitions)

@@ -1,6 +1,7 @@
 import BinderyOpenAPI
 
-/// Where the types found inside a declaration go: a struct's nested types, or the module's top level.
+/// Where the types found inside a declaration go: a struct's nested types, or the module's top level. Each is
+/// indexed by name as soon as it is made, so what follows in the same declaration can look it up.
 final class TypeContainer {
     let scope: NameScope
     /// The qualified name of the enclosing type (`Pet`), or `nil` at the top level.
@@ -106,6 +107,7 @@ extension ModelTranslator {
             )
             definition.documentation = Documentation(summary: schema.title, description: nil)
             container.definitions.append(.structure(definition))
+            index(.structure(definition))
             return (.named(qualifiedName), nullable)
         }
         if let values = stringEnumValues(of: schema) {
@@ -113,6 +115,7 @@ extension ModelTranslator {
             let qualifiedName = container.qualified(name)
             let definition = makeEnum(values, name: name, qualifiedName: qualifiedName, source: "")
             container.definitions.append(.enumeration(definition))
+            index(.enumeration(definition))
             return (.named(qualifiedName), nullable || schema.enumValues?.contains(.null) == true)
         }
         switch schema.singleType {

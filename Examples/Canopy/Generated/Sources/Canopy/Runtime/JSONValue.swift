@@ -66,11 +66,12 @@ extension JSONValue: ParameterValue {
         switch self {
         case .null: ""
         case .string(let value): value
-        case .bool, .integer, .number, .array, .object: description(json: true)
+        case .bool, .integer, .number, .array, .object: jsonText
         }
     }
 
-    private func description(json: Bool) -> String {
+    /// The value as JSON text.
+    private var jsonText: String {
         let data = (try? JSONCoding.makeEncoder().encode(self)) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
