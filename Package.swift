@@ -19,10 +19,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
+        // What every stage shares: source locations, diagnostics, and the vocabulary of HTTP (statuses,
+        // parameter locations and styles).
+        .target(name: "BinderyCore"),
+
         // Stage 1: YAML (and JSON) through the system libyaml.
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .target(name: "CBinderyYAML", dependencies: ["CYAML"]),
-        .target(name: "BinderyYAML", dependencies: ["CBinderyYAML"]),
+        .target(name: "BinderyYAML", dependencies: ["CBinderyYAML", "BinderyCore"]),
 
         // Stage 2: the OpenAPI document, typed.
         .target(name: "BinderyOpenAPI", dependencies: ["BinderyYAML"]),
@@ -33,7 +37,10 @@ let package = Package(
         // Stage 4: templates, render contexts and output.
         .target(
             name: "BinderyRender",
-            dependencies: ["BinderyModel", "BinderyTemplates", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "BinderyCore", "BinderyModel", "BinderyTemplates", "BinderyYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .target(name: "BinderyTemplates", plugins: ["EmbedTemplates"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["bindery-embed-templates"]),
@@ -58,8 +65,8 @@ let package = Package(
         // Tests.
         .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
         .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
-        .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel"]),
-        .testTarget(name: "BinderyReferenceTests", dependencies: ["Bindery", "BinderyRender", "bindery"]),
+        .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI"]),
+        .testTarget(name: "BinderyReferenceTests", dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery"]),
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
         .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),
         .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),

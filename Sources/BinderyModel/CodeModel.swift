@@ -1,3 +1,5 @@
+import BinderyCore
+
 /// Everything the templates render for one API description: nothing about YAML or OpenAPI's shape, only the
 /// Swift to write and the documentation to go with it.
 public struct CodeModel: Sendable {
@@ -11,6 +13,8 @@ public struct CodeModel: Sendable {
     public var apis: [APIDefinition]
     /// Top-level types, in a stable order (the document's component schemas first).
     public var types: [TypeDefinition]
+    /// How each generated type is written.
+    public var typeNames: TypeNames
     public var securitySchemes: [SecuritySchemeDefinition]
 
     public init(moduleName: String, title: String, version: String) {
@@ -21,19 +25,23 @@ public struct CodeModel: Sendable {
         self.defaultServerURL = "http://localhost"
         self.apis = []
         self.types = []
+        self.typeNames = TypeNames()
         self.securitySchemes = []
     }
 }
 
 /// One API type: the operations of one tag (`TokenApi` for tag `Token`).
 public struct APIDefinition: Sendable, Hashable {
+    /// The API type's identity (`#/tags/Token`); its name is given with the other type names.
+    public var id: TypeID
     public var name: String
     public var tag: String
     public var documentation: Documentation
     public var operations: [OperationDefinition]
 
-    public init(name: String, tag: String, documentation: Documentation = Documentation()) {
-        self.name = name
+    public init(id: TypeID, tag: String, documentation: Documentation = Documentation()) {
+        self.id = id
+        self.name = ""
         self.tag = tag
         self.documentation = documentation
         self.operations = []
@@ -48,13 +56,9 @@ public struct SecuritySchemeDefinition: Sendable, Hashable {
         /// `Authorization: Basic <base64(user:password)>`.
         case basic
         /// A key in a header, query item or cookie.
-        case apiKey(name: String, location: APIKeyLocation)
+        case apiKey(name: String, location: ParameterLocation)
         /// A scheme the client cannot apply by itself (mutual TLS, other HTTP schemes): documented only.
         case unsupported(String)
-    }
-
-    public enum APIKeyLocation: String, Sendable, Hashable {
-        case header, query, cookie
     }
 
     /// The scheme's name in the document (`Bearer`), by which credentials are looked up.

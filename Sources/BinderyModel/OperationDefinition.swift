@@ -1,11 +1,16 @@
+import BinderyCore
+
 /// One operation, as methods on its API type.
 public struct OperationDefinition: Sendable, Hashable {
+    /// Where the operation is (`openapi.yaml#/paths/~1token/post`); also the identity of its response enum.
+    public var id: TypeID
     public var operationID: String
     /// The simple method's name (`tokenPostToken`).
     public var swiftName: String
     /// The name of the method that returns every documented response (`tokenPostTokenResponse`).
     public var responseMethodName: String
-    /// The name of the enum of documented responses (`TokenPostTokenResponse`), nested in the API type.
+    /// The name of the enum of documented responses (`TokenPostTokenResponse`), nested in the API type, given by
+    /// ``TypeNamer`` with the other type names.
     public var responseTypeName: String
     /// The name of the private method both public methods call to build, send and decode the request.
     public var sendMethodName: String
@@ -31,12 +36,16 @@ public struct OperationDefinition: Sendable, Hashable {
     /// have different body types (only the full response method is generated then).
     public var simpleResult: SimpleResult?
 
-    public init(operationID: String, swiftName: String, method: String, path: String) {
+    public init(
+        id: TypeID, operationID: String, swiftName: String, responseMethodName: String, sendMethodName: String,
+        method: String, path: String
+    ) {
+        self.id = id
         self.operationID = operationID
         self.swiftName = swiftName
-        self.responseMethodName = swiftName + "Response"
-        self.responseTypeName = SwiftName.upperCamelCase(swiftName) + "Response"
-        self.sendMethodName = "send" + SwiftName.upperCamelCase(swiftName)
+        self.responseMethodName = responseMethodName
+        self.responseTypeName = ""
+        self.sendMethodName = sendMethodName
         self.method = method
         self.path = path
         self.pathComponents = []
@@ -80,8 +89,9 @@ public struct OperationDefinition: Sendable, Hashable {
 
 /// A parameter of an operation's Swift methods: sent in the path, query, a header, a cookie or a form field.
 public struct ParameterDefinition: Sendable, Hashable {
-    public enum Location: String, Sendable, Hashable {
-        case path, query, header, cookie
+    public enum Location: Sendable, Hashable {
+        /// In the path, the query, a header or a cookie.
+        case request(ParameterLocation)
         /// A field of an `application/x-www-form-urlencoded` body.
         case formField
         /// The whole request body.
@@ -97,8 +107,12 @@ public struct ParameterDefinition: Sendable, Hashable {
     public var isOptional: Bool
     public var documentation: Documentation
     public var deprecated: Bool
-    /// Whether an array is sent as repeated items (`id=1&id=2`) rather than one comma-separated value.
+    /// How the value is written (OpenAPI `style`); form fields follow their `encoding`.
+    public var style: ParameterStyle
+    /// Whether arrays and objects are written as separate items (`id=1&id=2`) rather than one value (`id=1,2`).
     public var explode: Bool
+    /// Whether characters RFC 3986 reserves (`/?#[]@!$&'()*+,;=`) are sent as they are in a query.
+    public var allowReserved: Bool
     /// Whether the value (or each element of an array) is sent as text of its own (numbers, strings, dates,
     /// enums); values that are objects are sent as JSON text instead.
     public var isTextual: Bool
@@ -111,7 +125,9 @@ public struct ParameterDefinition: Sendable, Hashable {
         self.isOptional = isOptional
         self.documentation = Documentation()
         self.deprecated = false
+        self.style = .form
         self.explode = true
+        self.allowReserved = false
         self.isTextual = true
     }
 }
@@ -144,13 +160,6 @@ public struct RequestBodyDefinition: Sendable, Hashable {
 
 /// One documented response, as a case of the operation's response enum.
 public struct ResponseDefinition: Sendable, Hashable {
-    public enum Status: Sendable, Hashable {
-        case code(Int)
-        /// `4XX`: the hundreds digit.
-        case range(Int)
-        case `default`
-    }
-
     /// How the body is decoded.
     public enum Body: Sendable, Hashable {
         case json(SwiftType)
@@ -158,7 +167,7 @@ public struct ResponseDefinition: Sendable, Hashable {
         case binary
     }
 
-    public var status: Status
+    public var status: ResponseStatus
     /// The enum case (`created`), without backticks.
     public var caseName: String
     public var description: String
@@ -168,17 +177,13 @@ public struct ResponseDefinition: Sendable, Hashable {
     /// Whether the status counts as success for the simple method.
     public var isSuccess: Bool
 
-    public init(status: Status, caseName: String, description: String, body: Body?, contentTypes: [String]) {
+    public init(status: ResponseStatus, caseName: String, description: String, body: Body?, contentTypes: [String]) {
         self.status = status
         self.caseName = caseName
         self.description = description
         self.body = body
         self.contentTypes = contentTypes
-        switch status {
-        case .code(let code): self.isSuccess = (200..<300).contains(code)
-        case .range(let hundreds): self.isSuccess = hundreds == 2
-        case .default: self.isSuccess = false
-        }
+        self.isSuccess = status.isSuccess
     }
 
     /// The Swift type of the body, as carried by the enum case.

@@ -1,6 +1,7 @@
 /// The Swift type of a value: a property, a parameter, a body.
 ///
-/// Optionality is not part of the type; properties and parameters say whether they are optional.
+/// Optionality is not part of the type; properties and parameters say whether they are optional. Generated types
+/// are referred to by identity; ``TypeNames`` writes them.
 public indirect enum SwiftType: Sendable, Hashable {
     case string
     case bool
@@ -18,15 +19,16 @@ public indirect enum SwiftType: Sendable, Hashable {
     case data
     /// `JSONValue` (generated): any JSON value.
     case jsonValue
-    /// A generated type, by its name as written from the module's top level (`Pet`, `Pet.Status`).
-    case named(String)
+    /// A generated type.
+    case named(TypeID)
     case array(SwiftType)
     case dictionary(SwiftType)
     /// An element that may be `null` (`[String?]`); properties and parameters use their own optionality instead.
     case optional(SwiftType)
 
-    /// The type as written in Swift source.
-    public var code: String {
+    /// The name of a type that is not generated from the description (`String`, `CalendarDate`); `nil` for
+    /// generated types and collections.
+    public var builtinName: String? {
         switch self {
         case .string: "String"
         case .bool: "Bool"
@@ -40,10 +42,7 @@ public indirect enum SwiftType: Sendable, Hashable {
         case .uuid: "UUID"
         case .data: "Data"
         case .jsonValue: "JSONValue"
-        case .named(let name): name
-        case .array(let element): "[\(element.code)]"
-        case .dictionary(let value): "[String: \(value.code)]"
-        case .optional(let wrapped): "\(wrapped.code)?"
+        case .named, .array, .dictionary, .optional: nil
         }
     }
 

@@ -1,50 +1,47 @@
-/// A type the generated code declares for a schema.
-public enum TypeDefinition: Sendable, Hashable {
-    case structure(StructDefinition)
-    case enumeration(EnumDefinition)
-    case alias(AliasDefinition)
-
-    /// The type's name in its scope (`Status`).
-    public var name: String {
-        switch self {
-        case .structure(let definition): definition.name
-        case .enumeration(let definition): definition.name
-        case .alias(let definition): definition.name
-        }
+/// A type the generated code declares: a struct, an enum or a type alias, with the types nested in it.
+public struct TypeDefinition: Sendable, Hashable {
+    /// What the declaration is.
+    public enum Kind: Sendable, Hashable {
+        case structure(StructDefinition)
+        case enumeration(EnumDefinition)
+        /// A `typealias` for a schema that names another type (`TenantId` is a `String`).
+        case alias(SwiftType)
     }
 
-    /// The type's name from the module's top level (`Pet.Status`).
-    public var qualifiedName: String {
-        switch self {
-        case .structure(let definition): definition.qualifiedName
-        case .enumeration(let definition): definition.qualifiedName
-        case .alias(let definition): definition.qualifiedName
-        }
+    public var id: TypeID
+    /// The name in its scope (`Status`), given by ``TypeNamer`` once every type is known.
+    public var name: String
+    /// The name from the module's top level (`Pet.Status`).
+    public var qualifiedName: String
+    public var documentation: Documentation
+    /// Where the schema is, `#/components/schemas/Pet`, for doc comments; empty for inline schemas.
+    public var source: String
+    public var deprecated: Bool
+    public var kind: Kind
+    /// Types declared inside this one, in the order they were found.
+    public var nestedTypes: [TypeDefinition]
+
+    public init(id: TypeID, kind: Kind, source: String = "", documentation: Documentation = Documentation()) {
+        self.id = id
+        self.name = ""
+        self.qualifiedName = ""
+        self.documentation = documentation
+        self.source = source
+        self.deprecated = false
+        self.kind = kind
+        self.nestedTypes = []
     }
 }
 
 /// A `struct` for an object schema.
 public struct StructDefinition: Sendable, Hashable {
-    public var name: String
-    public var qualifiedName: String
-    public var documentation: Documentation
-    /// Where the schema is, `#/components/schemas/Pet`, for doc comments.
-    public var source: String
-    public var deprecated: Bool
     public var properties: [PropertyDefinition]
     /// The type of the values of properties not listed, when the schema allows them with a schema.
     public var additionalProperties: AdditionalPropertiesDefinition?
-    public var nestedTypes: [TypeDefinition]
 
-    public init(name: String, qualifiedName: String, source: String) {
-        self.name = name
-        self.qualifiedName = qualifiedName
-        self.documentation = Documentation()
-        self.source = source
-        self.deprecated = false
-        self.properties = []
-        self.additionalProperties = nil
-        self.nestedTypes = []
+    public init(properties: [PropertyDefinition] = [], additionalProperties: AdditionalPropertiesDefinition? = nil) {
+        self.properties = properties
+        self.additionalProperties = additionalProperties
     }
 
     /// Whether custom `init(from:)` and `encode(to:)` are needed: some property must be written as `null` when it
@@ -117,41 +114,12 @@ public struct EnumDefinition: Sendable, Hashable {
         }
     }
 
-    public var name: String
-    public var qualifiedName: String
-    public var documentation: Documentation
-    public var source: String
-    public var deprecated: Bool
     public var cases: [Case]
     /// The case that carries a value the document does not list.
     public var unknownCaseName: String
 
-    public init(name: String, qualifiedName: String, source: String, cases: [Case], unknownCaseName: String) {
-        self.name = name
-        self.qualifiedName = qualifiedName
-        self.documentation = Documentation()
-        self.source = source
-        self.deprecated = false
+    public init(cases: [Case], unknownCaseName: String) {
         self.cases = cases
         self.unknownCaseName = unknownCaseName
-    }
-}
-
-/// A `typealias` for a schema that names another type (`TenantId` is a `String`).
-public struct AliasDefinition: Sendable, Hashable {
-    public var name: String
-    public var qualifiedName: String
-    public var documentation: Documentation
-    public var source: String
-    public var deprecated: Bool
-    public var target: SwiftType
-
-    public init(name: String, qualifiedName: String, source: String, target: SwiftType) {
-        self.name = name
-        self.qualifiedName = qualifiedName
-        self.documentation = Documentation()
-        self.source = source
-        self.deprecated = false
-        self.target = target
     }
 }

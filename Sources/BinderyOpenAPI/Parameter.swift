@@ -3,14 +3,9 @@ import BinderyYAML
 /// A parameter of an operation: in the path, the query, a header or a cookie.
 public struct Parameter: Sendable {
     /// Where the parameter is sent (OpenAPI `in`).
-    public enum Kind: String, Sendable, Hashable {
-        case path, query, header, cookie
-    }
-
+    public typealias Kind = ParameterLocation
     /// How a parameter's value is serialized (OpenAPI `style`).
-    public enum Style: String, Sendable, Hashable {
-        case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
-    }
+    public typealias Style = ParameterStyle
 
     public var name: String
     public var kind: Kind
@@ -39,9 +34,6 @@ public struct Parameter: Sendable {
 
     /// The style a parameter has when the document does not give one.
     public static func defaultStyle(for kind: Kind) -> Style {
-        switch kind {
-        case .path, .header: .simple
-        case .query, .cookie: .form
-        }
+        .default(for: kind)
     }
 }

@@ -3,33 +3,7 @@ import BinderyYAML
 /// One documented response of an operation.
 public struct Response: Sendable {
     /// Which statuses a response stands for.
-    public enum Status: Sendable, Hashable, Comparable, CustomStringConvertible {
-        /// One status code, `201`.
-        case code(Int)
-        /// A range written `4XX`: the hundreds digit.
-        case range(Int)
-        /// `default`: every status not documented otherwise.
-        case `default`
-
-        public var description: String {
-            switch self {
-            case .code(let code): String(code)
-            case .range(let hundreds): "\(hundreds)XX"
-            case .default: "default"
-            }
-        }
-
-        /// Codes first, in order, then ranges, then `default`: the order in which a status is matched.
-        public static func < (lhs: Status, rhs: Status) -> Bool {
-            switch (lhs, rhs) {
-            case (.code(let a), .code(let b)): a < b
-            case (.range(let a), .range(let b)): a < b
-            case (.code, _): true
-            case (.range, .default): true
-            default: false
-            }
-        }
-    }
+    public typealias Status = ResponseStatus
 
     public var status: Status
     public var description: String

@@ -9,9 +9,17 @@ func translate(_ yaml: String, module: String = "API") throws -> (CodeModel, [Di
     return try ModelTranslator.translate(document, options: .init(moduleName: module))
 }
 
-func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
-    for case .structure(let definition) in model.types where definition.name == name { return definition }
+/// The top-level struct named `name`, with the types nested in it.
+func structure(_ model: CodeModel, _ name: String) -> (StructDefinition, nestedTypes: [TypeDefinition])? {
+    for definition in model.types where definition.name == name {
+        if case .structure(let structure) = definition.kind { return (structure, definition.nestedTypes) }
+    }
     return nil
+}
+
+/// How `type` is written in the generated code.
+func code(_ model: CodeModel, _ type: SwiftType?) -> String? {
+    type.map(model.typeNames.code)
 }
 
 @Suite struct ModelTranslatorTests {
@@ -26,7 +34,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         #expect(model.types.count == 12)
         #expect(model.defaultServerURL == "http://localhost")
 
-        let grant = try #require(structure(model, "GrantTypeHandlerResponse"))
+        let grant = try #require(structure(model, "GrantTypeHandlerResponse")).0
         #expect(
             grant.properties.map(\.swiftName) == [
                 "expires", "issued", "accessToken", "canopysimulationsClientId", "expiresIn", "refreshToken", "roles",
@@ -46,10 +54,15 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         #expect(token.parameters.allSatisfy { $0.location == .formField && $0.isOptional && $0.type == .string })
         #expect(token.requestBody?.encoding == .form)
         #expect(token.responses.map(\.caseName) == ["created", "badRequest", "default"])
-        #expect(token.responses.map(\.bodyType) == [.named("GrantTypeHandlerResponse"), .named("ProblemDetails"), nil])
+        #expect(
+            token.responses.map { code(model, $0.bodyType) } == ["GrantTypeHandlerResponse", "ProblemDetails", nil])
         #expect(token.undocumentedCaseName == nil)
         #expect(token.acceptedContentTypes == ["text/plain", "application/json", "text/json"])
-        #expect(token.simpleResult == .body(.named("GrantTypeHandlerResponse")))
+        guard case .body(let result) = token.simpleResult else {
+            Issue.record("tokenPostToken returns no body")
+            return
+        }
+        #expect(code(model, result) == "GrantTypeHandlerResponse")
         #expect(token.security.isEmpty)
 
         let pool = try #require(model.apis.first { $0.name == "PoolApi" }?.operations.first)
@@ -57,7 +70,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         #expect(pool.security == [[.init(schemeName: "Bearer", schemeSwiftName: "bearer", scopes: [])]])
         #expect(pool.undocumentedCaseName == "undocumented")
 
-        let problem = try #require(structure(model, "ProblemDetails"))
+        let problem = try #require(structure(model, "ProblemDetails")).0
         #expect(problem.additionalProperties?.valueType == .jsonValue)
         #expect(problem.properties.first { $0.jsonKey == "status" }?.type == .int32)
     }
@@ -85,25 +98,25 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
                     anything: {}
             """
         )
-        let node = try #require(structure(model, "Node"))
+        let (node, nodeTypes) = try #require(structure(model, "Node"))
         #expect(
-            node.properties.map(\.type) == [
-                .named("State"), .named("TenantId"), .named("Node.Inline"), .date, .calendarDate, .array(.string),
-                .dictionary(.int64), .jsonValue,
+            node.properties.map { code(model, $0.type) } == [
+                "State", "TenantId", "Node.Inline", "Date", "CalendarDate", "[String]", "[String: Int64]", "JSONValue",
             ])
         #expect(node.properties.map(\.isOptional) == [true, false, true, true, true, true, true, true])
-        guard case .enumeration(let state) = model.types[0] else {
+        guard case .enumeration(let state) = model.types[0].kind else {
             Issue.record("State is not an enum")
             return
         }
         #expect(state.cases.map(\.swiftName) == ["on", "off", "unknown"])
         #expect(state.unknownCaseName == "undocumented")
-        guard case .alias(let tenant) = model.types[1] else {
+        guard case .alias(let tenant) = model.types[1].kind else {
             Issue.record("TenantId is not an alias")
             return
         }
-        #expect(tenant.target == .string)
-        #expect(node.nestedTypes.map(\.qualifiedName) == ["Node.Inline"])
+        #expect(tenant == .string)
+        #expect(nodeTypes.map(\.qualifiedName) == ["Node.Inline"])
+        #expect(nodeTypes.map(\.id.rawValue) == ["spec.yaml#/components/schemas/Node/properties/inline"])
     }
 
     @Test func avoidsNamesTheGeneratedCodeNeeds() throws {
@@ -124,9 +137,9 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
             """
         )
         #expect(model.types.map(\.name) == ["ErrorModel", "JSONValueModel", "DateModel"])
-        let date = try #require(structure(model, "DateModel"))
+        let (date, dateTypes) = try #require(structure(model, "DateModel"))
         // The nested type for `date` must not shadow Foundation's `Date`.
-        #expect(date.nestedTypes.map(\.name) == ["Date2"])
+        #expect(dateTypes.map(\.name) == ["Date2"])
         #expect(date.properties.map(\.swiftName) == ["date", "default", "self2"])
     }
 
@@ -144,7 +157,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
                     a: {type: string, nullable: true}
             """
         )
-        let a = try #require(structure(model, "A"))
+        let a = try #require(structure(model, "A")).0
         #expect(a.properties[0].isOptional && a.properties[0].encodesNull)
         #expect(a.needsCustomCoding)
     }
@@ -168,7 +181,7 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
         #expect(model.apis.first?.name == "DefaultApi")
         #expect(operation.swiftName == "getPetsId")
         #expect(operation.responses.map(\.caseName) == ["ok", "notFound", "serverError"])
-        #expect(operation.responses.first?.bodyType == .named("GetPetsIdOkBody"))
+        #expect(code(model, operation.responses.first?.bodyType) == "GetPetsIdOkBody")
         #expect(operation.undocumentedCaseName == "undocumented")
         #expect(model.types.map(\.name) == ["GetPetsIdOkBody"])
     }
@@ -214,11 +227,11 @@ func structure(_ model: CodeModel, _ name: String) -> StructDefinition? {
                 Leaf: {type: object, properties: {name: {type: string}}}
             """
         )
-        let node = try #require(structure(model, "Node"))
+        let node = try #require(structure(model, "Node")).0
         #expect(node.properties.map(\.indirectStorageName) == ["_parent", nil, "_link", nil])
         #expect(node.needsCustomCoding)
-        let link = try #require(structure(model, "Link"))
+        let link = try #require(structure(model, "Link")).0
         #expect(link.properties.map(\.indirectStorageName) == ["_target"])
-        #expect(structure(model, "Leaf")?.needsCustomCoding == false)
+        #expect(structure(model, "Leaf")?.0.needsCustomCoding == false)
     }
 }

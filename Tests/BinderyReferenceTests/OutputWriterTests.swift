@@ -1,3 +1,4 @@
+import BinderyCore
 import BinderyOpenAPI
 import BinderyRender
 import Foundation

@@ -1,4 +1,5 @@
 import Bindery
+import BinderyCore
 import BinderyModel
 import BinderyOpenAPI
 import BinderyRender

@@ -10,6 +10,10 @@ public enum SwiftKeywords {
         "super", "throws", "true", "try", "Type", "Protocol", "_",
     ]
 
+    /// Names no member can take, even in backticks: after a dot they mean something else (`x.self`, `T.Type`,
+    /// `P.Protocol`, `T.init`). Each scope of members adds the names its own declarations use.
+    public static let reservedMemberNames: Set<String> = ["self", "Type", "Protocol", "init"]
+
     /// Whether `name` must be written in backticks.
     public static func needsBackticks(_ name: String) -> Bool {
         reserved.contains(name)

@@ -1,3 +1,4 @@
+import BinderyCore
 import BinderyOpenAPI
 
 /// The operations of one tag.
@@ -22,45 +23,43 @@ extension ModelTranslator {
     }
 
     func translateAPI(
-        name: String, group: OperationGroup, schemes: [SecuritySchemeDefinition]
+        id: TypeID, group: OperationGroup, schemes: [SecuritySchemeDefinition]
     ) throws(Diagnostic) -> APIDefinition {
-        var api = APIDefinition(
-            name: name, tag: group.tag, documentation: Documentation(description: group.description))
-        let members = NameScope(reserved: ["client", "init"])
-        let nestedTypes = NameScope(reserved: [name], outer: typeScope)
+        var api = APIDefinition(id: id, tag: group.tag, documentation: Documentation(description: group.description))
+        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
         for operation in group.operations {
-            api.operations.append(
-                try translateOperation(operation, members: members, nestedTypes: nestedTypes, schemes: schemes)
-            )
+            api.operations.append(try translateOperation(operation, members: members, schemes: schemes))
         }
         return api
     }
 
     func translateOperation(
-        _ operation: BinderyOpenAPI.Operation, members: NameScope, nestedTypes: NameScope,
-        schemes: [SecuritySchemeDefinition]
+        _ operation: BinderyOpenAPI.Operation, members: NameScope, schemes: [SecuritySchemeDefinition]
     ) throws(Diagnostic) -> OperationDefinition {
         let operationID = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
-        let baseName = SwiftName.lowerCamelCase(operationID)
+        let swiftName = members.claim(SwiftName.lowerCamelCase(operationID))
+        let responseMethodName = members.claim(swiftName + "Response")
+        // The response enum is nested in the API type, but named at the top level: a top-level type of the same
+        // name would be shadowed inside the API.
+        let id = requestName(
+            TypeID(file: operation.location.file, pointer: "").appending(
+                "paths", operation.path, operation.method.rawValue),
+            preferred: SwiftName.upperCamelCase(swiftName) + "Response", in: .module
+        )
         var definition = OperationDefinition(
-            operationID: operationID, swiftName: members.claim(baseName), method: operation.method.name,
+            id: id, operationID: operationID, swiftName: swiftName, responseMethodName: responseMethodName,
+            sendMethodName: members.claim("send" + SwiftName.upperCamelCase(swiftName)), method: operation.method.name,
             path: operation.path
         )
-        definition.responseMethodName = members.claim(definition.swiftName + "Response")
-        // Claimed at the top level as well: a top-level type of the same name would be shadowed inside the API.
-        let responseTypeName = typeScope.claim(SwiftName.upperCamelCase(definition.swiftName) + "Response")
-        nestedTypes.reserve(responseTypeName)
-        definition.responseTypeName = responseTypeName
-        definition.sendMethodName = members.claim("send" + SwiftName.upperCamelCase(definition.swiftName))
         definition.documentation = Documentation(summary: operation.summary, description: operation.description)
         definition.deprecated = operation.deprecated
         let typePrefix = SwiftName.upperCamelCase(definition.swiftName)
-        let top = TypeContainer(scope: typeScope, prefix: nil)
-        defer { addTopLevel(top) }
+        let top = TypeContainer.topLevel
 
         // Parameters: path, query, header, cookie, then the body's, each group in document order. The names the
         // generated methods use for their own values are not available.
         let labels = NameScope(reserved: ["client", "request", "response", "result", "form", "self"])
+        let parametersID = id.appending("parameters")
         let order: [Parameter.Kind] = [.path, .query, .header, .cookie]
         // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored; the client sets
         // those from the responses, the body and the security schemes.
@@ -72,15 +71,18 @@ extension ModelTranslator {
         let parameters = order.flatMap { kind in kept.filter { $0.kind == kind } }
         for parameter in parameters {
             let (type, _) = try type(
-                of: parameter.schema, hint: typePrefix + SwiftName.upperCamelCase(parameter.name), container: top
+                of: parameter.schema, at: parametersID.appending(parameter.kind.rawValue, parameter.name),
+                hint: typePrefix + SwiftName.upperCamelCase(parameter.name), container: top
             )
             var result = ParameterDefinition(
                 name: parameter.name, swiftName: labels.claim(SwiftName.lowerCamelCase(parameter.name)),
-                location: ParameterDefinition.Location(parameter.kind), type: type, isOptional: !parameter.required
+                location: .request(parameter.kind), type: type, isOptional: !parameter.required
             )
             result.documentation = Documentation(description: parameter.description ?? parameter.schema.description)
             result.deprecated = parameter.deprecated
+            result.style = parameter.style
             result.explode = parameter.explode
+            result.allowReserved = parameter.allowReserved
             result.isTextual = isTextual(type.elementType)
             if !result.isTextual {
                 warn(parameter.location, "parameter '\(parameter.name)' is an object; it is sent as JSON text")
@@ -94,7 +96,7 @@ extension ModelTranslator {
 
         if let body = operation.requestBody {
             let (bodyDefinition, bodyParameters) = try translateRequestBody(
-                body, typePrefix: typePrefix, labels: labels, container: top
+                body, at: id.appending("requestBody"), typePrefix: typePrefix, labels: labels, container: top
             )
             definition.requestBody = bodyDefinition
             definition.parameters += bodyParameters
@@ -118,7 +120,7 @@ extension ModelTranslator {
             }
             if open > rest.startIndex { components.append(.literal(String(rest[..<open]))) }
             let name = String(rest[rest.index(after: open)..<close])
-            guard let parameter = parameters.first(where: { $0.location == .path && $0.name == name }) else {
+            guard let parameter = parameters.first(where: { $0.location == .request(.path) && $0.name == name }) else {
                 throw Diagnostic(
                     at: operation.location,
                     "path '\(operation.path)' has '{\(name)}' but \(operation.method.name) declares no path parameter '\(name)'"
@@ -129,20 +131,23 @@ extension ModelTranslator {
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { components.append(.literal(String(rest))) }
-        for parameter in parameters where parameter.location == .path && !used.contains(parameter.name) {
+        for parameter in parameters where parameter.location == .request(.path) && !used.contains(parameter.name) {
             warn(operation.location, "path parameter '\(parameter.name)' does not appear in '\(operation.path)'")
         }
         return components
     }
 
     func translateRequestBody(
-        _ body: RequestBody, typePrefix: String, labels: NameScope, container: TypeContainer
+        _ body: RequestBody, at origin: TypeID, typePrefix: String, labels: NameScope, container: TypeContainer
     ) throws(Diagnostic) -> (RequestBodyDefinition, [ParameterDefinition]) {
         let documentation = Documentation(description: body.description)
         let json = body.content.first { $0.essence == "application/json" } ?? body.content.first { $0.isJSON }
         if let json {
             let schema = json.schema ?? JSONSchema(location: json.location)
-            let (type, _) = try self.type(of: schema, hint: typePrefix + "Request", container: container)
+            let (type, _) = try self.type(
+                of: schema, at: origin.appending("content", json.name, "schema"), hint: typePrefix + "Request",
+                container: container
+            )
             var parameter = ParameterDefinition(
                 name: "body", swiftName: labels.claim("body"), location: .body, type: type, isOptional: !body.required
             )
@@ -166,10 +171,11 @@ extension ModelTranslator {
                 throw Diagnostic(at: form.location, "a form body's schema must be an object")
             }
             var parameters: [ParameterDefinition] = []
+            let schemaID = origin.appending("content", form.name, "schema")
             for property in merged.properties {
                 let (type, nullable) = try self.type(
-                    of: property.schema, hint: typePrefix + SwiftName.upperCamelCase(property.name),
-                    container: container
+                    of: property.schema, at: schemaID.appending("properties", property.name),
+                    hint: typePrefix + SwiftName.upperCamelCase(property.name), container: container
                 )
                 let encoding = form.encoding.first { $0.property == property.name }
                 var parameter = ParameterDefinition(
@@ -179,8 +185,9 @@ extension ModelTranslator {
                 )
                 parameter.documentation = propertyDocumentation(property.schema)
                 parameter.deprecated = property.schema.deprecated
-                let style: Parameter.Style = encoding?.style ?? .form
-                parameter.explode = encoding?.explode ?? (style == .form)
+                parameter.style = encoding?.style ?? .form
+                parameter.explode = encoding?.explode ?? (parameter.style == .form)
+                parameter.allowReserved = encoding?.allowReserved ?? false
                 parameter.isTextual = isTextual(type.elementType)
                 parameters.append(parameter)
             }
@@ -220,31 +227,13 @@ extension ModelTranslator {
             return true
         case .array, .dictionary, .optional:
             return false
-        case .named(let name):
-            switch definition(named: name) {
+        case .named(let id):
+            switch definitions[id]?.kind {
             case .enumeration: return true
-            case .alias(let alias): return isTextual(alias.target)
+            case .alias(let target): return isTextual(target)
             case .structure, nil: return false
             }
         }
-    }
-
-    /// The declaration of the generated type with qualified name `name`.
-    func definition(named name: String) -> TypeDefinition? {
-        definitionIndex[name]
-    }
-
-    /// Indexes a definition and its nested types by qualified name.
-    func index(_ definition: TypeDefinition) {
-        definitionIndex[definition.qualifiedName] = definition
-        if case .structure(let structure) = definition { structure.nestedTypes.forEach(index) }
-    }
-
-    /// Moves the types a container collected to the top level (indexing them again, with their nested types).
-    func addTopLevel(_ container: TypeContainer) {
-        container.definitions.forEach(index)
-        types.append(contentsOf: container.definitions)
-        container.definitions.removeAll()
     }
 
     /// The schema whose description documents a body: the schema itself, or the one it refers to.
@@ -258,7 +247,8 @@ extension ModelTranslator {
         _ operation: BinderyOpenAPI.Operation, into definition: inout OperationDefinition, typePrefix: String,
         container: TypeContainer
     ) throws(Diagnostic) {
-        let cases = NameScope(reserved: ["self", "Type", "Protocol", "init"])
+        let cases = NameScope(reserved: SwiftKeywords.reservedMemberNames)
+        let responsesID = definition.id.appending("responses")
         var accepted: [String] = []
         for response in operation.responses.sorted(by: { $0.status < $1.status }) {
             let caseName = cases.claim(Self.caseName(for: response.status))
@@ -269,7 +259,8 @@ extension ModelTranslator {
             if let json {
                 let schema = json.schema ?? JSONSchema(location: json.location)
                 let hint = typePrefix + SwiftName.upperCamelCase(caseName) + "Body"
-                body = .json(try type(of: schema, hint: hint, container: container).type)
+                let origin = responsesID.appending(response.status.description, "content", json.name, "schema")
+                body = .json(try type(of: schema, at: origin, hint: hint, container: container).type)
             } else if let first = response.content.first {
                 body = first.essence.hasPrefix("text/") ? .text : .binary
             }
@@ -280,7 +271,7 @@ extension ModelTranslator {
             }
             definition.responses.append(
                 ResponseDefinition(
-                    status: ResponseDefinition.Status(response.status), caseName: caseName,
+                    status: response.status, caseName: caseName,
                     description: response.description, body: body, contentTypes: response.content.map(\.name)
                 )
             )
@@ -316,27 +307,6 @@ extension ModelTranslator {
                 String(hundreds)] ?? "status\(hundreds)XX"
         case .code(let code):
             return HTTPStatusNames.names[code] ?? "status\(code)"
-        }
-    }
-}
-
-extension ParameterDefinition.Location {
-    init(_ kind: Parameter.Kind) {
-        switch kind {
-        case .path: self = .path
-        case .query: self = .query
-        case .header: self = .header
-        case .cookie: self = .cookie
-        }
-    }
-}
-
-extension ResponseDefinition.Status {
-    init(_ status: Response.Status) {
-        switch status {
-        case .code(let code): self = .code(code)
-        case .range(let hundreds): self = .range(hundreds)
-        case .default: self = .default
         }
     }
 }

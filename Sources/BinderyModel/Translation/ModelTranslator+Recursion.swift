@@ -6,51 +6,45 @@
 /// the "stores a value of" graph.
 extension ModelTranslator {
     func boxRecursiveProperties() {
-        var edges: [String: Set<String>] = [:]
-        func collect(_ definition: TypeDefinition) {
-            guard case .structure(let structure) = definition else { return }
-            edges[structure.qualifiedName] = Set(structure.properties.compactMap { storedStruct(in: $0.type) })
-            structure.nestedTypes.forEach(collect)
+        var edges: [TypeID: Set<TypeID>] = [:]
+        for (id, definition) in definitions {
+            guard case .structure(let structure) = definition.kind else { continue }
+            edges[id] = Set(structure.properties.compactMap { storedStruct(in: $0.type) })
         }
-        types.forEach(collect)
         let components = StronglyConnectedComponents(edges: edges).components
-        var component: [String: Int] = [:]
+        var component: [TypeID: Int] = [:]
         for (index, members) in components.enumerated() {
             for member in members { component[member] = index }
         }
-        func box(_ definition: TypeDefinition) -> TypeDefinition {
-            guard case .structure(var structure) = definition else { return definition }
+        for (id, definition) in definitions {
+            guard case .structure(var structure) = definition.kind, let own = component[id] else { continue }
             let names = Set(structure.properties.map(\.swiftName))
             for index in structure.properties.indices {
                 let property = structure.properties[index]
-                guard let target = storedStruct(in: property.type),
-                    let own = component[structure.qualifiedName], component[target] == own,
-                    target == structure.qualifiedName || components[own].count > 1
+                guard let target = storedStruct(in: property.type), component[target] == own,
+                    target == id || components[own].count > 1
                 else { continue }
                 var storage = "_" + property.swiftName
                 while names.contains(storage) { storage += "Storage" }
                 structure.properties[index].indirectStorageName = storage
             }
-            structure.nestedTypes = structure.nestedTypes.map(box)
-            return .structure(structure)
+            definitions[id]?.kind = .structure(structure)
         }
-        types = types.map(box)
-        for definition in types { index(definition) }
     }
 
     /// The struct a value of `type` stores inline (through optionals and aliases, not arrays or dictionaries).
-    func storedStruct(in type: SwiftType) -> String? {
+    func storedStruct(in type: SwiftType) -> TypeID? {
         var current = type
-        var seen: Set<String> = []
+        var seen: Set<TypeID> = []
         while true {
             switch current {
             case .optional(let wrapped):
                 current = wrapped
-            case .named(let name):
-                guard seen.insert(name).inserted else { return nil }
-                switch definition(named: name) {
-                case .structure: return name
-                case .alias(let alias): current = alias.target
+            case .named(let id):
+                guard seen.insert(id).inserted else { return nil }
+                switch definitions[id]?.kind {
+                case .structure: return id
+                case .alias(let target): current = target
                 case .enumeration, nil: return nil
                 }
             default:
@@ -62,19 +56,19 @@ extension ModelTranslator {
 
 /// Tarjan's algorithm: the strongly connected components of a directed graph, iteratively (no deep recursion on
 /// long chains).
-struct StronglyConnectedComponents {
-    private(set) var components: [[String]] = []
+struct StronglyConnectedComponents<Node: Hashable & Comparable> {
+    private(set) var components: [[Node]] = []
 
-    init(edges: [String: Set<String>]) {
-        var index: [String: Int] = [:]
-        var lowLink: [String: Int] = [:]
-        var onStack: Set<String> = []
-        var stack: [String] = []
+    init(edges: [Node: Set<Node>]) {
+        var index: [Node: Int] = [:]
+        var lowLink: [Node: Int] = [:]
+        var onStack: Set<Node> = []
+        var stack: [Node] = []
         var counter = 0
         for root in edges.keys.sorted() where index[root] == nil {
             // Each frame: a node and the successors still to visit.
-            var frames: [(node: String, successors: [String])] = []
-            func enter(_ node: String) {
+            var frames: [(node: Node, successors: [Node])] = []
+            func enter(_ node: Node) {
                 index[node] = counter
                 lowLink[node] = counter
                 counter += 1
@@ -98,7 +92,7 @@ struct StronglyConnectedComponents {
                     lowLink[parent.node] = min(lowLink[parent.node] ?? 0, lowLink[frame.node] ?? 0)
                 }
                 if lowLink[frame.node] == index[frame.node] {
-                    var component: [String] = []
+                    var component: [Node] = []
                     while let member = stack.popLast() {
                         onStack.remove(member)
                         component.append(member)

@@ -1,20 +1,15 @@
+import BinderyCore
 import BinderyOpenAPI
 
-/// Where the types found inside a declaration go: a struct's nested types, or the module's top level. Each is
-/// indexed by name as soon as it is made, so what follows in the same declaration can look it up.
-final class TypeContainer {
-    let scope: NameScope
-    /// The qualified name of the enclosing type (`Pet`), or `nil` at the top level.
-    let prefix: String?
-    var definitions: [TypeDefinition] = []
+/// Where the types found inside a declaration go: nested in a struct, or at the module's top level.
+struct TypeContainer {
+    /// The type they are nested in; `nil` at the top level.
+    let parent: TypeID?
 
-    init(scope: NameScope, prefix: String?) {
-        self.scope = scope
-        self.prefix = prefix
-    }
+    static let topLevel = TypeContainer(parent: nil)
 
-    func qualified(_ name: String) -> String {
-        prefix.map { "\($0).\(name)" } ?? name
+    var scope: TypeNamer.Scope {
+        parent.map { .nested(in: $0) } ?? .module
     }
 }
 
@@ -31,48 +26,75 @@ struct MergedObject {
 extension ModelTranslator {
     /// Declares the type for one schema of the schema table.
     func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
-        guard let name = schemaNames[id] else { return }
-        let source = sourceDescription(id)
-        let top = TypeContainer(scope: typeScope, prefix: nil)
-        let definition = try declaration(for: schema, name: name, qualifiedName: name, source: source, container: top)
-        top.definitions.insert(definition, at: 0)
-        addTopLevel(top)
+        let typeID = Self.typeID(of: id)
+        guard definitions[typeID] == nil else { return }
+        topLevel.append(typeID)
+        definitions[typeID] = try declaration(
+            for: schema, id: typeID, hint: preferredNames[typeID] ?? "", source: sourceDescription(id),
+            container: .topLevel
+        )
     }
 
-    /// The declaration for `schema` named `name`: a struct, an enum, or an alias of the type the schema describes.
+    /// Asks for the name `preferred` for `id` in `scope`, and returns the identity it is known by: `id` when it
+    /// is new, else the first of `id` with `~2`, `~3`, … appended that is (a place reached twice, such as two
+    /// parameters of the same name, still gives two types).
+    func requestName(_ id: TypeID, preferred: String, in scope: TypeNamer.Scope) -> TypeID {
+        var unique = id
+        var suffix = 2
+        while preferredNames[unique] != nil {
+            unique = TypeID(id.rawValue + "~\(suffix)")
+            suffix += 1
+        }
+        preferredNames[unique] = preferred
+        namer.request(unique, preferred: preferred, in: scope)
+        return unique
+    }
+
+    /// Makes `id` a type declared in `container`, named `preferred` if it can be; see ``requestName(_:preferred:in:)``.
+    func declare(_ id: TypeID, preferred: String, in container: TypeContainer) -> TypeID {
+        let unique = requestName(id, preferred: preferred, in: container.scope)
+        if let parent = container.parent {
+            children[parent, default: []].append(unique)
+        } else {
+            topLevel.append(unique)
+        }
+        return unique
+    }
+
+    /// The declaration for `schema`, identified by `id`: a struct, an enum, or an alias of the type the schema
+    /// describes. Inline types inside it are named from `hint`.
     func declaration(
-        for schema: JSONSchema, name: String, qualifiedName: String, source: String, container: TypeContainer
+        for schema: JSONSchema, id: TypeID, hint: String, source: String, container: TypeContainer
     ) throws(Diagnostic) -> TypeDefinition {
         let documentation = Documentation(summary: schema.title, description: schema.description)
         if let merged = structShape(of: schema) {
-            var definition = try makeStruct(
-                merged, name: name, qualifiedName: qualifiedName, source: source, container: container
+            var definition = TypeDefinition(
+                id: id, kind: .structure(try makeStruct(merged, id: id)), source: source, documentation: documentation
             )
-            definition.documentation = documentation
-            return .structure(definition)
+            definition.deprecated = merged.deprecated
+            return definition
         }
         if let values = stringEnumValues(of: schema) {
-            var definition = makeEnum(values, name: name, qualifiedName: qualifiedName, source: source)
-            definition.documentation = documentation
+            var definition = TypeDefinition(
+                id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
             definition.deprecated = schema.deprecated
-            return .enumeration(definition)
+            return definition
         }
-        var (target, _) = try type(of: schema, hint: name, container: container)
-        if target == .named(qualifiedName) {
-            warn(schema.location, "schema '\(name)' only refers to itself; it is generated as JSONValue")
+        var (target, _) = try type(of: schema, at: id, hint: hint, container: container)
+        if target == .named(id) {
+            warn(schema.location, "schema '\(hint)' only refers to itself; it is generated as JSONValue")
             target = .jsonValue
         }
-        var alias = AliasDefinition(name: name, qualifiedName: qualifiedName, source: source, target: target)
-        alias.documentation = documentation
-        alias.deprecated = schema.deprecated
-        return .alias(alias)
+        var definition = TypeDefinition(id: id, kind: .alias(target), source: source, documentation: documentation)
+        definition.deprecated = schema.deprecated
+        return definition
     }
 
-    /// The Swift type of a value described by `schema`, and whether the value may be `null`.
+    /// The Swift type of a value described by `schema`, written at `origin`, and whether the value may be `null`.
     ///
     /// Inline objects and enums become types named from `hint` in `container`.
     func type(
-        of schema: JSONSchema, hint: String, container: TypeContainer
+        of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
     ) throws(Diagnostic) -> (type: SwiftType, nullable: Bool) {
         let nullable = schema.nullable
         if let ref = schema.ref {
@@ -80,43 +102,43 @@ extension ModelTranslator {
         }
         // `allOf` with one part that says what the value is, the others only annotating it: Swashbuckle's
         // `allOf: [$ref]` wrapper that attaches `nullable` or a description to a reference, and the like.
-        let typedParts = schema.allOf.filter { !isAnnotationOnly($0) }
+        let typedParts = schema.allOf.indices.filter { !isAnnotationOnly(schema.allOf[$0]) }
         if !schema.allOf.isEmpty, typedParts.count <= 1, schema.properties.isEmpty, schema.oneOf.isEmpty,
             schema.anyOf.isEmpty
         {
             guard let part = typedParts.first else { return (.jsonValue, nullable) }
-            let inner = try type(of: part, hint: hint, container: container)
+            let inner = try type(
+                of: schema.allOf[part], at: origin.appending("allOf", String(part)), hint: hint, container: container
+            )
             let annotatedNullable = schema.allOf.contains { $0.nullable && isAnnotationOnly($0) }
             return (inner.type, inner.nullable || nullable || annotatedNullable)
         }
         if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
             let alternatives = schema.oneOf + schema.anyOf
-            let values = alternatives.filter { !isNullSchema($0) }
+            let values = alternatives.indices.filter { !isNullSchema(alternatives[$0]) }
             if values.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
-                let inner = try type(of: values[0], hint: hint, container: container)
+                let inner = try type(
+                    of: alternatives[values[0]], at: origin.appending(keyword, String(values[0])), hint: hint,
+                    container: container
+                )
                 return (inner.type, inner.nullable || nullable || values.count < alternatives.count)
             }
             warn(schema.location, "oneOf and anyOf are not supported yet; the value is decoded as JSONValue")
             return (.jsonValue, nullable)
         }
         if let merged = structShape(of: schema) {
-            let name = container.scope.claim(hint)
-            let qualifiedName = container.qualified(name)
-            var definition = try makeStruct(
-                merged, name: name, qualifiedName: qualifiedName, source: "", container: container
-            )
+            let id = declare(origin, preferred: hint, in: container)
+            var definition = TypeDefinition(id: id, kind: .structure(try makeStruct(merged, id: id)))
             definition.documentation = Documentation(summary: schema.title, description: nil)
-            container.definitions.append(.structure(definition))
-            index(.structure(definition))
-            return (.named(qualifiedName), nullable)
+            definition.deprecated = merged.deprecated
+            definitions[id] = definition
+            return (.named(id), nullable)
         }
         if let values = stringEnumValues(of: schema) {
-            let name = container.scope.claim(hint)
-            let qualifiedName = container.qualified(name)
-            let definition = makeEnum(values, name: name, qualifiedName: qualifiedName, source: "")
-            container.definitions.append(.enumeration(definition))
-            index(.enumeration(definition))
-            return (.named(qualifiedName), nullable || schema.enumValues?.contains(.null) == true)
+            let id = declare(origin, preferred: hint, in: container)
+            definitions[id] = TypeDefinition(id: id, kind: .enumeration(makeEnum(values)))
+            return (.named(id), nullable || schema.enumValues?.contains(.null) == true)
         }
         switch schema.singleType {
         case .string:
@@ -132,9 +154,9 @@ extension ModelTranslator {
         case .boolean:
             return (.bool, nullable)
         case .array:
-            return (try arrayType(of: schema, hint: hint, container: container), nullable)
+            return (try arrayType(of: schema, at: origin, hint: hint, container: container), nullable)
         case .object:
-            return (try dictionaryType(of: schema, hint: hint, container: container), nullable)
+            return (try dictionaryType(of: schema, at: origin, hint: hint, container: container), nullable)
         case .null:
             return (.jsonValue, true)
         case nil:
@@ -145,24 +167,29 @@ extension ModelTranslator {
                 return (type, nullable || schema.enumValues?.contains(.null) == true)
             }
             if schema.items != nil {
-                return (try arrayType(of: schema, hint: hint, container: container), nullable)
+                return (try arrayType(of: schema, at: origin, hint: hint, container: container), nullable)
             }
             if case .schema = schema.additionalProperties {
-                return (try dictionaryType(of: schema, hint: hint, container: container), nullable)
+                return (try dictionaryType(of: schema, at: origin, hint: hint, container: container), nullable)
             }
             return (.jsonValue, nullable)
         }
     }
 
-    func arrayType(of schema: JSONSchema, hint: String, container: TypeContainer) throws(Diagnostic) -> SwiftType {
+    func arrayType(
+        of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
+    ) throws(Diagnostic) -> SwiftType {
         guard let items = schema.items else { return .array(.jsonValue) }
-        let element = try type(of: items, hint: hint + "Item", container: container)
+        let element = try type(of: items, at: origin.appending("items"), hint: hint + "Item", container: container)
         return .array(element.nullable ? .optional(element.type) : element.type)
     }
 
-    func dictionaryType(of schema: JSONSchema, hint: String, container: TypeContainer) throws(Diagnostic) -> SwiftType {
+    func dictionaryType(
+        of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
+    ) throws(Diagnostic) -> SwiftType {
         guard case .schema(let values) = schema.additionalProperties else { return .dictionary(.jsonValue) }
-        let value = try type(of: values, hint: hint + "Value", container: container)
+        let value = try type(
+            of: values, at: origin.appending("additionalProperties"), hint: hint + "Value", container: container)
         return .dictionary(value.nullable ? .optional(value.type) : value.type)
     }
 
@@ -274,20 +301,16 @@ extension ModelTranslator {
         return true
     }
 
-    func makeStruct(
-        _ merged: MergedObject, name: String, qualifiedName: String, source: String, container: TypeContainer
-    ) throws(Diagnostic) -> StructDefinition {
-        var definition = StructDefinition(name: name, qualifiedName: qualifiedName, source: source)
-        definition.deprecated = merged.deprecated
-        let nested = TypeContainer(
-            scope: NameScope(reserved: ["CodingKeys", name], outer: container.scope),
-            prefix: qualifiedName
-        )
-        let members = NameScope(reserved: ["hashValue", "self", "Type", "Protocol", "init"])
+    /// The struct for an object schema identified by `id`; the types found in its properties are nested in it.
+    func makeStruct(_ merged: MergedObject, id: TypeID) throws(Diagnostic) -> StructDefinition {
+        var definition = StructDefinition()
+        let nested = TypeContainer(parent: id)
+        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
         for property in merged.properties {
             let swiftName = members.claim(SwiftName.lowerCamelCase(property.name))
             let (type, nullable) = try self.type(
-                of: property.schema, hint: SwiftName.upperCamelCase(property.name), container: nested
+                of: property.schema, at: id.appending("properties", property.name),
+                hint: SwiftName.upperCamelCase(property.name), container: nested
             )
             let required = merged.required.contains(property.name)
             var result = PropertyDefinition(
@@ -301,13 +324,14 @@ extension ModelTranslator {
             definition.properties.append(result)
         }
         if case .schema(let values) = merged.additionalProperties {
-            let (valueType, nullable) = try type(of: values, hint: "AdditionalProperty", container: nested)
+            let (valueType, nullable) = try type(
+                of: values, at: id.appending("additionalProperties"), hint: "AdditionalProperty", container: nested
+            )
             definition.additionalProperties = AdditionalPropertiesDefinition(
                 swiftName: members.claim("additionalProperties"),
                 valueType: nullable ? .optional(valueType) : valueType
             )
         }
-        definition.nestedTypes = nested.definitions
         return definition
     }
 
@@ -321,15 +345,12 @@ extension ModelTranslator {
         return documentation
     }
 
-    func makeEnum(_ values: [String], name: String, qualifiedName: String, source: String) -> EnumDefinition {
-        let scope = NameScope(reserved: ["allCases", "rawValue", "hashValue", "init", "self", "Type", "Protocol"])
+    func makeEnum(_ values: [String]) -> EnumDefinition {
+        let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
         var cases: [EnumDefinition.Case] = []
         for value in values {
             cases.append(EnumDefinition.Case(swiftName: scope.claim(SwiftName.lowerCamelCase(value)), rawValue: value))
         }
-        return EnumDefinition(
-            name: name, qualifiedName: qualifiedName, source: source, cases: cases,
-            unknownCaseName: scope.claim("undocumented")
-        )
+        return EnumDefinition(cases: cases, unknownCaseName: scope.claim("undocumented"))
     }
 }

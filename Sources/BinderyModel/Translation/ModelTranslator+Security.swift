@@ -1,20 +1,17 @@
+import BinderyCore
 import BinderyOpenAPI
 
 extension ModelTranslator {
     /// The document's security schemes, as the generated client applies them.
     func translateSecuritySchemes() -> [SecuritySchemeDefinition] {
-        let names = NameScope(reserved: ["init", "self", "name", "kind", "Kind", "Type"])
+        let names = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["name", "kind", "Kind"]))
         return document.securitySchemes.map { scheme in
             let kind: SecuritySchemeDefinition.Kind
             let summary: String
             switch scheme.kind {
             case .apiKey(let name, let location):
-                let placement: SecuritySchemeDefinition.APIKeyLocation =
-                    switch location {
-                    case .query: .query
-                    case .cookie: .cookie
-                    case .header, .path: .header
-                    }
+                // A key cannot be in the path; the reader refuses that, and a header is the closest.
+                let placement: ParameterLocation = location == .path ? .header : location
                 kind = .apiKey(name: name, location: placement)
                 summary = "API key in \(placement.rawValue) `\(name)`"
             case .http(let httpScheme, let bearerFormat):

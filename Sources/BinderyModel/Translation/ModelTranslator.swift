@@ -1,11 +1,11 @@
+import BinderyCore
 import BinderyOpenAPI
-import BinderyYAML
 
 /// Turns an ``OpenAPIDocument`` into the ``CodeModel`` the templates render.
 ///
-/// All Swift names come from one allocator (``NameScope``s nested like the declarations they name), in a fixed
-/// order: API types, then component schemas in document order, then types found inline. The same document
-/// always gives the same names.
+/// Every type is found and linked by identity (``TypeID``: where its schema is); ``TypeNamer`` names them all at
+/// the end, in the order they were found: API types, then component schemas in document order, then types found
+/// inline. The same document always gives the same names.
 public final class ModelTranslator {
     /// What the translation can be asked to do differently.
     public struct Options: Sendable {
@@ -19,23 +19,27 @@ public final class ModelTranslator {
 
     let document: OpenAPIDocument
     let options: Options
-    /// The module's top level: generated types, the runtime, and what the standard library and Foundation declare.
-    let typeScope: NameScope
+    /// The names asked for, handed out at the end.
+    var namer: TypeNamer
+    /// The name each type asked for, for messages written before names are given.
+    var preferredNames: [TypeID: String] = [:]
     /// The Swift type for each schema of the schema table.
     var schemaTypes: [SchemaID: SwiftType] = [:]
-    var schemaNames: [SchemaID: String] = [:]
+    /// Every declared type by identity, nested ones too, with `name` and `nestedTypes` still empty.
+    var definitions: [TypeID: TypeDefinition] = [:]
+    /// The types declared in each type, in order.
+    var children: [TypeID: [TypeID]] = [:]
     /// Top-level types in order.
-    var types: [TypeDefinition] = []
-    /// Every declared type, nested ones too, by qualified name.
-    var definitionIndex: [String: TypeDefinition] = [:]
+    var topLevel: [TypeID] = []
     public private(set) var warnings: [Diagnostic] = []
 
     public init(document: OpenAPIDocument, options: Options) {
         self.document = document
         self.options = options
-        self.typeScope = NameScope(
-            reserved: RuntimeNames.typeNames.union(SwiftKeywords.shadowedTypeNames).union([options.moduleName]),
-            caseInsensitive: true
+        self.namer = TypeNamer(
+            reservedTopLevelNames: RuntimeNames.typeNames.union(SwiftKeywords.shadowedTypeNames).union([
+                options.moduleName
+            ])
         )
     }
 
@@ -70,47 +74,74 @@ public final class ModelTranslator {
 
         // API names first: they are what users type most.
         let groups = groupOperationsByTag()
-        var apiNames: [String] = []
-        for group in groups {
-            apiNames.append(typeScope.claim(SwiftName.upperCamelCase(group.tag) + "Api"))
+        let apiIDs = groups.map { TypeID(file: document.location.file, pointer: "").appending("tags", $0.tag) }
+        for (group, id) in zip(groups, apiIDs) {
+            namer.request(id, preferred: SwiftName.upperCamelCase(group.tag) + "Api", in: .module)
         }
-        claimSchemaNames()
+        requestSchemaNames()
         for (id, schema) in document.schemas.entries {
             try translateComponent(id: id, schema: schema)
         }
         breakAliasCycles()
-        for (group, name) in zip(groups, apiNames) {
-            model.apis.append(try translateAPI(name: name, group: group, schemes: model.securitySchemes))
+        for (group, id) in zip(groups, apiIDs) {
+            model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
         }
         boxRecursiveProperties()
-        model.types = types
+
+        let names = namer.names()
+        model.types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
+        model.typeNames = TypeNames(types: model.types)
+        for index in model.apis.indices {
+            model.apis[index].name = names[model.apis[index].id] ?? ""
+            for operation in model.apis[index].operations.indices {
+                let id = model.apis[index].operations[operation].id
+                model.apis[index].operations[operation].responseTypeName = names[id] ?? ""
+            }
+        }
         return model
     }
 
-    /// Names every schema of the table, in table order, before any is translated, so references can be written
-    /// before the schemas they point to.
-    func claimSchemaNames() {
+    /// The declaration of `id` with its names and nested types.
+    func declaration(_ id: TypeID, names: [TypeID: String], prefix: String?) -> TypeDefinition? {
+        guard var definition = definitions[id], let name = names[id] else { return nil }
+        definition.name = name
+        definition.qualifiedName = prefix.map { "\($0).\(name)" } ?? name
+        definition.nestedTypes = (children[id] ?? []).compactMap {
+            declaration($0, names: names, prefix: definition.qualifiedName)
+        }
+        return definition
+    }
+
+    /// Asks for a name for every schema of the table, in table order, before any is translated, so references
+    /// can be written before the schemas they point to.
+    func requestSchemaNames() {
         for (id, _) in document.schemas.entries {
             var preferred = SwiftName.upperCamelCase(document.schemas.name(of: id))
             if RuntimeNames.typeNames.contains(preferred) || SwiftKeywords.shadowedTypeNames.contains(preferred) {
                 preferred += "Model"
             }
-            let name = typeScope.claim(preferred)
-            schemaNames[id] = name
-            schemaTypes[id] = .named(name)
+            let typeID = Self.typeID(of: id)
+            namer.request(typeID, preferred: preferred, in: .module)
+            preferredNames[typeID] = preferred
+            schemaTypes[id] = .named(typeID)
         }
+    }
+
+    /// The identity of the type declared for a schema of the table.
+    static func typeID(of schema: SchemaID) -> TypeID {
+        TypeID(file: schema.file, pointer: schema.pointer.description)
     }
 
     /// Type aliases that end up referring to themselves (`A = B`, `B = A`, through `allOf` wrappers) cannot be
     /// declared; they become `JSONValue`, with a warning.
     func breakAliasCycles() {
-        var targets: [String: String] = [:]
-        for case .alias(let alias) in types {
-            if case .named(let target) = alias.target { targets[alias.name] = target }
+        var targets: [TypeID: TypeID] = [:]
+        for (id, definition) in definitions {
+            if case .alias(.named(let target)) = definition.kind { targets[id] = target }
         }
-        var cyclic: Set<String> = []
+        var cyclic: Set<TypeID> = []
         for start in targets.keys.sorted() {
-            var seen: [String] = [start]
+            var seen: [TypeID] = [start]
             var current = start
             while let next = targets[current] {
                 if let index = seen.firstIndex(of: next) {
@@ -121,16 +152,13 @@ public final class ModelTranslator {
                 current = next
             }
         }
-        guard !cyclic.isEmpty else { return }
-        for (index, definition) in types.enumerated() {
-            guard case .alias(var alias) = definition, cyclic.contains(alias.name) else { continue }
+        for id in topLevel where cyclic.contains(id) {
             warn(
                 document.location,
-                "schema '\(alias.name)' only refers to itself through other schemas; it is generated as JSONValue"
+                "schema '\(preferredNames[id] ?? id.rawValue)' only refers to itself through other schemas; it is "
+                    + "generated as JSONValue"
             )
-            alias.target = .jsonValue
-            types[index] = .alias(alias)
-            definitionIndex[alias.qualifiedName] = .alias(alias)
+            definitions[id]?.kind = .alias(.jsonValue)
         }
     }
 

@@ -18,20 +18,21 @@ struct ModelContext: RenderContext {
         switch key {
         case "name": return .text(definition.name)
         case "qualifiedName": return .text(definition.qualifiedName)
-        case "isStruct": if case .structure = definition { return .flag(true) } else { return .flag(false) }
-        case "isEnum": if case .enumeration = definition { return .flag(true) } else { return .flag(false) }
-        case "isAlias": if case .alias = definition { return .flag(true) } else { return .flag(false) }
+        case "isStruct": if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
+        case "isEnum": if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
+        case "isAlias": if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }
         case "docComment": return .lines(docComment)
-        case "description": return .text(MarkdownText.cell(documentation.paragraphs.joined(separator: "\n")))
-        case "hasDescription": return .flag(!documentation.isEmpty)
-        case "source": return .text(source)
-        case "hasSource": return .flag(!source.isEmpty)
+        case "description":
+            return .text(MarkdownText.cell(definition.documentation.paragraphs.joined(separator: "\n")))
+        case "hasDescription": return .flag(!definition.documentation.isEmpty)
+        case "source": return .text(definition.source)
+        case "hasSource": return .flag(!definition.source.isEmpty)
         default: break
         }
-        switch definition {
+        switch definition.kind {
         case .structure(let structure): return structValue(structure, forKey: key)
         case .enumeration(let enumeration): return enumValue(enumeration, forKey: key)
-        case .alias(let alias): return aliasValue(alias, forKey: key)
+        case .alias(let target): return aliasValue(target, forKey: key)
         }
     }
 
@@ -44,13 +45,13 @@ struct ModelContext: RenderContext {
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
             .optionalText(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) })
-        case "additionalPropertiesType": .optionalText(structure.additionalProperties.map(\.valueType.code))
+        case "additionalPropertiesType": .optionalText(structure.additionalProperties.map { index.code($0.valueType) })
         case "additionalPropertiesTypeMarkdown":
             .optionalText(structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) })
         case "nestedTypes":
-            .list(structure.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) })
-        case "nestedDeclarations": .lines(nestedDeclarations(structure))
-        case "hasNestedTypes": .flag(!structure.nestedTypes.isEmpty)
+            .list(definition.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) })
+        case "nestedDeclarations": .lines(nestedDeclarations())
+        case "hasNestedTypes": .flag(!definition.nestedTypes.isEmpty)
         default: nil
         }
     }
@@ -59,9 +60,9 @@ struct ModelContext: RenderContext {
     ///
     /// Rendered here rather than through an indented partial, so that every line of every section is indented
     /// and empty lines stay empty.
-    func nestedDeclarations(_ structure: StructDefinition) -> [String] {
+    func nestedDeclarations() -> [String] {
         var lines: [String] = []
-        for nested in structure.nestedTypes {
+        for nested in definition.nestedTypes {
             let context = ModelContext(definition: nested, index: index, renderer: renderer)
             var text = "// error: cannot render \(nested.qualifiedName): no renderer"
             if let renderer {
@@ -90,46 +91,23 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func aliasValue(_ alias: AliasDefinition, forKey key: String) -> RenderValue? {
+    func aliasValue(_ target: SwiftType, forKey key: String) -> RenderValue? {
         switch key {
-        case "aliasTarget": .text(alias.target.code)
-        case "aliasTargetMarkdown": .text(index.markdown(alias.target))
+        case "aliasTarget": .text(index.code(target))
+        case "aliasTargetMarkdown": .text(index.markdown(target))
         default: nil
-        }
-    }
-
-    var documentation: Documentation {
-        switch definition {
-        case .structure(let structure): structure.documentation
-        case .enumeration(let enumeration): enumeration.documentation
-        case .alias(let alias): alias.documentation
-        }
-    }
-
-    var source: String {
-        switch definition {
-        case .structure(let structure): structure.source
-        case .enumeration(let enumeration): enumeration.source
-        case .alias(let alias): alias.source
-        }
-    }
-
-    var deprecated: Bool {
-        switch definition {
-        case .structure(let structure): structure.deprecated
-        case .enumeration(let enumeration): enumeration.deprecated
-        case .alias(let alias): alias.deprecated
         }
     }
 
     var docComment: [String] {
         var comment = DocComment()
-        comment.paragraphs(documentation)
-        if deprecated {
+        comment.paragraphs(definition.documentation)
+        if definition.deprecated {
             comment.callout("- Note: The API description marks this type as deprecated.", separated: true)
         }
-        if !source.isEmpty {
-            comment.callout("- Remark: Generated from \(MarkdownText.code(source)).", separated: !deprecated)
+        if !definition.source.isEmpty {
+            comment.callout(
+                "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
         }
         return comment.lines
     }
@@ -166,7 +144,7 @@ struct PropertyContext: RenderContext {
     func value(forKey key: String) -> RenderValue? {
         let name = SwiftName.identifier(property.swiftName)
         let codingKey = SwiftName.identifier(property.codingKeyName)
-        let type = property.type.code
+        let type = index.code(property.type)
         let fullType = type + (property.isOptional ? "?" : "")
         return switch key {
         case "name": .text(name)

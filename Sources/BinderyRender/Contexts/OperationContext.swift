@@ -104,7 +104,7 @@ final class OperationContext: RenderContext {
 
     lazy var simpleReturnType: String = {
         switch operation.simpleResult {
-        case .body(let type): type.code
+        case .body(let type): index.code(type)
         case .void, nil: "Void"
         }
     }()
@@ -131,10 +131,10 @@ final class OperationContext: RenderContext {
         for parameter in operation.parameters {
             let call: String
             switch parameter.location {
-            case .query: call = "request.addQuery"
-            case .header: call = "request.setHeader"
-            case .cookie: call = "request.addCookie"
-            case .path, .formField, .body: continue
+            case .request(.query): call = "request.addQuery"
+            case .request(.header): call = "request.setHeader"
+            case .request(.cookie): call = "request.addCookie"
+            case .request(.path), .formField, .body: continue
             }
             lines.append("\(call)(\(SwiftLiteral.string(parameter.name)), \(valueArguments(parameter)))")
         }
@@ -180,7 +180,8 @@ final class OperationContext: RenderContext {
         if !parameter.isTextual {
             value = parameter.isOptional ? "try \(name).map(JSONParameter.init)" : "try JSONParameter(\(name))"
         }
-        if parameter.type.isArray, parameter.isTextual, parameter.location == .query || parameter.location == .formField
+        if parameter.type.isArray, parameter.isTextual,
+            parameter.location == .request(.query) || parameter.location == .formField
         {
             return "\(value), explode: \(parameter.explode)"
         }
@@ -237,7 +238,7 @@ final class OperationContext: RenderContext {
         var parts: [String] = []
         for response in operation.responses where !response.isSuccess {
             if let type = response.bodyType {
-                parts.append("`APIResponseError<\(type.code)>` for \(statusDescription(response))")
+                parts.append("`APIResponseError<\(index.code(type))>` for \(statusDescription(response))")
             }
         }
         parts.append("`APIError` for any other status or a body that cannot be decoded")
@@ -272,7 +273,7 @@ final class OperationContext: RenderContext {
     /// Arguments for the example call in the docs: every parameter, with a placeholder value.
     lazy var exampleArguments: String = {
         operation.parameters.map { parameter in
-            "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type))"
+            "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type, index: index))"
         }.joined(separator: ", ")
     }()
 }

@@ -89,20 +89,29 @@ struct SecuritySchemeContext: RenderContext {
     }
 }
 
-/// Facts about generated types that contexts need: which names are top-level models (for links in the docs).
+/// Facts about generated types that contexts need: how each is written, and which top-level model declares it
+/// (for links in the docs).
 struct TypeIndex: Sendable {
-    let topLevelModels: Set<String>
+    let names: TypeNames
 
     init(model: CodeModel) {
-        self.topLevelModels = Set(model.types.map(\.qualifiedName))
+        self.names = model.typeNames
     }
 
-    /// The Markdown for a type in the docs: a link to the model's page when it has one.
+    /// `type` as written in Swift.
+    func code(_ type: SwiftType) -> String {
+        names.code(type)
+    }
+
+    /// The Markdown for a type in the docs: a link to the page of the model that declares it.
     func markdown(_ type: SwiftType, docsPrefix: String = "") -> String {
         switch type {
-        case .named(let name):
-            let top = name.split(separator: ".").first.map(String.init) ?? name
-            return topLevelModels.contains(top) ? "[\(name)](\(docsPrefix)\(top).md)" : MarkdownText.code(name)
+        case .named(let id):
+            let name = names.code(type)
+            guard let top = names.topLevel[id], let topName = names.qualifiedNames[top] else {
+                return MarkdownText.code(name)
+            }
+            return "[\(name)](\(docsPrefix)\(topName).md)"
         case .array(let element):
             return "[\(markdown(element, docsPrefix: docsPrefix))]"
         case .dictionary(let value):
@@ -110,7 +119,7 @@ struct TypeIndex: Sendable {
         case .optional(let wrapped):
             return markdown(wrapped, docsPrefix: docsPrefix) + "?"
         default:
-            return MarkdownText.code(type.code)
+            return MarkdownText.code(names.code(type))
         }
     }
 }

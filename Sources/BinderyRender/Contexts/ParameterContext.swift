@@ -20,10 +20,10 @@ struct ParameterContext: RenderContext {
         case "declaration": .text("\(name): \(typeCode)" + (parameter.isOptional ? " = nil" : ""))
         case "plainDeclaration": .text("\(name): \(typeCode)")
         case "argument": .text("\(parameter.swiftName): \(name)")
-        case "isPath": .flag(parameter.location == .path)
-        case "isQuery": .flag(parameter.location == .query)
-        case "isHeader": .flag(parameter.location == .header)
-        case "isCookie": .flag(parameter.location == .cookie)
+        case "isPath": .flag(parameter.location == .request(.path))
+        case "isQuery": .flag(parameter.location == .request(.query))
+        case "isHeader": .flag(parameter.location == .request(.header))
+        case "isCookie": .flag(parameter.location == .request(.cookie))
         case "isFormField": .flag(parameter.location == .formField)
         case "isBody": .flag(parameter.location == .body)
         case "isOptional": .flag(parameter.isOptional)
@@ -37,15 +37,12 @@ struct ParameterContext: RenderContext {
     }
 
     var typeCode: String {
-        parameter.type.code + (parameter.isOptional ? "?" : "")
+        index.code(parameter.type) + (parameter.isOptional ? "?" : "")
     }
 
     static func locationText(_ location: ParameterDefinition.Location) -> String {
         switch location {
-        case .path: "path"
-        case .query: "query"
-        case .header: "header"
-        case .cookie: "cookie"
+        case .request(let location): location.rawValue
         case .formField: "form field"
         case .body: "body"
         }
@@ -55,13 +52,15 @@ struct ParameterContext: RenderContext {
     static func defaultDescription(_ parameter: ParameterDefinition) -> String {
         switch parameter.location {
         case .body: "The request body."
-        case .path, .query: "The `\(parameter.name)` \(locationText(parameter.location)) parameter."
-        case .header, .cookie, .formField: "The `\(parameter.name)` \(locationText(parameter.location))."
+        case .request(.path), .request(.query):
+            "The `\(parameter.name)` \(locationText(parameter.location)) parameter."
+        case .request(.header), .request(.cookie), .formField:
+            "The `\(parameter.name)` \(locationText(parameter.location))."
         }
     }
 
     /// A placeholder value of `type` for example code.
-    static func exampleValue(_ type: SwiftType) -> String {
+    static func exampleValue(_ type: SwiftType, index: TypeIndex) -> String {
         switch type {
         case .string: "\"...\""
         case .bool: "false"
@@ -75,7 +74,7 @@ struct ParameterContext: RenderContext {
         case .array: "[]"
         case .dictionary: "[:]"
         case .optional: "nil"
-        case .named(let name): "\(name)(...)"
+        case .named: "\(index.code(type))(...)"
         }
     }
 }

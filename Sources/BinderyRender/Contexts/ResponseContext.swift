@@ -1,3 +1,4 @@
+import BinderyCore
 import BinderyModel
 
 /// One documented response, as a case of the operation's response enum.
@@ -36,9 +37,9 @@ struct ResponseContext: RenderContext {
     var caseDeclaration: String {
         let name = SwiftName.identifier(response.caseName)
         switch (response.bodyType, coversManyStatuses) {
-        case (let type?, false): return "case \(name)(\(type.code))"
+        case (let type?, false): return "case \(name)(\(index.code(type)))"
         case (nil, false): return "case \(name)"
-        case (let type?, true): return "case \(name)(statusCode: Int, body: \(type.code))"
+        case (let type?, true): return "case \(name)(statusCode: Int, body: \(index.code(type)))"
         case (nil, true): return "case \(name)(HTTPResponse)"
         }
     }
@@ -67,7 +68,7 @@ struct ResponseContext: RenderContext {
     /// The decoded body, as an expression (with `try` when decoding can fail).
     var decodeExpression: String? {
         switch response.body {
-        case .json(let type): "try client.decodeJSON(\(type.code).self, from: response)"
+        case .json(let type): "try client.decodeJSON(\(index.code(type)).self, from: response)"
         case .text: "response.bodyText"
         case .binary: "response.body"
         case nil: nil
@@ -114,11 +115,7 @@ struct ResponseContext: RenderContext {
         }
     }
 
-    static func statusText(_ status: ResponseDefinition.Status) -> String {
-        switch status {
-        case .code(let code): String(code)
-        case .range(let hundreds): "\(hundreds)XX"
-        case .default: "default"
-        }
+    static func statusText(_ status: ResponseStatus) -> String {
+        status.description
     }
 }

@@ -1,6 +1,5 @@
+import BinderyCore
 import BinderyModel
-import BinderyOpenAPI
-import BinderyYAML
 
 /// Renders a ``CodeModel`` into files, as the template manifest says.
 public struct CodeRenderer {

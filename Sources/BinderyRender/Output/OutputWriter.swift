@@ -1,4 +1,4 @@
-import BinderyOpenAPI
+import BinderyCore
 import Foundation
 
 /// Writes generated files into an output folder so that bad input or a failure to write leaves it as it was.

@@ -1,4 +1,4 @@
-import BinderyOpenAPI
+import BinderyCore
 import BinderyYAML
 
 /// Which files a generation writes: for each, the template, what it is rendered for, and where it goes.

@@ -1,0 +1,62 @@
+/// Gives generated types their Swift names, last: the translator asks for a name (a preferred one, in a scope)
+/// as it finds each type, and the names are handed out once everything is known, in the order they were asked
+/// for. The same description always gives the same names, and a type that is dropped or renamed before naming
+/// does not shift the others.
+public struct TypeNamer: Sendable {
+    /// Where a name lives.
+    public enum Scope: Sendable, Hashable {
+        /// The module's top level, shared with the runtime, the standard library and Foundation.
+        case module
+        /// Nested in a generated type.
+        case nested(in: TypeID)
+    }
+
+    struct Request: Sendable {
+        var id: TypeID
+        var scope: Scope
+        var preferred: String
+    }
+
+    private var requests: [Request] = []
+    private var requested: Set<TypeID> = []
+    /// Names the module's top level may never use.
+    let reservedTopLevelNames: Set<String>
+
+    public init(reservedTopLevelNames: Set<String>) {
+        self.reservedTopLevelNames = reservedTopLevelNames
+    }
+
+    /// Asks for a name for `id` in `scope`: `preferred`, or the first free `preferred2`, `preferred3`, …. A type
+    /// nested in another must be asked for after it.
+    public mutating func request(_ id: TypeID, preferred: String, in scope: Scope) {
+        guard requested.insert(id).inserted else { return }
+        requests.append(Request(id: id, scope: scope, preferred: preferred))
+    }
+
+    /// The names, in the order they were asked for; types in `renamed` get the name given there as their
+    /// preferred one, types in `dropped` get none.
+    public func names(renamed: [TypeID: String] = [:], dropped: Set<TypeID> = []) -> [TypeID: String] {
+        let module = NameScope(reserved: reservedTopLevelNames, caseInsensitive: true)
+        var scopes: [TypeID: NameScope] = [:]
+        var scopeOf: [TypeID: Scope] = [:]
+        var names: [TypeID: String] = [:]
+        func nameScope(_ scope: Scope) -> NameScope {
+            switch scope {
+            case .module:
+                return module
+            case .nested(let parent):
+                if let existing = scopes[parent] { return existing }
+                // A nested type never takes its parent's name (it would shadow it inside) nor `CodingKeys`.
+                let created = NameScope(
+                    reserved: ["CodingKeys", names[parent] ?? ""], outer: nameScope(scopeOf[parent] ?? .module))
+                scopes[parent] = created
+                return created
+            }
+        }
+        for request in requests where !dropped.contains(request.id) {
+            scopeOf[request.id] = request.scope
+            names[request.id] = nameScope(request.scope).claim(renamed[request.id] ?? request.preferred)
+        }
+        return names
+    }
+}

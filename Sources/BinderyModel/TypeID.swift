@@ -1,0 +1,40 @@
+/// Where a generated type comes from, independent of the Swift name it ends up with: the description's file and
+/// a JSON pointer to the schema (`openapi.yaml#/components/schemas/Pet`), or to the place an inline schema is
+/// written as it was reached (`…/Pet/properties/status`, `…/paths/~1pets/get/responses/200/content/…/schema`).
+///
+/// Lookups, recursion analysis and links all go by identity; ``TypeNamer`` gives the names last, so overrides and
+/// filters can change or drop a type without disturbing the others.
+public struct TypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `file#pointer`.
+    public let rawValue: String
+
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// The identity of a place in a file: `file#pointer`.
+    public init(file: String, pointer: String) {
+        self.rawValue = file + "#" + pointer
+    }
+
+    /// The identity of something written inside this one: `tokens` appended as JSON pointer tokens (`~` and `/`
+    /// escaped).
+    public func appending(_ tokens: String...) -> TypeID {
+        var raw = rawValue
+        for token in tokens {
+            raw += "/"
+            for character in token {
+                switch character {
+                case "~": raw += "~0"
+                case "/": raw += "~1"
+                default: raw.append(character)
+                }
+            }
+        }
+        return TypeID(raw)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: TypeID, rhs: TypeID) -> Bool { lhs.rawValue < rhs.rawValue }
+}

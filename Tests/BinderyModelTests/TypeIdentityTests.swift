@@ -1,0 +1,56 @@
+import BinderyModel
+import Testing
+
+/// Types are found and linked by where they come from; names are given last.
+@Suite struct TypeIdentityTests {
+    @Test func inlineTypesAreIdentifiedByWhereTheyAreWritten() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths:
+              /pets:
+                get:
+                  tags: [Pets]
+                  parameters: [{name: kind, in: query, schema: {type: string, enum: [cat, dog]}}]
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: array, items: {type: object, properties: {id: {type: string}}}}
+            components:
+              schemas:
+                Pet: {type: object, properties: {tags: {type: array, items: {type: object, properties: {a: {type: string}}}}}}
+            """
+        )
+        #expect(
+            model.types.map(\.id.rawValue) == [
+                "spec.yaml#/components/schemas/Pet",
+                "spec.yaml#/paths/~1pets/get/parameters/query/kind",
+                "spec.yaml#/paths/~1pets/get/responses/200/content/application~1json/schema/items",
+            ])
+        #expect(model.types.map(\.name) == ["Pet", "GetPetsKind", "GetPetsOkBodyItem"])
+        #expect(
+            model.types[0].nestedTypes.map(\.id.rawValue) == ["spec.yaml#/components/schemas/Pet/properties/tags/items"]
+        )
+        #expect(model.types[0].nestedTypes.map(\.qualifiedName) == ["Pet.TagsItem"])
+        let operation = try #require(model.apis.first?.operations.first)
+        #expect(operation.id.rawValue == "spec.yaml#/paths/~1pets/get")
+        #expect(model.typeNames.code(operation.parameters[0].type) == model.types[1].name)
+    }
+
+    @Test func namesAreGivenInTheOrderTheyWereAskedFor() {
+        var namer = TypeNamer(reservedTopLevelNames: ["String"])
+        let a = TypeID("a"), b = TypeID("b"), c = TypeID("c"), nested = TypeID("a/x")
+        namer.request(a, preferred: "Pet", in: .module)
+        namer.request(b, preferred: "Pet", in: .module)
+        namer.request(nested, preferred: "Pet", in: .nested(in: a))
+        namer.request(c, preferred: "String", in: .module)
+        let names = namer.names()
+        #expect(names == [a: "Pet", b: "Pet2", nested: "Pet3", c: "String2"])
+        // Dropping or renaming a type leaves the names of the others as they were asked for.
+        #expect(namer.names(dropped: [a]) == [b: "Pet", nested: "Pet2", c: "String2"])
+        #expect(namer.names(renamed: [a: "Animal"]) == [a: "Animal", b: "Pet", nested: "Pet2", c: "String2"])
+    }
+}
