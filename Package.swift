@@ -66,7 +66,8 @@ let package = Package(
         .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
         .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
         .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI"]),
-        .testTarget(name: "BinderyReferenceTests", dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery"]),
+        .testTarget(
+            name: "BinderyReferenceTests", dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery"]),
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
         .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),
         .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),
