@@ -113,9 +113,6 @@ public struct ParameterDefinition: Sendable, Hashable {
     public var explode: Bool
     /// Whether characters RFC 3986 reserves (`/?#[]@!$&'()*+,;=`) are sent as they are in a query.
     public var allowReserved: Bool
-    /// Whether the value (or each element of an array) is sent as text of its own (numbers, strings, dates,
-    /// enums); values that are objects are sent as JSON text instead.
-    public var isTextual: Bool
 
     public init(name: String, swiftName: String, location: Location, type: SwiftType, isOptional: Bool) {
         self.name = name
@@ -128,7 +125,6 @@ public struct ParameterDefinition: Sendable, Hashable {
         self.style = .form
         self.explode = true
         self.allowReserved = false
-        self.isTextual = true
     }
 }
 

@@ -21,6 +21,27 @@ import Testing
         return lines.dropFirst(4).dropLast().joined(separator: "\n")
     }
 
+    /// Compares a snippet with what was generated; a difference is reported as the first lines that differ, with
+    /// the whole generated text, so it reads as a diff and can be taken over when the change is intended.
+    func expectSnippet(
+        _ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        guard actual != expected else { return }
+        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let first =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(actualLines.count, expectedLines.count)
+        let context = max(0, first - 2)
+        let expectedPart = expectedLines[context..<min(expectedLines.count, first + 3)].map { "- " + $0 }
+        let actualPart = actualLines[context..<min(actualLines.count, first + 3)].map { "+ " + $0 }
+        let diff = (expectedPart + actualPart).joined(separator: "\n")
+        Issue.record(
+            Comment(rawValue: "the snippet differs at line \(first + 1):\n\(diff)\ngenerated:\n\(actual)"),
+            sourceLocation: sourceLocation
+        )
+    }
+
     static let models = """
         openapi: 3.0.3
         info: {title: Pets, version: 1.0.0}
@@ -116,185 +137,121 @@ import Testing
         """
 
     @Test func structWithNestedTypesAndNullEncoding() throws {
-        #expect(
-            try generated("Models/Pet.swift", from: Self.models) == #"""
-                /// A pet in the store.
+        try expectSnippet(
+            generated("Models/Pet.swift", from: Self.models),
+            #"""
+            /// A pet in the store.
+            ///
+            /// Pets have *names*.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Pet`.
+            public struct Pet: Codable, Hashable, Sendable {
+                /// - Note: Read-only: sent by the server, ignored in requests.
+                /// - Remark: JSON key `id`.
+                public var id: Int64
+                /// The pet's name.
                 ///
-                /// Pets have *names*.
+                /// - Remark: JSON key `name`.
+                public var name: String
+                /// - Note: Required: `nil` is sent as `null`.
+                /// - Remark: JSON key `nickname`.
+                public var nickname: String?
+                /// Where the pet is in the store.
                 ///
-                /// - Remark: Generated from `#/components/schemas/Pet`.
-                public struct Pet: Codable, Hashable, Sendable {
-                    /// - Note: Read-only: sent by the server, ignored in requests.
-                    /// - Remark: JSON key `id`.
-                    public var id: Int64
-                    /// The pet's name.
-                    ///
-                    /// - Remark: JSON key `name`.
-                    public var name: String
-                    /// - Note: Required: `nil` is sent as `null`.
-                    /// - Remark: JSON key `nickname`.
-                    public var nickname: String?
-                    /// Where the pet is in the store.
-                    ///
-                    /// - Remark: JSON key `status`.
-                    public var status: Pet.Status?
-                    /// - Remark: JSON key `category`.
-                    public var category: Category?
-                    /// - Remark: JSON key `tags`.
-                    public var tags: [String]?
-                    /// - Remark: JSON key `born`.
-                    public var born: CalendarDate?
-                    /// - Remark: JSON key `owner`.
-                    public var owner: Pet.Owner?
+                /// - Remark: JSON key `status`.
+                public var status: Pet.Status?
+                /// - Remark: JSON key `category`.
+                public var category: Category?
+                /// - Remark: JSON key `tags`.
+                public var tags: [String]?
+                /// - Remark: JSON key `born`.
+                public var born: CalendarDate?
+                /// - Remark: JSON key `owner`.
+                public var owner: Pet.Owner?
 
-                    /// Creates a value from its properties.
-                    public init(
-                        id: Int64,
-                        name: String,
-                        nickname: String? = nil,
-                        status: Pet.Status? = nil,
-                        category: Category? = nil,
-                        tags: [String]? = nil,
-                        born: CalendarDate? = nil,
-                        owner: Pet.Owner? = nil
-                    ) {
-                        self.id = id
-                        self.name = name
-                        self.nickname = nickname
-                        self.status = status
-                        self.category = category
-                        self.tags = tags
-                        self.born = born
-                        self.owner = owner
-                    }
-
-                    enum CodingKeys: String, CodingKey {
-                        case id
-                        case name
-                        case nickname
-                        case status
-                        case category
-                        case tags
-                        case born
-                        case owner
-                    }
-
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.id = try container.decode(Int64.self, forKey: .id)
-                        self.name = try container.decode(String.self, forKey: .name)
-                        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-                        self.status = try container.decodeIfPresent(Pet.Status.self, forKey: .status)
-                        self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-                        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-                        self.born = try container.decodeIfPresent(CalendarDate.self, forKey: .born)
-                        self.owner = try container.decodeIfPresent(Pet.Owner.self, forKey: .owner)
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.id, forKey: .id)
-                        try container.encode(self.name, forKey: .name)
-                        try container.encode(self.nickname, forKey: .nickname)
-                        try container.encodeIfPresent(self.status, forKey: .status)
-                        try container.encodeIfPresent(self.category, forKey: .category)
-                        try container.encodeIfPresent(self.tags, forKey: .tags)
-                        try container.encodeIfPresent(self.born, forKey: .born)
-                        try container.encodeIfPresent(self.owner, forKey: .owner)
-                    }
-
-                    public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, ParameterValue {
-                        case available
-                        case pending
-                        case sold
-                        case `default`
-                        /// A value the API description does not list, as received.
-                        case undocumented(String)
-
-                        /// The values the API description lists.
-                        public static let allCases: [Status] = [.available, .pending, .sold, .default]
-
-                        public init(rawValue: String) {
-                            switch rawValue {
-                            case "available": self = .available
-                            case "pending": self = .pending
-                            case "sold": self = .sold
-                            case "default": self = .default
-                            default: self = .undocumented(rawValue)
-                            }
-                        }
-
-                        public var rawValue: String {
-                            switch self {
-                            case .available: "available"
-                            case .pending: "pending"
-                            case .sold: "sold"
-                            case .default: "default"
-                            case .undocumented(let value): value
-                            }
-                        }
-
-                        public init(from decoder: any Decoder) throws {
-                            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.singleValueContainer()
-                            try container.encode(rawValue)
-                        }
-                    }
-
-                    public struct Owner: Codable, Hashable, Sendable {
-                        /// - Remark: JSON key `name`.
-                        public var name: String?
-
-                        /// Creates a value from its properties.
-                        public init(
-                            name: String? = nil
-                        ) {
-                            self.name = name
-                        }
-
-                        enum CodingKeys: String, CodingKey {
-                            case name
-                        }
-                    }
+                /// Creates a value from its properties.
+                public init(
+                    id: Int64,
+                    name: String,
+                    nickname: String? = nil,
+                    status: Pet.Status? = nil,
+                    category: Category? = nil,
+                    tags: [String]? = nil,
+                    born: CalendarDate? = nil,
+                    owner: Pet.Owner? = nil
+                ) {
+                    self.id = id
+                    self.name = name
+                    self.nickname = nickname
+                    self.status = status
+                    self.category = category
+                    self.tags = tags
+                    self.born = born
+                    self.owner = owner
                 }
-                """#
-        )
-    }
 
-    @Test func stringEnumKeepsUnknownValues() throws {
-        #expect(
-            try generated("Models/Category.swift", from: Self.models) == #"""
-                /// - Remark: Generated from `#/components/schemas/Category`.
-                public enum Category: Codable, Hashable, Sendable, CaseIterable, RawRepresentable, ParameterValue {
-                    case dog
-                    case cat
-                    case empty
-                    case _2Legged
+                enum CodingKeys: String, CodingKey {
+                    case id
+                    case name
+                    case nickname
+                    case status
+                    case category
+                    case tags
+                    case born
+                    case owner
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.id = try container.decode(Int64.self, forKey: .id)
+                    self.name = try container.decode(String.self, forKey: .name)
+                    self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
+                    self.status = try container.decodeIfPresent(Pet.Status.self, forKey: .status)
+                    self.category = try container.decodeIfPresent(Category.self, forKey: .category)
+                    self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+                    self.born = try container.decodeIfPresent(CalendarDate.self, forKey: .born)
+                    self.owner = try container.decodeIfPresent(Pet.Owner.self, forKey: .owner)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encode(self.id, forKey: .id)
+                    try container.encode(self.name, forKey: .name)
+                    try container.encode(self.nickname, forKey: .nickname)
+                    try container.encodeIfPresent(self.status, forKey: .status)
+                    try container.encodeIfPresent(self.category, forKey: .category)
+                    try container.encodeIfPresent(self.tags, forKey: .tags)
+                    try container.encodeIfPresent(self.born, forKey: .born)
+                    try container.encodeIfPresent(self.owner, forKey: .owner)
+                }
+
+                public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+                    case available
+                    case pending
+                    case sold
+                    case `default`
                     /// A value the API description does not list, as received.
                     case undocumented(String)
 
                     /// The values the API description lists.
-                    public static let allCases: [Category] = [.dog, .cat, .empty, ._2Legged]
+                    public static let allCases: [Status] = [.available, .pending, .sold, .default]
 
                     public init(rawValue: String) {
                         switch rawValue {
-                        case "dog": self = .dog
-                        case "cat": self = .cat
-                        case "": self = .empty
-                        case "2-legged": self = ._2Legged
+                        case "available": self = .available
+                        case "pending": self = .pending
+                        case "sold": self = .sold
+                        case "default": self = .default
                         default: self = .undocumented(rawValue)
                         }
                     }
 
                     public var rawValue: String {
                         switch self {
-                        case .dog: "dog"
-                        case .cat: "cat"
-                        case .empty: ""
-                        case ._2Legged: "2-legged"
+                        case .available: "available"
+                        case .pending: "pending"
+                        case .sold: "sold"
+                        case .default: "default"
                         case .undocumented(let value): value
                         }
                     }
@@ -308,135 +265,205 @@ import Testing
                         try container.encode(rawValue)
                     }
                 }
-                """#
+
+                public struct Owner: Codable, Hashable, Sendable {
+                    /// - Remark: JSON key `name`.
+                    public var name: String?
+
+                    /// Creates a value from its properties.
+                    public init(
+                        name: String? = nil
+                    ) {
+                        self.name = name
+                    }
+
+                    enum CodingKeys: String, CodingKey {
+                        case name
+                    }
+                }
+            }
+            """#
+        )
+    }
+
+    @Test func stringEnumKeepsUnknownValues() throws {
+        try expectSnippet(
+            generated("Models/Category.swift", from: Self.models),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Category`.
+            public enum Category: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+                case dog
+                case cat
+                case empty
+                case _2Legged
+                /// A value the API description does not list, as received.
+                case undocumented(String)
+
+                /// The values the API description lists.
+                public static let allCases: [Category] = [.dog, .cat, .empty, ._2Legged]
+
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "dog": self = .dog
+                    case "cat": self = .cat
+                    case "": self = .empty
+                    case "2-legged": self = ._2Legged
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .dog: "dog"
+                    case .cat: "cat"
+                    case .empty: ""
+                    case ._2Legged: "2-legged"
+                    case .undocumented(let value): value
+                    }
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+            }
+            """#
         )
     }
 
     @Test func arraySchemaIsAnAlias() throws {
-        #expect(
-            try generated("Models/PetList.swift", from: Self.models) == #"""
-                /// - Remark: Generated from `#/components/schemas/PetList`.
-                public typealias PetList = [Pet]
-                """#
+        try expectSnippet(
+            generated("Models/PetList.swift", from: Self.models),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/PetList`.
+            public typealias PetList = [Pet]
+            """#
         )
     }
 
     @Test func mapSchemaIsAnAlias() throws {
-        #expect(
-            try generated("Models/Labels.swift", from: Self.models) == #"""
-                /// - Remark: Generated from `#/components/schemas/Labels`.
-                public typealias Labels = [String: String]
-                """#
+        try expectSnippet(
+            generated("Models/Labels.swift", from: Self.models),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Labels`.
+            public typealias Labels = [String: String]
+            """#
         )
     }
 
     @Test func operationWithEveryParameterLocationAndRanges() throws {
-        #expect(
-            try generated("APIs/PetsApi.swift", from: Self.operations) == #"""
-                /// The operations tagged `pets`.
-                public struct PetsApi: Sendable {
-                    /// The client that sends the requests.
-                    public let client: APIClient
+        try expectSnippet(
+            generated("APIs/PetsApi.swift", from: Self.operations),
+            #"""
+            /// The operations tagged `pets`.
+            public struct PetsApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
 
-                    /// Creates the API on `client`.
-                    public init(client: APIClient) {
-                        self.client = client
-                    }
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
 
-                    /// `PUT /pets/{petId}/photos`
-                    ///
-                    /// - Parameters:
-                    ///   - petId: The `petId` path parameter.
-                    ///   - tags: The `tags` query parameter.
-                    ///   - xRequestID: The `X-Request-ID` header.
-                    ///   - session: The `session` cookie.
-                    ///   - body: The request body.
-                    /// - Throws: `APIResponseError<ErrorModel>` for Client error (4XX); `APIResponseError<ErrorModel>` for Server error (default); `APIError` for any other status or a body that cannot be decoded.
-                    public func uploadPhoto(
-                        petId: Int64,
-                        tags: [String]? = nil,
-                        xRequestID: UUID,
-                        session: String? = nil,
-                        body: Data
-                    ) async throws {
-                        let (result, response) = try await sendUploadPhoto(
-                            petId: petId,
-                            tags: tags,
-                            xRequestID: xRequestID,
-                            session: session,
-                            body: body
-                        )
-                        switch result {
-                        case .noContent:
-                            return
-                        case .clientError(_, let body):
-                            throw APIResponseError(body: body, response: response)
-                        case .default(_, let body):
-                            throw APIResponseError(body: body, response: response)
-                        }
-                    }
-
-                    /// `PUT /pets/{petId}/photos`
-                    ///
-                    /// Returns every documented response as a case of `UploadPhotoResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
-                    ///
-                    /// - Parameters:
-                    ///   - petId: The `petId` path parameter.
-                    ///   - tags: The `tags` query parameter.
-                    ///   - xRequestID: The `X-Request-ID` header.
-                    ///   - session: The `session` cookie.
-                    ///   - body: The request body.
-                    public func uploadPhotoResponse(
-                        petId: Int64,
-                        tags: [String]? = nil,
-                        xRequestID: UUID,
-                        session: String? = nil,
-                        body: Data
-                    ) async throws -> UploadPhotoResponse {
-                        try await sendUploadPhoto(
-                            petId: petId,
-                            tags: tags,
-                            xRequestID: xRequestID,
-                            session: session,
-                            body: body
-                        ).result
-                    }
-
-                    /// The documented responses of `PUT /pets/{petId}/photos`.
-                    public enum UploadPhotoResponse: Sendable {
-                        /// Stored (204).
-                        case noContent
-                        /// Client error (4XX).
-                        case clientError(statusCode: Int, body: ErrorModel)
-                        /// Server error: any status not documented otherwise.
-                        case `default`(statusCode: Int, body: ErrorModel)
-                    }
-
-                    private func sendUploadPhoto(
-                        petId: Int64,
-                        tags: [String]?,
-                        xRequestID: UUID,
-                        session: String?,
-                        body: Data
-                    ) async throws -> (result: UploadPhotoResponse, response: HTTPResponse) {
-                        var request = HTTPRequest(method: "PUT", path: "/pets/\(PercentEncoding.pathSegment(petId))/photos", operationID: "uploadPhoto")
-                        request.headers["Accept"] = "application/json"
-                        request.addQuery("tags", tags, explode: false)
-                        request.setHeader("X-Request-ID", xRequestID)
-                        request.addCookie("session", session)
-                        request.setBody(body, contentType: "image/png")
-                        let response = try await client.send(request, security: [[.apiKey], []])
-                        switch response.statusCode {
-                        case 204:
-                            return (.noContent, response)
-                        case 400..<500:
-                            return (.clientError(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
-                        default:
-                            return (.default(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
-                        }
+                /// `PUT /pets/{petId}/photos`
+                ///
+                /// - Parameters:
+                ///   - petId: The `petId` path parameter.
+                ///   - tags: The `tags` query parameter.
+                ///   - xRequestID: The `X-Request-ID` header.
+                ///   - session: The `session` cookie.
+                ///   - body: The request body.
+                /// - Throws: `APIResponseError<ErrorModel>` for Client error (4XX); `APIResponseError<ErrorModel>` for Server error (default); `APIError` for any other status or a body that cannot be decoded.
+                public func uploadPhoto(
+                    petId: Int64,
+                    tags: [String]? = nil,
+                    xRequestID: UUID,
+                    session: String? = nil,
+                    body: Data
+                ) async throws {
+                    let (result, response) = try await sendUploadPhoto(
+                        petId: petId,
+                        tags: tags,
+                        xRequestID: xRequestID,
+                        session: session,
+                        body: body
+                    )
+                    switch result {
+                    case .noContent:
+                        return
+                    case .clientError(_, let body):
+                        throw APIResponseError(body: body, response: response)
+                    case .default(_, let body):
+                        throw APIResponseError(body: body, response: response)
                     }
                 }
-                """#
+
+                /// `PUT /pets/{petId}/photos`
+                ///
+                /// Returns every documented response as a case of `UploadPhotoResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - petId: The `petId` path parameter.
+                ///   - tags: The `tags` query parameter.
+                ///   - xRequestID: The `X-Request-ID` header.
+                ///   - session: The `session` cookie.
+                ///   - body: The request body.
+                public func uploadPhotoResponse(
+                    petId: Int64,
+                    tags: [String]? = nil,
+                    xRequestID: UUID,
+                    session: String? = nil,
+                    body: Data
+                ) async throws -> UploadPhotoResponse {
+                    try await sendUploadPhoto(
+                        petId: petId,
+                        tags: tags,
+                        xRequestID: xRequestID,
+                        session: session,
+                        body: body
+                    ).result
+                }
+
+                /// The documented responses of `PUT /pets/{petId}/photos`.
+                public enum UploadPhotoResponse: Sendable {
+                    /// Stored (204).
+                    case noContent
+                    /// Client error (4XX).
+                    case clientError(statusCode: Int, body: ErrorModel)
+                    /// Server error: any status not documented otherwise.
+                    case `default`(statusCode: Int, body: ErrorModel)
+                }
+
+                private func sendUploadPhoto(
+                    petId: Int64,
+                    tags: [String]?,
+                    xRequestID: UUID,
+                    session: String?,
+                    body: Data
+                ) async throws -> (result: UploadPhotoResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "PUT", path: "/pets/{petId}/photos", operationID: "uploadPhoto")
+                    request.headers["Accept"] = "application/json"
+                    try request.setPath("petId", petId)
+                    try request.addQuery("tags", tags, style: .form, explode: false)
+                    try request.setHeader("X-Request-ID", xRequestID)
+                    try request.addCookie("session", session)
+                    request.setBody(body, contentType: "image/png")
+                    let response = try await client.send(request, security: [[.apiKey], []])
+                    switch response.statusCode {
+                    case 204:
+                        return (.noContent, response)
+                    case 400..<500:
+                        return (.clientError(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
+                    default:
+                        return (.default(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
+                    }
+                }
+            }
+            """#
         )
     }
 }

@@ -21,9 +21,10 @@ import Testing
     /// Every type the runtime templates declare at the top level is reserved, so no schema can take its name.
     @Test func runtimeTypeNamesAreReserved() throws {
         var declared: Set<String> = []
-        let pattern = try Regex(#"^public (?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
+        let pattern = try Regex(
+            #"^(?:public |private |fileprivate )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
         for name in [
-            "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterValue",
+            "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterEncoding",
             "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme",
         ] {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
@@ -41,8 +42,9 @@ import Testing
     @Test func typeNamesTheTemplatesUseAreReserved() throws {
         // Names used only as members, generic parameters or modules, which a top-level type cannot shadow.
         let notShadowable: Set<String> = [
-            "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "QueryItem", "RawValue",
+            "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
+            "Content", "Member", "Key", "NestedKey", "T",
         ]
         let comment = try Regex(#"^\s*//"#)
         let tag = try Regex(#"\{\{[^}]*\}\}"#)

@@ -4,15 +4,78 @@ import Testing
 
 /// The generated runtime on its own: encodings, dates, headers, JSON values.
 @Suite struct RuntimeTests {
-    @Test func formBodyEncodesOnlyGivenFieldsInOrder() {
+    @Test func formBodyEncodesOnlyGivenFieldsInOrder() throws {
         var form = FormBody()
-        form.add("a", "x y")
-        form.add("skipped", String?.none)
-        form.add("n", 5)
-        form.add("flag", true)
-        form.add("ids", [1, 2], explode: true)
-        form.add("csv", ["p", "q"], explode: false)
-        #expect(String(decoding: form.encoded, as: UTF8.self) == "a=x%20y&n=5&flag=true&ids=1&ids=2&csv=p%2Cq")
+        try form.add("a", "x y")
+        try form.add("skipped", String?.none)
+        try form.add("n", 5)
+        try form.add("flag", true)
+        try form.add("ids", [1, 2], explode: true)
+        try form.add("csv", ["p", "q,r"], explode: false)
+        #expect(String(decoding: form.encoded, as: UTF8.self) == "a=x%20y&n=5&flag=true&ids=1&ids=2&csv=p,q%2Cr")
+    }
+
+    /// A nested object in a form body: fields of its own at the first level, brackets below (Stripe's
+    /// `deepObject` is the same with the field's name in front).
+    @Test func formBodiesWriteObjectsAsFieldsNotJSON() throws {
+        var form = FormBody()
+        try form.add("card", Card(number: "42", address: Address(city: "Zürich", lines: ["a", "b"])))
+        try form.add(
+            "metadata", Card(number: "7", address: nil), style: .deepObject, explode: true)
+        #expect(
+            String(decoding: form.encoded, as: UTF8.self)
+                == "number=42&address%5Bcity%5D=Z%C3%BCrich&address%5Blines%5D%5B0%5D=a&address%5Blines%5D%5B1%5D=b"
+                + "&metadata%5Bnumber%5D=7")
+    }
+
+    /// Every style and explode combination of OpenAPI's style table, for a string, an array and an object.
+    @Test func parameterStylesFollowTheOpenAPITable() throws {
+        let color = Color(r: 100, g: 200)
+        func query(_ value: some Encodable, _ style: ParameterStyle, _ explode: Bool) throws -> String {
+            var request = HTTPRequest(method: "GET", path: "/")
+            try request.addQuery("color", value, style: style, explode: explode)
+            return request.query.joined(separator: "&")
+        }
+        func path(_ value: some Encodable, _ style: ParameterStyle, _ explode: Bool) throws -> String {
+            var request = HTTPRequest(method: "GET", path: "/x{color}")
+            try request.setPath("color", value, style: style, explode: explode)
+            return String(request.path.dropFirst(2))
+        }
+        let list = ["blue", "black", "brown"]
+        #expect(try path("blue", .simple, false) == "blue")
+        #expect(try path(list, .simple, true) == "blue,black,brown")
+        #expect(try path(color, .simple, false) == "R,100,G,200")
+        #expect(try path(color, .simple, true) == "R=100,G=200")
+        #expect(try path("blue", .label, false) == ".blue")
+        #expect(try path(list, .label, false) == ".blue,black,brown")
+        #expect(try path(list, .label, true) == ".blue.black.brown")
+        #expect(try path(color, .label, false) == ".R,100,G,200")
+        #expect(try path(color, .label, true) == ".R=100.G=200")
+        #expect(try path("blue", .matrix, false) == ";color=blue")
+        #expect(try path(list, .matrix, false) == ";color=blue,black,brown")
+        #expect(try path(list, .matrix, true) == ";color=blue;color=black;color=brown")
+        #expect(try path(color, .matrix, false) == ";color=R,100,G,200")
+        #expect(try path(color, .matrix, true) == ";R=100;G=200")
+        #expect(try query("blue", .form, true) == "color=blue")
+        #expect(try query(list, .form, false) == "color=blue,black,brown")
+        #expect(try query(list, .form, true) == "color=blue&color=black&color=brown")
+        #expect(try query(color, .form, false) == "color=R,100,G,200")
+        #expect(try query(color, .form, true) == "R=100&G=200")
+        #expect(try query(list, .spaceDelimited, false) == "color=blue%20black%20brown")
+        #expect(try query(list, .pipeDelimited, false) == "color=blue%7Cblack%7Cbrown")
+        #expect(try query(list, .tabDelimited, false) == "color=blue%09black%09brown")
+        #expect(try query(color, .deepObject, true) == "color%5BR%5D=100&color%5BG%5D=200")
+        var reserved = HTTPRequest(method: "GET", path: "/")
+        try reserved.addQuery("next", "/a?b=c", allowReserved: true)
+        try reserved.addQuery("plain", "/a?b=c")
+        #expect(reserved.query == ["next=/a?b=c", "plain=%2Fa%3Fb%3Dc"])
+    }
+
+    @Test func headersWithLineBreaksAreRefused() throws {
+        var request = HTTPRequest(method: "GET", path: "/")
+        #expect(throws: APIError.self) { try request.setHeader("X-Note", "a\r\nInjected: yes") }
+        try request.setHeader("X-Ids", [1, 2])
+        #expect(request.headers["X-Ids"] == "1,2")
     }
 
     @Test func percentEncodingKeepsOnlyUnreservedCharacters() {
@@ -78,11 +141,17 @@ import Testing
     }
 
     @Test func requestURLsJoinTheBaseURLPathAndQuery() throws {
-        var request = HTTPRequest(method: "GET", path: "/pools/a%2Fb")
-        request.addQuery("q", "x&y")
-        request.addQuery("n", Int?.none)
+        var request = HTTPRequest(method: "GET", path: "/pools/{id}")
+        try request.setPath("id", "a/b")
+        try request.addQuery("q", "x&y")
+        try request.addQuery("n", Int?.none)
         let base = try #require(URL(string: "https://api.example.com/v1/"))
         #expect(try request.url(relativeTo: base).absoluteString == "https://api.example.com/v1/pools/a%2Fb?q=x%26y")
+        let keyed = try #require(URL(string: "https://api.example.com/v1?key=k"))
+        #expect(
+            try request.url(relativeTo: keyed).absoluteString == "https://api.example.com/v1/pools/a%2Fb?key=k&q=x%26y")
+        let unfilled = HTTPRequest(method: "GET", path: "/pools/{id}")
+        #expect(throws: APIError.self) { try unfilled.url(relativeTo: base) }
     }
 
     @Test func optionalSecuritySendsCredentialsWhenItHasThem() async throws {
@@ -98,12 +167,20 @@ import Testing
         #expect(transport.requests.map { $0.headers["Authorization"] } == [nil, "Bearer t"])
     }
 
-    @Test func pathSegmentsNeverBecomeDotSegments() {
-        #expect(PercentEncoding.pathSegment(".") == "%2E")
-        #expect(PercentEncoding.pathSegment("..") == "%2E%2E")
-        #expect(PercentEncoding.pathSegment("...") == "...")
-        #expect(PercentEncoding.pathSegment(JSONValue.integer(42)) == "42")
-        #expect(PercentEncoding.pathSegment(JSONValue.string("a b")) == "a%20b")
+    @Test func pathSegmentsNeverBecomeDotSegments() throws {
+        func path(_ value: some Encodable) throws -> String {
+            var request = HTTPRequest(method: "GET", path: "/a/{p}/b")
+            try request.setPath("p", value)
+            return request.path
+        }
+        #expect(try path(".") == "/a/%2E/b")
+        #expect(try path("..") == "/a/%2E%2E/b")
+        #expect(try path("...") == "/a/.../b")
+        #expect(try path("../../admin") == "/a/..%2F..%2Fadmin/b")
+        #expect(try path(JSONValue.integer(42)) == "/a/42/b")
+        #expect(try path(JSONValue.string("a b")) == "/a/a%20b/b")
+        #expect(try path(CalendarDate(year: 2026, month: 11, day: 29)) == "/a/2026-11-29/b")
+        #expect(try path(PoolState.active) == "/a/active/b")
     }
 
     @Test func enumsKeepValuesTheyDoNotKnow() throws {
@@ -113,6 +190,26 @@ import Testing
         #expect(
             String(decoding: try JSONCoding.makeEncoder().encode(states), as: UTF8.self) == #"["active","upgrading"]"#)
     }
+}
+
+struct Color: Encodable {
+    var r: Int
+    var g: Int
+
+    enum CodingKeys: String, CodingKey {
+        case r = "R"
+        case g = "G"
+    }
+}
+
+struct Card: Encodable {
+    var number: String
+    var address: Address?
+}
+
+struct Address: Encodable {
+    var city: String
+    var lines: [String]
 }
 
 /// A transport that answers 200 and keeps the requests it was given.

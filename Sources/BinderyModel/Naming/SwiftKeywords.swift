@@ -30,6 +30,8 @@ public enum SwiftKeywords {
         "Collection", "Identifiable", "Comparable", "CodingKey", "Decoder", "Encoder", "TimeZone",
         "Calendar", "Locale", "DateComponents", "NSObject", "HTTPURLResponse", "Substring", "Range", "CaseIterable",
         "CustomStringConvertible", "DecodingError", "EncodingError", "ExpressibleByDictionaryLiteral", "Hasher",
-        "IndexingIterator", "LosslessStringConvertible", "RawRepresentable", "UTF8", "Unicode",
+        "IndexingIterator", "LosslessStringConvertible", "RawRepresentable", "UTF8", "Unicode", "CodingUserInfoKey",
+        "KeyedEncodingContainer", "KeyedEncodingContainerProtocol", "SingleValueEncodingContainer",
+        "UnkeyedEncodingContainer",
     ]
 }

@@ -83,13 +83,6 @@ extension ModelTranslator {
             result.style = parameter.style
             result.explode = parameter.explode
             result.allowReserved = parameter.allowReserved
-            result.isTextual = isTextual(type.elementType)
-            if !result.isTextual {
-                warn(parameter.location, "parameter '\(parameter.name)' is an object; it is sent as JSON text")
-            }
-            if type.isArray, parameter.kind == .query, parameter.style != .form {
-                warn(parameter.location, "style '\(parameter.style.rawValue)' is not supported yet; sent as 'form'")
-            }
             definition.parameters.append(result)
         }
         definition.pathComponents = try pathComponents(operation, parameters: definition.parameters)
@@ -188,7 +181,6 @@ extension ModelTranslator {
                 parameter.style = encoding?.style ?? .form
                 parameter.explode = encoding?.explode ?? (parameter.style == .form)
                 parameter.allowReserved = encoding?.allowReserved ?? false
-                parameter.isTextual = isTextual(type.elementType)
                 parameters.append(parameter)
             }
             return (
@@ -218,22 +210,6 @@ extension ModelTranslator {
             ),
             [parameter]
         )
-    }
-
-    /// Whether values of `type` are sent as text of their own in a URL, header or form field.
-    func isTextual(_ type: SwiftType) -> Bool {
-        switch type {
-        case .string, .bool, .int, .int32, .int64, .float, .double, .date, .calendarDate, .uuid, .data, .jsonValue:
-            return true
-        case .array, .dictionary, .optional:
-            return false
-        case .named(let id):
-            switch definitions[id]?.kind {
-            case .enumeration: return true
-            case .alias(let target): return isTextual(target)
-            case .structure, nil: return false
-            }
-        }
     }
 
     /// The schema whose description documents a body: the schema itself, or the one it refers to.

@@ -1,18 +1,48 @@
 import BinderyModel
 
-/// One generated type: a struct, an enum or a type alias, with its nested types.
+/// One generated type: a struct, an enum or a type alias, with its nested types. Values only; the Swift is in the
+/// `model_declaration` template.
 ///
-/// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment`, `description` (Markdown),
-/// `source`, `hasSource`; for structs `properties`, `hasProperties`,
-/// `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
+/// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
+/// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
+/// `hasProperties`, `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
-/// `nestedDeclarations` (lines), `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `unknownCaseDocComment`; for aliases `aliasTarget`,
-/// `aliasTargetMarkdown`.
+/// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
+/// for enums `cases`, `unknownCaseName`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
     let definition: TypeDefinition
-    let index: TypeIndex
+    let properties: [PropertyContext]
+    let nestedTypes: [ModelContext]
+    let docComment: [String]
+    let aliasTarget: String
+    let markdown: String
+    let additionalPropertiesType: String
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
+
+    init(definition: TypeDefinition, index: TypeIndex, renderer: (any TemplateRenderer)?) {
+        self.definition = definition
+        self.renderer = renderer
+        self.nestedTypes = definition.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) }
+        self.docComment = Self.docComment(definition)
+        switch definition.kind {
+        case .structure(let structure):
+            self.properties = structure.properties.map { PropertyContext(property: $0, index: index) }
+            self.additionalPropertiesType = structure.additionalProperties.map { index.code($0.valueType) } ?? ""
+            self.markdown = structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) } ?? ""
+            self.aliasTarget = ""
+        case .alias(let target):
+            self.properties = []
+            self.additionalPropertiesType = ""
+            self.aliasTarget = index.code(target)
+            self.markdown = index.markdown(target)
+        case .enumeration:
+            self.properties = []
+            self.additionalPropertiesType = ""
+            self.aliasTarget = ""
+            self.markdown = ""
+        }
+    }
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
@@ -27,31 +57,30 @@ struct ModelContext: RenderContext {
         case "hasDescription": return .flag(!definition.documentation.isEmpty)
         case "source": return .text(definition.source)
         case "hasSource": return .flag(!definition.source.isEmpty)
+        case "isDeprecated": return .flag(definition.deprecated)
+        case "nestedTypes": return .list(nestedTypes)
+        case "nestedDeclarations": return .lines(nestedDeclarations())
+        case "hasNestedTypes": return .flag(!nestedTypes.isEmpty)
         default: break
         }
         switch definition.kind {
         case .structure(let structure): return structValue(structure, forKey: key)
         case .enumeration(let enumeration): return enumValue(enumeration, forKey: key)
-        case .alias(let target): return aliasValue(target, forKey: key)
+        case .alias: return aliasValue(forKey: key)
         }
     }
 
     func structValue(_ structure: StructDefinition, forKey key: String) -> RenderValue? {
         switch key {
-        case "properties": .list(structure.properties.map { PropertyContext(property: $0, index: index) })
+        case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
         case "hasInitParameters": .flag(!structure.properties.isEmpty || structure.additionalProperties != nil)
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
-            .optionalText(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) })
-        case "additionalPropertiesType": .optionalText(structure.additionalProperties.map { index.code($0.valueType) })
-        case "additionalPropertiesTypeMarkdown":
-            .optionalText(structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) })
-        case "nestedTypes":
-            .list(definition.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) })
-        case "nestedDeclarations": .lines(nestedDeclarations())
-        case "hasNestedTypes": .flag(!definition.nestedTypes.isEmpty)
+            .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
+        case "additionalPropertiesType": .text(additionalPropertiesType)
+        case "additionalPropertiesTypeMarkdown": .text(markdown)
         default: nil
         }
     }
@@ -62,14 +91,13 @@ struct ModelContext: RenderContext {
     /// and empty lines stay empty.
     func nestedDeclarations() -> [String] {
         var lines: [String] = []
-        for nested in definition.nestedTypes {
-            let context = ModelContext(definition: nested, index: index, renderer: renderer)
-            var text = "// error: cannot render \(nested.qualifiedName): no renderer"
+        for nested in nestedTypes {
+            var text = "// error: cannot render \(nested.definition.qualifiedName): no renderer"
             if let renderer {
                 do {
-                    text = try renderer.render("model_declaration", contexts: [self, context])
+                    text = try renderer.render("model_declaration", contexts: [self, nested])
                 } catch {
-                    text = "// error: cannot render \(nested.qualifiedName): \(error.message)"
+                    text = "// error: cannot render \(nested.definition.qualifiedName): \(error.message)"
                 }
             }
             lines.append("")
@@ -86,20 +114,19 @@ struct ModelContext: RenderContext {
         switch key {
         case "cases": .list(enumeration.cases.map(EnumCaseContext.init))
         case "unknownCaseName": .text(SwiftName.identifier(enumeration.unknownCaseName))
-        case "unknownCaseDocComment": .lines(["/// A value the API description does not list, as received."])
         default: nil
         }
     }
 
-    func aliasValue(_ target: SwiftType, forKey key: String) -> RenderValue? {
+    func aliasValue(forKey key: String) -> RenderValue? {
         switch key {
-        case "aliasTarget": .text(index.code(target))
-        case "aliasTargetMarkdown": .text(index.markdown(target))
+        case "aliasTarget": .text(aliasTarget)
+        case "aliasTargetMarkdown": .text(markdown)
         default: nil
         }
     }
 
-    var docComment: [String] {
+    static func docComment(_ definition: TypeDefinition) -> [String] {
         var comment = DocComment()
         comment.paragraphs(definition.documentation)
         if definition.deprecated {
@@ -133,76 +160,48 @@ struct EnumCaseContext: RenderContext {
 
 /// One stored property of a generated struct.
 ///
-/// Keys: `name`, `type` (with `?` when optional), `jsonKey`, `jsonKeyLiteral`, `codingKeyCase` (its `CodingKeys`
-/// declaration), `codingKey` (its `CodingKeys` case, for `forKey: .x`), `initParameter`, `docComment`,
-/// `decodeStatement`, `encodeStatement`, `initAssignment`, `isIndirect`, `storageName`, `baseType`, `boxedGetter`,
-/// `boxedSetter`, `isOptional`, `typeMarkdown`, `description`, `requiredText`.
+/// Keys: `name` (with backticks where needed), `memberName` (after `self.`), `type` (with `?` when optional),
+/// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
+/// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`,
+/// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
-    let index: TypeIndex
+    let baseType: String
+    let typeMarkdown: String
+    let docComment: [String]
+
+    init(property: PropertyDefinition, index: TypeIndex) {
+        self.property = property
+        self.baseType = index.code(property.type)
+        self.typeMarkdown = index.markdown(property.type)
+        self.docComment = Self.docComment(property)
+    }
 
     func value(forKey key: String) -> RenderValue? {
-        let name = SwiftName.identifier(property.swiftName)
-        let codingKey = SwiftName.identifier(property.codingKeyName)
-        let type = index.code(property.type)
-        let fullType = type + (property.isOptional ? "?" : "")
-        return switch key {
-        case "name": .text(name)
-        case "type": .text(fullType)
+        switch key {
+        case "name": .text(SwiftName.identifier(property.swiftName))
+        case "memberName": .text(property.swiftName)
+        case "type": .text(baseType + (property.isOptional ? "?" : ""))
+        case "baseType": .text(baseType)
+        case "isOptional": .flag(property.isOptional)
+        case "encodesNull": .flag(property.encodesNull)
+        case "encodesIfPresent": .flag(property.isOptional && !property.encodesNull)
         case "jsonKey": .text(property.jsonKey)
         case "jsonKeyLiteral": .text(SwiftLiteral.string(property.jsonKey))
-        case "codingKeyCase":
-            .text(
-                property.codingKeyName == property.jsonKey
-                    ? "case \(codingKey)" : "case \(codingKey) = \(SwiftLiteral.string(property.jsonKey))"
-            )
+        case "codingKeyName": .text(SwiftName.identifier(property.codingKeyName))
         case "codingKey": .text(property.codingKeyName)
-        case "initParameter": .text("\(name): \(fullType)" + (property.isOptional ? " = nil" : ""))
-        case "docComment": .lines(docComment)
-        case "decodeStatement":
-            .text(
-                "self.\(storedName) = "
-                    + boxed(
-                        "try container.decode\(property.isOptional ? "IfPresent" : "")"
-                            + "(\(type).self, forKey: .\(property.codingKeyName))"
-                    )
-            )
-        case "initAssignment": .text("self.\(storedName) = " + boxed(name))
+        case "hasCustomJSONKey": .flag(property.codingKeyName != property.jsonKey)
         case "isIndirect": .flag(property.indirectStorageName != nil)
-        case "storageName": .optionalText(property.indirectStorageName)
-        case "baseType": .text(type)
-        case "boxedGetter":
-            .text("\(property.indirectStorageName ?? "")\(property.isOptional ? "?" : "").value")
-        case "boxedSetter":
-            .text(
-                "\(property.indirectStorageName ?? "") = "
-                    + (property.isOptional ? "newValue.map(Indirect.init)" : "Indirect(newValue)")
-            )
-        case "encodeStatement":
-            .text(
-                "try container.encode\(property.isOptional && !property.encodesNull ? "IfPresent" : "")"
-                    + "(self.\(property.swiftName), forKey: .\(property.codingKeyName))"
-            )
-        case "isOptional": .flag(property.isOptional)
-        case "typeMarkdown": .text(index.markdown(property.type))
+        case "storageName": .text(property.indirectStorageName ?? "")
+        case "docComment": .lines(docComment)
+        case "typeMarkdown": .text(typeMarkdown)
         case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
         case "requiredText": .text(property.isOptional ? "optional" : "required")
         default: nil
         }
     }
 
-    /// The stored property behind this one: itself, or its box.
-    var storedName: String {
-        property.indirectStorageName ?? property.swiftName
-    }
-
-    /// `expression` as the stored value: boxed when the property is stored boxed.
-    func boxed(_ expression: String) -> String {
-        guard property.indirectStorageName != nil else { return expression }
-        return property.isOptional ? "(\(expression)).map(Indirect.init)" : "Indirect(\(expression))"
-    }
-
-    var docComment: [String] {
+    static func docComment(_ property: PropertyDefinition) -> [String] {
         var comment = DocComment()
         comment.paragraphs(property.documentation)
         var notes: [String] = []

@@ -53,8 +53,9 @@ public struct PackageContext: RenderContext {
     }
 }
 
-/// A security scheme: `name`, `nameLiteral`, `swiftName`, `kindExpression` (Swift for its
-/// `SecurityScheme.Kind`), `summary`, `description` (one line), `descriptionLines`, `hasDescription`, `docComment`.
+/// A security scheme: `name`, `nameLiteral`, `swiftName`, `isBearer`, `isBasic`, `isAPIKey` (with
+/// `apiKeyNameLiteral` and `apiKeyLocation`: `header`, `query` or `cookie`), `isUnsupported`, `summary`,
+/// `description` (one line), `descriptionLines`, `hasDescription`, `docComment`.
 struct SecuritySchemeContext: RenderContext {
     let scheme: SecuritySchemeDefinition
 
@@ -68,14 +69,14 @@ struct SecuritySchemeContext: RenderContext {
         case "descriptionLines":
             .lines(scheme.documentation.description.map { SwiftLiteral.lines($0).filter { !$0.isEmpty } } ?? [])
         case "hasDescription": .flag(!scheme.documentation.isEmpty)
-        case "kindExpression":
-            switch scheme.kind {
-            case .bearer: .text(".bearer")
-            case .basic: .text(".basic")
-            case .apiKey(let name, let location):
-                .text(".apiKey(name: \(SwiftLiteral.string(name)), location: .\(location.rawValue))")
-            case .unsupported: .text(".unsupported")
-            }
+        case "isBearer": .flag(scheme.kind == .bearer)
+        case "isBasic": .flag(scheme.kind == .basic)
+        case "isAPIKey": if case .apiKey = scheme.kind { .flag(true) } else { .flag(false) }
+        case "apiKeyNameLiteral":
+            if case .apiKey(let name, _) = scheme.kind { .text(SwiftLiteral.string(name)) } else { .text("") }
+        case "apiKeyLocation":
+            if case .apiKey(_, let location) = scheme.kind { .text(location.rawValue) } else { .text("") }
+        case "isUnsupported": if case .unsupported = scheme.kind { .flag(true) } else { .flag(false) }
         case "docComment":
             .lines(
                 {

@@ -1,34 +1,45 @@
+import BinderyCore
 import BinderyModel
 
 /// One parameter of an operation's methods.
 ///
-/// Keys: `name` (on the wire), `nameLiteral`, `swiftName`, `type` (with `?` when optional), `declaration` (with
-/// a `nil` default when optional), `plainDeclaration` (no default), `argument` (`label: label`), `isPath`,
-/// `isQuery`, `isHeader`, `isCookie`, `isFormField`, `isBody`, `isOptional`, `location` (in words),
-/// `typeMarkdown`, `description` (one line of Markdown), `requiredText`.
+/// Keys: `name` (on the wire), `nameLiteral`, `swiftName` (with backticks where needed), `label` (the argument
+/// label), `type` (with `?` when optional), `isOptional`, `isPath`, `isQuery`, `isHeader`, `isCookie`,
+/// `isFormField`, `isBody`, `style` (`form`, `deepObject`, …), `explodeLiteral`, `allowReserved`,
+/// `hasDefaultEncoding` (whether style, explode and allowReserved are what the runtime assumes for the location),
+/// `isDeprecated`, `location` (in words), `typeMarkdown`, `description` (one line of Markdown), `requiredText`.
 struct ParameterContext: RenderContext {
     let parameter: ParameterDefinition
-    let index: TypeIndex
+    let type: String
+    let typeMarkdown: String
+
+    init(parameter: ParameterDefinition, index: TypeIndex) {
+        self.parameter = parameter
+        self.type = index.code(parameter.type) + (parameter.isOptional ? "?" : "")
+        self.typeMarkdown = index.markdown(parameter.type)
+    }
 
     func value(forKey key: String) -> RenderValue? {
-        let name = SwiftName.identifier(parameter.swiftName)
-        return switch key {
+        switch key {
         case "name": .text(parameter.name)
         case "nameLiteral": .text(SwiftLiteral.string(parameter.name))
-        case "swiftName": .text(name)
-        case "type": .text(typeCode)
-        case "declaration": .text("\(name): \(typeCode)" + (parameter.isOptional ? " = nil" : ""))
-        case "plainDeclaration": .text("\(name): \(typeCode)")
-        case "argument": .text("\(parameter.swiftName): \(name)")
+        case "swiftName": .text(SwiftName.identifier(parameter.swiftName))
+        case "label": .text(parameter.swiftName)
+        case "type": .text(type)
+        case "isOptional": .flag(parameter.isOptional)
         case "isPath": .flag(parameter.location == .request(.path))
         case "isQuery": .flag(parameter.location == .request(.query))
         case "isHeader": .flag(parameter.location == .request(.header))
         case "isCookie": .flag(parameter.location == .request(.cookie))
         case "isFormField": .flag(parameter.location == .formField)
         case "isBody": .flag(parameter.location == .body)
-        case "isOptional": .flag(parameter.isOptional)
+        case "style": .text(parameter.style.rawValue)
+        case "explodeLiteral": .text(parameter.explode ? "true" : "false")
+        case "allowReserved": .flag(parameter.allowReserved)
+        case "hasDefaultEncoding": .flag(hasDefaultEncoding)
+        case "isDeprecated": .flag(parameter.deprecated)
         case "location": .text(Self.locationText(parameter.location))
-        case "typeMarkdown": .text(index.markdown(parameter.type))
+        case "typeMarkdown": .text(typeMarkdown)
         case "description":
             .text(MarkdownText.cell(parameter.documentation.paragraphs.first ?? Self.defaultDescription(parameter)))
         case "requiredText": .text(parameter.isOptional ? "optional" : "required")
@@ -36,8 +47,17 @@ struct ParameterContext: RenderContext {
         }
     }
 
-    var typeCode: String {
-        index.code(parameter.type) + (parameter.isOptional ? "?" : "")
+    /// Whether the parameter is written as the runtime writes its location when told nothing: `simple` for paths
+    /// and headers, `form` for queries, cookies and form fields, exploded only for `form`, reserved characters
+    /// encoded.
+    var hasDefaultEncoding: Bool {
+        let style: ParameterStyle
+        switch parameter.location {
+        case .request(let location): style = .default(for: location)
+        case .formField: style = .form
+        case .body: return true
+        }
+        return parameter.style == style && parameter.explode == (style == .form) && !parameter.allowReserved
     }
 
     static func locationText(_ location: ParameterDefinition.Location) -> String {

@@ -1,121 +1,64 @@
-import BinderyCore
 import BinderyModel
 
 /// One documented response, as a case of the operation's response enum.
 ///
-/// Keys for Swift: `caseName`, `caseDeclaration`, `caseDocComment`, `switchLabel`, `resultExpression`,
-/// `simplePattern`, `simpleStatements` (lines). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
+/// Keys for Swift: `caseName` (for its declaration), `caseMember` (after a dot), `caseDocComment` (lines), `isCode`, `code`, `isRange`, `rangeStart`, `rangeEnd`,
+/// `isDefault`, `coversManyStatuses` (a range or `default`: the case carries the status), `hasBody`, `bodyType`,
+/// `isJSONBody`, `isTextBody`, `isBinaryBody`, `isSuccess`, `checksSuccessStatus` (`default` standing for success:
+/// only 2xx statuses are). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
 struct ResponseContext: RenderContext {
     let response: ResponseDefinition
-    let index: TypeIndex
-    /// The simple method's catch-all statement, for a `default` response without a body.
-    let catchAllStatement: String
+    let bodyType: String
+    let bodyMarkdown: String
+    let caseDocComment: [String]
+
+    init(response: ResponseDefinition, index: TypeIndex) {
+        self.response = response
+        self.bodyType = response.bodyType.map(index.code) ?? ""
+        self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
+        self.caseDocComment = Self.caseDocComment(response)
+    }
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
         case "caseName": .text(SwiftName.identifier(response.caseName))
-        case "caseDeclaration": .text(caseDeclaration)
+        // After a dot, case names need no backticks (they never take `self`, `Type`, `Protocol` or `init`).
+        case "caseMember": .text(response.caseName)
         case "caseDocComment": .lines(caseDocComment)
-        case "switchLabel": .text(switchLabel)
-        case "resultExpression": .text(resultExpression)
-        case "simplePattern": .text(simplePattern)
-        case "simpleStatements": .lines(simpleStatements)
-        case "status": .text(Self.statusText(response.status))
+        case "isCode": if case .code = response.status { .flag(true) } else { .flag(false) }
+        case "code": if case .code(let code) = response.status { .text(String(code)) } else { .text("") }
+        case "isRange": if case .range = response.status { .flag(true) } else { .flag(false) }
+        case "rangeStart":
+            if case .range(let hundreds) = response.status { .text(String(hundreds * 100)) } else { .text("") }
+        case "rangeEnd":
+            if case .range(let hundreds) = response.status { .text(String(hundreds * 100 + 100)) } else { .text("") }
+        case "isDefault": .flag(response.status == .default)
+        case "coversManyStatuses": if case .code = response.status { .flag(false) } else { .flag(true) }
+        case "hasBody": .flag(response.body != nil)
+        case "bodyType": .text(bodyType)
+        case "isJSONBody": if case .json = response.body { .flag(true) } else { .flag(false) }
+        case "isTextBody": .flag(response.body == .text)
+        case "isBinaryBody": .flag(response.body == .binary)
+        case "isSuccess": .flag(response.isSuccess)
+        case "checksSuccessStatus": .flag(response.isSuccess && response.status == .default)
+        case "status": .text(response.status.description)
         case "description": .text(MarkdownText.cell(response.description))
-        case "bodyMarkdown": .text(response.bodyType.map { index.markdown($0) } ?? "")
+        case "bodyMarkdown": .text(bodyMarkdown)
         case "contentTypes": .text(response.contentTypes.joined(separator: ", "))
         default: nil
         }
     }
 
-    /// Whether the case stands for more than one status (a range, `default`), so it carries the status.
-    var coversManyStatuses: Bool {
-        if case .code = response.status { return false }
-        return true
-    }
-
-    var caseDeclaration: String {
-        let name = SwiftName.identifier(response.caseName)
-        switch (response.bodyType, coversManyStatuses) {
-        case (let type?, false): return "case \(name)(\(index.code(type)))"
-        case (nil, false): return "case \(name)"
-        case (let type?, true): return "case \(name)(statusCode: Int, body: \(index.code(type)))"
-        case (nil, true): return "case \(name)(HTTPResponse)"
-        }
-    }
-
-    var caseDocComment: [String] {
+    static func caseDocComment(_ response: ResponseDefinition) -> [String] {
         var comment = DocComment()
         let description = SwiftLiteral.lines(response.description).filter { !$0.isEmpty }.joined(separator: " ")
-        let status = Self.statusText(response.status)
         switch response.status {
         case .default:
             comment.paragraph((description.isEmpty ? "" : description + ": ") + "any status not documented otherwise.")
         default:
-            comment.paragraph(description.isEmpty ? "Status \(status)." : "\(description) (\(status)).")
+            comment.paragraph(
+                description.isEmpty ? "Status \(response.status)." : "\(description) (\(response.status)).")
         }
         return comment.lines
-    }
-
-    var switchLabel: String {
-        switch response.status {
-        case .code(let code): "case \(code):"
-        case .range(let hundreds): "case \(hundreds * 100)..<\(hundreds * 100 + 100):"
-        case .default: "default:"
-        }
-    }
-
-    /// The decoded body, as an expression (with `try` when decoding can fail).
-    var decodeExpression: String? {
-        switch response.body {
-        case .json(let type): "try client.decodeJSON(\(index.code(type)).self, from: response)"
-        case .text: "response.bodyText"
-        case .binary: "response.body"
-        case nil: nil
-        }
-    }
-
-    var resultExpression: String {
-        let name = response.caseName
-        switch (decodeExpression, coversManyStatuses) {
-        case (let decode?, false): return ".\(name)(\(decode))"
-        case (nil, false): return ".\(name)"
-        case (let decode?, true): return ".\(name)(statusCode: response.statusCode, body: \(decode))"
-        case (nil, true): return ".\(name)(response)"
-        }
-    }
-
-    var simplePattern: String {
-        let name = response.caseName
-        switch (response.bodyType != nil, coversManyStatuses) {
-        case (true, false): return ".\(name)(let body)"
-        case (false, false): return ".\(name)"
-        case (true, true): return response.isSuccess ? ".\(name)(let statusCode, let body)" : ".\(name)(_, let body)"
-        case (false, true): return ".\(name)"
-        }
-    }
-
-    /// What the simple method does with this case.
-    var simpleStatements: [String] {
-        let hasBody = response.bodyType != nil
-        let failure =
-            hasBody
-            ? "throw APIResponseError(body: body, response: response)" : "throw APIError.unexpectedStatus(response)"
-        switch (response.isSuccess, response.status) {
-        case (true, .default):
-            // `default` stands for success when nothing else does: for 2xx statuses only.
-            let status = hasBody ? "statusCode" : "response.statusCode"
-            return ["guard (200..<300).contains(\(status)) else { \(failure) }", hasBody ? "return body" : "return"]
-        case (true, _):
-            return [hasBody ? "return body" : "return"]
-        case (false, .default) where !hasBody:
-            return [catchAllStatement]
-        case (false, _):
-            return [failure]
-        }
-    }
-
-    static func statusText(_ status: ResponseStatus) -> String {
-        status.description
     }
 }

@@ -16,7 +16,7 @@ public struct CodeRenderer {
         self.templates = templates
         self.manifest = try TemplateManifest(yaml: manifestText, file: templates.path(of: "manifest.yaml"))
         do {
-            self.renderer = try MustacheTemplateRenderer(templates: templates)
+            self.renderer = try MustacheTemplateRenderer(templates: templates, texts: manifest.entries.map(\.path))
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)

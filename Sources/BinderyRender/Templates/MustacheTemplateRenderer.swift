@@ -3,18 +3,23 @@ import Mustache
 /// Renders templates with swift-mustache, answering its lookups from ``RenderContext``s.
 public struct MustacheTemplateRenderer: TemplateRenderer {
     private let library: MustacheLibrary
-    /// Templates given as text (output paths), parsed once each.
-    private let textTemplates = TextTemplateCache()
+    /// Templates given as text (output paths), parsed when the renderer is made.
+    private let textTemplates: [String: MustacheTemplate]
 
     /// Parses every template of `templates` (files ending `.mustache`; partials are referenced by name without the
-    /// extension).
-    public init(templates: TemplateSet) throws(TemplateError) {
+    /// extension), and `texts`, templates given as text (a manifest's output paths).
+    public init(templates: TemplateSet, texts: [String] = []) throws(TemplateError) {
         var library = MustacheLibrary()
         for (fileName, text) in templates.files where fileName.hasSuffix(".mustache") {
             let name = String(fileName.dropLast(".mustache".count))
             library.register(try Self.parse(text, file: templates.path(of: fileName)), named: name)
         }
         self.library = library
+        var textTemplates: [String: MustacheTemplate] = [:]
+        for text in texts where textTemplates[text] == nil {
+            textTemplates[text] = try Self.parse(text, file: "'\(text)'")
+        }
+        self.textTemplates = textTemplates
     }
 
     public func render(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> String {
@@ -25,12 +30,8 @@ public struct MustacheTemplateRenderer: TemplateRenderer {
     }
 
     public func render(text: String, contexts: [any RenderContext]) throws(TemplateError) -> String {
-        if let template = textTemplates.templates[text] {
-            return render(template, contexts: contexts)
-        }
-        let template = try Self.parse(text, file: "'\(text)'")
-        textTemplates.templates[text] = template
-        return render(template, contexts: contexts)
+        if let template = textTemplates[text] { return render(template, contexts: contexts) }
+        return render(try Self.parse(text, file: "'\(text)'"), contexts: contexts)
     }
 
     private func render(_ template: MustacheTemplate, contexts: [any RenderContext]) -> String {
@@ -105,11 +106,6 @@ struct MustacheText: MustacheParent, MustacheCustomRenderable {
     var isNull: Bool { text.isEmpty }
 
     func child(named: String) -> Any? { nil }
-}
-
-/// Parsed templates by their text.
-final class TextTemplateCache {
-    var templates: [String: MustacheTemplate] = [:]
 }
 
 struct EmptyContext: RenderContext {

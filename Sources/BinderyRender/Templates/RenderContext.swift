@@ -1,15 +1,17 @@
-/// What a template sees: a set of named values, answered by the context itself (no reflection).
+/// What a template sees: a set of named values, answered by the context itself (no reflection). Contexts are
+/// immutable values, computed once, so files can be rendered in any order or in parallel.
 ///
-/// A name a context does not know is looked up in the contexts around it (the API around an operation, the
-/// package around everything), as Mustache sections do. Every element of a list also answers `isFirst` and
-/// `isLast`.
-public protocol RenderContext {
+/// A name a context does not know (`nil`) is looked up in the contexts around it (the API around an operation, the
+/// package around everything), as Mustache sections do. A name it knows but has no value for is empty text,
+/// never the value of an outer context of the same name: an operation without a description has an empty
+/// `description`, not its API's. Every element of a list also answers `isFirst` and `isLast`.
+public protocol RenderContext: Sendable {
     /// The value named `key`, or `nil` when this context has no such value.
     func value(forKey key: String) -> RenderValue?
 }
 
 /// A value in a render context.
-public enum RenderValue {
+public enum RenderValue: Sendable {
     /// Text, inserted as it is (templates produce Swift and Markdown, not HTML: nothing is escaped). As a section,
     /// text renders when it is not empty.
     case text(String)
@@ -19,11 +21,6 @@ public enum RenderValue {
     case context(any RenderContext)
     /// A list, rendered once per element.
     case list([any RenderContext])
-
-    /// Text, or nothing for `nil` (so `{{#value}}` sections skip it).
-    static func optionalText(_ value: String?) -> RenderValue? {
-        value.map { .text($0) }
-    }
 
     /// A list of the contexts made from `values`.
     static func list<Value>(_ values: [Value], _ make: (Value) -> any RenderContext) -> RenderValue {

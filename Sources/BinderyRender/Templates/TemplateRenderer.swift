@@ -1,6 +1,6 @@
 /// Renders named templates with render contexts. The one place that knows the template engine: replacing the
 /// engine means a new conformance, not new templates or contexts.
-public protocol TemplateRenderer {
+public protocol TemplateRenderer: Sendable {
     /// Renders the template named `name` (its file name without extension) with `context`, looked up innermost
     /// first: the last context of `contexts` is the innermost.
     func render(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> String

@@ -112,14 +112,14 @@ public struct TokenApi: Sendable {
         var request = HTTPRequest(method: "POST", path: "/token", operationID: "Token_PostToken")
         request.headers["Accept"] = "text/plain, application/json, text/json"
         var form = FormBody()
-        form.add("grant_type", grantType)
-        form.add("refresh_token", refreshToken)
-        form.add("username", username)
-        form.add("tenant", tenant)
-        form.add("password", password)
-        form.add("client_id", clientId)
-        form.add("client_secret", clientSecret)
-        request.setBody(form.encoded, contentType: "application/x-www-form-urlencoded")
+        try form.add("grant_type", grantType)
+        try form.add("refresh_token", refreshToken)
+        try form.add("username", username)
+        try form.add("tenant", tenant)
+        try form.add("password", password)
+        try form.add("client_id", clientId)
+        try form.add("client_secret", clientSecret)
+        request.setBody(form)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
         case 201:

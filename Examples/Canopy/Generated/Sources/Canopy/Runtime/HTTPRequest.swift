@@ -3,29 +3,23 @@
 import Foundation
 
 /// A request as the generated API builds it: method, path, query, headers and body, before it is sent to a server.
+///
+/// The generated operations describe their requests with one call per parameter (`setPath`, `addQuery`,
+/// `setHeader`, `addCookie`) and one for the body; the request writes each value in the parameter's style.
 public struct HTTPRequest: Sendable, Hashable {
     /// The method, `GET`.
     public var method: String
-    /// The path with parameters filled in and percent-encoded, `/pools/abc`.
+    /// The path, percent-encoded: the operation's path template (`/pools/{tenantId}`) until ``setPath(_:_:style:explode:)``
+    /// fills in its parameters.
     public var path: String
-    /// Query items in order, not yet percent-encoded.
-    public var query: [QueryItem]
+    /// The query's `name=value` pairs in order, percent-encoded.
+    public var query: [String]
     public var headers: HTTPHeaders
     public var body: Data?
     /// The document's `operationId` for the operation, for logging and for transports that route on it.
     public var operationID: String
 
-    /// One `name=value` pair of the query.
-    public struct QueryItem: Sendable, Hashable {
-        public var name: String
-        public var value: String
-
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
-
+    /// A request for `path`, a path template whose `{name}` placeholders ``setPath(_:_:style:explode:)`` fills in.
     public init(method: String, path: String, operationID: String = "") {
         self.method = method
         self.path = path
@@ -35,66 +29,135 @@ public struct HTTPRequest: Sendable, Hashable {
         self.operationID = operationID
     }
 
-    /// Adds a query item; nothing for `nil`.
-    public mutating func addQuery(_ name: String, _ value: (some ParameterValue)?) {
-        guard let value else { return }
-        query.append(QueryItem(name: name, value: value.parameterText))
+    /// Puts a path parameter's value in place of `{name}` in the path, written in `style` (`simple`, `label` or
+    /// `matrix`) and percent-encoded so that it stays within its segment.
+    public mutating func setPath(
+        _ name: String, _ value: some Encodable, style: ParameterStyle = .simple, explode: Bool = false
+    ) throws {
+        let placeholder = "{" + name + "}"
+        guard path.contains(placeholder) else {
+            throw APIError.invalidRequest("the path '\(path)' has no parameter '\(name)'")
+        }
+        let node = try Self.node(name, value) ?? .text("")
+        path = path.replacingOccurrences(
+            of: placeholder, with: ParameterWriter.pathText(name, node, style: style, explode: explode))
     }
 
-    /// Adds an array as query items: repeated (`id=1&id=2`) when `explode`, else one comma-separated item.
-    public mutating func addQuery(_ name: String, _ values: [some ParameterValue]?, explode: Bool = true) {
-        guard let values else { return }
-        if explode {
-            for value in values { query.append(QueryItem(name: name, value: value.parameterText)) }
-        } else {
-            query.append(QueryItem(name: name, value: values.map(\.parameterText).joined(separator: ",")))
+    /// Adds a query parameter, written in `style`; nothing for `nil`.
+    public mutating func addQuery(
+        _ name: String, _ value: (some Encodable)?, style: ParameterStyle = .form, explode: Bool = true,
+        allowReserved: Bool = false
+    ) throws {
+        guard let value, let node = try Self.node(name, value) else { return }
+        query += ParameterWriter.pairs(name, node, style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// Sets a header (style `simple`); nothing for `nil`. A value with a line break is refused, so that it cannot
+    /// add headers of its own.
+    public mutating func setHeader(_ name: String, _ value: (some Encodable)?, explode: Bool = false) throws {
+        guard let value, let node = try Self.node(name, value) else { return }
+        let text = ParameterWriter.headerText(node, explode: explode)
+        guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw APIError.invalidRequest("the value of header '\(name)' has a line break")
+        }
+        headers[name] = text
+    }
+
+    /// Adds a cookie to the `Cookie` header (style `form`); nothing for `nil`. Arrays are repeated cookies when
+    /// `explode`, else one comma-separated cookie.
+    public mutating func addCookie(_ name: String, _ value: (some Encodable)?, explode: Bool = true) throws {
+        guard let value, let node = try Self.node(name, value) else { return }
+        let pairs = ParameterWriter.pairs(name, node, style: .form, explode: explode)
+        guard !pairs.isEmpty else { return }
+        let cookies = pairs.joined(separator: "; ")
+        headers["Cookie"] = headers["Cookie"].map { "\($0); \(cookies)" } ?? cookies
+    }
+
+    /// Sets the body to `value` encoded as JSON, with its `Content-Type`; nothing for `nil`.
+    public mutating func setJSONBody(_ value: (some Encodable)?, contentType: String = "application/json") throws {
+        guard let value else { return }
+        do {
+            setBody(try JSONCoding.makeEncoder().encode(value), contentType: contentType)
+        } catch {
+            throw APIError.invalidRequest("cannot encode the body: \(error)")
         }
     }
 
-    /// Sets a header; nothing for `nil`. Arrays are sent comma-separated.
-    public mutating func setHeader(_ name: String, _ value: (some ParameterValue)?) {
-        guard let value else { return }
-        headers[name] = value.parameterText
+    /// Sets the body to UTF-8 text, with its `Content-Type`; nothing for `nil`.
+    public mutating func setBody(_ text: String?, contentType: String) {
+        guard let text else { return }
+        setBody(Data(text.utf8), contentType: contentType)
     }
 
-    /// Sets a header to an array of values, comma-separated; nothing for `nil`.
-    public mutating func setHeader(_ name: String, _ values: [some ParameterValue]?) {
-        guard let values else { return }
-        headers[name] = values.map(\.parameterText).joined(separator: ",")
-    }
-
-    /// Adds a cookie to the `Cookie` header; nothing for `nil`.
-    public mutating func addCookie(_ name: String, _ value: (some ParameterValue)?) {
-        guard let value else { return }
-        let pair = "\(name)=\(PercentEncoding.encode(value.parameterText))"
-        headers["Cookie"] = headers["Cookie"].map { "\($0); \(pair)" } ?? pair
-    }
-
-    /// Adds an array to the `Cookie` header, comma-separated; nothing for `nil`.
-    public mutating func addCookie(_ name: String, _ values: [some ParameterValue]?) {
-        guard let values else { return }
-        addCookie(name, values.map(\.parameterText).joined(separator: ","))
-    }
-
-    /// Sets the body and its `Content-Type`.
-    public mutating func setBody(_ data: Data, contentType: String) {
+    /// Sets the body and its `Content-Type`; nothing for `nil`.
+    public mutating func setBody(_ data: Data?, contentType: String) {
+        guard let data else { return }
         body = data
         headers["Content-Type"] = contentType
     }
 
-    /// The full URL on the server at `baseURL`: its path followed by this request's path and query.
+    /// Sets the body to a form, `application/x-www-form-urlencoded`.
+    public mutating func setBody(_ form: FormBody) {
+        setBody(form.encoded, contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// The full URL on the server at `baseURL`: its path followed by this request's path, and its query followed
+    /// by this request's query.
     public func url(relativeTo baseURL: URL) throws -> URL {
+        if let open = path.firstIndex(of: "{"), let close = path[open...].firstIndex(of: "}") {
+            throw APIError.invalidRequest("the path parameter '\(path[open...close])' has no value")
+        }
         var text = baseURL.absoluteString
+        var fragment = ""
+        if let hash = text.firstIndex(of: "#") {
+            fragment = String(text[hash...])
+            text = String(text[..<hash])
+        }
+        var baseQuery: [String] = []
+        if let question = text.firstIndex(of: "?") {
+            baseQuery = text[text.index(after: question)...].split(separator: "&").map(String.init)
+            text = String(text[..<question])
+        }
         while text.hasSuffix("/") { text.removeLast() }
         text += path
-        if !query.isEmpty {
-            text += "?"
-            text += query.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
-                .joined(separator: "&")
-        }
+        let pairs = baseQuery + query
+        if !pairs.isEmpty { text += "?" + pairs.joined(separator: "&") }
+        text += fragment
         guard let url = URL(string: text) else {
             throw APIError.invalidRequest("'\(text)' is not a valid URL")
         }
         return url
+    }
+
+    /// The parameter node for `value`, with encoding failures as ``APIError/invalidRequest(_:)``.
+    static func node(_ name: String, _ value: some Encodable) throws -> ParameterNode? {
+        do {
+            return try ParameterNode.make(value)
+        } catch {
+            throw APIError.invalidRequest("cannot encode parameter '\(name)': \(error)")
+        }
+    }
+}
+
+/// An `application/x-www-form-urlencoded` body, built field by field.
+public struct FormBody: Sendable, Hashable {
+    /// The `name=value` pairs in order, percent-encoded.
+    public private(set) var pairs: [String] = []
+
+    public init() {}
+
+    /// Adds a field, written in `style` (the body's `encoding`); nothing for `nil`, so only the fields given are
+    /// sent.
+    public mutating func add(
+        _ name: String, _ value: (some Encodable)?, style: ParameterStyle = .form, explode: Bool = true,
+        allowReserved: Bool = false
+    ) throws {
+        guard let value, let node = try HTTPRequest.node(name, value) else { return }
+        pairs += ParameterWriter.pairs(name, node, style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// The encoded body: the pairs joined by `&`.
+    public var encoded: Data {
+        Data(pairs.joined(separator: "&").utf8)
     }
 }

@@ -59,24 +59,6 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-extension JSONValue: ParameterValue {
-    /// Strings as they are, numbers and booleans as JSON writes them, `null` as nothing, arrays and objects as
-    /// JSON text: what a parameter described by `oneOf` of scalars or by `{}` sends.
-    public var parameterText: String {
-        switch self {
-        case .null: ""
-        case .string(let value): value
-        case .bool, .integer, .number, .array, .object: jsonText
-        }
-    }
-
-    /// The value as JSON text.
-    private var jsonText: String {
-        let data = (try? JSONCoding.makeEncoder().encode(self)) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
 /// A coding key made at run time, for properties a schema does not list.
 public struct AnyCodingKey: CodingKey, Sendable, Hashable {
     public var stringValue: String

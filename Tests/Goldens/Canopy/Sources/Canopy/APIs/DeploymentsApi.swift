@@ -61,7 +61,7 @@ public struct DeploymentsApi: Sendable {
     ) async throws -> (result: DeploymentsCreateDeploymentResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "POST", path: "/deployments", operationID: "Deployments_CreateDeployment")
         request.headers["Accept"] = "text/plain, application/json, text/json"
-        request.setBody(try client.encodeJSON(body), contentType: "application/json")
+        try request.setJSONBody(body, contentType: "application/json")
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
         case 200:
@@ -118,8 +118,9 @@ public struct DeploymentsApi: Sendable {
     private func sendDeploymentsGetDeployment(
         deploymentId: Int32
     ) async throws -> (result: DeploymentsGetDeploymentResponse, response: HTTPResponse) {
-        var request = HTTPRequest(method: "GET", path: "/deployments/\(PercentEncoding.pathSegment(deploymentId))", operationID: "Deployments_GetDeployment")
+        var request = HTTPRequest(method: "GET", path: "/deployments/{deploymentId}", operationID: "Deployments_GetDeployment")
         request.headers["Accept"] = "text/plain, application/json, text/json"
+        try request.setPath("deploymentId", deploymentId)
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
         case 200:

@@ -66,9 +66,10 @@ public struct PoolApi: Sendable {
         tenantId: String,
         poolType: String?
     ) async throws -> (result: PoolGetPoolStatusResponse, response: HTTPResponse) {
-        var request = HTTPRequest(method: "GET", path: "/pools/\(PercentEncoding.pathSegment(tenantId))", operationID: "Pool_GetPoolStatus")
+        var request = HTTPRequest(method: "GET", path: "/pools/{tenantId}", operationID: "Pool_GetPoolStatus")
         request.headers["Accept"] = "text/plain, application/json, text/json"
-        request.addQuery("poolType", poolType)
+        try request.setPath("tenantId", tenantId)
+        try request.addQuery("poolType", poolType)
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
         case 200:

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A day in the calendar, without a time or time zone: a `format: date` value such as `2026-11-29`.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible, ParameterValue {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -54,8 +54,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStr
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-
-    public var parameterText: String { description }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -53,15 +53,15 @@ public enum Credential: Sendable {
         }
         switch scheme.kind {
         case .bearer:
-            request.headers["Authorization"] = "Bearer \(secret)"
+            try request.setHeader("Authorization", "Bearer \(secret)")
         case .basic:
-            request.headers["Authorization"] = "Basic \(secret)"
+            try request.setHeader("Authorization", "Basic \(secret)")
         case .apiKey(let name, .header):
-            request.headers[name] = secret
+            try request.setHeader(name, secret)
         case .apiKey(let name, .query):
-            request.query.append(HTTPRequest.QueryItem(name: name, value: secret))
+            try request.addQuery(name, secret)
         case .apiKey(let name, .cookie):
-            request.addCookie(name, secret)
+            try request.addCookie(name, secret)
         case .unsupported:
             break
         }
