@@ -10,6 +10,9 @@ public struct Parameter: Sendable {
     /// How a parameter's value is serialized (OpenAPI `style`).
     public enum Style: String, Sendable, Hashable {
         case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+        /// Values separated by tabs (`a%09b`): Swagger 2.0's `collectionFormat: tsv` only. OpenAPI 3 has no such
+        /// style, so a 3.x document cannot name it.
+        case tabDelimited
     }
 
     public var name: String
