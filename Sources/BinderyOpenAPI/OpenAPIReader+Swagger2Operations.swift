@@ -149,8 +149,10 @@ extension OpenAPIReader {
             )
             requestBody.description = body.description
             operation.requestBody = requestBody
-        } else if !fields.isEmpty {
-            operation.requestBody = swagger2FormBody(fields, consumes: mediaTypes.consumes, what: what)
+        } else if let first = fields.first {
+            operation.requestBody = swagger2FormBody(
+                fields, consumes: mediaTypes.consumes, what: what, location: first.location
+            )
         }
         return operation
     }
@@ -159,8 +161,9 @@ extension OpenAPIReader {
     /// `multipart/form-data` when a field is a file or `consumes` names multipart, else as
     /// `application/x-www-form-urlencoded`. When `consumes` names both form types and no field is a file, both are
     /// offered, in its order.
-    func swagger2FormBody(_ fields: [Swagger2FormField], consumes: [String], what: String) -> RequestBody {
-        let location = fields.first?.location ?? SourceLocation(file: "", line: 0, column: 0)
+    func swagger2FormBody(
+        _ fields: [Swagger2FormField], consumes: [String], what: String, location: SourceLocation
+    ) -> RequestBody {
         var schema = JSONSchema(location: location)
         schema.types = [.object]
         for field in fields {
@@ -302,8 +305,7 @@ extension OpenAPIReader {
             schema.types = [.string]
             return schema
         }
-        let known = Set(JSONSchema.JSONType.allCases.map(\.rawValue)).subtracting(["null"]).union(["file"])
-        if typeNode.kind == .scalar, let text = typeNode.scalar, !known.contains(text) {
+        if typeNode.kind == .scalar, let text = typeNode.scalar, !Self.swagger2ValueTypes.contains(text) {
             warn(typeNode.location, "unknown type '\(text)' for \(what); read as a string")
             schema.types = [.string]
         } else {
@@ -333,6 +335,9 @@ extension OpenAPIReader {
         try applySwagger2Keywords(node, to: &schema)
         return schema
     }
+
+    /// The types a Swagger 2.0 parameter or header may have.
+    static let swagger2ValueTypes: Set<String> = ["string", "number", "integer", "boolean", "array", "object", "file"]
 
     /// The style and explode of an array sent as `collectionFormat` says (csv when it says nothing): csv is
     /// `form` in a query or form, `simple` in a path or header, unexploded; ssv, pipes and tsv are

@@ -228,6 +228,36 @@ func readSwagger2(_ yaml: String, file: String = "spec.yaml") throws -> (OpenAPI
         #expect(warnings.first?.message.contains("needs multipart/form-data") == true)
     }
 
+    @Test func offersBothFormTypesWhenConsumesNamesBoth() throws {
+        let (document, warnings) = try readSwagger2(
+            """
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            consumes: [multipart/form-data, application/x-www-form-urlencoded, application/json]
+            paths:
+              /notes:
+                post:
+                  parameters:
+                    - {name: note, in: formData, type: string}
+                  responses: {'200': {description: ok}}
+                put:
+                  parameters:
+                    - {name: note, in: formData, type: string}
+                    - {name: body, in: body, schema: {type: string}}
+                  responses: {'200': {description: ok}}
+            """
+        )
+        let post = try #require(document.operations.first?.requestBody)
+        #expect(post.content.map(\.name) == ["multipart/form-data", "application/x-www-form-urlencoded"])
+        let put = try #require(document.operations.last?.requestBody)
+        #expect(put.content.first?.schema?.types == [.string])
+        #expect(
+            warnings.map(\.description) == [
+                "spec.yaml:12:11: warning: operation 'PUT /notes' has a body parameter, so its formData parameters are ignored"
+            ]
+        )
+    }
+
     @Test func turnsInPlaceTypesIntoSchemasAndCollectionFormatsIntoStyles() throws {
         let (document, warnings) = try readSwagger2(
             """
