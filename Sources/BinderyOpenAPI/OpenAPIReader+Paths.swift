@@ -116,7 +116,7 @@ extension OpenAPIReader {
         parameter.deprecated = try node["deprecated"]?.bool("'deprecated'") ?? false
         if let styleNode = node["style"] {
             let text = try styleNode.string("'style'")
-            guard let style = Parameter.Style(rawValue: text) else {
+            guard let style = Parameter.Style(rawValue: text), style != .tabDelimited else {
                 throw Diagnostic(at: styleNode.location, "unknown parameter style '\(text)'")
             }
             parameter.style = style
@@ -158,7 +158,7 @@ extension OpenAPIReader {
                     encoding.contentType = try encodingNode["contentType"]?.optionalString("'contentType'")
                     if let styleNode = encodingNode["style"] {
                         let text = try styleNode.string("'style'")
-                        guard let style = Parameter.Style(rawValue: text) else {
+                        guard let style = Parameter.Style(rawValue: text), style != .tabDelimited else {
                             throw Diagnostic(at: styleNode.location, "unknown encoding style '\(text)'")
                         }
                         encoding.style = style

@@ -92,6 +92,7 @@ extension OpenAPIReader {
                 break
             }
         }
+        if version == .swagger2 { try applySwagger2Keywords(node, to: &schema) }
         return schema
     }
 
@@ -141,7 +142,7 @@ extension OpenAPIReader {
         for nameNode in names {
             // `type: [string, null]` with YAML's bare null means the type "null".
             let name = nameNode.isNull && node.kind == .sequence ? "null" : try nameNode.string("'type'")
-            guard let type = JSONSchema.JSONType(rawValue: name) else {
+            guard let type = JSONSchema.JSONType(rawValue: name) ?? swagger2Type(name) else {
                 throw Diagnostic(
                     at: nameNode.location,
                     "unknown type '\(name)': expected string, number, integer, boolean, array, object or null"
@@ -153,6 +154,7 @@ extension OpenAPIReader {
     }
 
     func readDiscriminator(_ node: YAMLNode) throws(Diagnostic) -> JSONSchema.Discriminator {
+        if version == .swagger2, node.kind == .scalar { return try readSwagger2Discriminator(node) }
         try node.expectMapping("'discriminator'")
         guard let property = node["propertyName"] else {
             throw Diagnostic(at: node.location, "missing required key 'propertyName'")

@@ -1,6 +1,6 @@
 import BinderyYAML
 
-/// Reads an OpenAPI 3.0 or 3.1 description, in one file or many, into an ``OpenAPIDocument``.
+/// Reads an OpenAPI 3.0 or 3.1 (or Swagger 2.0) description, in one file or many, into an ``OpenAPIDocument``.
 ///
 /// Every error names the file, line and column of the node at fault and what was expected there. `$ref`s are
 /// followed across files (relative paths); a reference that cannot be resolved is an error at the `$ref`.
@@ -75,6 +75,7 @@ public final class OpenAPIReader {
             )
         }
         version = try readVersion(root)
+        if version == .swagger2 { return try readSwagger2(root: root) }
         guard let infoNode = root["info"] else {
             throw Diagnostic(at: root.location, "missing required key 'info'")
         }
@@ -114,11 +115,12 @@ public final class OpenAPIReader {
         return document
     }
 
-    /// Reads `components.schemas` in document order. A component that only refers to a schema in another file
-    /// (`Error: {$ref: 'common/Error.yaml'}`) is that schema, under the component's name; one that refers to
-    /// another component stays a schema of its own (an alias).
-    func readComponentSchemas(_ node: YAMLNode, file: String) throws(Diagnostic) {
-        let base = JSONPointer(tokens: ["components", "schemas"])
+    /// Reads `components.schemas` (Swagger 2.0: `definitions`, at `base`) in document order. A component that only
+    /// refers to a schema in another file (`Error: {$ref: 'common/Error.yaml'}`) is that schema, under the
+    /// component's name; one that refers to another component stays a schema of its own (an alias).
+    func readComponentSchemas(
+        _ node: YAMLNode, file: String, base: JSONPointer = JSONPointer(tokens: ["components", "schemas"])
+    ) throws(Diagnostic) {
         var entries: [(name: String, id: SchemaID, node: YAMLNode)] = []
         for (key, value) in node.pairs {
             let name = try key.keyText()
@@ -127,7 +129,7 @@ public final class OpenAPIReader {
             if value.kind == .mapping, value.count == 1, let ref = value["$ref"] {
                 let resolved = try resolveSchemaReference(ref)
                 let isComponent =
-                    resolved.id.file == file && resolved.id.pointer.tokens.count == 3
+                    resolved.id.file == file && resolved.id.pointer.tokens.count == base.tokens.count + 1
                     && resolved.id.pointer.tokens.starts(with: base.tokens)
                 if !isComponent {
                     id = resolved.id
@@ -151,10 +153,9 @@ public final class OpenAPIReader {
             throw Diagnostic(at: node.location, "unsupported OpenAPI version '\(text)': Bindery reads 3.0 and 3.1")
         }
         if let node = root["swagger"] {
-            throw Diagnostic(
-                at: node.location,
-                "Swagger \(node.scalar ?? "2.0") documents are not supported yet: convert to OpenAPI 3 first"
-            )
+            let text = try node.string("'swagger'")
+            if text == "2.0" || text == "2" { return .swagger2 }
+            throw Diagnostic(at: node.location, "unsupported Swagger version '\(text)': Bindery reads Swagger 2.0")
         }
         throw Diagnostic(at: root.location, "not an OpenAPI document: missing the 'openapi' key")
     }

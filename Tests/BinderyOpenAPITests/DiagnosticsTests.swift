@@ -68,10 +68,10 @@ import Testing
         #expect(error?.message.hasPrefix("invalid response status 'ok'") == true)
     }
 
-    @Test func namesSwagger2AsUnsupportedForNow() {
-        let error = readError("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n")
+    @Test func rejectsSwaggerVersionsOtherThan2() {
+        let error = readError("swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n")
         #expect(error?.location.line == 1 && error?.location.column == 10)
-        #expect(error?.message.contains("Swagger 2.0") == true)
+        #expect(error?.message == "unsupported Swagger version '1.2': Bindery reads Swagger 2.0")
     }
 
     @Test func reportsYAMLSyntaxErrorsWithTheirPosition() {
