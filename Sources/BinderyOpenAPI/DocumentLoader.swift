@@ -68,7 +68,10 @@ public final class DocumentLoader {
 
     /// Resolves the reference `reference`, written at `node`, to the node it points to.
     public func resolve(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
-        if resolvesSchemaIdentifiers, let target = try resolveByIdentifier(reference, at: node) { return target }
+        if resolvesSchemaIdentifiers {
+            index(node.document)  // the root document may have been parsed without the loader
+            if let target = try resolveByIdentifier(reference, at: node) { return target }
+        }
         let location = node.location
         let beforeFragment = reference.prefix { $0 != "#" }
         if let colon = beforeFragment.firstIndex(of: ":"), !beforeFragment[..<colon].contains("/") {
@@ -144,7 +147,9 @@ public final class DocumentLoader {
     /// or an `$anchor` of it. Returns `nil` when the reference names no known resource, and when a fragment-only JSON
     /// pointer written inside a resource is not in it (`#/components/schemas/Tag` means the document's, as every
     /// OpenAPI tool reads it).
-    private func resolveByIdentifier(_ reference: String, at node: YAMLNode) throws(Diagnostic)
+    private func resolveByIdentifier(
+        _ reference: String, at node: YAMLNode
+    ) throws(Diagnostic)
         -> ResolvedReference?
     {
         guard !resources.isEmpty, let ids = identifiers[node.document.file] else { return nil }

@@ -126,7 +126,9 @@ extension OpenAPIReader {
 
     /// `items` written as a list of schemas (JSON Schema draft 2019-09 and earlier) is 2020-12's `prefixItems`, and
     /// `additionalItems` beside it is 2020-12's `items`.
-    func readLegacyTupleItems(_ items: YAMLNode, of node: YAMLNode, into schema: inout JSONSchema)
+    func readLegacyTupleItems(
+        _ items: YAMLNode, of node: YAMLNode, into schema: inout JSONSchema
+    )
         throws(Diagnostic)
     {
         warn(

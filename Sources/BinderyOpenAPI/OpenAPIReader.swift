@@ -127,7 +127,7 @@ public final class OpenAPIReader {
             let name = try key.keyText()
             var id = SchemaID(file: file, pointer: base.appending(name))
             var target = value
-            if value.kind == .mapping, value.count == 1, let ref = value["$ref"] {
+            if value.kind == .mapping, value.count == 1, let ref = value["$ref"], !ref.isNull {
                 let resolved = try resolveSchemaReference(ref)
                 let isComponent =
                     resolved.id.file == file && resolved.id.pointer.tokens.count == 3
