@@ -108,7 +108,7 @@ extension OpenAPIReader {
         }
         if schema.format == nil { schema.format = typeKeyword.impliedFormat }
         if let nullableNode { honourNullable(nullableNode, in: &schema) }
-        if let legacyTupleItems { try readLegacyTupleItems(legacyTupleItems, of: node, into: &schema) }
+        if let legacyTupleItems { try readTupleItems(legacyTupleItems, of: node, into: &schema) }
         return schema
     }
 
@@ -126,11 +126,7 @@ extension OpenAPIReader {
 
     /// `items` written as a list of schemas (JSON Schema draft 2019-09 and earlier) is 2020-12's `prefixItems`, and
     /// `additionalItems` beside it is 2020-12's `items`.
-    func readLegacyTupleItems(
-        _ items: YAMLNode, of node: YAMLNode, into schema: inout JSONSchema
-    )
-        throws(Diagnostic)
-    {
+    func readTupleItems(_ items: YAMLNode, of node: YAMLNode, into schema: inout JSONSchema) throws(Diagnostic) {
         warn(
             items.location,
             "'items' as a list of schemas is JSON Schema draft 2019-09 and earlier; read as 'prefixItems'")
