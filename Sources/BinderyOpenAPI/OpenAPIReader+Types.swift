@@ -16,7 +16,7 @@ extension OpenAPIReader {
     /// unknown name (read as any type).
     func readTypes(_ node: YAMLNode) throws(Diagnostic) -> TypeKeyword {
         let isList = node.kind == .sequence
-        if isList, !version.allowsReferenceSiblings, version != .swagger2 {
+        if isList, !version.allowsReferenceSiblings {
             warnOnce(
                 "type lists", node.location,
                 "a list of types is OpenAPI 3.1; this document is \(version) (read as in 3.1; later lists of types in "

@@ -5,7 +5,7 @@ import Foundation
 /// named by a URI resolved against the enclosing resource's) and every `$anchor` (a name for a schema within its
 /// resource), so that `$ref: /components/schemas/petdetails#pet_details_id` can find them.
 ///
-/// The file is scanned once, whole, so a reference may name a schema that is read after it. Literal values
+/// The file is scanned once, whole (unless it has no `$id` or `$anchor` at all), so a reference may name a schema that is read after it. Literal values
 /// (`example`, `examples`, `default`, `const`, `enum`, extensions) are data and are not scanned; neither are nodes
 /// reached a second time through a YAML alias.
 struct SchemaIdentifiers {
@@ -37,6 +37,7 @@ struct SchemaIdentifiers {
     /// Scans `document`.
     init(document: YAMLDocument) {
         fileURI = Self.fileURI(of: document.file)
+        guard document.mentions("$id") || document.mentions("$anchor") else { return }
         var visited = Set<YAMLNode>()
         // Depth-first with an explicit stack: a file may nest deeper than the call stack allows.
         var stack: [(node: YAMLNode, pointer: JSONPointer, base: String, inSchemaMap: Bool)] = [

@@ -88,6 +88,27 @@ public final class YAMLDocument: Sendable {
         nodes.count
     }
 
+    /// Whether `text` occurs in any scalar or tag of the document (a byte search of the string pool): a quick test
+    /// before walking the tree for a key that is usually absent.
+    public func mentions(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard let first = needle.first else { return true }
+        return strings.withUnsafeBufferPointer { pool in
+            guard pool.count >= needle.count else { return false }
+            var index = 0
+            let last = pool.count - needle.count
+            while index <= last {
+                if pool[index] == first,
+                    UnsafeBufferPointer(rebasing: pool[index..<index + needle.count]).elementsEqual(needle)
+                {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// Decodes pool bytes as UTF-8 (invalid sequences cannot occur: libyaml validated the input).
     func text(offset: UInt32, length: UInt32) -> String {
         strings.withUnsafeBufferPointer { pool in
