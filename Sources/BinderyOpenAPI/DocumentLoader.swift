@@ -9,8 +9,22 @@ public final class DocumentLoader {
     private var documents: [String: YAMLDocument] = [:]
     /// Resolved references by file and pointer text: descriptions refer to the same few schemas many times.
     private var resolved: [String: [String: ResolvedReference]] = [:]
+    /// The schema identifiers of each loaded file, when ``resolvesSchemaIdentifiers`` is on.
+    private var identifiers: [String: SchemaIdentifiers] = [:]
+    /// Every schema resource (`$id`) of the loaded files by its URI, and the file it is in.
+    private var resources: [String: (file: String, target: SchemaIdentifiers.Target)] = [:]
 
     public init() {}
+
+    /// Whether references are resolved as in JSON Schema 2020-12 (OpenAPI 3.1): by `$id` (relative to the base URI
+    /// of the schema they are written in, or the file's) and by `$anchor`, before files and JSON pointers. Turning it
+    /// on scans the files loaded so far for identifiers; files loaded later are scanned as they are loaded.
+    public var resolvesSchemaIdentifiers = false {
+        didSet {
+            guard resolvesSchemaIdentifiers, !oldValue else { return }
+            for document in documents.values.sorted(by: { $0.file < $1.file }) { index(document) }
+        }
+    }
 
     /// The nodes of every file loaded so far.
     public private(set) var totalNodeCount = 0
@@ -38,11 +52,26 @@ public final class DocumentLoader {
         }
         documents[path] = document
         totalNodeCount += document.nodeCount
+        if resolvesSchemaIdentifiers { index(document) }
         return document
+    }
+
+    /// Records the schema identifiers of `document`.
+    private func index(_ document: YAMLDocument) {
+        guard identifiers[document.file] == nil else { return }
+        let found = SchemaIdentifiers(document: document)
+        identifiers[document.file] = found
+        for (uri, target) in found.resources where resources[uri] == nil {
+            resources[uri] = (document.file, target)
+        }
     }
 
     /// Resolves the reference `reference`, written at `node`, to the node it points to.
     public func resolve(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
+        if resolvesSchemaIdentifiers {
+            index(node.document)  // the root document may have been parsed without the loader
+            if let target = try resolveByIdentifier(reference, at: node) { return target }
+        }
         let location = node.location
         let beforeFragment = reference.prefix { $0 != "#" }
         if let colon = beforeFragment.firstIndex(of: ":"), !beforeFragment[..<colon].contains("/") {
@@ -76,6 +105,11 @@ public final class DocumentLoader {
         }
         if let cached = resolved[document.file]?[String(fragment)] { return cached }
         let decodedFragment = String(fragment).removingPercentEncoding ?? String(fragment)
+        if resolvesSchemaIdentifiers, let ids = identifiers[document.file],
+            let anchor = ids.anchors[ids.fileURI + "#" + decodedFragment]
+        {
+            return ResolvedReference(file: document.file, pointer: anchor.pointer, node: anchor.node)
+        }
         guard let pointer = JSONPointer(decodedFragment) else {
             throw Diagnostic(
                 at: location,
@@ -107,6 +141,46 @@ public final class DocumentLoader {
         let result = ResolvedReference(file: document.file, pointer: pointer, node: target)
         resolved[document.file, default: [:]][String(fragment)] = result
         return result
+    }
+
+    /// Resolves a reference by schema identifiers: to a schema resource by its `$id`, then to a JSON pointer in it
+    /// or an `$anchor` of it. Returns `nil` when the reference names no known resource, and when a fragment-only JSON
+    /// pointer written inside a resource is not in it (`#/components/schemas/Tag` means the document's, as every
+    /// OpenAPI tool reads it).
+    private func resolveByIdentifier(
+        _ reference: String, at node: YAMLNode
+    ) throws(Diagnostic)
+        -> ResolvedReference?
+    {
+        guard !resources.isEmpty, let ids = identifiers[node.document.file] else { return nil }
+        let base = ids.referenceBases[node] ?? ids.fileURI
+        guard let absolute = SchemaIdentifiers.resolve(reference, against: base) else { return nil }
+        let (uri, fragment) = SchemaIdentifiers.split(absolute)
+        guard let (file, resource) = resources[uri] else { return nil }
+        guard let pointer = JSONPointer(fragment) else {
+            guard let anchor = identifiers[file]?.anchors[uri + "#" + fragment] else {
+                throw Diagnostic(
+                    at: node.location,
+                    "cannot resolve reference '\(reference)': the schema with $id '\(uri)' has no '$anchor: \(fragment)'"
+                )
+            }
+            return ResolvedReference(file: file, pointer: anchor.pointer, node: anchor.node)
+        }
+        var target = resource.node
+        for token in pointer.tokens {
+            let next: YAMLNode? =
+                target.kind == .sequence
+                ? Int(token).flatMap { $0 >= 0 && $0 < target.count ? target.elements[$0] : nil } : target[token]
+            guard let next else {
+                if reference.hasPrefix("#") { return nil }
+                throw Diagnostic(
+                    at: node.location,
+                    "cannot resolve reference '\(reference)': the schema with $id '\(uri)' has no '\(token)'")
+            }
+            target = next
+        }
+        return ResolvedReference(
+            file: file, pointer: JSONPointer(tokens: resource.pointer.tokens + pointer.tokens), node: target)
     }
 
     /// `path` without `.` components and with `a/..` pairs folded, so one file has one name.

@@ -59,6 +59,9 @@ public struct JSONSchema: Sendable {
         get { itemsStorage?.value }
         set { itemsStorage = newValue.map(Indirect.init) }
     }
+    /// `prefixItems` (a tuple: the schema of each leading item, in order); ``items`` then applies to the items after
+    /// them. Also read from `items` written as a list (JSON Schema draft 2019-09 and earlier).
+    public var prefixItems: [JSONSchema]
     public var not: JSONSchema? {
         get { notStorage?.value }
         set { notStorage = newValue.map(Indirect.init) }
@@ -68,6 +71,7 @@ public struct JSONSchema: Sendable {
     public var anyOf: [JSONSchema]
     public var discriminator: Discriminator?
     public var enumValues: [SpecValue]?
+    /// `const` (3.1): the one value allowed. A 3.0 `enum` of one value stays in ``enumValues``.
     public var constValue: SpecValue?
     public var defaultValue: SpecValue?
     public var example: SpecValue?
@@ -88,6 +92,7 @@ public struct JSONSchema: Sendable {
         self.writeOnly = false
         self.properties = []
         self.required = []
+        self.prefixItems = []
         self.allOf = []
         self.oneOf = []
         self.anyOf = []

@@ -20,18 +20,29 @@ extension OpenAPIReader {
         try node.expectMapping("a schema")
         var schema = JSONSchema(location: node.location)
         if let refNode = node["$ref"] {
-            schema.ref = try readSchemaReference(refNode)
-            guard version.allowsReferenceSiblings else { return schema }
+            if refNode.isNull {
+                // Petstore 3.1 writes `$ref: #/components/…` unquoted: YAML reads `#…` as a comment.
+                warn(
+                    refNode.location,
+                    "'$ref' has no value (an unquoted '#' starts a YAML comment: quote the reference); ignored")
+            } else {
+                schema.ref = try readSchemaReference(refNode)
+                guard version.allowsReferenceSiblings else { return schema }
+            }
         }
+        var typeKeyword = TypeKeyword()
+        var nullableNode: YAMLNode?
+        var legacyTupleItems: YAMLNode?
         for (key, value) in node.pairs {
             switch try key.keyText() {
             case "type":
-                schema.types = try readTypes(value)
+                typeKeyword = try readTypes(value)
+                schema.types = typeKeyword.types
                 if schema.types.contains(.null) { schema.nullable = true }
             case "format": schema.format = try value.optionalString("'format'")
             case "title": schema.title = documentation(value, "'title'")
             case "description": schema.description = documentation(value, "'description'")
-            case "nullable": schema.nullable = try value.bool("'nullable'") || schema.nullable
+            case "nullable": if try value.bool("'nullable'") { nullableNode = value }
             case "deprecated": schema.deprecated = try value.bool("'deprecated'")
             case "readOnly": schema.readOnly = try value.bool("'readOnly'")
             case "writeOnly": schema.writeOnly = try value.bool("'writeOnly'")
@@ -66,9 +77,12 @@ extension OpenAPIReader {
                 }
             case "items":
                 if value.kind == .sequence {
-                    throw Diagnostic(at: value.location, "tuple 'items' (a list of schemas) is not supported")
+                    legacyTupleItems = value
+                    schema.prefixItems = try readSchemaList(value, "'items'")
+                } else {
+                    schema.items = try readSchema(value)
                 }
-                schema.items = try readSchema(value)
+            case "prefixItems": schema.prefixItems = try readSchemaList(value, "'prefixItems'")
             case "not": schema.not = try readSchema(value)
             case "allOf": schema.allOf = try readSchemaList(value, "'allOf'")
             case "oneOf": schema.oneOf = try readSchemaList(value, "'oneOf'")
@@ -93,12 +107,49 @@ extension OpenAPIReader {
             }
         }
         if version == .swagger2 { try applySwagger2Keywords(node, to: &schema) }
+        if schema.format == nil { schema.format = typeKeyword.impliedFormat }
+        if let nullableNode { honourNullable(nullableNode, in: &schema) }
+        if let legacyTupleItems { try readTupleItems(legacyTupleItems, of: node, into: &schema) }
         return schema
+    }
+
+    /// `nullable: true`: the 3.0 keyword, which 3.1 replaced by `null` among the types. In a 3.1 document it is still
+    /// honoured (`null` joins the types), with one warning per document.
+    func honourNullable(_ node: YAMLNode, in schema: inout JSONSchema) {
+        schema.nullable = true
+        guard version.allowsReferenceSiblings else { return }
+        warnOnce(
+            "nullable", node.location,
+            "'nullable' is OpenAPI 3.0; in 3.1 add 'null' to the types (honoured; later uses in this document are "
+                + "not reported)")
+        if !schema.types.isEmpty, !schema.types.contains(.null) { schema.types.append(.null) }
+    }
+
+    /// `items` written as a list of schemas (JSON Schema draft 2019-09 and earlier) is 2020-12's `prefixItems`, and
+    /// `additionalItems` beside it is 2020-12's `items`.
+    func readTupleItems(_ items: YAMLNode, of node: YAMLNode, into schema: inout JSONSchema) throws(Diagnostic) {
+        warn(
+            items.location,
+            "'items' as a list of schemas is JSON Schema draft 2019-09 and earlier; read as 'prefixItems'")
+        if let additional = node["additionalItems"] {
+            if additional.kind == .scalar, let allowed = try? additional.bool("'additionalItems'") {
+                var rest = JSONSchema(location: additional.location)
+                if !allowed { rest.not = JSONSchema(location: additional.location) }
+                schema.items = rest
+            } else {
+                schema.items = try readSchema(additional)
+            }
+        }
     }
 
     /// Resolves a schema `$ref` and makes sure the schema it points to is in the table.
     func readSchemaReference(_ node: YAMLNode) throws(Diagnostic) -> SchemaID {
         let (id, target) = try resolveSchemaReference(node)
+        // A schema reached by its `$anchor` is known by the anchor's name (unless it is a component).
+        if let text = node.scalar, let hash = text.firstIndex(of: "#") {
+            let fragment = text[text.index(after: hash)...]
+            if !fragment.isEmpty, !fragment.hasPrefix("/") { schemas.name(id, String(fragment)) }
+        }
         if !schemas.contains(id) {
             schemas.reserve(id)
             schemas.set(try readSchema(target), for: id)
@@ -108,20 +159,33 @@ extension OpenAPIReader {
 
     /// The schema a `$ref` names, following references to references to the schema at the end of the chain.
     func resolveSchemaReference(_ node: YAMLNode) throws(Diagnostic) -> (id: SchemaID, node: YAMLNode) {
-        let resolved = try loader.resolve(try node.string("'$ref'"), at: node)
+        let resolved = try resolveReferenceToSchema(node)
         var id = resolved.schemaID
         var target = resolved.node
         var hops = 0
-        while target.kind == .mapping, target.count == 1, let next = target["$ref"] {
+        while target.kind == .mapping, target.count == 1, let next = target["$ref"], !next.isNull {
             hops += 1
             guard hops < maximumReferenceDepth else {
                 throw Diagnostic(at: node.location, "reference cycle: '\(node.scalar ?? "")' refers back to itself")
             }
-            let resolvedNext = try loader.resolve(try next.string("'$ref'"), at: next)
+            let resolvedNext = try resolveReferenceToSchema(next)
             id = resolvedNext.schemaID
             target = resolvedNext.node
         }
         return (id, target)
+    }
+
+    /// Resolves one `$ref` where a schema is expected; a reference to something that is certainly not a schema (a
+    /// response, a parameter, a path item) is an error at the `$ref`.
+    func resolveReferenceToSchema(_ node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
+        let reference = try node.string("'$ref'")
+        let resolved = try loader.resolve(reference, at: node)
+        let target = ReferenceTarget.at(resolved.pointer, root: resolved.node.document.root)
+        guard target.mayBeSchema else {
+            throw Diagnostic(
+                at: node.location, "'$ref' '\(reference)' refers to \(target.description), where a schema is expected")
+        }
+        return resolved
     }
 
     func readSchemaList(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> [JSONSchema] {
@@ -131,26 +195,6 @@ extension OpenAPIReader {
             result.append(try readSchema(element))
         }
         return result
-    }
-
-    func readTypes(_ node: YAMLNode) throws(Diagnostic) -> [JSONSchema.JSONType] {
-        let names: [YAMLNode] = node.kind == .sequence ? Array(node.elements) : [node]
-        if node.kind == .sequence, !version.allowsReferenceSiblings {
-            warn(node.location, "a list of types is OpenAPI 3.1; this document is \(version)")
-        }
-        var types: [JSONSchema.JSONType] = []
-        for nameNode in names {
-            // `type: [string, null]` with YAML's bare null means the type "null".
-            let name = nameNode.isNull && node.kind == .sequence ? "null" : try nameNode.string("'type'")
-            guard let type = JSONSchema.JSONType(rawValue: name) ?? swagger2Type(name) else {
-                throw Diagnostic(
-                    at: nameNode.location,
-                    "unknown type '\(name)': expected string, number, integer, boolean, array, object or null"
-                )
-            }
-            types.append(type)
-        }
-        return types
     }
 
     func readDiscriminator(_ node: YAMLNode) throws(Diagnostic) -> JSONSchema.Discriminator {

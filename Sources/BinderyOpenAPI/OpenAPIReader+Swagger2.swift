@@ -225,21 +225,14 @@ extension OpenAPIReader {
     // MARK: Schemas
 
     /// Swagger 2.0's extra schema type: `file` (a response or form field holding a file) is a string of bytes.
-    func swagger2Type(_ name: String) -> JSONSchema.JSONType? {
-        version == .swagger2 && name == "file" ? .string : nil
-    }
-
     /// Swagger 2.0's `discriminator: petType`: the property name alone.
     func readSwagger2Discriminator(_ node: YAMLNode) throws(Diagnostic) -> JSONSchema.Discriminator {
         JSONSchema.Discriminator(propertyName: try node.string("'discriminator'"))
     }
 
-    /// What a Swagger 2.0 schema says differently from 3.0: `type: file` is binary, `x-nullable: true` (the
-    /// common extension, 2.0 having no `nullable`) is nullable.
+    /// What a Swagger 2.0 schema says differently from 3.0: `x-nullable: true` (the common extension, 2.0 having
+    /// no `nullable`) is nullable. (`type: file` is read with the other type names.)
     func applySwagger2Keywords(_ node: YAMLNode, to schema: inout JSONSchema) throws(Diagnostic) {
-        if let type = node["type"], type.kind == .scalar, type.scalar == "file" {
-            schema.format = "binary"
-        }
         if let nullable = node["x-nullable"] {
             if let value = try? nullable.bool("'x-nullable'") {
                 schema.nullable = schema.nullable || value

@@ -309,12 +309,9 @@ extension OpenAPIReader {
             warn(typeNode.location, "unknown type '\(text)' for \(what); read as a string")
             schema.types = [.string]
         } else {
-            schema.types = try readTypes(typeNode)
-        }
-        if typeNode.scalar == "file" {
-            schema.format = "binary"
-        } else {
-            schema.format = try node["format"]?.optionalString("'format'")
+            let keyword = try readTypes(typeNode)
+            schema.types = keyword.types
+            schema.format = try node["format"]?.optionalString("'format'") ?? keyword.impliedFormat
         }
         if let items = node["items"] {
             schema.items = try readSchema(items)

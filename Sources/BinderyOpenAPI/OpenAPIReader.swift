@@ -10,6 +10,8 @@ public final class OpenAPIReader {
     var schemas = SchemaTable()
     /// Diagnostics that did not stop reading.
     public private(set) var warnings: [Diagnostic] = []
+    /// The topics of ``warnOnce(_:_:_:)`` already warned about.
+    var warnedTopics: Set<String> = []
     /// How deep `$ref` chains of non-schema objects may go before they count as a cycle.
     let maximumReferenceDepth = 64
     /// How deep schemas may nest (`items` in `items` in …): deeper is an error, not a stack overflow.
@@ -75,6 +77,7 @@ public final class OpenAPIReader {
             )
         }
         version = try readVersion(root)
+        loader.resolvesSchemaIdentifiers = version.allowsReferenceSiblings
         if version == .swagger2 { return try readSwagger2(root: root) }
         guard let infoNode = root["info"] else {
             throw Diagnostic(at: root.location, "missing required key 'info'")
@@ -126,7 +129,7 @@ public final class OpenAPIReader {
             let name = try key.keyText()
             var id = SchemaID(file: file, pointer: base.appending(name))
             var target = value
-            if value.kind == .mapping, value.count == 1, let ref = value["$ref"] {
+            if value.kind == .mapping, value.count == 1, let ref = value["$ref"], !ref.isNull {
                 let resolved = try resolveSchemaReference(ref)
                 let isComponent =
                     resolved.id.file == file && resolved.id.pointer.tokens.count == base.tokens.count + 1
@@ -243,5 +246,11 @@ public final class OpenAPIReader {
 
     func warn(_ location: SourceLocation, _ message: String) {
         warnings.append(Diagnostic(.warning, at: location, message))
+    }
+
+    /// Warns about `topic` the first time only: for a habit of a whole description, where one warning says it all.
+    func warnOnce(_ topic: String, _ location: SourceLocation, _ message: String) {
+        guard warnedTopics.insert(topic).inserted else { return }
+        warn(location, message)
     }
 }

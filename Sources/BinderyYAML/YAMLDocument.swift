@@ -7,6 +7,13 @@ import CBinderyYAML
 /// Anchors and aliases are resolved (an alias yields the anchored node itself, so aliased subtrees are shared),
 /// duplicate scalar keys are rejected, and no YAML 1.1 type guessing happens: scalars are text plus style and tag.
 ///
+/// Merge keys (`<<: *base`, `<<: [*a, *b]`, yaml.org/type/merge) are applied: a mapping holds the merged pairs in
+/// place of its `<<` pair, as the source mapping's own key and value nodes (so they keep their positions and stay
+/// shared), keys written in the mapping win over merged ones, and an earlier mapping of a sequence wins over a later
+/// one. Only a plain `<<` is a merge key: a quoted `"<<"` (every JSON key) is an ordinary key. A merge value that is
+/// not a mapping or a sequence of mappings is an error, and so is a document whose merges would copy more than about
+/// a million pairs plus one per input byte (merges of merges).
+///
 /// `YAMLDocument` is `Sendable` without `@unchecked`: every stored property is an immutable `let` of a
 /// `Sendable` value type.
 public final class YAMLDocument: Sendable {
@@ -27,8 +34,8 @@ public final class YAMLDocument: Sendable {
     /// - Parameters:
     ///   - bytes: The document text, UTF-8 (libyaml also accepts UTF-16 with a byte order mark).
     ///   - file: The display path used in locations and errors.
-    /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys and
-    ///   streams with more than one document.
+    /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
+    ///   values that are not mappings, and streams with more than one document.
     public init(bytes: some Collection<UInt8>, file: String) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
@@ -79,6 +86,27 @@ public final class YAMLDocument: Sendable {
     /// The number of distinct nodes (aliases do not add nodes).
     public var nodeCount: Int {
         nodes.count
+    }
+
+    /// Whether `text` occurs in any scalar or tag of the document (a byte search of the string pool): a quick test
+    /// before walking the tree for a key that is usually absent.
+    public func mentions(_ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard let first = needle.first else { return true }
+        return strings.withUnsafeBufferPointer { pool in
+            guard pool.count >= needle.count else { return false }
+            var index = 0
+            let last = pool.count - needle.count
+            while index <= last {
+                if pool[index] == first,
+                    UnsafeBufferPointer(rebasing: pool[index..<index + needle.count]).elementsEqual(needle)
+                {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Decodes pool bytes as UTF-8 (invalid sequences cannot occur: libyaml validated the input).

@@ -35,7 +35,8 @@ static int end_collection(builder *b, yaml_mark_t mark) {
     const uint32_t *run = b->pending + entry.pending_start;
     const pending_mark *marks = b->pending_marks + entry.pending_start;
     if (b->nodes[entry.node].kind == BINDERY_YAML_KIND_MAPPING &&
-        !bindery_check_duplicate_keys(b, run, marks, count, mark)) {
+        (!bindery_check_duplicate_keys(b, run, marks, count, mark) ||
+         !bindery_apply_merge_keys(b, run, marks, count, mark, &run, &count))) {
         return 0;
     }
     if (b->children_count + count > UINT32_MAX) {
@@ -127,6 +128,7 @@ static int parse_input(const unsigned char *input, size_t length, bindery_yaml_d
     memset(&b, 0, sizeof b);
     memset(out, 0, sizeof *out);
     b.out = out;
+    b.merge_allowance = MERGE_PAIR_ALLOWANCE + length;
     if (input == NULL) {
         if (length != 0) {
             bindery_fail(&b, 1, 1, "no input");

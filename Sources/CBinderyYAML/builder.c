@@ -106,4 +106,6 @@ void bindery_free_scratch(builder *b) {
     free(b->anchors);
     free(b->anchor_names);
     free(b->keys);
+    free(b->merged);
+    free(b->merge_keys);
 }

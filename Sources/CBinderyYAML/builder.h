@@ -13,6 +13,10 @@
 
 /* Marks a collection whose end event has not been seen yet (stored in first_child). */
 #define OPEN_COLLECTION UINT32_MAX
+/* Merge keys may copy this many pairs into mappings, plus one per input byte: enough for any real document, and a
+   bound on merges of merges, which would otherwise grow the arena exponentially (as aliases of aliases would if
+   they were copied). */
+#define MERGE_PAIR_ALLOWANCE 1000000
 /* At most this many bytes of a key or anchor name are quoted in an error message. */
 #define QUOTED_TEXT_LIMIT 120
 /* Buffer size that always holds a quoted text (4 bytes per escaped byte, "...", NUL). */
@@ -44,11 +48,13 @@ typedef struct {
     uint32_t line, column;
 } pending_mark;
 
-/* A scalar key of a large mapping, sorted to find duplicates; `pair` is the pair's index. */
+/* A scalar key of a large mapping, sorted to find duplicates; `pair` is the pair's index, `merge` is 1 for a
+   merge key. */
 typedef struct {
     uint32_t text_offset;
     uint32_t text_length;
     uint32_t pair;
+    uint32_t merge;
 } key_entry;
 
 /* Everything one parse builds. nodes/children/strings become the result; the rest is scratch. */
@@ -77,6 +83,14 @@ typedef struct {
     /* Scratch space for duplicate detection in large mappings. */
     key_entry *keys;
     size_t keys_capacity;
+
+    /* Merge keys: the merged run of a mapping, the set of its keys (node indices, UINT32_MAX is empty), and how
+       many more pairs merges may copy. */
+    uint32_t *merged;
+    size_t merged_capacity;
+    uint32_t *merge_keys;
+    size_t merge_keys_capacity;
+    size_t merge_allowance;
 
     size_t document_count;
     bindery_yaml_document *out;
@@ -119,5 +133,14 @@ int bindery_resolve_alias(builder *b, const yaml_char_t *anchor, yaml_mark_t mar
 
 int bindery_check_duplicate_keys(builder *b, const uint32_t *run, const pending_mark *marks, size_t count,
                                  yaml_mark_t mark);
+
+/* merge_keys.c */
+
+/* Whether the node is a merge key: a plain `<<` without a tag, or tagged `!!merge`. */
+int bindery_is_merge_key(const builder *b, uint32_t node);
+/* Applies the merge keys of the key/value run of a mapping (duplicates already checked): `*result` is the run to
+   store, `run` itself when there is no merge key, else scratch space valid until the next call. */
+int bindery_apply_merge_keys(builder *b, const uint32_t *run, const pending_mark *marks, size_t count,
+                             yaml_mark_t mark, const uint32_t **result, size_t *result_count);
 
 #endif /* BINDERY_BUILDER_H */

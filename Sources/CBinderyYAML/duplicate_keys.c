@@ -1,4 +1,6 @@
-/* Duplicate scalar key detection for mappings: pairwise for small mappings, stable merge sort for large ones. */
+/* Duplicate scalar key detection for mappings: pairwise for small mappings, stable merge sort for large ones.
+   A merge key (plain `<<`) is a key of its own kind: it never equals a quoted "<<", but two merge keys are
+   duplicates. Keys a merge brings in are not checked: the mapping's own keys override them. */
 
 #include "builder.h"
 
@@ -12,8 +14,11 @@ static int same_text(const builder *b, uint32_t lhs_offset, uint32_t rhs_offset,
     return length == 0 || memcmp(b->strings + lhs_offset, b->strings + rhs_offset, length) == 0;
 }
 
-/* Orders keys by length, then bytes: only equality matters, so this cheap order suffices. */
+/* Orders keys by kind, length, then bytes: only equality matters, so this cheap order suffices. */
 static int key_entry_less(const builder *b, const key_entry *lhs, const key_entry *rhs) {
+    if (lhs->merge != rhs->merge) {
+        return lhs->merge < rhs->merge;
+    }
     if (lhs->text_length != rhs->text_length) {
         return lhs->text_length < rhs->text_length;
     }
@@ -22,7 +27,7 @@ static int key_entry_less(const builder *b, const key_entry *lhs, const key_entr
 }
 
 static int key_entry_equal(const builder *b, const key_entry *lhs, const key_entry *rhs) {
-    return lhs->text_length == rhs->text_length &&
+    return lhs->merge == rhs->merge && lhs->text_length == rhs->text_length &&
            same_text(b, lhs->text_offset, rhs->text_offset, lhs->text_length);
 }
 
@@ -68,9 +73,11 @@ int bindery_check_duplicate_keys(builder *b, const uint32_t *run, const pending_
             if (key->kind != BINDERY_YAML_KIND_SCALAR) {
                 continue;
             }
+            int merge = bindery_is_merge_key(b, run[2 * i]);
             for (size_t j = 0; j < i; j++) {
                 const bindery_yaml_node *other = &b->nodes[run[2 * j]];
                 if (other->kind == BINDERY_YAML_KIND_SCALAR && other->text_length == key->text_length &&
+                    bindery_is_merge_key(b, run[2 * j]) == merge &&
                     same_text(b, other->text_offset, key->text_offset, key->text_length)) {
                     duplicate = i;
                     break;
@@ -84,7 +91,8 @@ int bindery_check_duplicate_keys(builder *b, const uint32_t *run, const pending_
         for (size_t i = 0; i < pairs; i++) {
             const bindery_yaml_node *key = &b->nodes[run[2 * i]];
             if (key->kind == BINDERY_YAML_KIND_SCALAR) {
-                key_entry entry = {key->text_offset, key->text_length, (uint32_t)i};
+                key_entry entry = {key->text_offset, key->text_length, (uint32_t)i,
+                                   (uint32_t)bindery_is_merge_key(b, run[2 * i])};
                 entries[scalar_keys++] = entry;
             }
         }

@@ -550,7 +550,7 @@ func readSwagger2(_ yaml: String, file: String = "spec.yaml") throws -> (OpenAPI
         )
     }
 
-    @Test func reportsErrorsWithTheirPosition() {
+    @Test func reportsErrorsWithTheirPosition() throws {
         let notAMapping = readError(
             """
             swagger: '2.0'
@@ -581,18 +581,21 @@ func readSwagger2(_ yaml: String, file: String = "spec.yaml") throws -> (OpenAPI
         )
         let noInfo = readError("swagger: '2.0'\npaths: {}\n")
         #expect(noInfo?.description == "spec.yaml:1:1: error: missing required key 'info'")
-        let badType = readError(
-            """
+        // An unknown type name in a schema is read as any type, with a warning (as in 3.x).
+        let reader = OpenAPIReader()
+        let badType = """
             swagger: '2.0'
             info: {title: T, version: '1'}
+            paths: {}
             definitions:
               A: {type: thing}
             """
-        )
+        _ = try reader.read(root: YAMLDocument(bytes: Array(badType.utf8), file: "spec.yaml").root)
         #expect(
-            badType?.description
-                == "spec.yaml:4:13: error: unknown type 'thing': expected string, number, integer, boolean, array, object or null"
-        )
+            reader.warnings.map(\.description) == [
+                "spec.yaml:5:13: warning: unknown type 'thing': expected string, number, integer, boolean, array, "
+                    + "object or null; read as any type"
+            ])
     }
 
     @Test func followsReferencesAcrossFiles() throws {

@@ -77,4 +77,13 @@ import Testing
         }
         #expect(counts == 12)
     }
+
+    @Test func mentionsSearchesTheTextOfScalars() throws {
+        let document = try parse("a: {$id: x}\nb: some text\n")
+        #expect(document.mentions("$id"))
+        #expect(document.mentions("me te"))
+        #expect(!document.mentions("$anchor"))
+        #expect(!document.mentions("a: "))
+        #expect(try parse("").mentions("") && !parse("").mentions("x"))
+    }
 }

@@ -6,8 +6,10 @@
 /// `bindery_yaml_parse` runs the libyaml event loop over an in-memory buffer and
 /// returns the whole (single) document as flat arrays, so callers never talk to
 /// libyaml per event. Anchors and aliases are resolved (an alias refers to the
-/// anchored node, so the tree is a DAG), duplicate scalar keys are rejected and
-/// no YAML 1.1 type resolution is performed: scalars are bytes + style + tag.
+/// anchored node, so the tree is a DAG), merge keys (a plain `<<`) are applied
+/// (the merged pairs are the source mapping's own nodes), duplicate scalar keys
+/// are rejected and no other YAML 1.1 type resolution is performed: scalars are
+/// bytes + style + tag.
 
 #include <stddef.h>
 #include <stdint.h>
