@@ -5,9 +5,10 @@
 public enum RuntimeNames {
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential", "FormBody",
-        "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONValue",
+        "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONShape",
+        "JSONValue",
         "ParameterNode", "ParameterNodeBuilder", "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
-        "PercentEncoding", "SecurityScheme", "URLSessionTransport",
+        "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
     ]
 }

@@ -6,6 +6,8 @@ public struct TypeDefinition: Sendable, Hashable {
         case enumeration(EnumDefinition)
         /// A `typealias` for a schema that names another type (`TenantId` is a `String`).
         case alias(SwiftType)
+        /// An `enum` with a case per alternative of a `oneOf` or `anyOf`.
+        case union(UnionDefinition)
     }
 
     public var id: TypeID
@@ -121,5 +123,87 @@ public struct EnumDefinition: Sendable, Hashable {
     public init(cases: [Case], unknownCaseName: String) {
         self.cases = cases
         self.unknownCaseName = unknownCaseName
+    }
+}
+
+/// An `enum` for a `oneOf` or `anyOf`: one case per alternative, carrying its value.
+///
+/// With a discriminator, the case is chosen by the discriminator property's value, and a value the document does
+/// not map decodes into ``unknownCaseName`` (carrying the JSON as received). Without one, the case is chosen by
+/// the JSON's shape (``JSONShape``): the one alternative the value fits, or among several the one that declares
+/// most of its members; a value that fits none, or several equally, is a decoding error naming the candidates.
+/// `anyOf` is decoded the same way: the enum holds the alternative that fits the value best.
+public struct UnionDefinition: Sendable, Hashable {
+    public struct Case: Sendable, Hashable {
+        public var swiftName: String
+        public var type: SwiftType
+        /// What the alternative's JSON looks like, for choosing it by shape.
+        public var shape: JSONShape
+        /// The discriminator values that select the case (with a discriminator).
+        public var discriminatorValues: [String]
+        public var documentation: Documentation
+
+        public init(swiftName: String, type: SwiftType, shape: JSONShape, discriminatorValues: [String] = []) {
+            self.swiftName = swiftName
+            self.type = type
+            self.shape = shape
+            self.discriminatorValues = discriminatorValues
+            self.documentation = Documentation()
+        }
+    }
+
+    public var cases: [Case]
+    /// The discriminator property's JSON key, when the schema names one.
+    public var discriminator: String?
+    /// The case for discriminator values the document does not map; `nil` without a discriminator.
+    public var unknownCaseName: String?
+    /// Whether the schema says `anyOf` rather than `oneOf`.
+    public var isAnyOf: Bool
+
+    public init(cases: [Case], discriminator: String? = nil, unknownCaseName: String? = nil, isAnyOf: Bool = false) {
+        self.cases = cases
+        self.discriminator = discriminator
+        self.unknownCaseName = unknownCaseName
+        self.isAnyOf = isAnyOf
+    }
+}
+
+/// The JSON a schema accepts, as far as choosing among alternatives needs: its kinds, and for objects the
+/// required members, the kinds of the declared members, and whether others are allowed.
+public struct JSONShape: Sendable, Hashable {
+    /// A kind of JSON value.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case object, array, string, integer, number, boolean, null
+    }
+
+    /// The kinds the value may have; empty for any.
+    public var kinds: [Kind]
+    public var required: [String]
+    /// The declared members and their kinds (empty for any), in document order.
+    public var properties: [Property]
+    /// Whether members not declared are refused (`additionalProperties: false`).
+    public var closed: Bool
+    /// The string values the schema lists (`enum`, `const`): a value among them fits more closely.
+    public var values: [String]
+
+    public struct Property: Sendable, Hashable {
+        public var name: String
+        public var kinds: [Kind]
+
+        public init(name: String, kinds: [Kind]) {
+            self.name = name
+            self.kinds = kinds
+        }
+    }
+
+    public init(
+        kinds: [Kind] = [], required: [String] = [], properties: [Property] = [], closed: Bool = false,
+        values: [String] = []
+    ) {
+        self.kinds = kinds
+        self.required = required
+        self.properties = properties
+        self.closed = closed
+        self.values = values
     }
 }

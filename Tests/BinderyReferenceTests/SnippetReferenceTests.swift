@@ -466,4 +466,105 @@ import Testing
             """#
         )
     }
+
+    static let unions = """
+        openapi: 3.0.3
+        info: {title: Unions, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator:
+                propertyName: petType
+                mapping: {cat: '#/components/schemas/Cat', kitty: '#/components/schemas/Cat'}
+            Cat:
+              type: object
+              required: [petType, name]
+              properties: {petType: {type: string}, name: {type: string}}
+            Dog:
+              type: object
+              required: [petType, bark]
+              properties: {petType: {type: string}, bark: {type: boolean}}
+            Expandable:
+              anyOf: [{type: string}, {$ref: '#/components/schemas/Cat'}, {type: 'null'}]
+        """
+
+    /// `oneOf` with a discriminator: mapped and implicit values, and unknown values kept as JSON.
+    @Test func discriminatedUnion() throws {
+        try expectSnippet(
+            generated("Models/Pet.swift", from: Self.unions),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Pet`.
+            public enum Pet: Codable, Hashable, Sendable {
+                /// - Remark: Discriminator `cat`, `kitty`.
+                case cat(Cat)
+                /// - Remark: Discriminator `Dog`.
+                case dog(Dog)
+                /// A value whose `petType` the API description does not map to a case, as received.
+                case undocumented(JSONValue)
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.singleValueContainer()
+                    switch try UnionCoding.discriminator("petType", in: decoder) {
+                    case "cat", "kitty":
+                        self = .cat(try container.decode(Cat.self))
+                    case "Dog":
+                        self = .dog(try container.decode(Dog.self))
+                    default:
+                        self = .undocumented(try container.decode(JSONValue.self))
+                    }
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    switch self {
+                    case .cat(let value): try container.encode(value)
+                    case .dog(let value): try container.encode(value)
+                    case .undocumented(let value): try container.encode(value)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
+    /// `anyOf` without a discriminator: chosen by the shape of the JSON; `null` makes uses optional.
+    @Test func unionChosenByShape() throws {
+        try expectSnippet(
+            generated("Models/Expandable.swift", from: Self.unions),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Expandable`.
+            public enum Expandable: Codable, Hashable, Sendable {
+                case string(String)
+                case cat(Cat)
+
+                /// What the JSON of each case looks like, in case order: a value is decoded as the case it fits.
+                static let shapes: [JSONShape] = [
+                    JSONShape(kinds: [.string]),
+                    JSONShape(kinds: [.object], required: ["petType", "name"], properties: ["petType": [.string], "name": [.string]])
+                ]
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.singleValueContainer()
+                    let index = try UnionCoding.choose(
+                        among: Self.shapes, cases: ["string", "cat"], in: decoder, type: "Expandable")
+                    switch index {
+                    case 0: self = .string(try container.decode(String.self))
+                    case 1: self = .cat(try container.decode(Cat.self))
+                    default: throw DecodingError.dataCorruptedError(in: container, debugDescription: "no case \(index) in Expandable")
+                    }
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    switch self {
+                    case .string(let value): try container.encode(value)
+                    case .cat(let value): try container.encode(value)
+                    }
+                }
+            }
+            """#
+        )
+    }
 }

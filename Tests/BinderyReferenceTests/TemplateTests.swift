@@ -25,7 +25,7 @@ import Testing
             #"^(?:public |private |fileprivate )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
         for name in [
             "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterEncoding",
-            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme",
+            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme", "UnionCoding",
         ] {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
             for line in text.split(separator: "\n") {
@@ -145,6 +145,18 @@ import Testing
     @Test func rejectsUnknownManifestKeys() throws {
         let error = try templateError(["manifest.yaml": "files:\n  - template: api\n    path: a.swift\n    for: api\n"])
         #expect(error?.location.line == 4 && error?.location.column == 5)
-        #expect(error?.message == "unknown key 'for': expected 'template', 'each' or 'path'")
+        #expect(error?.message == "unknown key 'for': expected 'template', 'each', 'path' or 'if'")
+    }
+
+    @Test func conditionalFilesFollowAFlagOfThePackage() throws {
+        let error = try templateError([
+            "manifest.yaml": "files:\n  - template: README.md\n    path: r.md\n    if: hasUnicorns\n"
+        ])
+        #expect(error?.location.line == 2)
+        #expect(error?.message == "'if: hasUnicorns' is not a flag of the package context")
+        // Canopy has no oneOf, so no union runtime; a description with one gets it.
+        let canopy = try Generator.render(specPath: Support.canopySpec, moduleName: "Canopy").files.map(\.path)
+        #expect(!canopy.contains("Sources/Canopy/Runtime/UnionCoding.swift"))
+        #expect(canopy.contains("Sources/Canopy/Runtime/SecurityScheme.swift"))
     }
 }

@@ -45,7 +45,7 @@ extension ModelTranslator {
                 switch definitions[id]?.kind {
                 case .structure: return id
                 case .alias(let target): current = target
-                case .enumeration, nil: return nil
+                case .enumeration, .union, nil: return nil
                 }
             default:
                 return nil

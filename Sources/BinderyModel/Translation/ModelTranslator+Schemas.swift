@@ -74,6 +74,12 @@ extension ModelTranslator {
             definition.deprecated = merged.deprecated
             return definition
         }
+        if isUnion(schema) {
+            var definition = TypeDefinition(
+                id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
+            definition.deprecated = schema.deprecated
+            return definition
+        }
         if let values = stringEnumValues(of: schema) {
             var definition = TypeDefinition(
                 id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
@@ -113,18 +119,26 @@ extension ModelTranslator {
             let annotatedNullable = schema.allOf.contains { $0.nullable && isAnnotationOnly($0) }
             return (inner.type, inner.nullable || nullable || annotatedNullable)
         }
-        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
-            let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
-            let alternatives = schema.oneOf + schema.anyOf
-            let values = alternatives.indices.filter { !isNullSchema(alternatives[$0]) }
-            if values.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+        let (keyword, alternatives) = unionAlternatives(of: schema)
+        if !alternatives.isEmpty {
+            let allowsNull = nullable || unionAllowsNull(schema)
+            if alternatives.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+                let (index, alternative) = alternatives[0]
                 let inner = try type(
-                    of: alternatives[values[0]], at: origin.appending(keyword, String(values[0])), hint: hint,
-                    container: container
+                    of: alternative, at: origin.appending(keyword, String(index)), hint: hint, container: container
                 )
-                return (inner.type, inner.nullable || nullable || values.count < alternatives.count)
+                return (inner.type, inner.nullable || allowsNull)
             }
-            warn(schema.location, "oneOf and anyOf are not supported yet; the value is decoded as JSONValue")
+            if isUnion(schema) {
+                let id = declare(origin, preferred: hint, in: container)
+                var definition = TypeDefinition(id: id, kind: .union(try makeUnion(schema, id: id)))
+                definition.documentation = Documentation(summary: schema.title, description: nil)
+                definitions[id] = definition
+                return (.named(id), allowsNull)
+            }
+            warn(
+                schema.location,
+                "\(keyword) beside properties or allOf is not supported yet; the value is decoded as JSONValue")
             return (.jsonValue, nullable)
         }
         if let merged = structShape(of: schema) {
@@ -214,7 +228,15 @@ extension ModelTranslator {
 
     /// Whether the schema a reference points to allows `null` by itself.
     func isNullable(_ id: SchemaID) -> Bool {
-        schema(for: id)?.nullable == true
+        guard let schema = schema(for: id) else { return false }
+        return schema.nullable || unionAllowsNull(schema)
+    }
+
+    /// Whether `schema` is declared as an enum of alternatives: a `oneOf` or `anyOf` of two or more that say what
+    /// the value is, with no properties or `allOf` beside them.
+    func isUnion(_ schema: JSONSchema) -> Bool {
+        schema.ref == nil && unionAlternatives(of: schema).alternatives.count >= 2 && schema.properties.isEmpty
+            && schema.allOf.isEmpty
     }
 
     /// Whether a schema only allows `null` (`type: 'null'`, or `enum: [null]`).
@@ -264,7 +286,7 @@ extension ModelTranslator {
     /// The merged object when `schema` is declared as a struct: it has properties, or merges several `allOf`
     /// parts that are objects. `nil` for everything else.
     func structShape(of schema: JSONSchema) -> MergedObject? {
-        guard schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.enumValues == nil else {
+        guard schema.ref == nil, unionAlternatives(of: schema).alternatives.isEmpty, schema.enumValues == nil else {
             return nil
         }
         guard !schema.properties.isEmpty || schema.allOf.count >= 2 else { return nil }

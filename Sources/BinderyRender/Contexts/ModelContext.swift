@@ -17,6 +17,7 @@ struct ModelContext: RenderContext {
     let aliasTarget: String
     let markdown: String
     let additionalPropertiesType: String
+    let unionCases: [UnionCaseContext]
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
 
@@ -36,11 +37,18 @@ struct ModelContext: RenderContext {
             self.additionalPropertiesType = ""
             self.aliasTarget = index.code(target)
             self.markdown = index.markdown(target)
-        case .enumeration:
+        case .enumeration, .union:
             self.properties = []
             self.additionalPropertiesType = ""
             self.aliasTarget = ""
             self.markdown = ""
+        }
+        if case .union(let union) = definition.kind {
+            self.unionCases = union.cases.enumerated().map {
+                UnionCaseContext(index: $0.offset, unionCase: $0.element, index: index)
+            }
+        } else {
+            self.unionCases = []
         }
     }
 
@@ -51,6 +59,8 @@ struct ModelContext: RenderContext {
         case "isStruct": if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isEnum": if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isAlias": if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }
+        case "isUnion": if case .union = definition.kind { return .flag(true) } else { return .flag(false) }
+        case "nameLiteral": return .text(SwiftLiteral.string(definition.qualifiedName))
         case "docComment": return .lines(docComment)
         case "description":
             return .text(MarkdownText.cell(definition.documentation.paragraphs.joined(separator: "\n")))
@@ -67,6 +77,20 @@ struct ModelContext: RenderContext {
         case .structure(let structure): return structValue(structure, forKey: key)
         case .enumeration(let enumeration): return enumValue(enumeration, forKey: key)
         case .alias: return aliasValue(forKey: key)
+        case .union(let union): return unionValue(union, forKey: key)
+        }
+    }
+
+    func unionValue(_ union: UnionDefinition, forKey key: String) -> RenderValue? {
+        switch key {
+        case "unionCases": .list(unionCases)
+        case "hasDiscriminator": .flag(union.discriminator != nil)
+        case "discriminator": .text(union.discriminator ?? "")
+        case "discriminatorLiteral": .text(union.discriminator.map(SwiftLiteral.string) ?? "")
+        case "unknownCaseName": .text(union.unknownCaseName.map(SwiftName.identifier) ?? "")
+        case "unknownCaseMember": .text(union.unknownCaseName ?? "")
+        case "isAnyOf": .flag(union.isAnyOf)
+        default: nil
         }
     }
 
@@ -137,6 +161,101 @@ struct ModelContext: RenderContext {
                 "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
         }
         return comment.lines
+    }
+}
+
+/// One case of a union: `name` (for its declaration), `member` (after a dot), `nameLiteral`, `type`, `index`,
+/// `docComment` (lines), `discriminatorValues` (each with `literal`), `hasDiscriminatorValues`, `shape` (a
+/// ``ShapeContext``).
+struct UnionCaseContext: RenderContext {
+    let index: Int
+    let unionCase: UnionDefinition.Case
+    let type: String
+    let docComment: [String]
+
+    init(index: Int, unionCase: UnionDefinition.Case, index types: TypeIndex) {
+        self.index = index
+        self.unionCase = unionCase
+        self.type = types.code(unionCase.type)
+        var comment = DocComment()
+        comment.paragraphs(unionCase.documentation)
+        if !unionCase.discriminatorValues.isEmpty {
+            let values = unionCase.discriminatorValues.map(MarkdownText.code).joined(separator: ", ")
+            comment.callout("- Remark: Discriminator \(values).", separated: true)
+        }
+        self.docComment = comment.lines
+    }
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "name": .text(SwiftName.identifier(unionCase.swiftName))
+        case "member": .text(unionCase.swiftName)
+        case "nameLiteral": .text(SwiftLiteral.string(unionCase.swiftName))
+        case "type": .text(type)
+        case "index": .text(String(index))
+        case "docComment": .lines(docComment)
+        case "discriminatorValues": .list(unionCase.discriminatorValues.map(LiteralContext.init))
+        case "hasDiscriminatorValues": .flag(!unionCase.discriminatorValues.isEmpty)
+        case "shape": .context(ShapeContext(shape: unionCase.shape))
+        default: nil
+        }
+    }
+}
+
+/// What a union case's JSON looks like: `kinds` (each with `kind`), `hasKinds`, `required` (each with
+/// `literal`), `hasRequired`, `properties` (each with `nameLiteral`, `kinds`), `hasProperties`, `closed`, `values`
+/// (each with `literal`), `hasValues`.
+struct ShapeContext: RenderContext {
+    let shape: JSONShape
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "kinds": .list(shape.kinds.map { KindContext(kind: $0) })
+        case "hasKinds": .flag(!shape.kinds.isEmpty)
+        case "required": .list(shape.required.map(LiteralContext.init))
+        case "hasRequired": .flag(!shape.required.isEmpty)
+        case "properties": .list(shape.properties.map(PropertyShapeContext.init))
+        case "hasProperties": .flag(!shape.properties.isEmpty)
+        case "closed": .flag(shape.closed)
+        case "values": .list(shape.values.map(LiteralContext.init))
+        case "hasValues": .flag(!shape.values.isEmpty)
+        default: nil
+        }
+    }
+
+    /// A kind of JSON value: `kind`.
+    struct KindContext: RenderContext {
+        let kind: JSONShape.Kind
+
+        func value(forKey key: String) -> RenderValue? {
+            key == "kind" ? .text(kind.rawValue) : nil
+        }
+    }
+
+    /// A declared member: `nameLiteral`, `kinds`.
+    struct PropertyShapeContext: RenderContext {
+        let property: JSONShape.Property
+
+        func value(forKey key: String) -> RenderValue? {
+            switch key {
+            case "nameLiteral": .text(SwiftLiteral.string(property.name))
+            case "kinds": .list(property.kinds.map { KindContext(kind: $0) })
+            default: nil
+            }
+        }
+    }
+}
+
+/// Text as a Swift string literal: `literal`, and `text` as it is.
+struct LiteralContext: RenderContext {
+    let text: String
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "literal": .text(SwiftLiteral.string(text))
+        case "text": .text(text)
+        default: nil
+        }
     }
 }
 

@@ -32,6 +32,12 @@ public struct CodeRenderer {
         var files: [GeneratedFile] = []
         var paths: [String: TemplateManifest.Entry] = [:]
         for entry in manifest.entries {
+            if let condition = entry.condition {
+                guard case .flag(let value)? = package.value(forKey: condition) else {
+                    throw Diagnostic(at: entry.location, "'if: \(condition)' is not a flag of the package context")
+                }
+                if !value { continue }
+            }
             let contexts: [[any RenderContext]]
             switch entry.scope {
             case .package: contexts = [[package]]

@@ -8,6 +8,9 @@ import BinderyYAML
 ///   - template: api                                   # api.mustache
 ///     each: api                                       # one file per API; or `model`; omitted: one file
 ///     path: "{{sourcesDirectory}}/APIs/{{name}}.swift" # a template too, rendered with the same context
+///   - template: UnionCoding
+///     path: "{{sourcesDirectory}}/Runtime/UnionCoding.swift"
+///     if: hasUnions                                   # only when the package context's flag is true
 /// ```
 public struct TemplateManifest: Sendable, Hashable {
     /// What one entry renders for.
@@ -25,13 +28,18 @@ public struct TemplateManifest: Sendable, Hashable {
         public var template: String
         public var scope: Scope
         public var path: String
+        /// A flag of the package context (`hasUnions`): the file is written only when it is true.
+        public var condition: String?
         /// Where the entry is in the manifest, for errors about it.
         public var location: SourceLocation
 
-        public init(template: String, scope: Scope, path: String, location: SourceLocation) {
+        public init(
+            template: String, scope: Scope, path: String, condition: String? = nil, location: SourceLocation
+        ) {
             self.template = template
             self.scope = scope
             self.path = path
+            self.condition = condition
             self.location = location
         }
     }
@@ -62,10 +70,17 @@ public struct TemplateManifest: Sendable, Hashable {
             guard element.kind == .mapping else {
                 throw Diagnostic(at: element.location, "expected a mapping with 'template' and 'path'")
             }
-            for (key, _) in element.pairs where !["template", "each", "path"].contains(key.scalar ?? "") {
+            for (key, _) in element.pairs where !["template", "each", "path", "if"].contains(key.scalar ?? "") {
                 throw Diagnostic(
-                    at: key.location, "unknown key '\(key.scalar ?? "")': expected 'template', 'each' or 'path'"
+                    at: key.location, "unknown key '\(key.scalar ?? "")': expected 'template', 'each', 'path' or 'if'"
                 )
+            }
+            var condition: String?
+            if let node = element["if"] {
+                guard let text = node.scalar, !text.isEmpty else {
+                    throw Diagnostic(at: node.location, "expected the name of a flag for 'if'")
+                }
+                condition = text
             }
             guard let template = element["template"]?.scalar, !template.isEmpty else {
                 throw Diagnostic(at: element.location, "missing 'template': the template's name without '.mustache'")
@@ -81,7 +96,8 @@ public struct TemplateManifest: Sendable, Hashable {
                 }
                 scope = value
             }
-            entries.append(Entry(template: template, scope: scope, path: path, location: element.location))
+            entries.append(
+                Entry(template: template, scope: scope, path: path, condition: condition, location: element.location))
         }
         self.entries = entries
     }

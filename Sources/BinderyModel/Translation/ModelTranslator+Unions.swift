@@ -1,0 +1,174 @@
+import BinderyCore
+import BinderyOpenAPI
+
+/// `oneOf` and `anyOf`: an enum with a case per alternative.
+extension ModelTranslator {
+    /// The alternatives of a `oneOf` or `anyOf` that say what the value is, with their positions; `null`
+    /// alternatives and those that only constrain (`oneOf: [{required: [a]}, {required: [b]}]` beside
+    /// `properties`) are left out.
+    func unionAlternatives(of schema: JSONSchema) -> (keyword: String, alternatives: [(index: Int, schema: JSONSchema)])
+    {
+        let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+        let all = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        let alternatives = all.enumerated().filter { !isNullSchema($0.element) && !isConstraintOnly($0.element) }
+        return (keyword, alternatives.map { ($0.offset, $0.element) })
+    }
+
+    /// Whether a `oneOf`/`anyOf` alternative only constrains the value (which members are required, what it is
+    /// not) and says nothing about what it is.
+    func isConstraintOnly(_ schema: JSONSchema) -> Bool {
+        schema.ref == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.items == nil
+            && schema.additionalProperties == nil && schema.enumValues == nil && schema.constValue == nil
+            && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
+    }
+
+    /// Whether `schema` also says `null` is allowed through its `oneOf`/`anyOf`.
+    func unionAllowsNull(_ schema: JSONSchema) -> Bool {
+        (schema.oneOf + schema.anyOf).contains(where: isNullSchema)
+    }
+
+    /// The union for `schema`, declared as `id`: its alternatives become cases, inline ones nested in it.
+    func makeUnion(_ schema: JSONSchema, id: TypeID) throws(Diagnostic) -> UnionDefinition {
+        let (keyword, alternatives) = unionAlternatives(of: schema)
+        let nested = TypeContainer(parent: id)
+        let names = NameScope(reserved: SwiftKeywords.reservedMemberNames)
+        var union = UnionDefinition(cases: [], isAnyOf: keyword == "anyOf")
+        union.discriminator = schema.discriminator?.propertyName
+        var types: [SwiftType] = []
+        for (index, alternative) in alternatives {
+            let hint = alternative.title.map(SwiftName.upperCamelCase) ?? "Option\(index + 1)"
+            let (type, _) = try self.type(
+                of: alternative, at: id.appending(keyword, String(index)), hint: hint, container: nested)
+            let values = schema.discriminator.map { discriminatorValues(for: alternative, $0) } ?? []
+            if let existing = types.firstIndex(of: type) {
+                // Two alternatives of the same Swift type are one case (by shape they cannot be told apart).
+                union.cases[existing].discriminatorValues += values.filter {
+                    !union.cases[existing].discriminatorValues.contains($0)
+                }
+                continue
+            }
+            types.append(type)
+            var unionCase = UnionDefinition.Case(
+                swiftName: names.claim(caseName(for: alternative, type: type, index: index)), type: type,
+                shape: shape(of: alternative), discriminatorValues: values
+            )
+            unionCase.documentation = Documentation(summary: alternative.title, description: alternative.description)
+            union.cases.append(unionCase)
+        }
+        if union.discriminator != nil {
+            union.unknownCaseName = names.claim("undocumented")
+        }
+        return union
+    }
+
+    /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`).
+    func caseName(for alternative: JSONSchema, type: SwiftType, index: Int) -> String {
+        if let ref = alternative.ref {
+            return SwiftName.lowerCamelCase(preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref))
+        }
+        if let title = alternative.title { return SwiftName.lowerCamelCase(title) }
+        let values = stringValues(alternative)
+        if values.count == 1 { return SwiftName.lowerCamelCase(values[0]) }
+        switch type {
+        case .string: return "string"
+        case .bool: return "bool"
+        case .int, .int32, .int64: return "integer"
+        case .float, .double: return "number"
+        case .date: return "date"
+        case .calendarDate: return "calendarDate"
+        case .uuid: return "uuid"
+        case .data: return "data"
+        case .array: return "array"
+        case .dictionary: return "object"
+        case .jsonValue, .optional: return "value"
+        case .named: return "option\(index + 1)"
+        }
+    }
+
+    /// The discriminator values that select an alternative: the `mapping` entries that point to it, else the
+    /// name of the schema it refers to; for an inline alternative, the values its discriminator property allows.
+    func discriminatorValues(for alternative: JSONSchema, _ discriminator: JSONSchema.Discriminator) -> [String] {
+        guard let ref = alternative.ref else {
+            let property = alternative.properties.first { $0.name == discriminator.propertyName }?.schema
+            return property.map(stringValues) ?? []
+        }
+        var values: [String] = []
+        for entry in discriminator.mapping {
+            guard case .scalar(let target, _) = entry.value else { continue }
+            if mappingTarget(target, refersTo: ref) { values.append(entry.key) }
+        }
+        if values.isEmpty { values.append(document.schemas.name(of: ref)) }
+        return values
+    }
+
+    /// Whether a discriminator mapping's value (`#/components/schemas/Cat`, `other.yaml#/Cat`, or a schema name)
+    /// refers to the schema `ref`.
+    func mappingTarget(_ target: String, refersTo ref: SchemaID) -> Bool {
+        guard let hash = target.firstIndex(of: "#") else {
+            return target == document.schemas.name(of: ref) || target == ref.pointer.lastToken
+        }
+        let file = target[..<hash]
+        let pointer = target[target.index(after: hash)...]
+        return pointer == ref.pointer.description && (file.isEmpty || ref.file.hasSuffix(String(file)))
+    }
+
+    /// The string values a schema allows (`enum`, `const`), following references.
+    func stringValues(_ schema: JSONSchema) -> [String] {
+        if let ref = schema.ref, let target = self.schema(for: ref) { return stringValues(target) }
+        var values: [String] = []
+        for value in (schema.enumValues ?? []) + (schema.constValue.map { [$0] } ?? []) {
+            if case .scalar(let text, _) = value, !values.contains(text) { values.append(text) }
+        }
+        return values
+    }
+
+    /// What JSON `schema` accepts, for choosing among alternatives by shape.
+    func shape(of schema: JSONSchema) -> JSONShape {
+        var visited: Set<SchemaID> = []
+        return shape(of: schema, visited: &visited)
+    }
+
+    func shape(of schema: JSONSchema, visited: inout Set<SchemaID>) -> JSONShape {
+        if let ref = schema.ref {
+            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return JSONShape() }
+            var result = shape(of: target, visited: &visited)
+            if schema.nullable, !result.kinds.isEmpty, !result.kinds.contains(.null) { result.kinds.append(.null) }
+            return result
+        }
+        var result = JSONShape()
+        if let merged = structShape(of: schema) {
+            result.kinds = [.object]
+            result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }
+            for property in merged.properties {
+                var inner = visited
+                result.properties.append(
+                    .init(name: property.name, kinds: shape(of: property.schema, visited: &inner).kinds))
+            }
+            if case .allowed(false) = merged.additionalProperties { result.closed = true }
+        } else if !unionAlternatives(of: schema).alternatives.isEmpty {
+            for (_, alternative) in unionAlternatives(of: schema).alternatives {
+                var inner = visited
+                let kinds = shape(of: alternative, visited: &inner).kinds
+                if kinds.isEmpty { return JSONShape() }
+                for kind in kinds where !result.kinds.contains(kind) { result.kinds.append(kind) }
+            }
+        } else if let part = schema.allOf.first(where: { !isAnnotationOnly($0) }),
+            schema.allOf.filter({ !isAnnotationOnly($0) }).count == 1
+        {
+            result = shape(of: part, visited: &visited)
+        } else {
+            result.kinds = schema.types.compactMap {
+                JSONShape.Kind(rawValue: $0 == .boolean ? "boolean" : $0.rawValue)
+            }
+            if result.kinds.isEmpty {
+                if schema.items != nil { result.kinds = [.array] }
+                if case .schema = schema.additionalProperties { result.kinds = [.object] }
+            }
+            result.values = stringValues(schema)
+        }
+        if !result.kinds.isEmpty, schema.nullable || unionAllowsNull(schema), !result.kinds.contains(.null) {
+            result.kinds.append(.null)
+        }
+        return result
+    }
+}
