@@ -45,7 +45,7 @@ struct CorpusCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Keep the generated packages (and build logs) in this folder, one subfolder per description.",
+            "Keep the generated packages in this folder, one subfolder per description, with warnings.txt (the warnings with their locations) and build.log.",
             valueName: "dir"))
     var keep: String?
 

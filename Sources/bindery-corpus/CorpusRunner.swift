@@ -6,8 +6,9 @@ import Foundation
 struct CorpusRunner: Sendable {
     /// Whether each generated package is built with `swift build -Xswiftc -warnings-as-errors`.
     var build = true
-    /// Where the generated packages (and their build logs) are kept, one folder per description; `nil` to
-    /// generate into a temporary folder that is removed afterwards.
+    /// Where the generated packages are kept (with `warnings.txt`, the generator's warnings with their locations,
+    /// and `build.log`), one folder per description; `nil` to generate into a temporary folder that is removed
+    /// afterwards.
     var keepDirectory: String?
     /// The `swift` executable.
     var swift = CorpusRunner.swiftOnPath()
@@ -94,6 +95,11 @@ struct CorpusRunner: Sendable {
         row.moduleName = result.moduleName
         for warning in result.warnings {
             row.warnings[WarningKind.of(warning.message), default: 0] += 1
+        }
+        if keepDirectory != nil {
+            // Kept with the package: the table has the kinds, this file where each warning comes from.
+            let text = result.warnings.map { $0.description + "\n" }.joined()
+            _ = FileManager.default.createFile(atPath: packageDirectory + "/warnings.txt", contents: Data(text.utf8))
         }
         // Read again, outside the timing, for the operation count as Bindery reads the description.
         row.operations = (try? OpenAPIReader.read(path: spec.path))?.document.operations.count

@@ -51,6 +51,9 @@ import Testing
         #expect(pets.warnings["path parameter '…' must be required; treating it as required"] == 2)
         #expect(!pets.warnings.keys.contains { $0.contains("petId") || $0.contains("ownerId") })
         #expect(pets.generateSeconds != nil && pets.buildSeconds == nil)
+        let kept = Support.read(keep + "/pets.yaml/warnings.txt") ?? ""
+        #expect(kept.split(separator: "\n").count == 5)
+        #expect(kept.contains("pets.yaml:69:11: warning: path parameter 'ownerId' must be required"), "\(kept)")
 
         let pets31 = try #require(row["pets-31.json"])
         #expect(pets31.status == .ok)
