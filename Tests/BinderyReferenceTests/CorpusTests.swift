@@ -1,3 +1,4 @@
+import Bindery
 import Foundation
 import Testing
 
@@ -40,19 +41,23 @@ import Testing
         // Pet, Shape, Error (as ErrorModel) and the inline object of the `filter` query parameter.
         #expect(pets.models == 4)
         #expect(pets.models == modelFiles(keep + "/pets.yaml", module: "Pets"))
-        // Shape and Pet.extra are oneOfs; the runtime's own JSONValue.swift is not counted.
+        // Pet.metadata is a free-form object; the runtime's own JSONValue.swift is not counted.
         let uses = try jsonValueUses(keep + "/pets.yaml", module: "Pets")
         #expect(pets.jsonValueUses == uses)
-        #expect((pets.jsonValueUses ?? 0) >= 2)
-        // Five warnings: two oneOfs, two path parameters (petId and ownerId: one kind), one object parameter.
-        #expect(pets.warningCount == 5)
-        #expect(pets.warnings.values.sorted() == [1, 2, 2])
-        #expect(pets.warnings.first { $0.key.contains("oneOf") }?.value == 2)
+        #expect((pets.jsonValueUses ?? 0) >= 1)
+        // The warnings, as the generator reports them, grouped here independently; whatever else the generator
+        // warns about, the two path parameters (petId and ownerId) are one kind.
+        let warnings = try Generator.render(specPath: Self.folder + "/pets.yaml").warnings
+        let kinds = Dictionary(grouping: warnings) {
+            $0.message.replacingOccurrences(of: "'[^']*'", with: "'…'", options: .regularExpression)
+        }.mapValues(\.count)
+        #expect(pets.warnings == kinds)
+        #expect(pets.warningCount == warnings.count)
         #expect(pets.warnings["path parameter '…' must be required; treating it as required"] == 2)
         #expect(!pets.warnings.keys.contains { $0.contains("petId") || $0.contains("ownerId") })
         #expect(pets.generateSeconds != nil && pets.buildSeconds == nil)
         let kept = Support.read(keep + "/pets.yaml/warnings.txt") ?? ""
-        #expect(kept.split(separator: "\n").count == 5)
+        #expect(kept.split(separator: "\n").count == warnings.count)
         #expect(kept.contains("pets.yaml:69:11: warning: path parameter 'ownerId' must be required"), "\(kept)")
 
         let pets31 = try #require(row["pets-31.json"])
