@@ -61,13 +61,22 @@ let package = Package(
             ),
             dependencies: ["bindery"]
         ),
+        // Generates and builds every description under a folder and prints a table (`bindery-corpus --help`).
+        .executableTarget(
+            name: "bindery-corpus",
+            dependencies: [
+                "Bindery", "BinderyYAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // Tests.
         .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
         .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
         .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI"]),
         .testTarget(
-            name: "BinderyReferenceTests", dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery"]),
+            name: "BinderyReferenceTests",
+            dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery", "bindery-corpus"]
+        ),
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
         .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),
         .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),
