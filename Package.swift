@@ -82,5 +82,8 @@ let package = Package(
         .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),
         .testTarget(name: "LocalHTTPServerTests", dependencies: ["LocalHTTPServer"]),
         .testTarget(name: "CanopyClientTests", dependencies: ["Canopy", "LocalHTTPServer"]),
+        // Tests/Specs/features.yaml generated (unions, parameter styles, form bodies), compiled and run the same way.
+        .target(name: "Features", path: "Tests/Goldens/Features/Sources/Features"),
+        .testTarget(name: "FeaturesClientTests", dependencies: ["Features", "LocalHTTPServer"]),
     ]
 )

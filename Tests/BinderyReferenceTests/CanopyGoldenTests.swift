@@ -23,6 +23,22 @@ import Testing
         }
     }
 
+    /// `Tests/Specs/features.yaml`, generated into `Tests/Goldens/Features` (the `Features` module that
+    /// `FeaturesClientTests` run against a local server).
+    @Test func featuresPackageMatches() throws {
+        let directory = Support.repositoryRoot + "/Tests/Goldens/Features"
+        let spec = Support.repositoryRoot + "/Tests/Specs/features.yaml"
+        let (files, warnings, _) = try Generator.render(specPath: spec, moduleName: "Features")
+        #expect(warnings.isEmpty, "\(warnings)")
+        if Support.updatingGoldens {
+            try OutputWriter(directory: directory).write(files)
+        }
+        #expect(files.map(\.path).sorted() == Support.files(under: directory).filter { !$0.hasPrefix(".bindery/") })
+        for file in files {
+            #expect(Support.read(directory + "/" + file.path) == file.contents, "\(file.path) differs")
+        }
+    }
+
     @Test func referenceFilesAreThere() throws {
         for path in [
             "Sources/Canopy/APIs/TokenApi.swift", "Sources/Canopy/Models/GrantTypeHandlerResponse.swift",

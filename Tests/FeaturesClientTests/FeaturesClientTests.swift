@@ -1,0 +1,99 @@
+import Features
+import Foundation
+import LocalHTTPServer
+import Testing
+
+/// The generated `Features` client against a local server: what it sends for each parameter style and form body,
+/// and how it decodes unions, in both directions.
+@Suite struct FeaturesClientTests {
+    func client(_ server: LocalHTTPServer) -> APIClient {
+        APIClient(baseURL: server.baseURL)
+    }
+
+    @Test func discriminatedUnionsDecodeByTheirDiscriminator() async throws {
+        let server = try LocalHTTPServer { _ in
+            .json(
+                200,
+                #"[{"petType": "cat", "name": "Tom"}, {"petType": "kitty", "name": "Kit", "indoor": true}, "#
+                    + #"{"petType": "Dog", "bark": true}, {"petType": "parrot", "words": 12}]"#
+            )
+        }
+        defer { server.shutdown() }
+
+        let pets = try await PetsApi(client: client(server)).getPets(ids: [3, 4, 5])
+
+        // `style: label` on an array path parameter.
+        #expect(server.requests.first?.path == "/pets/.3,4,5")
+        #expect(
+            pets == [
+                .cat(Cat(petType: "cat", name: "Tom")), .cat(Cat(petType: "kitty", name: "Kit", indoor: true)),
+                .dog(Dog(petType: "Dog", bark: true)),
+                .undocumented(.object(["petType": .string("parrot"), "words": .integer(12)])),
+            ])
+    }
+
+    @Test func unionsEncodeAsTheirCaseAndMatrixPathsExplodeObjects() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+
+        try await PetsApi(client: client(server)).putPet(
+            point: Point(x: 1, y: -2), body: .dog(Dog(petType: "Dog", bark: false)))
+
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/points/;x=1;y=-2")
+        let sent = try JSONSerialization.jsonObject(with: request.bodyData) as? [String: Any]
+        #expect(sent?["petType"] as? String == "Dog")
+        #expect(sent?["bark"] as? Bool == false)
+        #expect(sent?.count == 2)
+    }
+
+    @Test func unionsWithoutADiscriminatorDecodeByShape() async throws {
+        let server = try LocalHTTPServer { _ in
+            .json(200, #"[{"radius": 1.5}, {"side": 2, "label": "a"}, {"side": 3}, "empty", "unlisted"]"#)
+        }
+        defer { server.shutdown() }
+
+        let shapes = try await SearchApi(client: client(server)).search(
+            filter: Filter(color: .red, size: Filter.Size(min: 1, max: 9)), ids: [1, 2])
+
+        #expect(
+            shapes == [
+                .circle(Shape.Circle(radius: 1.5)), .square(Shape.Square(side: 2, label: "a")),
+                .square(Shape.Square(side: 3)), .empty(.empty), .empty(.undocumented("unlisted")),
+            ])
+        // `deepObject` with a nested object, and `pipeDelimited`.
+        let query = try #require(server.requests.first?.query)
+        #expect(
+            query == "filter%5Bcolor%5D=red&filter%5Bsize%5D%5Bmin%5D=1&filter%5Bsize%5D%5Bmax%5D=9&ids=1%7C2")
+    }
+
+    @Test func aValueThatFitsNoCaseIsADecodingErrorNamingTheCandidates() async throws {
+        // No `radius` and no `side`: neither object fits, and it is not a string.
+        let server = try LocalHTTPServer { _ in .json(200, #"[{"label": "x"}]"#) }
+        defer { server.shutdown() }
+
+        do {
+            _ = try await SearchApi(client: client(server)).search()
+            Issue.record("a shape without radius or side decoded")
+        } catch APIError.decodingFailed(let response, let underlying) {
+            #expect(response.statusCode == 200)
+            #expect("\(underlying)".contains("the value fits none of Shape's cases (circle, square, empty)"))
+        }
+    }
+
+    @Test func nestedObjectsInFormBodiesAreFields() async throws {
+        let server = try LocalHTTPServer { _ in .json(200, #""cus_123""#) }
+        defer { server.shutdown() }
+
+        let customer = try await SearchApi(client: client(server)).createOrder(
+            item: "book", shipping: Address(city: "Zürich", lines: ["Main St 1", "Floor 2"]),
+            metadata: ["order": "42"])
+
+        #expect(customer == .string("cus_123"))
+        let request = try #require(server.requests.first)
+        #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
+        #expect(
+            request.bodyText
+                == "item=book&city=Z%C3%BCrich&lines=Main%20St%201&lines=Floor%202&metadata%5Border%5D=42")
+    }
+}
