@@ -47,9 +47,11 @@ public struct StructDefinition: Sendable, Hashable {
     }
 
     /// Whether custom `init(from:)` and `encode(to:)` are needed: some property must be written as `null` when it
-    /// is `nil`, additional properties must be written next to the known ones, or a property is stored boxed.
+    /// is `nil`, additional properties must be written next to the known ones, a property is stored boxed, or a
+    /// read-only property must not be sent.
     public var needsCustomCoding: Bool {
-        additionalProperties != nil || properties.contains { $0.encodesNull || $0.indirectStorageName != nil }
+        additionalProperties != nil
+            || properties.contains { $0.encodesNull || $0.indirectStorageName != nil || $0.readOnly }
     }
 }
 

@@ -96,4 +96,29 @@ import Testing
             request.bodyText
                 == "item=book&city=Z%C3%BCrich&lines=Main%20St%201&lines=Floor%202&metadata%5Border%5D=42")
     }
+
+    /// A required read-only member is not needed to make a request and is not sent; a required write-only member
+    /// is not needed in a response; members the description does not list survive a read and write back.
+    @Test func readOnlyWriteOnlyAndUnlistedMembers() async throws {
+        let server = try LocalHTTPServer { _ in
+            .json(200, #"{"id": "a1", "name": "Ann", "kind": "account", "plan": {"tier": 2}}"#)
+        }
+        defer { server.shutdown() }
+        let api = AccountsApi(client: client(server))
+
+        let stored = try await api.updateAccount(body: Account(password: "pw", name: "Ann"))
+        #expect(stored.id == "a1")
+        #expect(stored.password == nil)
+        #expect(stored.kind == "account")
+        #expect(stored.additionalProperties == ["plan": .object(["tier": .integer(2)])])
+        let first = try JSONSerialization.jsonObject(with: try #require(server.requests.first).bodyData)
+        #expect((first as? [String: String]) == ["password": "pw", "name": "Ann"])
+
+        _ = try await api.updateAccount(body: stored)
+        let second = try JSONSerialization.jsonObject(with: try #require(server.requests.last).bodyData)
+        let sent = try #require(second as? [String: Any])
+        #expect(sent["id"] == nil)
+        #expect(sent["name"] as? String == "Ann")
+        #expect((sent["plan"] as? [String: Int]) == ["tier": 2])
+    }
 }

@@ -186,6 +186,9 @@ extension ModelTranslator {
             if case .schema = schema.additionalProperties {
                 return (try dictionaryType(of: schema, at: origin, hint: hint, container: container), nullable)
             }
+            if let constant = schema.constValue, let type = constType(constant) {
+                return (type, nullable)
+            }
             return (.jsonValue, nullable)
         }
     }
@@ -268,6 +271,16 @@ extension ModelTranslator {
         return result.isEmpty ? nil : result
     }
 
+    /// The type of a `const` without `type`: a string, an integer, a number or a boolean; `nil` for others.
+    func constType(_ value: SpecValue) -> SwiftType? {
+        guard case .scalar(let text, let isQuoted) = value else { return nil }
+        if isQuoted { return .string }
+        if text == "true" || text == "false" { return .bool }
+        if Int64(text) != nil { return .int }
+        if SpecValue.isJSONNumber(text) { return .double }
+        return .string
+    }
+
     /// The type of an enum without `type` whose values are all bare numbers or all booleans.
     func untypedEnumType(of schema: JSONSchema) -> SwiftType? {
         guard schema.types.isEmpty, let values = schema.enumValues?.filter({ $0 != .null }), !values.isEmpty
@@ -334,18 +347,23 @@ extension ModelTranslator {
                 of: property.schema, at: id.appending("properties", property.name),
                 hint: SwiftName.upperCamelCase(property.name), container: nested
             )
-            let required = merged.required.contains(property.name)
+            // A property only the server sends (readOnly) or only the client sends (writeOnly) is missing from one
+            // direction, so neither a request nor a response needs it: it is optional.
+            let readOnly = property.schema.readOnly
+            let writeOnly = property.schema.writeOnly
+            let required = merged.required.contains(property.name) && !readOnly && !writeOnly
             var result = PropertyDefinition(
                 jsonKey: property.name, swiftName: swiftName, type: type, isOptional: !required || nullable
             )
             result.encodesNull = required && nullable
             result.documentation = propertyDocumentation(property.schema)
             result.deprecated = property.schema.deprecated
-            result.readOnly = property.schema.readOnly
-            result.writeOnly = property.schema.writeOnly
+            result.readOnly = readOnly
+            result.writeOnly = writeOnly
             definition.properties.append(result)
         }
-        if case .schema(let values) = merged.additionalProperties {
+        switch merged.additionalProperties {
+        case .schema(let values):
             let (valueType, nullable) = try type(
                 of: values, at: id.appending("additionalProperties"), hint: "AdditionalProperty", container: nested
             )
@@ -353,6 +371,12 @@ extension ModelTranslator {
                 swiftName: members.claim("additionalProperties"),
                 valueType: nullable ? .optional(valueType) : valueType
             )
+        case .allowed(true):
+            // Members the description does not list are kept, so a value read and written back loses nothing.
+            definition.additionalProperties = AdditionalPropertiesDefinition(
+                swiftName: members.claim("additionalProperties"), valueType: .jsonValue)
+        case .allowed(false), nil:
+            break
         }
         return definition
     }

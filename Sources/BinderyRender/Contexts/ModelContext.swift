@@ -5,7 +5,7 @@ import BinderyModel
 ///
 /// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
 /// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
-/// `hasProperties`, `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
+/// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
 /// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
 /// for enums `cases`, `unknownCaseName`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
@@ -98,6 +98,7 @@ struct ModelContext: RenderContext {
         switch key {
         case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
+        case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly })
         case "hasInitParameters": .flag(!structure.properties.isEmpty || structure.additionalProperties != nil)
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
@@ -281,7 +282,7 @@ struct EnumCaseContext: RenderContext {
 ///
 /// Keys: `name` (with backticks where needed), `memberName` (after `self.`), `type` (with `?` when optional),
 /// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
-/// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`,
+/// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`,
 /// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
@@ -311,6 +312,7 @@ struct PropertyContext: RenderContext {
         case "codingKey": .text(property.codingKeyName)
         case "hasCustomJSONKey": .flag(property.codingKeyName != property.jsonKey)
         case "isIndirect": .flag(property.indirectStorageName != nil)
+        case "isReadOnly": .flag(property.readOnly)
         case "storageName": .text(property.indirectStorageName ?? "")
         case "docComment": .lines(docComment)
         case "typeMarkdown": .text(typeMarkdown)
@@ -325,7 +327,7 @@ struct PropertyContext: RenderContext {
         comment.paragraphs(property.documentation)
         var notes: [String] = []
         if property.deprecated { notes.append("deprecated") }
-        if property.readOnly { notes.append("read-only: sent by the server, ignored in requests") }
+        if property.readOnly { notes.append("read-only: sent by the server, never sent in requests") }
         if property.writeOnly { notes.append("write-only: sent in requests, not returned") }
         if property.encodesNull { notes.append("required: `nil` is sent as `null`") }
         if !notes.isEmpty {
