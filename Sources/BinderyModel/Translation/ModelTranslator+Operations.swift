@@ -312,7 +312,8 @@ extension ModelTranslator {
         switch body {
         case .json:
             let json = listed.filter(\.isJSON)
-            let preferred = json.filter { $0.essence == "application/json" } + json.filter { $0.essence != "application/json" }
+            let preferred =
+                json.filter { $0.essence == "application/json" } + json.filter { $0.essence != "application/json" }
             return preferred.isEmpty ? ["application/json"] : preferred.map(\.name)
         case .text:
             return listed.filter { $0.essence.hasPrefix("text/") }.map(\.name)

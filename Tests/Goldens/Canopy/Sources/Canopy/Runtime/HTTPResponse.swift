@@ -189,8 +189,8 @@ extension HTTPResponse {
         func decode(_ type: UInt64.Type) throws -> UInt64 { try number(type) }
         func decode<T: Decodable>(_ type: T.Type) throws -> T { try Self.decode(type, from: text) }
 
-        func number<Number: LosslessStringConvertible>(_ type: Number.Type) throws -> Number {
-            guard let value = Number(text) else { throw mismatch(type) }
+        func number<Value: LosslessStringConvertible>(_ type: Value.Type) throws -> Value {
+            guard let value = Value(text) else { throw mismatch(type) }
             return value
         }
     }
