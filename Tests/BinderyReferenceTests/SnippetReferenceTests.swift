@@ -541,7 +541,7 @@ import Testing
 
                 /// `GET /pets`
                 ///
-                /// Returns every documented response as a case of `ListPetsResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                /// Returns every documented response as a case of `ListPetsResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded, or a required header is missing or cannot be read.
                 public func listPetsResponse() async throws -> ListPetsResponse {
                     try await sendListPets().result
                 }

@@ -152,7 +152,9 @@ struct OperationContext: RenderContext {
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
         comment.paragraph(
             "Returns every documented response as a case of `\(operation.responseTypeName)`, for exhaustive "
-                + "handling; throws only when the request cannot be sent or a documented body cannot be decoded."
+                + "handling; throws only when the request cannot be sent or a documented body cannot be decoded"
+                + (operation.responses.contains { $0.headers.contains(where: \.isRequired) }
+                    ? ", or a required header is missing or cannot be read." : ".")
         )
         parameterCallouts(operation, &comment)
         return comment.lines
