@@ -26,9 +26,13 @@ public struct OperationDefinition: Sendable, Hashable {
     public var requestBody: RequestBodyDefinition?
     /// The documented responses: codes in order, then ranges, then `default`.
     public var responses: [ResponseDefinition]
-    /// The catch-all case when the document has no `default` response.
+    /// The catch-all case for responses the document does not describe: a status it does not list (when it has no
+    /// `default` response), or a body that is not JSON where JSON is documented (a proxy's HTML error page) when
+    /// no other case takes it.
     public var undocumentedCaseName: String?
-    /// The media types to ask for, in the document's order, for `Accept`.
+    /// The media types to ask for, for `Accept`: only what the responses' bodies can be read as, best first. JSON
+    /// (`application/json` first) for JSON-decoded bodies, the `text/*` types for text bodies, the listed types
+    /// for binary ones; each response's in status order, without repeats.
     public var acceptedContentTypes: [String]
     /// The alternatives of the security requirement (any one suffices); empty when none is needed.
     public var security: [[SecurityUse]]
@@ -172,6 +176,12 @@ public struct ResponseDefinition: Sendable, Hashable {
     public var contentTypes: [String]
     /// Whether the status counts as success for the simple method.
     public var isSuccess: Bool
+    /// The documented response headers, in document order; the case carries them as one struct.
+    public var headers: [ResponseHeaderDefinition]
+    /// The identity of the struct of ``headers`` (named with the other types); `nil` without headers.
+    public var headersID: TypeID?
+    /// The name of that struct (`ListPetsOkHeaders`), nested in the API type; empty without headers.
+    public var headersTypeName: String
 
     public init(status: ResponseStatus, caseName: String, description: String, body: Body?, contentTypes: [String]) {
         self.status = status
@@ -180,6 +190,15 @@ public struct ResponseDefinition: Sendable, Hashable {
         self.body = body
         self.contentTypes = contentTypes
         self.isSuccess = status.isSuccess
+        self.headers = []
+        self.headersID = nil
+        self.headersTypeName = ""
+    }
+
+    /// Whether the case is taken only when the response's `Content-Type` is JSON or missing: a JSON body with
+    /// another media type (a proxy's HTML error page) goes to the catch-all instead of failing to decode.
+    public var checksContentType: Bool {
+        if case .json = body { true } else { false }
     }
 
     /// The Swift type of the body, as carried by the enum case.
@@ -190,5 +209,29 @@ public struct ResponseDefinition: Sendable, Hashable {
         case .binary: .data
         case nil: nil
         }
+    }
+}
+
+/// A documented header of a response, read into a property of the response's headers struct.
+public struct ResponseHeaderDefinition: Sendable, Hashable {
+    /// The name on the wire (`X-Rate-Limit-Remaining`).
+    public var name: String
+    /// The property (`xRateLimitRemaining`), without backticks.
+    public var swiftName: String
+    /// The type of the value, from the header's schema (never optional itself).
+    public var type: SwiftType
+    /// Whether the server always sends it: the property is not optional, and a response without it (or with a
+    /// value that cannot be read as `type`) is an error. Optional headers that cannot be read are `nil`.
+    public var isRequired: Bool
+    public var documentation: Documentation
+    public var deprecated: Bool
+
+    public init(name: String, swiftName: String, type: SwiftType, isRequired: Bool) {
+        self.name = name
+        self.swiftName = swiftName
+        self.type = type
+        self.isRequired = isRequired
+        self.documentation = Documentation()
+        self.deprecated = false
     }
 }

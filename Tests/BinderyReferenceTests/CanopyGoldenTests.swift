@@ -49,7 +49,9 @@ import Testing
         let token = try #require(Support.read(Self.goldens + "/Sources/Canopy/APIs/TokenApi.swift"))
         #expect(token.contains("public func tokenPostToken(\n        grantType: String? = nil,"))
         #expect(token.contains("@available(*, deprecated, message: \"This method is marked as obsolete"))
-        #expect(token.contains("request.headers[\"Accept\"] = \"text/plain, application/json, text/json\""))
+        // The body is decoded as JSON: only JSON types are asked for, application/json first.
+        #expect(token.contains("request.headers[\"Accept\"] = \"application/json, text/json\"\n"))
+        #expect(token.contains("case 201 where response.isJSON:\n"))
         let model = try #require(Support.read(Self.goldens + "/Sources/Canopy/Models/GrantTypeHandlerResponse.swift"))
         #expect(model.contains("public struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {"))
         #expect(model.contains("    public var expiresIn: Int32?\n"))

@@ -399,6 +399,8 @@ import Testing
                         throw APIResponseError(body: body, response: response)
                     case .default(_, let body):
                         throw APIResponseError(body: body, response: response)
+                    case .undocumented:
+                        guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
                     }
                 }
 
@@ -436,6 +438,9 @@ import Testing
                     case clientError(statusCode: Int, body: ErrorModel)
                     /// Server error: any status not documented otherwise.
                     case `default`(statusCode: Int, body: ErrorModel)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
                 }
 
                 private func sendUploadPhoto(
@@ -456,10 +461,163 @@ import Testing
                     switch response.statusCode {
                     case 204:
                         return (.noContent, response)
-                    case 400..<500:
+                    case 400..<500 where response.isJSON:
                         return (.clientError(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
-                    default:
+                    case _ where response.isJSON:
                         return (.default(statusCode: response.statusCode, body: try client.decodeJSON(ErrorModel.self, from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
+    static let responseHeaders = """
+        openapi: 3.0.3
+        info: {title: Pets, version: 1.0.0}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              tags: [pets]
+              responses:
+                '200':
+                  description: The pets
+                  headers:
+                    X-Rate-Limit-Remaining:
+                      description: Requests left in the window.
+                      required: true
+                      schema: {type: integer}
+                    X-Rate-Limit-Policy:
+                      schema: {type: string, enum: [fixed, sliding]}
+                    Last-Modified:
+                      schema: {type: string, format: date-time}
+                  content:
+                    application/json:
+                      schema: {type: array, items: {type: string}}
+                2XX:
+                  description: Queued
+                  headers:
+                    Location: {required: true, schema: {type: string}}
+                  content:
+                    application/json:
+                      schema: {type: array, items: {type: string}}
+        """
+
+    /// Typed response headers (an Int, an enum, a date; required and optional) on a code and on a 2XX range; the
+    /// JSON cases are taken only when the body is JSON.
+    @Test func responseHeadersAreTypedAndParsedFromTheResponse() throws {
+        try expectSnippet(
+            generated("APIs/PetsApi.swift", from: Self.responseHeaders),
+            #"""
+            /// The operations tagged `pets`.
+            public struct PetsApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `GET /pets`
+                ///
+                /// The documented response headers (`X-Rate-Limit-Remaining`, `X-Rate-Limit-Policy`, `Last-Modified`, `Location`) come with `listPetsResponse(…)`.
+                /// - Returns: The pets (200).
+                /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                public func listPets() async throws -> [String] {
+                    let (result, response) = try await sendListPets()
+                    switch result {
+                    case .ok(let body, _):
+                        return body
+                    case .success(_, let body, _):
+                        return body
+                    case .undocumented:
+                        throw APIError.unexpectedStatus(response)
+                    }
+                }
+
+                /// `GET /pets`
+                ///
+                /// Returns every documented response as a case of `ListPetsResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded, or a required header is missing or cannot be read.
+                public func listPetsResponse() async throws -> ListPetsResponse {
+                    try await sendListPets().result
+                }
+
+                /// The documented responses of `GET /pets`.
+                public enum ListPetsResponse: Sendable {
+                    /// The pets (200).
+                    case ok([String], headers: ListPetsOkHeaders)
+                    /// Queued (2XX).
+                    case success(statusCode: Int, body: [String], headers: ListPetsSuccessHeaders)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                /// The documented headers of `ok` (200) of `GET /pets`.
+                public struct ListPetsOkHeaders: Sendable, Hashable {
+                    /// Requests left in the window.
+                    ///
+                    /// - Remark: Header `X-Rate-Limit-Remaining`, required: a response without it is an error.
+                    public var xRateLimitRemaining: Int
+                    /// - Remark: Header `X-Rate-Limit-Policy`.
+                    public var xRateLimitPolicy: ListPetsOkXRateLimitPolicy?
+                    /// - Remark: Header `Last-Modified`.
+                    public var lastModified: Date?
+
+                    /// Creates the headers from their values.
+                    public init(
+                        xRateLimitRemaining: Int,
+                        xRateLimitPolicy: ListPetsOkXRateLimitPolicy? = nil,
+                        lastModified: Date? = nil
+                    ) {
+                        self.xRateLimitRemaining = xRateLimitRemaining
+                        self.xRateLimitPolicy = xRateLimitPolicy
+                        self.lastModified = lastModified
+                    }
+
+                    /// Reads the headers of `response`: a required header that is missing or cannot be read as its type
+                    /// throws `APIError.invalidHeader`; an optional one is `nil` then.
+                    public init(from response: HTTPResponse) throws {
+                        self.xRateLimitRemaining = try response.requiredHeader("X-Rate-Limit-Remaining", as: Int.self)
+                        self.xRateLimitPolicy = response.header("X-Rate-Limit-Policy", as: ListPetsOkXRateLimitPolicy.self)
+                        self.lastModified = response.header("Last-Modified", as: Date.self)
+                    }
+                }
+
+                /// The documented headers of `success` (2XX) of `GET /pets`.
+                public struct ListPetsSuccessHeaders: Sendable, Hashable {
+                    /// - Remark: Header `Location`, required: a response without it is an error.
+                    public var location: String
+
+                    /// Creates the headers from their values.
+                    public init(
+                        location: String
+                    ) {
+                        self.location = location
+                    }
+
+                    /// Reads the headers of `response`: a required header that is missing or cannot be read as its type
+                    /// throws `APIError.invalidHeader`; an optional one is `nil` then.
+                    public init(from response: HTTPResponse) throws {
+                        self.location = try response.requiredHeader("Location", as: String.self)
+                    }
+                }
+
+                private func sendListPets() async throws -> (result: ListPetsResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "GET", path: "/pets", operationID: "listPets")
+                    request.headers["Accept"] = "application/json"
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 200 where response.isJSON:
+                        return (.ok(try client.decodeJSON([String].self, from: response), headers: try ListPetsOkHeaders(from: response)), response)
+                    case 200..<300 where response.isJSON:
+                        return (.success(statusCode: response.statusCode, body: try client.decodeJSON([String].self, from: response), headers: try ListPetsSuccessHeaders(from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
                     }
                 }
             }

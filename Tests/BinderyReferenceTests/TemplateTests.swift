@@ -44,7 +44,9 @@ import Testing
         let notShadowable: Set<String> = [
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
-            "Content", "Member", "Key", "NestedKey", "T",
+            "Content", "Member", "Key", "NestedKey", "T", "Context",
+            // Nested in `HTTPResponse`, found before any top-level type of the same name.
+            "HeaderValueDecoder", "HeaderListContainer",
         ]
         let comment = try Regex(#"^\s*//"#)
         let tag = try Regex(#"\{\{[^}]*\}\}"#)

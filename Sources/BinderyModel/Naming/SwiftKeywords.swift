@@ -32,6 +32,7 @@ public enum SwiftKeywords {
         "CustomStringConvertible", "DecodingError", "EncodingError", "ExpressibleByDictionaryLiteral", "Hasher",
         "IndexingIterator", "LosslessStringConvertible", "RawRepresentable", "UTF8", "Unicode", "CodingUserInfoKey",
         "KeyedEncodingContainer", "KeyedEncodingContainerProtocol", "SingleValueEncodingContainer",
-        "UnkeyedEncodingContainer",
+        "UnkeyedEncodingContainer", "KeyedDecodingContainer", "SingleValueDecodingContainer",
+        "UnkeyedDecodingContainer",
     ]
 }

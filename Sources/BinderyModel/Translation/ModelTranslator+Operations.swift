@@ -228,31 +228,38 @@ extension ModelTranslator {
         var accepted: [String] = []
         for response in operation.responses.sorted(by: { $0.status < $1.status }) {
             let caseName = cases.claim(Self.caseName(for: response.status))
+            let casePrefix = typePrefix + SwiftName.upperCamelCase(caseName)
+            let statusID = responsesID.appending(response.status.description)
             var body: ResponseDefinition.Body?
+            // JSON wins over text and the rest: it is what the client decodes.
             let json =
                 response.content.first { $0.essence == "application/json" }
                 ?? response.content.first { $0.isJSON }
             if let json {
                 let schema = json.schema ?? JSONSchema(location: json.location)
-                let hint = typePrefix + SwiftName.upperCamelCase(caseName) + "Body"
-                let origin = responsesID.appending(response.status.description, "content", json.name, "schema")
-                body = .json(try type(of: schema, at: origin, hint: hint, container: container).type)
+                let origin = statusID.appending("content", json.name, "schema")
+                body = .json(try type(of: schema, at: origin, hint: casePrefix + "Body", container: container).type)
             } else if let first = response.content.first {
                 body = first.essence.hasPrefix("text/") ? .text : .binary
             }
-            // Ask only for what can be decoded: XML is left out when the response also comes as JSON.
-            let decodable = response.content.filter { json == nil || !$0.essence.contains("xml") }
-            for mediaType in decodable where !accepted.contains(mediaType.name) {
-                accepted.append(mediaType.name)
+            for mediaType in Self.acceptedContentTypes(response, body: body) where !accepted.contains(mediaType) {
+                accepted.append(mediaType)
             }
-            definition.responses.append(
-                ResponseDefinition(
-                    status: response.status, caseName: caseName,
-                    description: response.description, body: body, contentTypes: response.content.map(\.name)
-                )
+            var result = ResponseDefinition(
+                status: response.status, caseName: caseName, description: response.description, body: body,
+                contentTypes: response.content.map(\.name)
             )
+            result.headers = try translateResponseHeaders(
+                response, at: statusID.appending("headers"), typePrefix: casePrefix, container: container)
+            if !result.headers.isEmpty {
+                result.headersID = requestName(
+                    statusID.appending("headers"), preferred: casePrefix + "Headers", in: .module)
+            }
+            definition.responses.append(result)
         }
-        if !definition.responses.contains(where: { $0.status == .default }) {
+        // A catch-all for what no case takes: statuses when there is no `default`, and non-JSON bodies when
+        // `default` expects JSON.
+        if definition.responses.first(where: { $0.status == .default }).map(\.checksContentType) ?? true {
             definition.undocumentedCaseName = cases.claim("undocumented")
         }
         definition.acceptedContentTypes = accepted
@@ -272,6 +279,57 @@ extension ModelTranslator {
         } else {
             definition.simpleResult = .void
         }
+    }
+
+    /// The documented headers of `response`, as properties; inline enums are named from `typePrefix` and the
+    /// header's name. `Content-Type` is left out: OpenAPI describes it with `content`.
+    func translateResponseHeaders(
+        _ response: Response, at origin: TypeID, typePrefix: String, container: TypeContainer
+    ) throws(Diagnostic) -> [ResponseHeaderDefinition] {
+        let properties = NameScope(reserved: SwiftKeywords.reservedMemberNames)
+        var headers: [ResponseHeaderDefinition] = []
+        for header in response.headers where header.name.lowercased() != "content-type" {
+            let (type, _) = try type(
+                of: header.schema, at: origin.appending(header.name),
+                hint: typePrefix + SwiftName.upperCamelCase(header.name), container: container
+            )
+            var result = ResponseHeaderDefinition(
+                name: header.name, swiftName: properties.claim(SwiftName.lowerCamelCase(header.name)), type: type,
+                isRequired: header.required
+            )
+            result.documentation = Documentation(description: header.description ?? header.schema.description)
+            result.deprecated = header.deprecated
+            headers.append(result)
+        }
+        return headers
+    }
+
+    /// The media types of `response` the client can read its body as, best first: the JSON types
+    /// (`application/json` first) for a JSON body, the `text/*` types for text, every listed type for bytes.
+    /// Patterns `Accept` cannot carry (`application/*+json`) are left out.
+    static func acceptedContentTypes(_ response: Response, body: ResponseDefinition.Body?) -> [String] {
+        let listed = response.content.filter { isMediaRange($0.essence) }
+        switch body {
+        case .json:
+            let json = listed.filter(\.isJSON)
+            let preferred =
+                json.filter { $0.essence == "application/json" } + json.filter { $0.essence != "application/json" }
+            return preferred.isEmpty ? ["application/json"] : preferred.map(\.name)
+        case .text:
+            return listed.filter { $0.essence.hasPrefix("text/") }.map(\.name)
+        case .binary:
+            return listed.map(\.name)
+        case nil:
+            return []
+        }
+    }
+
+    /// Whether `essence` can be sent in `Accept`: a media type, `type/*` or `*/*`.
+    static func isMediaRange(_ essence: String) -> Bool {
+        let parts = essence.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        if parts[0] == "*" { return parts[1] == "*" }
+        return parts[1] == "*" || !parts[1].contains("*")
     }
 
     /// The case name for a status: `ok`, `created`, `badRequest`; `status418` for codes without a common name.

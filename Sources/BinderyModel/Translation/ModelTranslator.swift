@@ -96,6 +96,12 @@ public final class ModelTranslator {
             for operation in model.apis[index].operations.indices {
                 let id = model.apis[index].operations[operation].id
                 model.apis[index].operations[operation].responseTypeName = names[id] ?? ""
+                for response in model.apis[index].operations[operation].responses.indices {
+                    if let headersID = model.apis[index].operations[operation].responses[response].headersID {
+                        model.apis[index].operations[operation].responses[response].headersTypeName =
+                            names[headersID] ?? ""
+                    }
+                }
             }
         }
         return model

@@ -30,7 +30,7 @@ struct OperationContext: RenderContext {
         self.operation = operation
         let parameters = operation.parameters.map { ParameterContext(parameter: $0, index: index) }
         self.parameters = parameters
-        self.responses = operation.responses.map { ResponseContext(response: $0, index: index) }
+        self.responses = operation.responses.map { ResponseContext(response: $0, operation: operation, index: index) }
         self.requestBody = operation.requestBody.map { body in
             RequestBodyContext(
                 body: body,
@@ -120,6 +120,16 @@ struct OperationContext: RenderContext {
         var comment = DocComment()
         comment.paragraphs(operation.documentation)
         comment.paragraph("`\(operation.method) \(operation.path)`")
+        var headerNames: [String] = []
+        for header in operation.responses.flatMap(\.headers) where !headerNames.contains(header.name) {
+            headerNames.append(header.name)
+        }
+        if !headerNames.isEmpty {
+            comment.paragraph(
+                "The documented response headers ("
+                    + headerNames.map { MarkdownText.code($0) }.joined(separator: ", ")
+                    + ") come with `\(operation.responseMethodName)(…)`.")
+        }
         parameterCallouts(operation, &comment)
         if case .body = operation.simpleResult,
             let success = operation.responses.first(where: { $0.isSuccess && $0.body != nil })
@@ -142,7 +152,9 @@ struct OperationContext: RenderContext {
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
         comment.paragraph(
             "Returns every documented response as a case of `\(operation.responseTypeName)`, for exhaustive "
-                + "handling; throws only when the request cannot be sent or a documented body cannot be decoded."
+                + "handling; throws only when the request cannot be sent or a documented body cannot be decoded"
+                + (operation.responses.contains { $0.headers.contains(where: \.isRequired) }
+                    ? ", or a required header is missing or cannot be read." : ".")
         )
         parameterCallouts(operation, &comment)
         return comment.lines

@@ -5,18 +5,29 @@ import BinderyModel
 /// Keys for Swift: `caseName` (for its declaration), `caseMember` (after a dot), `caseDocComment` (lines), `isCode`, `code`, `isRange`, `rangeStart`, `rangeEnd`,
 /// `isDefault`, `coversManyStatuses` (a range or `default`: the case carries the status), `hasBody`, `bodyType`,
 /// `isJSONBody`, `isTextBody`, `isBinaryBody`, `isSuccess`, `checksSuccessStatus` (`default` standing for success:
-/// only 2xx statuses are). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
+/// only 2xx statuses are), `checksContentType` (the case is taken only for a JSON or missing `Content-Type`),
+/// `hasHeaders`, `headersTypeName`, `headersDocComment` (lines), `headers` (``ResponseHeaderContext``s),
+/// `hasPayload` (a body or headers: the case has associated values). Keys for docs: `status`, `description`,
+/// `bodyMarkdown`, `contentTypes`.
 struct ResponseContext: RenderContext {
     let response: ResponseDefinition
     let bodyType: String
     let bodyMarkdown: String
     let caseDocComment: [String]
+    let headers: [ResponseHeaderContext]
+    let headersDocComment: [String]
 
-    init(response: ResponseDefinition, index: TypeIndex) {
+    init(response: ResponseDefinition, operation: OperationDefinition, index: TypeIndex) {
         self.response = response
         self.bodyType = response.bodyType.map(index.code) ?? ""
         self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
         self.caseDocComment = Self.caseDocComment(response)
+        self.headers = response.headers.map { ResponseHeaderContext(header: $0, index: index) }
+        var comment = DocComment()
+        comment.paragraph(
+            "The documented headers of `\(response.caseName)` (\(response.status)) of "
+                + "`\(operation.method) \(operation.path)`.")
+        self.headersDocComment = comment.lines
     }
 
     func value(forKey key: String) -> RenderValue? {
@@ -40,6 +51,12 @@ struct ResponseContext: RenderContext {
         case "isTextBody": .flag(response.body == .text)
         case "isBinaryBody": .flag(response.body == .binary)
         case "isSuccess": .flag(response.isSuccess)
+        case "checksContentType": .flag(response.checksContentType)
+        case "hasHeaders": .flag(!response.headers.isEmpty)
+        case "headersTypeName": .text(response.headersTypeName)
+        case "headersDocComment": .lines(headersDocComment)
+        case "headers": .list(headers)
+        case "hasPayload": .flag(response.body != nil || !response.headers.isEmpty)
         case "checksSuccessStatus": .flag(response.isSuccess && response.status == .default)
         case "status": .text(response.status.description)
         case "description": .text(MarkdownText.cell(response.description))
@@ -60,5 +77,51 @@ struct ResponseContext: RenderContext {
                 description.isEmpty ? "Status \(response.status)." : "\(description) (\(response.status)).")
         }
         return comment.lines
+    }
+}
+
+/// One documented header of a response, a property of the response's headers struct.
+///
+/// Keys: `name` (on the wire), `nameLiteral`, `swiftName` (with backticks where needed), `memberName` (after
+/// `self.`), `type` (with `?` unless required), `baseType` (without), `isRequired`, `docComment` (lines), and for
+/// docs `typeMarkdown`, `description` (one line of Markdown), `requiredText`.
+struct ResponseHeaderContext: RenderContext {
+    let header: ResponseHeaderDefinition
+    let baseType: String
+    let typeMarkdown: String
+    let docComment: [String]
+
+    init(header: ResponseHeaderDefinition, index: TypeIndex) {
+        self.header = header
+        self.baseType = index.code(header.type)
+        self.typeMarkdown = index.markdown(header.type)
+        var comment = DocComment()
+        comment.paragraphs(header.documentation)
+        if header.deprecated {
+            comment.callout("- Note: The API description marks this header as deprecated.", separated: true)
+        }
+        comment.callout(
+            "- Remark: Header \(MarkdownText.code(header.name))"
+                + (header.isRequired ? ", required: a response without it is an error." : "."),
+            separated: !header.deprecated
+        )
+        self.docComment = comment.lines
+    }
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "name": .text(header.name)
+        case "nameLiteral": .text(SwiftLiteral.string(header.name))
+        case "swiftName": .text(SwiftName.identifier(header.swiftName))
+        case "memberName": .text(header.swiftName)
+        case "type": .text(baseType + (header.isRequired ? "" : "?"))
+        case "baseType": .text(baseType)
+        case "isRequired": .flag(header.isRequired)
+        case "docComment": .lines(docComment)
+        case "typeMarkdown": .text(typeMarkdown)
+        case "description": .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
+        case "requiredText": .text(header.isRequired ? "required" : "optional")
+        default: nil
+        }
     }
 }

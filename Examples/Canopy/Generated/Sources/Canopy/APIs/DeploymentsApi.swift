@@ -52,7 +52,8 @@ public struct DeploymentsApi: Sendable {
     public enum DeploymentsCreateDeploymentResponse: Sendable {
         /// OK (200).
         case ok(Int32)
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -60,11 +61,11 @@ public struct DeploymentsApi: Sendable {
         body: CreateDeploymentData
     ) async throws -> (result: DeploymentsCreateDeploymentResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "POST", path: "/deployments", operationID: "Deployments_CreateDeployment")
-        request.headers["Accept"] = "text/plain, application/json, text/json"
+        request.headers["Accept"] = "application/json, text/json"
         try request.setJSONBody(body, contentType: "application/json")
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON(Int32.self, from: response)), response)
         default:
             return (.undocumented(response), response)
@@ -111,7 +112,8 @@ public struct DeploymentsApi: Sendable {
     public enum DeploymentsGetDeploymentResponse: Sendable {
         /// OK (200).
         case ok(GetDeploymentQueryResult)
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -119,11 +121,11 @@ public struct DeploymentsApi: Sendable {
         deploymentId: Int32
     ) async throws -> (result: DeploymentsGetDeploymentResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "GET", path: "/deployments/{deploymentId}", operationID: "Deployments_GetDeployment")
-        request.headers["Accept"] = "text/plain, application/json, text/json"
+        request.headers["Accept"] = "application/json, text/json"
         try request.setPath("deploymentId", deploymentId)
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON(GetDeploymentQueryResult.self, from: response)), response)
         default:
             return (.undocumented(response), response)

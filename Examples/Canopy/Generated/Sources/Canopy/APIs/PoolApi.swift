@@ -58,7 +58,8 @@ public struct PoolApi: Sendable {
     public enum PoolGetPoolStatusResponse: Sendable {
         /// OK (200).
         case ok(GetPoolStatusQueryResult)
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -67,12 +68,12 @@ public struct PoolApi: Sendable {
         poolType: String?
     ) async throws -> (result: PoolGetPoolStatusResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "GET", path: "/pools/{tenantId}", operationID: "Pool_GetPoolStatus")
-        request.headers["Accept"] = "text/plain, application/json, text/json"
+        request.headers["Accept"] = "application/json, text/json"
         try request.setPath("tenantId", tenantId)
         try request.addQuery("poolType", poolType)
         let response = try await client.send(request, security: [[.bearer]])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON(GetPoolStatusQueryResult.self, from: response)), response)
         default:
             return (.undocumented(response), response)

@@ -110,7 +110,7 @@ public struct TokenApi: Sendable {
         clientSecret: String?
     ) async throws -> (result: TokenPostTokenResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "POST", path: "/token", operationID: "Token_PostToken")
-        request.headers["Accept"] = "text/plain, application/json, text/json"
+        request.headers["Accept"] = "application/json, text/json"
         var form = FormBody()
         try form.add("grant_type", grantType)
         try form.add("refresh_token", refreshToken)
@@ -122,9 +122,9 @@ public struct TokenApi: Sendable {
         request.setBody(form)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
-        case 201:
+        case 201 where response.isJSON:
             return (.created(try client.decodeJSON(GrantTypeHandlerResponse.self, from: response)), response)
-        case 400:
+        case 400 where response.isJSON:
             return (.badRequest(try client.decodeJSON(ProblemDetails.self, from: response)), response)
         default:
             return (.default(response), response)
