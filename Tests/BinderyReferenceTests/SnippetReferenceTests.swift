@@ -146,9 +146,9 @@ import Testing
             ///
             /// - Remark: Generated from `#/components/schemas/Pet`.
             public struct Pet: Codable, Hashable, Sendable {
-                /// - Note: Read-only: sent by the server, ignored in requests.
+                /// - Note: Read-only: sent by the server, never sent in requests.
                 /// - Remark: JSON key `id`.
-                public var id: Int64
+                public var id: Int64?
                 /// The pet's name.
                 ///
                 /// - Remark: JSON key `name`.
@@ -171,7 +171,7 @@ import Testing
 
                 /// Creates a value from its properties.
                 public init(
-                    id: Int64,
+                    id: Int64? = nil,
                     name: String,
                     nickname: String? = nil,
                     status: Pet.Status? = nil,
@@ -203,7 +203,7 @@ import Testing
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.id = try container.decode(Int64.self, forKey: .id)
+                    self.id = try container.decodeIfPresent(Int64.self, forKey: .id)
                     self.name = try container.decode(String.self, forKey: .name)
                     self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
                     self.status = try container.decodeIfPresent(Pet.Status.self, forKey: .status)
@@ -215,7 +215,6 @@ import Testing
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.id, forKey: .id)
                     try container.encode(self.name, forKey: .name)
                     try container.encode(self.nickname, forKey: .nickname)
                     try container.encodeIfPresent(self.status, forKey: .status)

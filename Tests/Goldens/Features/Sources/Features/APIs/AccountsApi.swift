@@ -50,7 +50,8 @@ public struct AccountsApi: Sendable {
     public enum UpdateAccountResponse: Sendable {
         /// The account as stored. (200).
         case ok(Account)
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -62,7 +63,7 @@ public struct AccountsApi: Sendable {
         try request.setJSONBody(body, contentType: "application/json")
         let response = try await client.send(request, security: [])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON(Account.self, from: response)), response)
         default:
             return (.undocumented(response), response)

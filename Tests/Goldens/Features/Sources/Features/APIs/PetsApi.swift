@@ -50,7 +50,8 @@ public struct PetsApi: Sendable {
     public enum GetPetsResponse: Sendable {
         /// The pets, each a cat or a dog. (200).
         case ok([Pet])
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -62,7 +63,7 @@ public struct PetsApi: Sendable {
         try request.setPath("ids", ids, style: .label, explode: false)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON([Pet].self, from: response)), response)
         default:
             return (.undocumented(response), response)
@@ -112,7 +113,8 @@ public struct PetsApi: Sendable {
     public enum PutPetResponse: Sendable {
         /// Stored. (204).
         case noContent
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 

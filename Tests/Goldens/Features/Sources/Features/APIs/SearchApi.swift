@@ -56,7 +56,8 @@ public struct SearchApi: Sendable {
     public enum SearchResponse: Sendable {
         /// Shapes, told apart by their members. (200).
         case ok([Shape])
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -70,7 +71,7 @@ public struct SearchApi: Sendable {
         try request.addQuery("ids", ids, style: .pipeDelimited, explode: false)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON([Shape].self, from: response)), response)
         default:
             return (.undocumented(response), response)
@@ -127,7 +128,8 @@ public struct SearchApi: Sendable {
     public enum CreateOrderResponse: Sendable {
         /// The customer, expanded or as an ID. (200).
         case ok(Expandable)
-        /// A status the API description does not document, with the response as received.
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
     }
 
@@ -145,7 +147,7 @@ public struct SearchApi: Sendable {
         request.setBody(form)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
-        case 200:
+        case 200 where response.isJSON:
             return (.ok(try client.decodeJSON(Expandable.self, from: response)), response)
         default:
             return (.undocumented(response), response)

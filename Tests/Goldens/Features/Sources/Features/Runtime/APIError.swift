@@ -7,10 +7,14 @@ import Foundation
 /// Errors of the transport (the connection failed, the request timed out) are thrown as they are, not wrapped.
 public enum APIError: Error, CustomStringConvertible {
     /// The server answered with a status the operation does not document as success and for which it documents
-    /// no body. The response carries the status, headers and raw body.
+    /// no body, or with a body that is not JSON where JSON is documented (a proxy's HTML error page). The response
+    /// carries the status, headers and raw body.
     case unexpectedStatus(HTTPResponse)
     /// The body of a documented response could not be decoded as the documented type.
     case decodingFailed(HTTPResponse, underlying: any Error)
+    /// A header the operation documents as required is missing from the response, or cannot be read as its
+    /// documented type. (Optional headers that cannot be read are `nil`.)
+    case invalidHeader(HTTPResponse, name: String, reason: String)
     /// The request could not be built: an argument that cannot be encoded, an invalid base URL.
     case invalidRequest(String)
     /// The transport returned something that is not an HTTP response.
@@ -19,7 +23,8 @@ public enum APIError: Error, CustomStringConvertible {
     /// The response, when the server answered.
     public var response: HTTPResponse? {
         switch self {
-        case .unexpectedStatus(let response), .decodingFailed(let response, _): response
+        case .unexpectedStatus(let response), .decodingFailed(let response, _), .invalidHeader(let response, _, _):
+            response
         case .invalidRequest, .invalidResponse: nil
         }
     }
@@ -30,6 +35,8 @@ public enum APIError: Error, CustomStringConvertible {
             "unexpected status: \(response)"
         case .decodingFailed(let response, let underlying):
             "cannot decode the body of HTTP \(response.statusCode): \(underlying)"
+        case .invalidHeader(let response, let name, let reason):
+            "invalid header '\(name)' in HTTP \(response.statusCode): \(reason)"
         case .invalidRequest(let reason):
             "invalid request: \(reason)"
         case .invalidResponse(let reason):

@@ -78,3 +78,162 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
         fields.makeIterator()
     }
 }
+
+extension HTTPResponse {
+    /// Whether the body is read as JSON: its `Content-Type` is a JSON media type (`application/json`,
+    /// `application/problem+json`, `text/json`) or missing. A response documented as JSON that comes as anything
+    /// else (a proxy's HTML error page) is not decoded: the operation returns it as its catch-all case.
+    public var isJSON: Bool {
+        guard let contentType = headers["Content-Type"] else { return true }
+        let essence = (contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces)
+            .lowercased()
+        return essence.isEmpty || essence == "application/json" || essence == "text/json" || essence.hasSuffix("+json")
+    }
+
+    /// The header `name` read as `Value`, or `nil` when the response has no such header or its value cannot be
+    /// read as `Value`.
+    ///
+    /// Values are read as OpenAPI's `simple` style: `42`, `true`, text, an RFC 3339 date-time or an HTTP date
+    /// (`Sun, 06 Nov 1994 08:49:37 GMT`) for `Date`, comma-separated items for arrays. Fields of the same name are
+    /// read as one value, joined with commas.
+    public func header<Value: Decodable>(_ name: String, as type: Value.Type) -> Value? {
+        try? requiredHeader(name, as: type)
+    }
+
+    /// The header `name` read as `Value` (see ``header(_:as:)``); throws `APIError.invalidHeader` when the response
+    /// has no such header or its value cannot be read as `Value`.
+    public func requiredHeader<Value: Decodable>(_ name: String, as type: Value.Type) throws -> Value {
+        let values = headers.values(for: name)
+        guard !values.isEmpty else {
+            throw APIError.invalidHeader(self, name: name, reason: "the header is missing")
+        }
+        let text = values.joined(separator: ", ")
+        do {
+            return try HeaderValueDecoder.decode(type, from: text)
+        } catch {
+            throw APIError.invalidHeader(self, name: name, reason: "cannot read '\(text)' as \(Value.self)")
+        }
+    }
+
+    /// Reads one header value through `Decodable`: scalars from their text, arrays from comma-separated items.
+    private struct HeaderValueDecoder: Decoder, SingleValueDecodingContainer {
+        let text: String
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> Value {
+            let decoder = HeaderValueDecoder(text: text.trimmingCharacters(in: .whitespaces))
+            let value: Any?
+            switch type {
+            case is Date.Type: value = JSONCoding.parseDate(decoder.text) ?? parseHTTPDate(decoder.text)
+            case is URL.Type: value = URL(string: decoder.text)
+            case is Data.Type: value = Data(base64Encoded: decoder.text)
+            default: return try Value(from: decoder)
+            }
+            guard let result = value as? Value else { throw decoder.mismatch(type) }
+            return result
+        }
+
+        /// An IMF-fixdate (RFC 9110): `Sun, 06 Nov 1994 08:49:37 GMT`.
+        static func parseHTTPDate(_ text: String) -> Date? {
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            let parts = text.split(separator: " ")
+            guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let year = Int(parts[3]),
+                let month = months.firstIndex(of: String(parts[2])), let gmt = TimeZone(secondsFromGMT: 0)
+            else { return nil }
+            let time = parts[4].split(separator: ":").compactMap { Int($0) }
+            guard time.count == 3 else { return nil }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = gmt
+            let components = DateComponents(
+                year: year, month: month + 1, day: day, hour: time[0], minute: time[1], second: time[2])
+            guard components.isValidDate(in: calendar) else { return nil }
+            return calendar.date(from: components)
+        }
+
+        func mismatch(_ type: Any.Type) -> DecodingError {
+            DecodingError.typeMismatch(
+                type, DecodingError.Context(codingPath: codingPath, debugDescription: "'\(text)' is not a \(type)"))
+        }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+            throw mismatch([String: String].self)
+        }
+
+        func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            HeaderListContainer(items: text.isEmpty ? [] : text.split(separator: ",").map(String.init))
+        }
+
+        func singleValueContainer() throws -> any SingleValueDecodingContainer { self }
+
+        func decodeNil() -> Bool { false }
+        func decode(_ type: Bool.Type) throws -> Bool {
+            switch text.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: throw mismatch(type)
+            }
+        }
+        func decode(_ type: String.Type) throws -> String { text }
+        func decode(_ type: Double.Type) throws -> Double { try number(type) }
+        func decode(_ type: Float.Type) throws -> Float { try number(type) }
+        func decode(_ type: Int.Type) throws -> Int { try number(type) }
+        func decode(_ type: Int8.Type) throws -> Int8 { try number(type) }
+        func decode(_ type: Int16.Type) throws -> Int16 { try number(type) }
+        func decode(_ type: Int32.Type) throws -> Int32 { try number(type) }
+        func decode(_ type: Int64.Type) throws -> Int64 { try number(type) }
+        func decode(_ type: UInt.Type) throws -> UInt { try number(type) }
+        func decode(_ type: UInt8.Type) throws -> UInt8 { try number(type) }
+        func decode(_ type: UInt16.Type) throws -> UInt16 { try number(type) }
+        func decode(_ type: UInt32.Type) throws -> UInt32 { try number(type) }
+        func decode(_ type: UInt64.Type) throws -> UInt64 { try number(type) }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T { try Self.decode(type, from: text) }
+
+        func number<Value: LosslessStringConvertible>(_ type: Value.Type) throws -> Value {
+            guard let value = Value(text) else { throw mismatch(type) }
+            return value
+        }
+    }
+
+    /// The items of a comma-separated header value.
+    private struct HeaderListContainer: UnkeyedDecodingContainer {
+        let items: [String]
+        var codingPath: [any CodingKey] { [] }
+        var count: Int? { items.count }
+        var isAtEnd: Bool { currentIndex >= items.count }
+        private(set) var currentIndex = 0
+
+        init(items: [String]) {
+            self.items = items
+        }
+
+        mutating func decodeNil() -> Bool { false }
+
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard currentIndex < items.count else {
+                throw DecodingError.valueNotFound(
+                    type, DecodingError.Context(codingPath: codingPath, debugDescription: "no more items"))
+            }
+            let value = try HeaderValueDecoder.decode(type, from: items[currentIndex])
+            currentIndex += 1
+            return value
+        }
+
+        mutating func nestedContainer<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+            throw unsupported()
+        }
+
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            throw unsupported()
+        }
+
+        mutating func superDecoder() throws -> any Decoder {
+            throw unsupported()
+        }
+
+        func unsupported() -> DecodingError {
+            DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: codingPath, debugDescription: "header items cannot be nested"))
+        }
+    }
+}
