@@ -103,26 +103,32 @@ public struct PropertyDefinition: Sendable, Hashable {
     }
 }
 
-/// An `enum` for a schema with a list of string values.
+/// An `enum` for a schema with a list of values: strings, integers or numbers (`enum`, or a `oneOf` of `const`s).
 ///
 /// Generated enums decode values the document does not list into ``unknownCaseName`` instead of failing, so a
 /// server that adds a value does not break clients.
 public struct EnumDefinition: Sendable, Hashable {
     public struct Case: Sendable, Hashable {
         public var swiftName: String
+        /// The value as the document writes it (`active`, `2`, `1.5`).
         public var rawValue: String
+        public var documentation: Documentation
 
-        public init(swiftName: String, rawValue: String) {
+        public init(swiftName: String, rawValue: String, documentation: Documentation = Documentation()) {
             self.swiftName = swiftName
             self.rawValue = rawValue
+            self.documentation = documentation
         }
     }
 
+    /// The type of the values: `String`, `Int`, `Int32`, `Int64` or `Double`.
+    public var rawType: SwiftType
     public var cases: [Case]
     /// The case that carries a value the document does not list.
     public var unknownCaseName: String
 
-    public init(cases: [Case], unknownCaseName: String) {
+    public init(rawType: SwiftType = .string, cases: [Case], unknownCaseName: String) {
+        self.rawType = rawType
         self.cases = cases
         self.unknownCaseName = unknownCaseName
     }

@@ -49,4 +49,11 @@ import Testing
         #expect(nested.claim("Status") == "Status")
         #expect(!scope.isTaken("Status"))
     }
+
+    @Test func screamingSnakeCaseBecomesCamelCase() {
+        #expect(SwiftName.lowerCamelCase("GUILD_TEXT") == "guildText")
+        #expect(SwiftName.upperCamelCase("PUBLIC_THREAD") == "PublicThread")
+        #expect(SwiftName.upperCamelCase("HTTP") == "HTTP")
+        #expect(SwiftName.lowerCamelCase("user_ID") == "userID")
+    }
 }

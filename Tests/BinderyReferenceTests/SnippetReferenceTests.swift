@@ -724,4 +724,64 @@ import Testing
             """#
         )
     }
+
+    static let enums = """
+        openapi: 3.1.0
+        info: {title: Enums, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Priority: {type: integer, enum: [1, 2, 3], x-enum-varnames: [low, normal, high]}
+            ChannelType:
+              type: integer
+              oneOf:
+                - {title: GUILD_TEXT, const: 0, description: A text channel within a server.}
+                - {title: DM, const: 1}
+        """
+
+    /// Integer enums keep values they do not list, and `oneOf` of `const`s names its cases after their titles.
+    @Test func integerEnumsFromValuesAndFromConsts() throws {
+        try expectSnippet(
+            generated("Models/ChannelType.swift", from: Self.enums),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/ChannelType`.
+            public enum ChannelType: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+                /// A text channel within a server.
+                case guildText
+                case dm
+                /// A value the API description does not list, as received.
+                case undocumented(Int)
+
+                /// The values the API description lists.
+                public static let allCases: [ChannelType] = [.guildText, .dm]
+
+                public init(rawValue: Int) {
+                    switch rawValue {
+                    case 0: self = .guildText
+                    case 1: self = .dm
+                    default: self = .undocumented(rawValue)
+                    }
+                }
+
+                public var rawValue: Int {
+                    switch self {
+                    case .guildText: 0
+                    case .dm: 1
+                    case .undocumented(let value): value
+                    }
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Int.self))
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+            }
+            """#
+        )
+        #expect(try generated("Models/Priority.swift", from: Self.enums).contains("case low\n    case normal\n"))
+    }
 }

@@ -101,7 +101,7 @@ import Testing
     /// is not needed in a response; members the description does not list survive a read and write back.
     @Test func readOnlyWriteOnlyAndUnlistedMembers() async throws {
         let server = try LocalHTTPServer { _ in
-            .json(200, #"{"id": "a1", "name": "Ann", "kind": "account", "plan": {"tier": 2}}"#)
+            .json(200, #"{"id": "a1", "name": "Ann", "kind": "account", "plan": {"tier": 2}, "tier": 7}"#)
         }
         defer { server.shutdown() }
         let api = AccountsApi(client: client(server))
@@ -110,6 +110,8 @@ import Testing
         #expect(stored.id == "a1")
         #expect(stored.password == nil)
         #expect(stored.kind == "account")
+        // An integer enum keeps a value it does not list, and writes it back.
+        #expect(stored.tier == .undocumented(7))
         #expect(stored.additionalProperties == ["plan": .object(["tier": .integer(2)])])
         let first = try JSONSerialization.jsonObject(with: try #require(server.requests.first).bodyData)
         #expect((first as? [String: String]) == ["password": "pw", "name": "Ann"])
@@ -120,5 +122,6 @@ import Testing
         #expect(sent["id"] == nil)
         #expect(sent["name"] as? String == "Ann")
         #expect((sent["plan"] as? [String: Int]) == ["tier": 2])
+        #expect(sent["tier"] as? Int == 7)
     }
 }

@@ -46,16 +46,24 @@ public enum SwiftName {
         return words
     }
 
+    /// The words of `text` for a camel-case name: those of a SCREAMING_SNAKE_CASE name (several words, no lower
+    /// case letter) in lower case, so `GUILD_TEXT` reads `guildText`; others as they are (`HTTP`, `user_ID`).
+    static func camelWords(_ text: String) -> [Substring] {
+        let words = words(text)
+        guard words.count > 1, !text.unicodeScalars.contains(where: { ("a"..."z").contains($0) }) else { return words }
+        return words.map { Substring($0.lowercased()) }
+    }
+
     /// `UpperCamelCase`: every word capitalized, the rest of each word kept (`user_ID` is `UserID`).
     public static func upperCamelCase(_ text: String) -> String {
-        let words = words(text)
+        let words = camelWords(text)
         guard !words.isEmpty else { return fallback(text) }
         return leadingDigitSafe(words.map(capitalized).joined())
     }
 
     /// `lowerCamelCase`: the first word in lower case (`HTTPServer` is `httpServer`), the others capitalized.
     public static func lowerCamelCase(_ text: String) -> String {
-        let words = words(text)
+        let words = camelWords(text)
         guard let first = words.first else { return fallback(text) }
         return leadingDigitSafe(first.lowercased() + words.dropFirst().map(capitalized).joined())
     }

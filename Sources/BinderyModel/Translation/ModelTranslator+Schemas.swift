@@ -74,15 +74,15 @@ extension ModelTranslator {
             definition.deprecated = merged.deprecated
             return definition
         }
-        if isUnion(schema) {
+        if let values = enumValues(of: schema) {
             var definition = TypeDefinition(
-                id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
+                id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
             definition.deprecated = schema.deprecated
             return definition
         }
-        if let values = stringEnumValues(of: schema) {
+        if isUnion(schema) {
             var definition = TypeDefinition(
-                id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
+                id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
             definition.deprecated = schema.deprecated
             return definition
         }
@@ -119,6 +119,11 @@ extension ModelTranslator {
             let annotatedNullable = schema.allOf.contains { $0.nullable && isAnnotationOnly($0) }
             return (inner.type, inner.nullable || nullable || annotatedNullable)
         }
+        if let values = enumValues(of: schema) {
+            let id = declare(origin, preferred: hint, in: container)
+            definitions[id] = TypeDefinition(id: id, kind: .enumeration(makeEnum(values)))
+            return (.named(id), nullable || values.allowsNull)
+        }
         let (keyword, alternatives) = unionAlternatives(of: schema)
         if !alternatives.isEmpty {
             let allowsNull = nullable || unionAllowsNull(schema)
@@ -148,11 +153,6 @@ extension ModelTranslator {
             definition.deprecated = merged.deprecated
             definitions[id] = definition
             return (.named(id), nullable)
-        }
-        if let values = stringEnumValues(of: schema) {
-            let id = declare(origin, preferred: hint, in: container)
-            definitions[id] = TypeDefinition(id: id, kind: .enumeration(makeEnum(values)))
-            return (.named(id), nullable || schema.enumValues?.contains(.null) == true)
         }
         switch schema.singleType {
         case .string:
@@ -249,28 +249,6 @@ extension ModelTranslator {
         return false
     }
 
-    /// The string values of an enum schema (nulls left out); `nil` when the schema is not a string enum.
-    ///
-    /// Without a `type`, an enum is a string enum when none of its values is a bare number or boolean.
-    func stringEnumValues(of schema: JSONSchema) -> [String]? {
-        guard let values = schema.enumValues, schema.ref == nil else { return nil }
-        let type = schema.singleType
-        guard type == .string || (type == nil && schema.types.isEmpty) else { return nil }
-        var result: [String] = []
-        for value in values {
-            switch value {
-            case .null: continue
-            case .scalar(let text, let isQuoted):
-                if type == nil, !isQuoted, text == "true" || text == "false" || SpecValue.isJSONNumber(text) {
-                    return nil
-                }
-                if !result.contains(text) { result.append(text) }
-            case .sequence, .mapping: return nil
-            }
-        }
-        return result.isEmpty ? nil : result
-    }
-
     /// The type of a `const` without `type`: a string, an integer, a number or a boolean; `nil` for others.
     func constType(_ value: SpecValue) -> SwiftType? {
         guard case .scalar(let text, let isQuoted) = value else { return nil }
@@ -299,7 +277,9 @@ extension ModelTranslator {
     /// The merged object when `schema` is declared as a struct: it has properties, or merges several `allOf`
     /// parts that are objects. `nil` for everything else.
     func structShape(of schema: JSONSchema) -> MergedObject? {
-        guard schema.ref == nil, unionAlternatives(of: schema).alternatives.isEmpty, schema.enumValues == nil else {
+        guard schema.ref == nil, unionAlternatives(of: schema).alternatives.isEmpty, enumValues(of: schema) == nil,
+            schema.enumValues == nil
+        else {
             return nil
         }
         guard !schema.properties.isEmpty || schema.allOf.count >= 2 else { return nil }
@@ -391,12 +371,23 @@ extension ModelTranslator {
         return documentation
     }
 
-    func makeEnum(_ values: [String]) -> EnumDefinition {
+    func makeEnum(_ values: EnumValues) -> EnumDefinition {
         let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
         var cases: [EnumDefinition.Case] = []
-        for value in values {
-            cases.append(EnumDefinition.Case(swiftName: scope.claim(SwiftName.lowerCamelCase(value)), rawValue: value))
+        for value in values.values {
+            let preferred =
+                value.name.map(SwiftName.lowerCamelCase)
+                ?? (values.rawType == .string ? SwiftName.lowerCamelCase(value.raw) : Self.numericCaseName(value.raw))
+            cases.append(
+                EnumDefinition.Case(
+                    swiftName: scope.claim(preferred), rawValue: value.raw, documentation: value.documentation))
         }
-        return EnumDefinition(cases: cases, unknownCaseName: scope.claim("undocumented"))
+        return EnumDefinition(rawType: values.rawType, cases: cases, unknownCaseName: scope.claim("undocumented"))
+    }
+
+    /// A case name for a number: `_2`, `minus1`, `_1_5`.
+    static func numericCaseName(_ text: String) -> String {
+        let digits = text.hasPrefix("-") ? "minus" + text.dropFirst() : "_" + text
+        return String(digits.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
     }
 }

@@ -8,7 +8,7 @@ import BinderyModel
 /// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
 /// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
-/// for enums `cases`, `unknownCaseName`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
+/// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
     let definition: TypeDefinition
     let properties: [PropertyContext]
@@ -137,8 +137,10 @@ struct ModelContext: RenderContext {
 
     func enumValue(_ enumeration: EnumDefinition, forKey key: String) -> RenderValue? {
         switch key {
-        case "cases": .list(enumeration.cases.map(EnumCaseContext.init))
+        case "cases":
+            .list(enumeration.cases.map { EnumCaseContext(enumCase: $0, isString: enumeration.rawType == .string) })
         case "unknownCaseName": .text(SwiftName.identifier(enumeration.unknownCaseName))
+        case "rawType": .text(enumeration.rawType.builtinName ?? "String")
         default: nil
         }
     }
@@ -261,9 +263,10 @@ struct LiteralContext: RenderContext {
 }
 
 /// One case of a generated enum: `name` (for declarations), `memberName` (after a dot), `rawValue`,
-/// `rawValueLiteral`.
+/// `rawValueLiteral` (a string literal, or the number as written), `docComment` (lines).
 struct EnumCaseContext: RenderContext {
     let enumCase: EnumDefinition.Case
+    let isString: Bool
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
@@ -272,7 +275,14 @@ struct EnumCaseContext: RenderContext {
         // plain member name.
         case "memberName": .text(enumCase.swiftName)
         case "rawValue": .text(enumCase.rawValue)
-        case "rawValueLiteral": .text(SwiftLiteral.string(enumCase.rawValue))
+        case "rawValueLiteral": .text(isString ? SwiftLiteral.string(enumCase.rawValue) : enumCase.rawValue)
+        case "docComment":
+            .lines(
+                {
+                    var comment = DocComment()
+                    comment.paragraphs(enumCase.documentation)
+                    return comment.lines
+                }())
         default: nil
         }
     }

@@ -14,6 +14,8 @@ public struct Account: Codable, Hashable, Sendable {
     public var name: String
     /// - Remark: JSON key `kind`.
     public var kind: String?
+    /// - Remark: JSON key `tier`.
+    public var tier: Tier?
     /// Properties the API description does not list, by JSON key.
     public var additionalProperties: [String: JSONValue]
 
@@ -23,12 +25,14 @@ public struct Account: Codable, Hashable, Sendable {
         password: String? = nil,
         name: String,
         kind: String? = nil,
+        tier: Tier? = nil,
         additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
         self.password = password
         self.name = name
         self.kind = kind
+        self.tier = tier
         self.additionalProperties = additionalProperties
     }
 
@@ -37,6 +41,7 @@ public struct Account: Codable, Hashable, Sendable {
         case password
         case name
         case kind
+        case tier
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,6 +50,7 @@ public struct Account: Codable, Hashable, Sendable {
         self.password = try container.decodeIfPresent(String.self, forKey: .password)
         self.name = try container.decode(String.self, forKey: .name)
         self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
+        self.tier = try container.decodeIfPresent(Tier.self, forKey: .tier)
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: JSONValue] = [:]
         for key in others.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
@@ -58,6 +64,7 @@ public struct Account: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.password, forKey: .password)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.kind, forKey: .kind)
+        try container.encodeIfPresent(self.tier, forKey: .tier)
         var others = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, value) in self.additionalProperties where CodingKeys(rawValue: key) == nil {
             try others.encode(value, forKey: AnyCodingKey(key))
