@@ -606,4 +606,32 @@ import Testing
         )
     }
 
+    /// The API's docs list the parts: name, parameter, kind, content type and the headers the encoding documents.
+    @Test func multipartDocsListTheParts() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = directory + "/openapi.yaml"
+        let yaml = Self.multipart.replacingOccurrences(
+            of: "contentType: image/png, image/jpeg",
+            with:
+                "contentType: image/png, image/jpeg\n                headers:\n                  X-Scanner: {description: The device., schema: {type: string}}"
+        )
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: spec))
+        let (files, _, _) = try Generator.render(specPath: spec)
+        let docs = try #require(files.first { $0.path == "docs/DocumentsApi.md" }).contents
+        let table = """
+            | Part | Parameter | Kind | Content-Type | Part headers |
+            | --- | --- | --- | --- | --- |
+            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (optional): The device. |
+            | `title` | `title` | text | `text/plain` |  |
+            | `tags` | `tags` | text | `text/plain` |  |
+            | `metadata` | `metadata` | JSON | `application/json` |  |
+
+            The methods do not send the part headers
+            """
+        #expect(docs.contains("### Multipart parts\n\nThe body is `multipart/form-data`, one part per parameter"))
+        #expect(docs.contains(table), "\(docs)")
+        #expect(docs.contains("| `scan` | `MultipartFile` | multipart part | The scanned page. | required |"))
+    }
+
 }

@@ -59,10 +59,9 @@ public struct MultipartBody: Sendable, Hashable {
 
     /// An empty body with a random boundary.
     public init(mediaType: String = "multipart/form-data") {
-        var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef")
         self.mediaType = mediaType
-        self.boundary = "bindery-" + String((0..<32).map { _ in digits[Int(generator.next() % 16)] })
+        self.boundary = "bindery-" + String((0..<32).map { _ in digits[Int.random(in: 0..<16)] })
     }
 
     /// An empty body with the given boundary: 1 to 70 letters, digits and `'()+_,-./:=?` or spaces, not ending in a
