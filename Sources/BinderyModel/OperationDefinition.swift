@@ -173,8 +173,8 @@ public struct MultipartPart: Sendable, Hashable {
         self.headers = headers
     }
 
-    /// The `Content-Type` sent with the part: the first the document allows.
-    public var contentType: String? { contentTypes.first }
+    /// The `Content-Type` sent with the part: the first the document allows that is not a range (`image/*`).
+    public var contentType: String? { contentTypes.first { !$0.contains("*") } }
 }
 
 /// How an operation sends its body.

@@ -43,6 +43,9 @@ import Testing
                             kind: {$ref: '#/components/schemas/Kind'}
                             note: {type: string}
                             nickname: {type: [string, 'null']}
+                            id: {type: string, readOnly: true}
+                            raw: {format: binary}
+                            thumb: {type: string, format: binary}
                         encoding:
                           photo:
                             contentType: image/png, image/jpeg
@@ -55,6 +58,8 @@ import Testing
                                 schema: {type: string}
                           note:
                             contentType: application/json
+                          thumb:
+                            contentType: image/*
                           caption:
                             contentType: text/plain; charset=utf-8
                   responses:
@@ -77,7 +82,8 @@ import Testing
         #expect(
             operation.parameters.map(\.swiftName) == [
                 "id", "photo", "caption", "count", "tags", "scans", "avatar", "meta", "pet", "kind", "note", "nickname",
-            ])
+                "raw", "thumb",
+            ], "the read-only 'id' is not sent; the path's 'id' is")
         let parts = Dictionary(uniqueKeysWithValues: operation.parameters.dropFirst().map { ($0.name, $0) })
         #expect(operation.parameters.first?.location == .request(.path))
 
@@ -85,6 +91,7 @@ import Testing
         #expect(part(parts["photo"])?.kind == .file)
         #expect(part(parts["scans"])?.kind == .file)
         #expect(part(parts["avatar"])?.kind == .file)
+        #expect(part(parts["raw"])?.kind == .file, "format: binary without a type is a file")
         #expect(part(parts["caption"])?.kind == .text)
         #expect(part(parts["count"])?.kind == .text)
         #expect(part(parts["tags"])?.kind == .text)
@@ -117,6 +124,8 @@ import Testing
         #expect(part(parts["caption"])?.contentType == "text/plain; charset=utf-8")
         #expect(part(parts["note"])?.contentType == "application/json")
         #expect(part(parts["count"])?.contentType == nil)
+        #expect(part(parts["thumb"])?.contentTypes == ["image/*"])
+        #expect(part(parts["thumb"])?.contentType == nil, "a range is not a Content-Type")
         #expect(part(parts["meta"])?.contentType == nil)
         #expect(
             part(parts["photo"])?.headers == [

@@ -239,13 +239,16 @@ extension ModelTranslator {
         }
         var parameters: [ParameterDefinition] = []
         let schemaID = origin.appending("content", multipart.name, "schema")
-        for property in merged.properties {
+        // Read-only properties are the server's to write; they are not sent.
+        for property in merged.properties where !resolvedSchema(property.schema).readOnly {
             let encoding = multipart.encoding.first { $0.property == property.name }
             let part = multipartPart(property.schema, encoding: encoding)
             let type: SwiftType
             var nullable = false
             if part.kind == .file {
-                type = resolvedSchema(property.schema).singleType == .array ? .array(.multipartFile) : .multipartFile
+                let resolved = resolvedSchema(property.schema)
+                type = resolved.singleType == .array ? .array(.multipartFile) : .multipartFile
+                nullable = resolved.nullable
             } else {
                 (type, nullable) = try self.type(
                     of: property.schema, at: schemaID.appending("properties", property.name),
@@ -278,7 +281,7 @@ extension ModelTranslator {
         if value.singleType == .array, let items = value.items { value = resolvedSchema(items) }
         let contentTypes = (encoding?.contentType ?? "").split(separator: ",").map(Self.trimmed).filter { !$0.isEmpty }
         let kind: MultipartPart.Kind
-        if value.singleType == .string,
+        if value.singleType == .string || value.types.isEmpty,
             value.format == "binary" || value.contentMediaType != nil || value.contentEncoding != nil
         {
             kind = .file

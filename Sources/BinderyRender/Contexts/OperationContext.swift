@@ -178,8 +178,8 @@ struct OperationContext: RenderContext {
 
 /// How an operation sends its body: `isJSON`, `isForm`, `isMultipart`, `isText`, `isBinary`, `contentTypeLiteral`,
 /// `isOptional`, `parameter` (the body's parameter, for JSON, text and binary bodies), `fields` (a form's fields),
-/// `hasFields`, `parts` (a multipart body's parts), `hasParts`, `hasPartHeaders`, `isFormData` (whether a multipart body is
-/// `multipart/form-data`, the runtime's default).
+/// `hasFields`, `parts` (a multipart body's parts), `hasParts`, `hasPartHeaders`, `isFormData` (whether a
+/// multipart body is `multipart/form-data`, the runtime's default).
 struct RequestBodyContext: RenderContext {
     let body: RequestBodyDefinition
     let parameters: [ParameterContext]
