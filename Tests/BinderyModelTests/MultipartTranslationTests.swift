@@ -136,6 +136,38 @@ import Testing
         #expect(parts["photo"]?.documentation.description == "The picture.")
     }
 
+    /// OpenAI's `model: anyOf [string, enum]` is a text field; a JSON part would send it quoted.
+    @Test func unionsOfPrimitivesAreTextParts() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            model:
+                              anyOf:
+                                - {type: string}
+                                - {type: string, enum: [small, large]}
+                            seed: {oneOf: [{type: integer}, {type: 'null'}]}
+                            shape:
+                              oneOf:
+                                - {type: string}
+                                - {type: object, properties: {sides: {type: integer}}}
+                  responses:
+                    '204': {description: Done.}
+            """
+        )
+        let parameters = try #require(model.apis.first?.operations.first?.parameters)
+        #expect(parameters.map { part($0)?.kind } == [.text, .text, .json])
+    }
+
     @Test func anOptionalBodyMakesEveryPartOptional() throws {
         let (model, _) = try translate(
             """

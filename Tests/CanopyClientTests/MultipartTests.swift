@@ -70,6 +70,14 @@ import Testing
         #expect(form.encoded == expected)
         #expect(form.contentType == "multipart/form-data; boundary=XyZ")
 
+        // A value that is not text goes as JSON.
+        var structured = try MultipartBody(boundary: "b")
+        try structured.add("card", ["k": 1])
+        #expect(
+            String(decoding: structured.encoded, as: UTF8.self)
+                == "--b\r\nContent-Disposition: form-data; name=\"card\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"k\":1}\r\n--b--\r\n")
+
         // A file's own content type wins over the description's.
         var typed = try MultipartBody(boundary: "b")
         try typed.add(

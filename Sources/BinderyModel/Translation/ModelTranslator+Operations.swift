@@ -287,12 +287,8 @@ extension ModelTranslator {
             kind = .file
         } else if let first = contentTypes.first, Self.isJSONMediaType(first) {
             kind = .json
-        } else if value.enumValues != nil || value.constValue != nil {
-            kind = .text
-        } else if let type = value.singleType, [.string, .integer, .number, .boolean].contains(type) {
-            kind = .text
         } else {
-            kind = .json
+            kind = isPrimitive(value) ? .text : .json
         }
         var part = MultipartPart(kind: kind, contentTypes: contentTypes)
         if contentTypes.isEmpty, kind == .file, let mediaType = value.contentMediaType {
@@ -304,6 +300,18 @@ extension ModelTranslator {
                 documentation: Documentation(description: header.description ?? header.schema.description))
         }
         return part
+    }
+
+    /// Whether every value of `schema` is a string, number, boolean or null: primitive types, enums, constants,
+    /// and `oneOf` or `anyOf` of those (OpenAI's `model: anyOf [string, enum]`).
+    func isPrimitive(_ schema: JSONSchema, depth: Int = 0) -> Bool {
+        let schema = resolvedSchema(schema)
+        guard depth < 16 else { return false }
+        if schema.enumValues != nil || schema.constValue != nil { return true }
+        let primitives: Set<JSONSchema.JSONType> = [.string, .integer, .number, .boolean, .null]
+        if !schema.types.isEmpty { return schema.types.allSatisfy(primitives.contains) }
+        let alternatives = schema.oneOf + schema.anyOf
+        return !alternatives.isEmpty && alternatives.allSatisfy { isPrimitive($0, depth: depth + 1) }
     }
 
     /// `schema` with references (and an `allOf` of one reference) followed to the schema that says what it is.

@@ -84,19 +84,18 @@ public struct MultipartBody: Sendable, Hashable {
     }
 
     /// Adds a text part: strings as they are, numbers and booleans as JSON writes them, enums as their raw value,
-    /// dates as RFC 3339, data as base64; other values as JSON. Nothing for `nil`. Without a `contentType` the
-    /// part has none, which means `text/plain`.
+    /// dates as RFC 3339, data as base64. Nothing for `nil`. Without a `contentType` the part has none, which
+    /// means `text/plain`. A value that is not text (an object, a list) is sent as JSON, `application/json` unless
+    /// `contentType` says otherwise.
     public mutating func add(
         _ name: String, _ value: (some Encodable)?, contentType: String? = nil, headers: [String: String] = [:]
     ) throws {
         guard let value, let node = try HTTPRequest.node(name, value) else { return }
-        let data: Data
-        if case .text(let text) = node {
-            data = Data(text.utf8)
-        } else {
-            data = try Self.json(name, value)
+        guard case .text(let text) = node else {
+            try add(name, json: value, contentType: contentType ?? "application/json", headers: headers)
+            return
         }
-        try append(Part(name: name, contentType: contentType, headers: headers, data: data))
+        try append(Part(name: name, contentType: contentType, headers: headers, data: Data(text.utf8)))
     }
 
     /// Adds a text part per item, all named `name`; nothing for `nil`.
