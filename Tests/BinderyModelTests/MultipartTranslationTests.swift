@@ -168,6 +168,34 @@ import Testing
         #expect(parameters.map { part($0)?.kind } == [.text, .text, .json])
     }
 
+    /// An object can only be written as JSON; a part that asks for XML is sent as JSON and says so.
+    @Test func aStructuredPartWithANonJSONContentTypeIsSentAsJSONWithAWarning() throws {
+        let (model, warnings) = try translate(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            order: {type: object, properties: {id: {type: integer}}}
+                        encoding:
+                          order: {contentType: application/xml}
+                  responses:
+                    '204': {description: Done.}
+            """
+        )
+        let parameter = try #require(model.apis.first?.operations.first?.parameters.first)
+        #expect(part(parameter)?.kind == .json)
+        #expect(part(parameter)?.contentType == "application/json")
+        #expect(warnings.map(\.message).contains { $0.contains("part 'order' is structured") }, "\(warnings)")
+    }
+
     @Test func anOptionalBodyMakesEveryPartOptional() throws {
         let (model, _) = try translate(
             """

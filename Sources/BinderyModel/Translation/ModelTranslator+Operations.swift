@@ -242,7 +242,14 @@ extension ModelTranslator {
         // Read-only properties are the server's to write; they are not sent.
         for property in merged.properties where !resolvedSchema(property.schema).readOnly {
             let encoding = multipart.encoding.first { $0.property == property.name }
-            let part = multipartPart(property.schema, encoding: encoding)
+            var part = multipartPart(property.schema, encoding: encoding)
+            if part.kind == .json, let contentType = part.contentType, !Self.isJSONMediaType(contentType) {
+                warn(
+                    multipart.location,
+                    "part '\(property.name)' is structured, but its encoding's contentType is '\(contentType)'; it is "
+                        + "sent as application/json")
+                part.contentTypes = ["application/json"]
+            }
             let type: SwiftType
             var nullable = false
             if part.kind == .file {
