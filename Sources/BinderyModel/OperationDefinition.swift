@@ -91,13 +91,17 @@ public struct OperationDefinition: Sendable, Hashable {
     }
 }
 
-/// A parameter of an operation's Swift methods: sent in the path, query, a header, a cookie or a form field.
+/// A parameter of an operation's Swift methods: sent in the path, query, a header, a cookie, a form field or a
+/// multipart part.
 public struct ParameterDefinition: Sendable, Hashable {
     public enum Location: Sendable, Hashable {
         /// In the path, the query, a header or a cookie.
         case request(ParameterLocation)
         /// A field of an `application/x-www-form-urlencoded` body.
         case formField
+        /// A part of a multipart body (``RequestBodyDefinition/Encoding-swift.enum/multipart``), named by
+        /// ``ParameterDefinition/name``; an array is one part per item, under the same name.
+        case multipartPart(MultipartPart)
         /// The whole request body.
         case body
     }
@@ -111,7 +115,8 @@ public struct ParameterDefinition: Sendable, Hashable {
     public var isOptional: Bool
     public var documentation: Documentation
     public var deprecated: Bool
-    /// How the value is written (OpenAPI `style`); form fields follow their `encoding`.
+    /// How the value is written (OpenAPI `style`); form fields follow their `encoding`. Not used for multipart
+    /// parts.
     public var style: ParameterStyle
     /// Whether arrays and objects are written as separate items (`id=1&id=2`) rather than one value (`id=1,2`).
     public var explode: Bool
@@ -132,6 +137,50 @@ public struct ParameterDefinition: Sendable, Hashable {
     }
 }
 
+/// How a part of a multipart body is written.
+public struct MultipartPart: Sendable, Hashable {
+    /// What the part carries.
+    public enum Kind: Sendable, Hashable {
+        /// A value written as text (`5`, `true`, an enum's raw value): primitives and arrays of them.
+        case text
+        /// A value encoded as JSON: objects, and anything whose `encoding` gives a JSON `contentType`.
+        case json
+        /// A file (``SwiftType/multipartFile``): bytes with a file name. `format: binary`, `contentMediaType` or
+        /// `contentEncoding` strings, and Swagger 2.0's `type: file`.
+        case file
+    }
+
+    /// A header the body's `encoding` documents for the part.
+    public struct Header: Sendable, Hashable {
+        public var name: String
+        public var isRequired: Bool
+        public var documentation: Documentation
+
+        public init(name: String, isRequired: Bool, documentation: Documentation) {
+            self.name = name
+            self.isRequired = isRequired
+            self.documentation = documentation
+        }
+    }
+
+    public var kind: Kind
+    /// The media types the document allows for the part, in its order: the `encoding`'s `contentType` list
+    /// (`image/png, image/jpeg`), else a file's `contentMediaType`. Empty leaves the part's `Content-Type` to the
+    /// runtime: none for text (`text/plain` by RFC 7578), `application/json`, or the file's own (else
+    /// `application/octet-stream`).
+    public var contentTypes: [String]
+    public var headers: [Header]
+
+    public init(kind: Kind, contentTypes: [String] = [], headers: [Header] = []) {
+        self.kind = kind
+        self.contentTypes = contentTypes
+        self.headers = headers
+    }
+
+    /// The `Content-Type` sent with the part: the first the document allows that is not a range (`image/*`).
+    public var contentType: String? { contentTypes.first { !$0.contains("*") } }
+}
+
 /// How an operation sends its body.
 public struct RequestBodyDefinition: Sendable, Hashable {
     public enum Encoding: Sendable, Hashable {
@@ -139,6 +188,9 @@ public struct RequestBodyDefinition: Sendable, Hashable {
         case json(SwiftType)
         /// Form fields (parameters with location `formField`), `application/x-www-form-urlencoded`.
         case form
+        /// Parts (parameters with location `multipartPart`) of a `multipart/*` body, ``contentType``
+        /// (`multipart/form-data`), with a boundary the runtime chooses.
+        case multipart
         /// Raw bytes (`Data`).
         case binary
         /// Text (`String`).

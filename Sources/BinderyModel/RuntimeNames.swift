@@ -6,8 +6,8 @@ public enum RuntimeNames {
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential", "FormBody",
         "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONShape",
-        "JSONValue",
-        "ParameterNode", "ParameterNodeBuilder", "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
+        "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode", "ParameterNodeBuilder", "ParameterNodeEncoder",
+        "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
     ]

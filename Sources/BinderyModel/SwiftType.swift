@@ -19,6 +19,8 @@ public indirect enum SwiftType: Sendable, Hashable {
     case data
     /// `JSONValue` (generated): any JSON value.
     case jsonValue
+    /// `MultipartFile` (generated): a file part of a multipart body, its bytes with a file name and media type.
+    case multipartFile
     /// A generated type.
     case named(TypeID)
     case array(SwiftType)
@@ -42,6 +44,7 @@ public indirect enum SwiftType: Sendable, Hashable {
         case .uuid: "UUID"
         case .data: "Data"
         case .jsonValue: "JSONValue"
+        case .multipartFile: "MultipartFile"
         case .named, .array, .dictionary, .optional: nil
         }
     }

@@ -42,6 +42,11 @@ public struct JSONSchema: Sendable {
     /// The `type` keyword; empty when absent (any type).
     public var types: [JSONType]
     public var format: String?
+    /// `contentMediaType` (3.1): the media type of a string's content (`image/png`); in a multipart body, the
+    /// part's.
+    public var contentMediaType: String?
+    /// `contentEncoding` (3.1): how a string's content is encoded (`base64`).
+    public var contentEncoding: String?
     public var title: String?
     public var description: String?
     /// `nullable: true` (3.0), or `null` among the types (3.1).

@@ -156,6 +156,14 @@ extension OpenAPIReader {
                     try encodingNode.expectMapping("an encoding")
                     var encoding = MediaType.Encoding(property: try property.keyText())
                     encoding.contentType = try encodingNode["contentType"]?.optionalString("'contentType'")
+                    if let headers = encodingNode["headers"] {
+                        try headers.expectMapping("'headers'")
+                        for (nameNode, headerNode) in headers.pairs {
+                            let name = try nameNode.keyText()
+                            guard name.lowercased() != "content-type" else { continue }
+                            encoding.headers.append(try readHeader(name: name, node: headerNode))
+                        }
+                    }
                     if let styleNode = encodingNode["style"] {
                         let text = try styleNode.string("'style'")
                         guard let style = Parameter.Style(rawValue: text), style != .tabDelimited else {

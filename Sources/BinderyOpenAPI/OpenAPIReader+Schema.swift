@@ -40,6 +40,8 @@ extension OpenAPIReader {
                 schema.types = typeKeyword.types
                 if schema.types.contains(.null) { schema.nullable = true }
             case "format": schema.format = try value.optionalString("'format'")
+            case "contentMediaType": schema.contentMediaType = try value.optionalString("'contentMediaType'")
+            case "contentEncoding": schema.contentEncoding = try value.optionalString("'contentEncoding'")
             case "title": schema.title = documentation(value, "'title'")
             case "description": schema.description = documentation(value, "'description'")
             case "nullable": if try value.bool("'nullable'") { nullableNode = value }

@@ -18,15 +18,20 @@ public struct RequestBody: Sendable {
 /// One media type of a body: its name, schema and (for form and multipart bodies) per-property encoding.
 public struct MediaType: Sendable {
     /// How one property of a form or multipart body is encoded.
-    public struct Encoding: Sendable, Hashable {
+    public struct Encoding: Sendable {
         public var property: String
+        /// The part's media type, or a comma-separated list of them (`image/png, image/jpeg`); multipart only.
         public var contentType: String?
+        /// The headers of the part (multipart only), in document order; `Content-Type` is left out, as OpenAPI
+        /// says.
+        public var headers: [Header]
         public var style: Parameter.Style?
         public var explode: Bool?
         public var allowReserved: Bool
 
         public init(property: String) {
             self.property = property
+            self.headers = []
             self.allowReserved = false
         }
     }

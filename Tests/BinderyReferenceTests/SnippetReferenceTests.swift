@@ -784,4 +784,172 @@ import Testing
         )
         #expect(try generated("Models/Priority.swift", from: Self.enums).contains("case low\n    case normal\n"))
     }
+
+    static let multipart = """
+        openapi: 3.0.3
+        info: {title: Pets, version: 1.0.0}
+        paths:
+          /pets/{petId}/documents:
+            post:
+              operationId: uploadDocument
+              tags: [documents]
+              parameters:
+                - {name: petId, in: path, required: true, schema: {type: integer, format: int64}}
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [scan, title]
+                      properties:
+                        scan: {type: string, format: binary, description: The scanned page.}
+                        title: {type: string}
+                        tags: {type: array, items: {type: string}}
+                        metadata:
+                          type: object
+                          properties:
+                            pages: {type: integer}
+                    encoding:
+                      scan:
+                        contentType: image/png, image/jpeg
+              responses:
+                '204': {description: Stored.}
+        """
+
+    @Test func multipartBodyWithFileTextArrayAndJSONParts() throws {
+        try expectSnippet(
+            generated("APIs/DocumentsApi.swift", from: Self.multipart),
+            #"""
+            /// The operations tagged `documents`.
+            public struct DocumentsApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `POST /pets/{petId}/documents`
+                ///
+                /// - Parameters:
+                ///   - petId: The `petId` path parameter.
+                ///   - scan: The scanned page.
+                ///   - title: The `title` multipart part.
+                ///   - tags: The `tags` multipart part.
+                ///   - metadata: The `metadata` multipart part.
+                /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                public func uploadDocument(
+                    petId: Int64,
+                    scan: MultipartFile,
+                    title: String,
+                    tags: [String]? = nil,
+                    metadata: UploadDocumentMetadata? = nil
+                ) async throws {
+                    let (result, response) = try await sendUploadDocument(
+                        petId: petId,
+                        scan: scan,
+                        title: title,
+                        tags: tags,
+                        metadata: metadata
+                    )
+                    switch result {
+                    case .noContent:
+                        return
+                    case .undocumented:
+                        guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
+                    }
+                }
+
+                /// `POST /pets/{petId}/documents`
+                ///
+                /// Returns every documented response as a case of `UploadDocumentResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - petId: The `petId` path parameter.
+                ///   - scan: The scanned page.
+                ///   - title: The `title` multipart part.
+                ///   - tags: The `tags` multipart part.
+                ///   - metadata: The `metadata` multipart part.
+                public func uploadDocumentResponse(
+                    petId: Int64,
+                    scan: MultipartFile,
+                    title: String,
+                    tags: [String]? = nil,
+                    metadata: UploadDocumentMetadata? = nil
+                ) async throws -> UploadDocumentResponse {
+                    try await sendUploadDocument(
+                        petId: petId,
+                        scan: scan,
+                        title: title,
+                        tags: tags,
+                        metadata: metadata
+                    ).result
+                }
+
+                /// The documented responses of `POST /pets/{petId}/documents`.
+                public enum UploadDocumentResponse: Sendable {
+                    /// Stored. (204).
+                    case noContent
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendUploadDocument(
+                    petId: Int64,
+                    scan: MultipartFile,
+                    title: String,
+                    tags: [String]?,
+                    metadata: UploadDocumentMetadata?
+                ) async throws -> (result: UploadDocumentResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "POST", path: "/pets/{petId}/documents", operationID: "uploadDocument")
+                    try request.setPath("petId", petId)
+                    var form = MultipartBody()
+                    try form.add("scan", file: scan, contentType: "image/png")
+                    try form.add("title", title)
+                    try form.add("tags", tags)
+                    try form.add("metadata", json: metadata)
+                    request.setBody(form)
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 204:
+                        return (.noContent, response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
+    /// The API's docs list the parts: name, parameter, kind, content type and the headers the encoding documents.
+    @Test func multipartDocsListTheParts() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = directory + "/openapi.yaml"
+        let yaml = Self.multipart.replacingOccurrences(
+            of: "contentType: image/png, image/jpeg",
+            with:
+                "contentType: image/png, image/jpeg\n                headers:\n                  X-Scanner: {description: The device., schema: {type: string}}"
+        )
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: spec))
+        let (files, _, _) = try Generator.render(specPath: spec)
+        let docs = try #require(files.first { $0.path == "docs/DocumentsApi.md" }).contents
+        let table = """
+            | Part | Parameter | Kind | Content-Type | Part headers |
+            | --- | --- | --- | --- | --- |
+            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (optional): The device. |
+            | `title` | `title` | text | `text/plain` |  |
+            | `tags` | `tags` | text | `text/plain` |  |
+            | `metadata` | `metadata` | JSON | `application/json` |  |
+
+            The methods do not send the part headers
+            """
+        #expect(docs.contains("### Multipart parts\n\nThe body is `multipart/form-data`, one part per parameter"))
+        #expect(docs.contains(table), "\(docs)")
+        #expect(docs.contains("| `scan` | `MultipartFile` | multipart part | The scanned page. | required |"))
+    }
 }

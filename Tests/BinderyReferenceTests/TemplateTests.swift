@@ -23,10 +23,12 @@ import Testing
         var declared: Set<String> = []
         let pattern = try Regex(
             #"^(?:public |private |fileprivate )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
-        for name in [
-            "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterEncoding",
-            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme", "UnionCoding",
-        ] {
+        // The runtime templates: those the manifest writes into `Runtime/`.
+        let manifest = try #require(TemplateSet.defaults.manifestText)
+        let entry = try Regex(#"- template: (\S+)\n\s+path: "[^"\n]*/Runtime/"#)
+        let runtime = manifest.matches(of: entry).compactMap { $0.output[1].substring.map(String.init) }
+        #expect(runtime.contains("HTTPRequest") && runtime.contains("MultipartBody"))
+        for name in runtime {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
             for line in text.split(separator: "\n") {
                 if let match = line.firstMatch(of: pattern), let type = match.output[1].substring {
@@ -44,7 +46,7 @@ import Testing
         let notShadowable: Set<String> = [
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
-            "Content", "Member", "Key", "NestedKey", "T", "Context",
+            "Content", "Member", "Key", "NestedKey", "T", "Context", "Element", "Part",
             // Nested in `HTTPResponse`, found before any top-level type of the same name.
             "HeaderValueDecoder", "HeaderListContainer",
         ]
@@ -87,7 +89,7 @@ import Testing
             )
         )
 
-        #expect(result.files.count == 43)
+        #expect(result.files.count == 44)
         #expect(Support.read(directory + "/Out/Sources/Canopy/APIs/TokenApi.swift") == "// TokenApi: tokenPostToken \n")
         #expect(Support.read(directory + "/Out/docs/INDEX.txt") == "DeploymentsApi\nPoolApi\nTokenApi\n")
         // Templates the folder does not replace stay the defaults.

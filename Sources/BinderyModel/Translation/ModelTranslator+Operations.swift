@@ -191,13 +191,16 @@ extension ModelTranslator {
                 parameters
             )
         }
+        if let multipart = body.content.first(where: { $0.essence.hasPrefix("multipart/") }),
+            let translated = try translateMultipartBody(
+                body, multipart, at: origin, typePrefix: typePrefix, labels: labels, container: container)
+        {
+            return translated
+        }
         guard let first = body.content.first else {
             throw Diagnostic(at: body.location, "a request body needs at least one media type")
         }
         let isText = first.essence.hasPrefix("text/")
-        if first.essence.hasPrefix("multipart/") {
-            warn(first.location, "multipart bodies are not supported yet; the body is sent as raw Data you encode")
-        }
         var parameter = ParameterDefinition(
             name: "body", swiftName: labels.claim("body"), location: .body, type: isText ? .string : .data,
             isOptional: !body.required
@@ -210,6 +213,134 @@ extension ModelTranslator {
             ),
             [parameter]
         )
+    }
+
+    /// A multipart body as one parameter per part, in document order; `nil`, with a warning, when its schema is
+    /// not an object (the body is then raw `Data`).
+    func translateMultipartBody(
+        _ body: RequestBody, _ multipart: MediaType, at origin: TypeID, typePrefix: String, labels: NameScope,
+        container: TypeContainer
+    ) throws(Diagnostic) -> (RequestBodyDefinition, [ParameterDefinition])? {
+        guard let schema = multipart.schema else {
+            warn(
+                multipart.location,
+                "the \(multipart.essence) body has no schema, so its parts are unknown; it is sent as raw Data you "
+                    + "encode")
+            return nil
+        }
+        var merged = MergedObject()
+        var visited: Set<SchemaID> = []
+        guard merge(schema, into: &merged, visited: &visited) else {
+            warn(
+                multipart.location,
+                "the \(multipart.essence) body's schema is not an object, so it has no named parts; it is sent as raw "
+                    + "Data you encode")
+            return nil
+        }
+        var parameters: [ParameterDefinition] = []
+        let schemaID = origin.appending("content", multipart.name, "schema")
+        // Read-only properties are the server's to write; they are not sent.
+        for property in merged.properties where !resolvedSchema(property.schema).readOnly {
+            let encoding = multipart.encoding.first { $0.property == property.name }
+            var part = multipartPart(property.schema, encoding: encoding)
+            if part.kind == .json, let contentType = part.contentType, !Self.isJSONMediaType(contentType) {
+                warn(
+                    multipart.location,
+                    "part '\(property.name)' is structured, but its encoding's contentType is '\(contentType)'; it is "
+                        + "sent as application/json")
+                part.contentTypes = ["application/json"]
+            }
+            let type: SwiftType
+            var nullable = false
+            if part.kind == .file {
+                let resolved = resolvedSchema(property.schema)
+                type = resolved.singleType == .array ? .array(.multipartFile) : .multipartFile
+                nullable = resolved.nullable
+            } else {
+                (type, nullable) = try self.type(
+                    of: property.schema, at: schemaID.appending("properties", property.name),
+                    hint: typePrefix + SwiftName.upperCamelCase(property.name), container: container
+                )
+            }
+            var parameter = ParameterDefinition(
+                name: property.name, swiftName: labels.claim(SwiftName.lowerCamelCase(property.name)),
+                location: .multipartPart(part), type: type,
+                isOptional: !merged.required.contains(property.name) || nullable || !body.required
+            )
+            parameter.documentation = propertyDocumentation(property.schema)
+            parameter.deprecated = property.schema.deprecated
+            parameters.append(parameter)
+        }
+        let mediaType = multipart.essence == "multipart/*" ? "multipart/form-data" : multipart.essence
+        return (
+            RequestBodyDefinition(
+                contentType: mediaType, encoding: .multipart, isRequired: body.required,
+                documentation: Documentation(description: body.description)
+            ),
+            parameters
+        )
+    }
+
+    /// How a property of a multipart body is sent: a file for binary strings (or arrays of them), JSON for
+    /// objects and for a JSON `contentType`, text for the rest. An array is a part per item, of its items' kind.
+    func multipartPart(_ schema: JSONSchema, encoding: MediaType.Encoding?) -> MultipartPart {
+        var value = resolvedSchema(schema)
+        if value.singleType == .array, let items = value.items { value = resolvedSchema(items) }
+        let contentTypes = (encoding?.contentType ?? "").split(separator: ",").map(Self.trimmed).filter { !$0.isEmpty }
+        let kind: MultipartPart.Kind
+        if value.singleType == .string || value.types.isEmpty,
+            value.format == "binary" || value.contentMediaType != nil || value.contentEncoding != nil
+        {
+            kind = .file
+        } else if let first = contentTypes.first, Self.isJSONMediaType(first) {
+            kind = .json
+        } else {
+            kind = isPrimitive(value) ? .text : .json
+        }
+        var part = MultipartPart(kind: kind, contentTypes: contentTypes)
+        if contentTypes.isEmpty, kind == .file, let mediaType = value.contentMediaType {
+            part.contentTypes = [mediaType]
+        }
+        part.headers = (encoding?.headers ?? []).map { header in
+            MultipartPart.Header(
+                name: header.name, isRequired: header.required,
+                documentation: Documentation(description: header.description ?? header.schema.description))
+        }
+        return part
+    }
+
+    /// Whether every value of `schema` is a string, number, boolean or null: primitive types, enums, constants,
+    /// and `oneOf` or `anyOf` of those (OpenAI's `model: anyOf [string, enum]`).
+    func isPrimitive(_ schema: JSONSchema, depth: Int = 0) -> Bool {
+        let schema = resolvedSchema(schema)
+        guard depth < 16 else { return false }
+        if schema.enumValues != nil || schema.constValue != nil { return true }
+        let primitives: Set<JSONSchema.JSONType> = [.string, .integer, .number, .boolean, .null]
+        if !schema.types.isEmpty { return schema.types.allSatisfy(primitives.contains) }
+        let alternatives = schema.oneOf + schema.anyOf
+        return !alternatives.isEmpty && alternatives.allSatisfy { isPrimitive($0, depth: depth + 1) }
+    }
+
+    /// `schema` with references (and an `allOf` of one reference) followed to the schema that says what it is.
+    func resolvedSchema(_ schema: JSONSchema) -> JSONSchema {
+        var current = schema
+        var visited: Set<SchemaID> = []
+        while true {
+            let ref = current.ref ?? (current.allOf.count == 1 && current.types.isEmpty ? current.allOf[0].ref : nil)
+            guard let ref, visited.insert(ref).inserted, let target = self.schema(for: ref) else { return current }
+            current = target
+        }
+    }
+
+    /// Whether a media type (`application/json`, `application/merge-patch+json; charset=utf-8`) is JSON.
+    static func isJSONMediaType(_ name: String) -> Bool {
+        let essence = trimmed(name.split(separator: ";").first ?? Substring(name)).lowercased()
+        return essence == "application/json" || essence == "text/json" || essence.hasSuffix("+json")
+    }
+
+    /// `text` without the spaces and tabs around it.
+    static func trimmed(_ text: Substring) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     /// The schema whose description documents a body: the schema itself, or the one it refers to.

@@ -78,6 +78,7 @@ extension ModelTranslator {
         case .calendarDate: return "calendarDate"
         case .uuid: return "uuid"
         case .data: return "data"
+        case .multipartFile: return "file"
         case .array: return "array"
         case .dictionary: return "object"
         case .jsonValue, .optional: return "value"

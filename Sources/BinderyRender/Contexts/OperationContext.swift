@@ -34,7 +34,9 @@ struct OperationContext: RenderContext {
         self.requestBody = operation.requestBody.map { body in
             RequestBodyContext(
                 body: body,
-                parameters: parameters.filter { $0.parameter.location == .formField || $0.parameter.location == .body }
+                parameters: parameters.filter {
+                    $0.parameter.location == .formField || $0.parameter.location == .body || $0.part != nil
+                }
             )
         }
         self.docComment = Self.simpleDocComment(operation, index: index)
@@ -186,9 +188,10 @@ struct OperationContext: RenderContext {
     }
 }
 
-/// How an operation sends its body: `isJSON`, `isForm`, `isText`, `isBinary`, `contentTypeLiteral`, `isOptional`,
-/// `parameter` (the body's parameter, for JSON, text and binary bodies), `fields` (a form's fields),
-/// `hasFields`.
+/// How an operation sends its body: `isJSON`, `isForm`, `isMultipart`, `isText`, `isBinary`, `contentTypeLiteral`,
+/// `isOptional`, `parameter` (the body's parameter, for JSON, text and binary bodies), `fields` (a form's fields),
+/// `hasFields`, `parts` (a multipart body's parts), `hasParts`, `hasPartHeaders`, `isFormData` (whether a
+/// multipart body is `multipart/form-data`, the runtime's default).
 struct RequestBodyContext: RenderContext {
     let body: RequestBodyDefinition
     let parameters: [ParameterContext]
@@ -204,6 +207,11 @@ struct RequestBodyContext: RenderContext {
         case "parameter": parameters.first { $0.parameter.location == .body }.map { .context($0) } ?? .text("")
         case "fields": .list(parameters.filter { $0.parameter.location == .formField })
         case "hasFields": .flag(parameters.contains { $0.parameter.location == .formField })
+        case "isMultipart": .flag(body.encoding == .multipart)
+        case "isFormData": .flag(body.contentType == "multipart/form-data")
+        case "parts": .list(parameters.filter { $0.part != nil })
+        case "hasParts": .flag(parameters.contains { $0.part != nil })
+        case "hasPartHeaders": .flag(parameters.contains { $0.part?.headers.isEmpty == false })
         default: nil
         }
     }

@@ -7,7 +7,13 @@ import BinderyModel
 /// label), `type` (with `?` when optional), `isOptional`, `isPath`, `isQuery`, `isHeader`, `isCookie`,
 /// `isFormField`, `isBody`, `style` (`form`, `deepObject`, …), `explodeLiteral`, `allowReserved`,
 /// `hasDefaultEncoding` (whether style, explode and allowReserved are what the runtime assumes for the location),
-/// `isDeprecated`, `location` (in words), `typeMarkdown`, `description` (one line of Markdown), `requiredText`.
+/// `isDeprecated`, `location` (in words), `typeMarkdown`, `description` (one line of Markdown), `requiredText`,
+/// `isArray`.
+///
+/// Multipart parts: `isPart`, `isTextPart`, `isJSONPart`, `isFilePart`, `partKind` (`text`, `JSON` or `file`, for
+/// the docs), `hasPartContentType`, `partContentTypeLiteral` (the `Content-Type` sent), `partContentTypes` (the
+/// media types the document allows, for the docs), `hasPartHeaders`, `partHeaders` (each with `name`,
+/// `requiredText` and `description`).
 struct ParameterContext: RenderContext {
     let parameter: ParameterDefinition
     let type: String
@@ -43,7 +49,42 @@ struct ParameterContext: RenderContext {
         case "description":
             .text(MarkdownText.cell(parameter.documentation.paragraphs.first ?? Self.defaultDescription(parameter)))
         case "requiredText": .text(parameter.isOptional ? "optional" : "required")
+        case "isArray": .flag(parameter.type.isArray)
+        case "isPart": .flag(part != nil)
+        case "isTextPart": .flag(part?.kind == .text)
+        case "isJSONPart": .flag(part?.kind == .json)
+        case "isFilePart": .flag(part?.kind == .file)
+        case "partKind": .text(part.map { Self.partKindText($0.kind) } ?? "")
+        case "hasPartContentType": .flag(part?.contentType != nil)
+        case "partContentTypeLiteral": .text(part?.contentType.map(SwiftLiteral.string) ?? "")
+        case "partContentTypes": .text(part.map(Self.partContentTypesText) ?? "")
+        case "hasPartHeaders": .flag(part?.headers.isEmpty == false)
+        case "partHeaders": .list(part?.headers.map(PartHeaderContext.init) ?? [])
         default: nil
+        }
+    }
+
+    /// The part of a multipart body the parameter is, if it is one.
+    var part: MultipartPart? {
+        if case .multipartPart(let part) = parameter.location { return part }
+        return nil
+    }
+
+    /// The media types the document allows for a part, or the one the runtime sends when it gives none.
+    static func partContentTypesText(_ part: MultipartPart) -> String {
+        guard part.contentTypes.isEmpty else { return part.contentTypes.joined(separator: ", ") }
+        switch part.kind {
+        case .text: return "text/plain"
+        case .json: return "application/json"
+        case .file: return "application/octet-stream"
+        }
+    }
+
+    static func partKindText(_ kind: MultipartPart.Kind) -> String {
+        switch kind {
+        case .text: "text"
+        case .json: "JSON"
+        case .file: "file"
         }
     }
 
@@ -55,7 +96,7 @@ struct ParameterContext: RenderContext {
         switch parameter.location {
         case .request(let location): style = .default(for: location)
         case .formField: style = .form
-        case .body: return true
+        case .body, .multipartPart: return true
         }
         return parameter.style == style && parameter.explode == (style == .form) && !parameter.allowReserved
     }
@@ -64,6 +105,7 @@ struct ParameterContext: RenderContext {
         switch location {
         case .request(let location): location.rawValue
         case .formField: "form field"
+        case .multipartPart: "multipart part"
         case .body: "body"
         }
     }
@@ -74,7 +116,7 @@ struct ParameterContext: RenderContext {
         case .body: "The request body."
         case .request(.path), .request(.query):
             "The `\(parameter.name)` \(locationText(parameter.location)) parameter."
-        case .request(.header), .request(.cookie), .formField:
+        case .request(.header), .request(.cookie), .formField, .multipartPart:
             "The `\(parameter.name)` \(locationText(parameter.location))."
         }
     }
@@ -91,10 +133,26 @@ struct ParameterContext: RenderContext {
         case .uuid: "UUID()"
         case .data: "Data()"
         case .jsonValue: ".null"
+        case .multipartFile: "MultipartFile(data: Data(), filename: \"file.bin\")"
         case .array: "[]"
         case .dictionary: "[:]"
         case .optional: "nil"
         case .named: "\(index.code(type))(...)"
+        }
+    }
+}
+
+/// A header the `encoding` of a multipart body documents for a part: `name`, `requiredText`, `description` (one line
+/// of Markdown).
+struct PartHeaderContext: RenderContext {
+    let header: MultipartPart.Header
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "name": .text(header.name)
+        case "requiredText": .text(header.isRequired ? "required" : "optional")
+        case "description": .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
+        default: nil
         }
     }
 }

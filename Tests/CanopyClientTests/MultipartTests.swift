@@ -1,0 +1,223 @@
+import Canopy
+import Foundation
+import LocalHTTPServer
+import Testing
+
+/// The generated runtime's `MultipartBody`, sent to a real server and read back as a server reads it.
+@Suite struct MultipartTests {
+    /// A file with every byte a careless encoder breaks: NULs, CR and LF, a lone `--`, invalid UTF-8.
+    static let scan: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D, 0x0A, 0x1A, 0x0A, 0x2D, 0x2D, 0x0D, 0x0A, 0x0D, 0x0A, 0xFF, 0x00,
+    ]
+
+    @Test func theServerReceivesEveryPartWithItsDispositionTypeAndBytes() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+        let deployment = CreateDeploymentData(
+            name: "F1", commerciallyActive: true, renewalDate: CalendarDate(year: 2027, month: 3, day: 1), maxNodes: 8)
+
+        var form = MultipartBody()
+        try form.add(
+            "scan", file: MultipartFile(data: Data(Self.scan), filename: "scan 1.png"), contentType: "image/png")
+        try form.add(
+            "notes", files: [MultipartFile(data: Data("a\r\n".utf8), filename: "a.txt", contentType: "text/plain")])
+        try form.add("title", "Zürich\r\nline 2")
+        try form.add("count", 5)
+        try form.add("skipped", String?.none)
+        try form.add("tags", ["sim", "study"], contentType: "text/plain")
+        try form.add("deployment", json: deployment)
+        var request = HTTPRequest(method: "POST", path: "/uploads")
+        request.setBody(form)
+        let response = try await APIClient(baseURL: server.baseURL).send(request)
+        #expect(response.statusCode == 204)
+
+        let received = try #require(server.requests.first)
+        let contentType = try #require(received.header("Content-Type"))
+        #expect(contentType == "multipart/form-data; boundary=\(form.boundary)")
+        #expect(received.header("Content-Length") == String(received.body.count))
+        let parts = try MultipartParser.parse(received.body, contentType: contentType)
+
+        #expect(parts.map(\.name) == ["scan", "notes", "title", "count", "tags", "tags", "deployment"])
+        #expect(parts.map(\.filename) == ["scan 1.png", "a.txt", nil, nil, nil, nil, nil])
+        #expect(
+            parts.map { $0.header("Content-Type") } == [
+                "image/png", "text/plain", nil, nil, "text/plain", "text/plain", "application/json",
+            ])
+        #expect(parts[0].body == Self.scan)
+        #expect(parts[1].text == "a\r\n")
+        #expect(parts[2].text == "Zürich\r\nline 2")
+        #expect(parts[3].text == "5")
+        #expect(parts[4].text == "sim")
+        #expect(parts[5].text == "study")
+        #expect(
+            parts[6].text == #"{"commerciallyActive":true,"maxNodes":8,"name":"F1","renewalDate":"2027-03-01"}"#)
+    }
+
+    /// The whole body, byte for byte, with a boundary given: RFC 7578's layout with CRLF line endings.
+    @Test func writesTheRFC7578LayoutExactly() throws {
+        var form = try MultipartBody(boundary: "XyZ")
+        try form.add("id", 7)
+        try form.add("file", file: MultipartFile(data: Data([0x00, 0x0D, 0x0A])))
+        try form.add("meta", json: ["k": "v"], headers: ["X-Trace": "1"])
+        var expected = Data("--XyZ\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n7\r\n".utf8)
+        expected += Data(
+            ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").utf8)
+        expected += Data([0x00, 0x0D, 0x0A])
+        expected += Data(
+            ("\r\n--XyZ\r\nContent-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n"
+                + "X-Trace: 1\r\n\r\n{\"k\":\"v\"}\r\n--XyZ--\r\n").utf8)
+        #expect(form.encoded == expected)
+        #expect(form.contentType == "multipart/form-data; boundary=XyZ")
+
+        // A value that is not text goes as JSON.
+        var structured = try MultipartBody(boundary: "b")
+        try structured.add("card", ["k": 1])
+        #expect(
+            String(decoding: structured.encoded, as: UTF8.self)
+                == "--b\r\nContent-Disposition: form-data; name=\"card\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"k\":1}\r\n--b--\r\n")
+
+        // A file's own content type wins over the description's.
+        var typed = try MultipartBody(boundary: "b")
+        try typed.add(
+            "f", file: MultipartFile(data: Data(), filename: "x.jpg", contentType: "image/jpeg"),
+            contentType: "image/png")
+        #expect(String(decoding: typed.encoded, as: UTF8.self).contains("Content-Type: image/jpeg\r\n"))
+    }
+
+    @Test func quotesAndLineBreaksInNamesAreEncodedAndBadHeadersRefused() throws {
+        var form = try MultipartBody(boundary: "b")
+        try form.add("a\"b\r\nc", "v")
+        try form.add("f", file: MultipartFile(data: Data(), filename: "evil\"\r\nContent-Type: text/html.txt"))
+        let text = String(decoding: form.encoded, as: UTF8.self)
+        #expect(text.contains(#"name="a%22b%0D%0Ac""#))
+        #expect(text.contains(#"filename="evil%22%0D%0AContent-Type: text/html.txt""#))
+        #expect(!text.contains("\r\nContent-Type: text/html"))
+
+        #expect(throws: APIError.self) { try form.add("x", "v", contentType: "text/plain\r\nX-Injected: 1") }
+        #expect(throws: APIError.self) { try form.add("x", "v", headers: ["X-Note": "a\nb"]) }
+        #expect(throws: APIError.self) { try form.add("x", "v", headers: ["X:Bad": "a"]) }
+        // A part that contains the boundary would end the body early.
+        #expect(throws: APIError.self) { try form.add("x", "text with\r\n--b inside") }
+        #expect(throws: APIError.self) { try MultipartBody(boundary: "") }
+        #expect(throws: APIError.self) { try MultipartBody(boundary: "ends with space ") }
+        #expect(throws: APIError.self) { try MultipartBody(boundary: String(repeating: "b", count: 71)) }
+        #expect(form.parts.count == 2)
+
+        // A boundary with characters a token cannot carry is quoted in the header.
+        #expect(try MultipartBody(boundary: "a b").contentType == "multipart/form-data; boundary=\"a b\"")
+    }
+
+    @Test func randomBoundariesAreFreshAndValid() throws {
+        let first = MultipartBody()
+        let second = MultipartBody(mediaType: "multipart/mixed")
+        #expect(first.boundary != second.boundary)
+        #expect(first.boundary.count <= 70)
+        #expect(second.contentType == "multipart/mixed; boundary=\(second.boundary)")
+        _ = try MultipartBody(boundary: first.boundary)
+    }
+}
+
+/// A multipart body as a server reads it (RFC 2046 §5.1.1): the boundary from the `Content-Type`, parts between
+/// `--boundary` delimiters, each with header lines, an empty line and its bytes; the body ends with
+/// `--boundary--`.
+enum MultipartParser {
+    struct Part {
+        var headers: [(name: String, value: String)]
+        var body: [UInt8]
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// A parameter of `Content-Disposition: form-data; name="…"; filename="…"`.
+        func disposition(_ parameter: String) -> String? {
+            guard let value = header("Content-Disposition") else { return nil }
+            var rest = Substring(value)
+            guard rest.hasPrefix("form-data") else { return nil }
+            rest = rest.dropFirst("form-data".count)
+            while let semicolon = rest.firstIndex(of: ";") {
+                rest = rest[rest.index(after: semicolon)...].drop { $0 == " " }
+                guard let equals = rest.firstIndex(of: "=") else { return nil }
+                let key = rest[..<equals]
+                rest = rest[rest.index(after: equals)...]
+                var parsed = ""
+                if rest.first == "\"" {
+                    rest = rest.dropFirst()
+                    guard let close = rest.firstIndex(of: "\"") else { return nil }
+                    parsed = String(rest[..<close])
+                    rest = rest[rest.index(after: close)...]
+                } else {
+                    let end = rest.firstIndex(of: ";") ?? rest.endIndex
+                    parsed = String(rest[..<end])
+                    rest = rest[end...]
+                }
+                if key == parameter { return parsed }
+            }
+            return nil
+        }
+
+        var name: String? { disposition("name") }
+        var filename: String? { disposition("filename") }
+    }
+
+    struct Malformed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func parse(_ body: [UInt8], contentType: String) throws -> [Part] {
+        guard contentType.hasPrefix("multipart/form-data;"),
+            let range = contentType.range(of: "boundary=")
+        else { throw Malformed(description: "no boundary in '\(contentType)'") }
+        var boundary = String(contentType[range.upperBound...])
+        if boundary.hasPrefix("\""), boundary.hasSuffix("\"") { boundary = String(boundary.dropFirst().dropLast()) }
+        let delimiter = Array("--\(boundary)".utf8)
+        let crlf: [UInt8] = [0x0D, 0x0A]
+        guard body.starts(with: delimiter) else { throw Malformed(description: "the body does not start with it") }
+        var position = delimiter.count
+        var parts: [Part] = []
+        while true {
+            if Array(body[position..<min(body.count, position + 2)]) == Array("--".utf8) {
+                guard Array(body[(position + 2)...]) == crlf else {
+                    throw Malformed(description: "bytes after the closing delimiter")
+                }
+                return parts
+            }
+            guard Array(body[position..<min(body.count, position + 2)]) == crlf else {
+                throw Malformed(description: "no CRLF after a delimiter")
+            }
+            position += 2
+            guard let next = find(crlf + delimiter, in: body, from: position) else {
+                throw Malformed(description: "a part without a following delimiter")
+            }
+            let part = Array(body[position..<next])
+            guard let blank = find(crlf + crlf, in: part, from: 0) else {
+                throw Malformed(description: "a part without an empty line after its headers")
+            }
+            let head = String(decoding: part[..<blank], as: UTF8.self)
+            var headers: [(name: String, value: String)] = []
+            for line in head.components(separatedBy: "\r\n") {
+                guard let colon = line.firstIndex(of: ":") else {
+                    throw Malformed(description: "header line without a colon: \(line)")
+                }
+                headers.append(
+                    (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+            parts.append(Part(headers: headers, body: Array(part[(blank + 4)...])))
+            position = next + crlf.count + delimiter.count
+        }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var index = start
+        while index + needle.count <= haystack.count {
+            if haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
