@@ -372,24 +372,24 @@ import Testing
                 ///
                 /// - Parameters:
                 ///   - petId: The `petId` path parameter.
-                ///   - tags: The `tags` query parameter.
                 ///   - xRequestID: The `X-Request-ID` header.
-                ///   - session: The `session` cookie.
                 ///   - body: The request body.
+                ///   - tags: The `tags` query parameter.
+                ///   - session: The `session` cookie.
                 /// - Throws: `APIResponseError<ErrorModel>` for Client error (4XX); `APIResponseError<ErrorModel>` for Server error (default); `APIError` for any other status or a body that cannot be decoded.
                 public func uploadPhoto(
                     petId: Int64,
-                    tags: [String]? = nil,
                     xRequestID: UUID,
-                    session: String? = nil,
-                    body: Data
+                    body: Data,
+                    tags: [String]? = nil,
+                    session: String? = nil
                 ) async throws {
                     let (result, response) = try await sendUploadPhoto(
                         petId: petId,
-                        tags: tags,
                         xRequestID: xRequestID,
-                        session: session,
-                        body: body
+                        body: body,
+                        tags: tags,
+                        session: session
                     )
                     switch result {
                     case .noContent:
@@ -409,23 +409,23 @@ import Testing
                 ///
                 /// - Parameters:
                 ///   - petId: The `petId` path parameter.
-                ///   - tags: The `tags` query parameter.
                 ///   - xRequestID: The `X-Request-ID` header.
-                ///   - session: The `session` cookie.
                 ///   - body: The request body.
+                ///   - tags: The `tags` query parameter.
+                ///   - session: The `session` cookie.
                 public func uploadPhotoResponse(
                     petId: Int64,
-                    tags: [String]? = nil,
                     xRequestID: UUID,
-                    session: String? = nil,
-                    body: Data
+                    body: Data,
+                    tags: [String]? = nil,
+                    session: String? = nil
                 ) async throws -> UploadPhotoResponse {
                     try await sendUploadPhoto(
                         petId: petId,
-                        tags: tags,
                         xRequestID: xRequestID,
-                        session: session,
-                        body: body
+                        body: body,
+                        tags: tags,
+                        session: session
                     ).result
                 }
 
@@ -444,10 +444,10 @@ import Testing
 
                 private func sendUploadPhoto(
                     petId: Int64,
-                    tags: [String]?,
                     xRequestID: UUID,
-                    session: String?,
-                    body: Data
+                    body: Data,
+                    tags: [String]?,
+                    session: String?
                 ) async throws -> (result: UploadPhotoResponse, response: HTTPResponse) {
                     var request = HTTPRequest(method: "PUT", path: "/pets/{petId}/photos", operationID: "uploadPhoto")
                     request.headers["Accept"] = "application/json"
