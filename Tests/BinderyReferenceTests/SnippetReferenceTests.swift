@@ -724,4 +724,91 @@ import Testing
             """#
         )
     }
+
+    static let servers = """
+        openapi: 3.0.3
+        info: {title: Zones, version: '1'}
+        servers:
+          - url: https://{zone}.api.example.com/{version}
+            description: Production
+            variables:
+              zone: {default: us, enum: [us, eu], description: Where the data is kept.}
+              version: {default: v1}
+          - url: /sandbox/{version}
+            variables:
+              version: {default: v2}
+        paths: {}
+        """
+
+    @Test func serversAreFunctionsWithAParameterPerVariable() throws {
+        try expectSnippet(
+            generated("Servers.swift", from: Self.servers),
+            #"""
+            /// The servers the API description lists, each a function that returns its base URL for the values of its
+            /// variables, for example `APIClient(baseURL: try Servers.production())`.
+            /// `APIClient.Configuration.defaultBaseURL` is the first server with its defaults.
+            ///
+            /// Values are percent-encoded where a URL needs it (spaces, `%`, `?`, `#`, letters outside ASCII); `/` and `:`
+            /// are kept, so a variable can hold a path (`v1/beta`) or a host and port.
+            public enum Servers {
+                /// Production
+                ///
+                /// `https://{zone}.api.example.com/{version}`
+                ///
+                /// - Parameters:
+                ///   - zone: Where the data is kept.
+                ///   - version: The value of `{version}`.
+                /// - Throws: `APIError.invalidRequest` when the values do not make a valid URL.
+                public static func production(
+                    zone: Zone = .us,
+                    version: String = "v1"
+                ) throws -> URL {
+                    try url(
+                        "https://{zone}.api.example.com/{version}",
+                        ["zone": zone.rawValue, "version": version]
+                    )
+                }
+
+                /// `/sandbox/{version}`, relative to the URL the API description is served from.
+                ///
+                /// - Parameters:
+                ///   - base: The URL the API description is served from; the server's URL is resolved against it.
+                ///   - version: The value of `{version}`.
+                /// - Throws: `APIError.invalidRequest` when the values do not make a valid URL.
+                public static func server2(
+                    relativeTo base: URL,
+                    version: String = "v2"
+                ) throws -> URL {
+                    try url(
+                        "/sandbox/{version}",
+                        ["version": version],
+                        relativeTo: base
+                    )
+                }
+
+                /// The values of `{zone}` in the URL of `production`.
+                public enum Zone: String, Sendable, CaseIterable {
+                    case us
+                    case eu
+                }
+
+                /// `template` with each `{name}` replaced by its value, percent-encoded, resolved against `base` when it is
+                /// relative.
+                private static func url(
+                    _ template: String, _ values: [String: String] = [:], relativeTo base: URL? = nil
+                ) throws -> URL {
+                    var text = template
+                    for (name, value) in values {
+                        let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+                        text = text.replacingOccurrences(of: "{\(name)}", with: encoded)
+                    }
+                    guard let url = URL(string: text, relativeTo: base) else {
+                        throw APIError.invalidRequest("'\(text)' is not a valid server URL")
+                    }
+                    return url.absoluteURL
+                }
+            }
+            """#
+        )
+    }
 }
