@@ -10,6 +10,8 @@ public struct CodeModel: Sendable {
     public var documentation: Documentation
     /// The base URL of the first server, with variables at their defaults; `http://localhost` when none is given.
     public var defaultServerURL: String
+    /// Every server, as functions that return its URL for the variables' values; `nil` when none is given.
+    public var servers: ServersDefinition?
     public var apis: [APIDefinition]
     /// Top-level types, in a stable order (the document's component schemas first).
     public var types: [TypeDefinition]
@@ -23,6 +25,7 @@ public struct CodeModel: Sendable {
         self.version = version
         self.documentation = Documentation()
         self.defaultServerURL = "http://localhost"
+        self.servers = nil
         self.apis = []
         self.types = []
         self.typeNames = TypeNames()

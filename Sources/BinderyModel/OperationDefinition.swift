@@ -21,7 +21,8 @@ public struct OperationDefinition: Sendable, Hashable {
     public var pathComponents: [PathComponent]
     public var documentation: Documentation
     public var deprecated: Bool
-    /// The parameters of the Swift methods, in order: path, query, header, cookie, then the body's.
+    /// The parameters in the order they go on the wire: path, query, header, cookie, then the body's, each group
+    /// in document order. The Swift methods take them in ``signatureParameters`` order.
     public var parameters: [ParameterDefinition]
     public var requestBody: RequestBodyDefinition?
     /// The documented responses: codes in order, then ranges, then `default`.
@@ -62,6 +63,12 @@ public struct OperationDefinition: Sendable, Hashable {
         self.acceptedContentTypes = []
         self.security = []
         self.simpleResult = nil
+    }
+
+    /// The parameters in the order of the Swift methods' signatures: the required ones, then the optional ones
+    /// (which default to `nil`, so a call names only what it needs), each group in ``parameters`` order.
+    public var signatureParameters: [ParameterDefinition] {
+        parameters.filter { !$0.isOptional } + parameters.filter(\.isOptional)
     }
 
     /// One piece of the path: text as written, or a parameter's value.

@@ -372,24 +372,24 @@ import Testing
                 ///
                 /// - Parameters:
                 ///   - petId: The `petId` path parameter.
-                ///   - tags: The `tags` query parameter.
                 ///   - xRequestID: The `X-Request-ID` header.
-                ///   - session: The `session` cookie.
                 ///   - body: The request body.
+                ///   - tags: The `tags` query parameter.
+                ///   - session: The `session` cookie.
                 /// - Throws: `APIResponseError<ErrorModel>` for Client error (4XX); `APIResponseError<ErrorModel>` for Server error (default); `APIError` for any other status or a body that cannot be decoded.
                 public func uploadPhoto(
                     petId: Int64,
-                    tags: [String]? = nil,
                     xRequestID: UUID,
-                    session: String? = nil,
-                    body: Data
+                    body: Data,
+                    tags: [String]? = nil,
+                    session: String? = nil
                 ) async throws {
                     let (result, response) = try await sendUploadPhoto(
                         petId: petId,
-                        tags: tags,
                         xRequestID: xRequestID,
-                        session: session,
-                        body: body
+                        body: body,
+                        tags: tags,
+                        session: session
                     )
                     switch result {
                     case .noContent:
@@ -409,23 +409,23 @@ import Testing
                 ///
                 /// - Parameters:
                 ///   - petId: The `petId` path parameter.
-                ///   - tags: The `tags` query parameter.
                 ///   - xRequestID: The `X-Request-ID` header.
-                ///   - session: The `session` cookie.
                 ///   - body: The request body.
+                ///   - tags: The `tags` query parameter.
+                ///   - session: The `session` cookie.
                 public func uploadPhotoResponse(
                     petId: Int64,
-                    tags: [String]? = nil,
                     xRequestID: UUID,
-                    session: String? = nil,
-                    body: Data
+                    body: Data,
+                    tags: [String]? = nil,
+                    session: String? = nil
                 ) async throws -> UploadPhotoResponse {
                     try await sendUploadPhoto(
                         petId: petId,
-                        tags: tags,
                         xRequestID: xRequestID,
-                        session: session,
-                        body: body
+                        body: body,
+                        tags: tags,
+                        session: session
                     ).result
                 }
 
@@ -444,10 +444,10 @@ import Testing
 
                 private func sendUploadPhoto(
                     petId: Int64,
-                    tags: [String]?,
                     xRequestID: UUID,
-                    session: String?,
-                    body: Data
+                    body: Data,
+                    tags: [String]?,
+                    session: String?
                 ) async throws -> (result: UploadPhotoResponse, response: HTTPResponse) {
                     var request = HTTPRequest(method: "PUT", path: "/pets/{petId}/photos", operationID: "uploadPhoto")
                     request.headers["Accept"] = "application/json"
@@ -951,5 +951,92 @@ import Testing
         #expect(docs.contains("### Multipart parts\n\nThe body is `multipart/form-data`, one part per parameter"))
         #expect(docs.contains(table), "\(docs)")
         #expect(docs.contains("| `scan` | `MultipartFile` | multipart part | The scanned page. | required |"))
+    }
+
+    static let servers = """
+        openapi: 3.0.3
+        info: {title: Zones, version: '1'}
+        servers:
+          - url: https://{zone}.api.example.com/{version}
+            description: Production
+            variables:
+              zone: {default: us, enum: [us, eu], description: Where the data is kept.}
+              version: {default: v1}
+          - url: /sandbox/{version}
+            variables:
+              version: {default: v2}
+        paths: {}
+        """
+
+    @Test func serversAreFunctionsWithAParameterPerVariable() throws {
+        try expectSnippet(
+            generated("Servers.swift", from: Self.servers),
+            #"""
+            /// The servers the API description lists, each a function that returns its base URL for the values of its
+            /// variables, for example `APIClient(baseURL: try Servers.production())`.
+            /// `APIClient.Configuration.defaultBaseURL` is the first server with its defaults.
+            ///
+            /// Values are percent-encoded where a URL needs it (spaces, `%`, `?`, `#`, letters outside ASCII); `/` and `:`
+            /// are kept, so a variable can hold a path (`v1/beta`) or a host and port.
+            public enum Servers {
+                /// Production
+                ///
+                /// `https://{zone}.api.example.com/{version}`
+                ///
+                /// - Parameters:
+                ///   - zone: Where the data is kept.
+                ///   - version: The value of `{version}`.
+                /// - Throws: `APIError.invalidRequest` when the values do not make a valid URL.
+                public static func production(
+                    zone: Zone = .us,
+                    version: String = "v1"
+                ) throws -> URL {
+                    try url(
+                        "https://{zone}.api.example.com/{version}",
+                        ["zone": zone.rawValue, "version": version]
+                    )
+                }
+
+                /// `/sandbox/{version}`, relative to the URL the API description is served from.
+                ///
+                /// - Parameters:
+                ///   - base: The URL the API description is served from; the server's URL is resolved against it.
+                ///   - version: The value of `{version}`.
+                /// - Throws: `APIError.invalidRequest` when the values do not make a valid URL.
+                public static func server2(
+                    relativeTo base: URL,
+                    version: String = "v2"
+                ) throws -> URL {
+                    try url(
+                        "/sandbox/{version}",
+                        ["version": version],
+                        relativeTo: base
+                    )
+                }
+
+                /// The values of `{zone}` in the URL of `production`.
+                public enum Zone: String, Sendable, CaseIterable {
+                    case us
+                    case eu
+                }
+
+                /// `template` with each `{name}` replaced by its value, percent-encoded, resolved against `base` when it is
+                /// relative.
+                private static func url(
+                    _ template: String, _ values: [String: String] = [:], relativeTo base: URL? = nil
+                ) throws -> URL {
+                    var text = template
+                    for (name, value) in values {
+                        let encoded = value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+                        text = text.replacingOccurrences(of: "{\(name)}", with: encoded)
+                    }
+                    guard let url = URL(string: text, relativeTo: base) else {
+                        throw APIError.invalidRequest("'\(text)' is not a valid server URL")
+                    }
+                    return url.absoluteURL
+                }
+            }
+            """#
+        )
     }
 }

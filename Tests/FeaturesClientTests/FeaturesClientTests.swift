@@ -124,4 +124,44 @@ import Testing
         #expect((sent["plan"] as? [String: Int]) == ["tier": 2])
         #expect(sent["tier"] as? Int == 7)
     }
+
+    /// Every server of the description is a function of `Servers`, its variables parameters with their defaults,
+    /// an enum for the values a variable lists; values are percent-encoded where a URL needs it.
+    @Test func serverFunctionsFillInTheirVariables() throws {
+        #expect(Servers.Region.allCases == [.us, .eu, .apSouth])
+        #expect(try Servers.production() == APIClient.Configuration.defaultBaseURL)
+        #expect(APIClient.Configuration.defaultBaseURL.absoluteString == "https://us.features.example.com/v1")
+
+        let url = try Servers.production(region: .apSouth, basePath: "v2/beta")
+        #expect(url.absoluteString == "https://ap-south.features.example.com/v2/beta")
+        #expect(url.host == "ap-south.features.example.com")
+        #expect(url.path == "/v2/beta")
+
+        // `/` is kept, what would end the path (`?`, `#`) and what a URL cannot hold are encoded.
+        let odd = try Servers.production(region: .eu, basePath: "v1/a b?c#d%")
+        #expect(odd.absoluteString == "https://eu.features.example.com/v1/a%20b%3Fc%23d%25")
+        #expect(try Servers.local(port: "9090").absoluteString == "http://localhost:9090/features")
+    }
+
+    /// A client whose base URL carries a server's path sends every request under it, with required parameters
+    /// first in the signature and the query still in wire order.
+    @Test func aClientOnAServersPathSendsRequestsUnderIt() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+        let production = try Servers.production(region: .eu, basePath: "v2/beta")
+        let base = server.baseURL.appendingPathComponent(production.path)
+
+        try await AccountsApi(client: APIClient(baseURL: base)).addNote(id: 7, lang: "en", body: "hi", draft: true)
+
+        let request = try #require(server.requests.first)
+        #expect(request.path == "/v2/beta/notes/7")
+        #expect(request.query == "draft=true&lang=en")
+        #expect(request.bodyText == "hi")
+
+        // The local server's function, pointed at the loopback server.
+        let local = try Servers.local(host: "127.0.0.1", port: String(server.port))
+        try await AccountsApi(client: APIClient(baseURL: local)).addNote(id: 8, lang: "de", body: "hallo")
+        #expect(server.requests.last?.path == "/features/notes/8")
+        #expect(server.requests.last?.query == "lang=de")
+    }
 }

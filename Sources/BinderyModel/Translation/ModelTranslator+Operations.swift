@@ -56,8 +56,9 @@ extension ModelTranslator {
         let typePrefix = SwiftName.upperCamelCase(definition.swiftName)
         let top = TypeContainer.topLevel
 
-        // Parameters: path, query, header, cookie, then the body's, each group in document order. The names the
-        // generated methods use for their own values are not available.
+        // Parameters: path, query, header, cookie, then the body's, each group in document order, as they go on
+        // the wire (the signatures take the required ones first: `signatureParameters`). The names the generated
+        // methods use for their own values are not available.
         let labels = NameScope(reserved: ["client", "request", "response", "result", "form", "self"])
         let parametersID = id.appending("parameters")
         let order: [Parameter.Kind] = [.path, .query, .header, .cookie]

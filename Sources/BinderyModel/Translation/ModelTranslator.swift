@@ -4,8 +4,8 @@ import BinderyOpenAPI
 /// Turns an ``OpenAPIDocument`` into the ``CodeModel`` the templates render.
 ///
 /// Every type is found and linked by identity (``TypeID``: where its schema is); ``TypeNamer`` names them all at
-/// the end, in the order they were found: API types, then component schemas in document order, then types found
-/// inline. The same document always gives the same names.
+/// the end, in the order they were found: API types, then component schemas in document order, then the `Servers`
+/// namespace and its enums, then types found inline. The same document always gives the same names.
 public final class ModelTranslator {
     /// What the translation can be asked to do differently.
     public struct Options: Sendable {
@@ -56,20 +56,7 @@ public final class ModelTranslator {
         var model = CodeModel(
             moduleName: options.moduleName, title: document.info.title, version: document.info.version)
         model.documentation = Documentation(summary: document.info.summary, description: document.info.description)
-        if let server = document.servers.first {
-            let url = server.defaultURL
-            if url.contains("://") {
-                model.defaultServerURL = url
-            } else {
-                // A relative server URL is relative to where the document is served, which the client cannot know.
-                model.defaultServerURL = "http://localhost" + (url.hasPrefix("/") ? "" : "/") + url
-                warn(
-                    document.location,
-                    "the first server URL '\(url)' is relative; the client defaults to '\(model.defaultServerURL)' "
-                        + "until it is given a base URL"
-                )
-            }
-        }
+        if let url = defaultServerURL() { model.defaultServerURL = url }
         model.securitySchemes = translateSecuritySchemes()
 
         // API names first: they are what users type most.
@@ -79,6 +66,7 @@ public final class ModelTranslator {
             namer.request(id, preferred: SwiftName.upperCamelCase(group.tag) + "Api", in: .module)
         }
         requestSchemaNames()
+        model.servers = translateServers()
         for (id, schema) in document.schemas.entries {
             try translateComponent(id: id, schema: schema)
         }
@@ -91,6 +79,11 @@ public final class ModelTranslator {
         let names = namer.names()
         model.types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
         model.typeNames = TypeNames(types: model.types)
+        if var servers = model.servers {
+            servers.name = names[servers.id] ?? ""
+            for index in servers.enums.indices { servers.enums[index].name = names[servers.enums[index].id] ?? "" }
+            model.servers = servers
+        }
         for index in model.apis.indices {
             model.apis[index].name = names[model.apis[index].id] ?? ""
             for operation in model.apis[index].operations.indices {

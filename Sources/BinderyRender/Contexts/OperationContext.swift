@@ -5,7 +5,9 @@ import BinderyModel
 ///
 /// Keys for Swift: `swiftName`, `responseMethodName`, `responseTypeName`, `sendMethodName`, `operationIDLiteral`,
 /// `methodLiteral`, `pathLiteral` (the path template), `docComment`, `responseDocComment`,
-/// `responseTypeDocComment` (lines), `isDeprecated`, `deprecationMessageLiteral`, `parameters`, `hasParameters`,
+/// `responseTypeDocComment` (lines), `isDeprecated`, `deprecationMessageLiteral`, `parameters` (in wire order:
+/// path, query, header, cookie, body, for building the request), `signatureParameters` (the same, required ones
+/// first, for the methods' signatures and calls), `hasParameters`,
 /// `hasSimpleMethod`, `simpleReturnType`, `returnsVoid`, `hasAccept`, `acceptLiteral`, `buildsRequest` (whether
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
@@ -17,6 +19,7 @@ import BinderyModel
 struct OperationContext: RenderContext {
     let operation: OperationDefinition
     let parameters: [ParameterContext]
+    let signatureParameters: [ParameterContext]
     let responses: [ResponseContext]
     let requestBody: RequestBodyContext?
     let docComment: [String]
@@ -30,6 +33,7 @@ struct OperationContext: RenderContext {
         self.operation = operation
         let parameters = operation.parameters.map { ParameterContext(parameter: $0, index: index) }
         self.parameters = parameters
+        self.signatureParameters = operation.signatureParameters.map { ParameterContext(parameter: $0, index: index) }
         self.responses = operation.responses.map { ResponseContext(response: $0, operation: operation, index: index) }
         self.requestBody = operation.requestBody.map { body in
             RequestBodyContext(
@@ -53,7 +57,7 @@ struct OperationContext: RenderContext {
             self.returnTypeMarkdown = "`\(operation.responseTypeName)`"
         }
         self.authorizationMarkdown = Self.authorizationMarkdown(operation)
-        self.exampleArguments = operation.parameters.map { parameter in
+        self.exampleArguments = operation.signatureParameters.map { parameter in
             "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type, index: index))"
         }.joined(separator: ", ")
     }
@@ -79,6 +83,7 @@ struct OperationContext: RenderContext {
         case "isDeprecated": .flag(operation.deprecated)
         case "deprecationMessageLiteral": .text(deprecationMessageLiteral)
         case "parameters": .list(parameters)
+        case "signatureParameters": .list(signatureParameters)
         case "hasParameters": .flag(!parameters.isEmpty)
         case "hasSimpleMethod": .flag(operation.simpleResult != nil)
         case "simpleReturnType": .text(simpleReturnType)
@@ -165,7 +170,7 @@ struct OperationContext: RenderContext {
     static func parameterCallouts(_ operation: OperationDefinition, _ comment: inout DocComment) {
         guard !operation.parameters.isEmpty else { return }
         comment.callout("- Parameters:", separated: true)
-        for parameter in operation.parameters {
+        for parameter in operation.signatureParameters {
             let text = parameter.documentation.paragraphs.first ?? ParameterContext.defaultDescription(parameter)
             comment.callout("- \(parameter.swiftName): \(text)", indent: 2)
         }

@@ -12,6 +12,86 @@ public struct AccountsApi: Sendable {
         self.client = client
     }
 
+    /// `POST /notes/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - lang: The `lang` query parameter.
+    ///   - body: The request body.
+    ///   - draft: The `draft` query parameter.
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func addNote(
+        id: Int,
+        lang: String,
+        body: String,
+        draft: Bool? = nil
+    ) async throws {
+        let (result, response) = try await sendAddNote(
+            id: id,
+            lang: lang,
+            body: body,
+            draft: draft
+        )
+        switch result {
+        case .noContent:
+            return
+        case .undocumented:
+            guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
+        }
+    }
+
+    /// `POST /notes/{id}`
+    ///
+    /// Returns every documented response as a case of `AddNoteResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - lang: The `lang` query parameter.
+    ///   - body: The request body.
+    ///   - draft: The `draft` query parameter.
+    public func addNoteResponse(
+        id: Int,
+        lang: String,
+        body: String,
+        draft: Bool? = nil
+    ) async throws -> AddNoteResponse {
+        try await sendAddNote(
+            id: id,
+            lang: lang,
+            body: body,
+            draft: draft
+        ).result
+    }
+
+    /// The documented responses of `POST /notes/{id}`.
+    public enum AddNoteResponse: Sendable {
+        /// Added. (204).
+        case noContent
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendAddNote(
+        id: Int,
+        lang: String,
+        body: String,
+        draft: Bool?
+    ) async throws -> (result: AddNoteResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "POST", path: "/notes/{id}", operationID: "addNote")
+        try request.setPath("id", id)
+        try request.addQuery("draft", draft)
+        try request.addQuery("lang", lang)
+        request.setBody(body, contentType: "text/plain")
+        let response = try await client.send(request, security: [])
+        switch response.statusCode {
+        case 204:
+            return (.noContent, response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
+
     /// `PUT /accounts`
     ///
     /// - Parameters:

@@ -8,9 +8,11 @@ import Foundation
 public struct APIClient: Sendable {
     /// What every request of the client shares.
     public struct Configuration: Sendable {
-        /// The server the API description names first (`http://localhost`), or `http://localhost` when it
+        /// The server the API description names first (`https://us.features.example.com/v1`), or `http://localhost` when it
         /// names none.
-        public static let defaultBaseURL = URL(string: "http://localhost") ?? URL(fileURLWithPath: "/")
+        ///
+        /// For another server, or other values of its variables, use the URL a function of `Servers` returns.
+        public static let defaultBaseURL = URL(string: "https://us.features.example.com/v1") ?? URL(fileURLWithPath: "/")
 
         /// The URL paths are relative to, for example `https://api.example.com/v1`.
         public var baseURL: URL
