@@ -69,10 +69,16 @@ let package = Package(
             ]
         ),
 
+        // Regenerates Sources/BinderyModel/Naming/ToolchainTypeNames.swift from the toolchain's module files
+        // (`swift run bindery-reserved-names`, or `--check`).
+        .executableTarget(name: "bindery-reserved-names"),
+
         // Tests.
         .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
         .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
-        .testTarget(name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI"]),
+        .testTarget(
+            name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI", "bindery-reserved-names"]
+        ),
         .testTarget(
             name: "BinderyReferenceTests",
             dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery", "bindery-corpus"]

@@ -116,7 +116,7 @@ public final class ModelTranslator {
     func requestSchemaNames() {
         for (id, _) in document.schemas.entries {
             var preferred = SwiftName.upperCamelCase(document.schemas.name(of: id))
-            if RuntimeNames.typeNames.contains(preferred) || SwiftKeywords.shadowedTypeNames.contains(preferred) {
+            if SwiftKeywords.isReservedTopLevelTypeName(preferred) {
                 preferred += "Model"
             }
             let typeID = Self.typeID(of: id)
