@@ -97,7 +97,7 @@ public enum Generator {
             }
         if !isIdentifier { return "a module name is letters, digits and _, not starting with a digit" }
         if SwiftKeywords.needsBackticks(name) { return "it is a Swift keyword" }
-        if RuntimeNames.typeNames.contains(name) || SwiftKeywords.shadowedTypeNames.contains(name) {
+        if RuntimeNames.reservedNames.contains(name) || SwiftKeywords.shadowedTypeNames.contains(name) {
             return "it is the name of a type the generated code uses"
         }
         return nil

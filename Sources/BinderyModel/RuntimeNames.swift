@@ -1,8 +1,18 @@
 /// The names the generated runtime declares at the module's top level. Generated types for schemas and APIs
 /// never take them (a schema named `JSONValue` becomes `JSONValueModel`).
 ///
-/// A test checks this list against the runtime templates, so the two cannot drift apart.
+/// Tests check these lists against the runtime templates and the manifest, so they cannot drift apart.
 public enum RuntimeNames {
+    /// The names of the runtime's files (`Runtime/ParameterEncoding.swift`): a generated type of the same name
+    /// would be a second file of that name in the module, which SwiftPM refuses.
+    public static let fileNames: Set<String> = [
+        "APIClient", "APIError", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPTransport", "JSONCoding",
+        "JSONValue", "MultipartBody", "ParameterEncoding", "SecurityScheme", "UnionCoding",
+    ]
+
+    /// Every name a generated top-level type must not take: the runtime's types and files.
+    public static var reservedNames: Set<String> { typeNames.union(fileNames) }
+
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential", "FormBody",
         "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONShape",

@@ -53,4 +53,20 @@ import Testing
         #expect(namer.names(dropped: [a]) == [b: "Pet", nested: "Pet2", c: "String2"])
         #expect(namer.names(renamed: [a: "Animal"]) == [a: "Animal", b: "Pet", nested: "Pet2", c: "String2"])
     }
+
+    /// A schema named like a runtime file would be a second file of that name in the module.
+    @Test func runtimeFileNamesAreReserved() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                ParameterEncoding: {type: object, properties: {a: {type: string}}}
+                unionCoding: {type: string}
+            """
+        )
+        #expect(model.types.map(\.name) == ["ParameterEncodingModel", "UnionCodingModel"])
+    }
 }

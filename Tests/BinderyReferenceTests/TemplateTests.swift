@@ -28,6 +28,8 @@ import Testing
         let entry = try Regex(#"- template: (\S+)\n\s+path: "[^"\n]*/Runtime/"#)
         let runtime = manifest.matches(of: entry).compactMap { $0.output[1].substring.map(String.init) }
         #expect(runtime.contains("HTTPRequest") && runtime.contains("MultipartBody"))
+        // Every runtime file's name is reserved too: a model of that name would be a second file of the name.
+        #expect(Set(runtime) == RuntimeNames.fileNames)
         for name in runtime {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
             for line in text.split(separator: "\n") {

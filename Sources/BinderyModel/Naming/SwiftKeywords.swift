@@ -43,5 +43,5 @@ public enum SwiftKeywords {
     }
 
     static let reservedTopLevelTypeNamesLowercased = Set(
-        shadowedTypeNames.union(RuntimeNames.typeNames).map { $0.lowercased() })
+        shadowedTypeNames.union(RuntimeNames.reservedNames).map { $0.lowercased() })
 }

@@ -37,7 +37,7 @@ public final class ModelTranslator {
         self.document = document
         self.options = options
         self.namer = TypeNamer(
-            reservedTopLevelNames: RuntimeNames.typeNames.union(SwiftKeywords.shadowedTypeNames).union([
+            reservedTopLevelNames: RuntimeNames.reservedNames.union(SwiftKeywords.shadowedTypeNames).union([
                 options.moduleName
             ])
         )
