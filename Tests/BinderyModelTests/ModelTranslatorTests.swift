@@ -235,4 +235,39 @@ func code(_ model: CodeModel, _ type: SwiftType?) -> String? {
         #expect(link.properties.map(\.indirectStorageName) == ["_target"])
         #expect(structure(model, "Leaf")?.0.needsCustomCoding == false)
     }
+
+    /// Kubernetes: bodies under `consumes: ['*/*']` are JSON; a PATCH offered as JSON Patch, merge patch and
+    /// strategic merge patch, with an object schema, is sent as a merge patch.
+    @Test func wildcardAndPatchBodiesAreJSON() throws {
+        let (model, _) = try translate(
+            """
+            swagger: '2.0'
+            info: {title: T, version: '1'}
+            paths:
+              /pods/{name}:
+                delete:
+                  operationId: deletePod
+                  consumes: ['*/*']
+                  parameters:
+                    - {name: name, in: path, required: true, type: string}
+                    - {name: body, in: body, schema: {$ref: '#/definitions/DeleteOptions'}}
+                  responses: {'200': {description: ok}}
+                patch:
+                  operationId: patchPod
+                  consumes: [application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json]
+                  parameters:
+                    - {name: name, in: path, required: true, type: string}
+                    - {name: body, in: body, required: true, schema: {type: object}}
+                  responses: {'200': {description: ok}}
+            definitions:
+              DeleteOptions: {type: object, properties: {gracePeriodSeconds: {type: integer}}}
+            """
+        )
+        let operations = try #require(model.apis.first?.operations)
+        let delete = try #require(operations.first { $0.swiftName == "deletePod" })
+        #expect(delete.requestBody?.contentType == "application/json")
+        #expect(code(model, delete.parameters.first { $0.location == .body }?.type) == "DeleteOptions")
+        let patch = try #require(operations.first { $0.swiftName == "patchPod" })
+        #expect(patch.requestBody?.contentType == "application/merge-patch+json")
+    }
 }

@@ -135,7 +135,7 @@ extension ModelTranslator {
         _ body: RequestBody, at origin: TypeID, typePrefix: String, labels: NameScope, container: TypeContainer
     ) throws(Diagnostic) -> (RequestBodyDefinition, [ParameterDefinition]) {
         let documentation = Documentation(description: body.description)
-        let json = body.content.first { $0.essence == "application/json" } ?? body.content.first { $0.isJSON }
+        let json = jsonRequestMediaType(body.content)
         if let json {
             let schema = json.schema ?? JSONSchema(location: json.location)
             let (type, _) = try self.type(
@@ -342,6 +342,23 @@ extension ModelTranslator {
     /// `text` without the spaces and tabs around it.
     static func trimmed(_ text: Substring) -> String {
         String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
+    /// The media type a JSON body is sent as: `application/json`, else another JSON type, a JSON Patch
+    /// (`application/json-patch+json`, an array of operations) last, since a merge patch is what an object body
+    /// means; else a wildcard (`*/*`, `application/*`) with a schema, sent as `application/json` (Kubernetes
+    /// writes `consumes: ['*/*']` for its JSON bodies).
+    func jsonRequestMediaType(_ content: [MediaType]) -> MediaType? {
+        if let exact = content.first(where: { $0.essence == "application/json" }) { return exact }
+        if let json = content.first(where: { $0.isJSON && $0.essence != "application/json-patch+json" }) {
+            return json
+        }
+        if let patch = content.first(where: \.isJSON) { return patch }
+        let isForm = { (type: MediaType) in
+            type.essence == "application/x-www-form-urlencoded" || type.essence.hasPrefix("multipart/")
+        }
+        guard !content.contains(where: isForm) else { return nil }
+        return content.first { ($0.essence == "*/*" || $0.essence == "application/*") && $0.schema != nil }
     }
 
     /// The schema whose description documents a body: the schema itself, or the one it refers to.
