@@ -69,4 +69,34 @@ import Testing
         )
         #expect(model.types.map(\.name) == ["ParameterEncodingModel", "UnionCodingModel"])
     }
+
+    /// `oneOf: [Cat, Dog]` chooses by the discriminator Cat and Dog inherit from `Pet` through `allOf`, with the
+    /// parent's mapping and the schema names.
+    @Test func unionsUseTheDiscriminatorOfAnAllOfParent() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties: {petType: {type: string}}
+                  discriminator: {propertyName: petType, mapping: {kitten: '#/components/schemas/Cat'}}
+                Cat: {allOf: [{$ref: '#/components/schemas/Pet'}, {properties: {hunts: {type: boolean}}}]}
+                Dog: {allOf: [{$ref: '#/components/schemas/Pet'}, {properties: {barks: {type: boolean}}}]}
+                Animal: {oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]}
+            """
+        )
+        let animal = try #require(model.types.first { $0.name == "Animal" })
+        guard case .union(let union) = animal.kind else {
+            Issue.record("Animal is not a union")
+            return
+        }
+        #expect(union.discriminator == "petType")
+        #expect(union.cases.map(\.discriminatorValues) == [["kitten"], ["Dog"]])
+        #expect(union.unknownCaseName == "undocumented")
+    }
 }

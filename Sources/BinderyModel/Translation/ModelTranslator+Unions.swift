@@ -33,13 +33,14 @@ extension ModelTranslator {
         let nested = TypeContainer(parent: id)
         let names = NameScope(reserved: SwiftKeywords.reservedMemberNames)
         var union = UnionDefinition(cases: [], isAnyOf: keyword == "anyOf")
-        union.discriminator = schema.discriminator?.propertyName
+        let discriminator = schema.discriminator ?? inheritedDiscriminator(alternatives.map(\.schema))
+        union.discriminator = discriminator?.propertyName
         var types: [SwiftType] = []
         for (index, alternative) in alternatives {
             let hint = alternative.title.map(SwiftName.upperCamelCase) ?? "Option\(index + 1)"
             let (type, _) = try self.type(
                 of: alternative, at: id.appending(keyword, String(index)), hint: hint, container: nested)
-            let values = schema.discriminator.map { discriminatorValues(for: alternative, $0) } ?? []
+            let values = discriminator.map { discriminatorValues(for: alternative, $0) } ?? []
             if let existing = types.firstIndex(of: type) {
                 // Two alternatives of the same Swift type are one case (by shape they cannot be told apart).
                 union.cases[existing].discriminatorValues += values.filter {
@@ -59,6 +60,33 @@ extension ModelTranslator {
             union.unknownCaseName = names.claim("undocumented")
         }
         return union
+    }
+
+    /// The discriminator every alternative inherits from an `allOf` parent (`Cat: allOf [Pet, …]` with the
+    /// discriminator on `Pet`), when they all inherit the same property's; `nil` otherwise.
+    func inheritedDiscriminator(_ alternatives: [JSONSchema]) -> JSONSchema.Discriminator? {
+        var found: JSONSchema.Discriminator?
+        for alternative in alternatives {
+            var visited: Set<SchemaID> = []
+            guard let discriminator = parentDiscriminator(alternative, visited: &visited),
+                found == nil || found?.propertyName == discriminator.propertyName
+            else { return nil }
+            if found == nil { found = discriminator }
+        }
+        return found
+    }
+
+    /// The discriminator a schema declares, or one of its `allOf` parents does.
+    func parentDiscriminator(_ schema: JSONSchema, visited: inout Set<SchemaID>) -> JSONSchema.Discriminator? {
+        if let ref = schema.ref {
+            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return nil }
+            return parentDiscriminator(target, visited: &visited)
+        }
+        if let discriminator = schema.discriminator { return discriminator }
+        for part in schema.allOf {
+            if let discriminator = parentDiscriminator(part, visited: &visited) { return discriminator }
+        }
+        return nil
     }
 
     /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`).
