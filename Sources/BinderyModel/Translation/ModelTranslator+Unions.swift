@@ -151,52 +151,63 @@ extension ModelTranslator {
         return values
     }
 
-    /// What JSON `schema` accepts, for choosing among alternatives by shape.
+    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, and for an object its
+    /// required members, the kinds of its declared members (one level: their own members don't matter), and
+    /// whether it refuses others.
     func shape(of schema: JSONSchema) -> JSONShape {
+        var target = schema
         var visited: Set<SchemaID> = []
-        return shape(of: schema, visited: &visited)
+        while let ref = target.ref, visited.insert(ref).inserted, let next = self.schema(for: ref) {
+            target = next
+        }
+        guard let merged = structShape(of: target) else {
+            return JSONShape(kinds: kinds(of: schema), values: stringValues(target))
+        }
+        var result = JSONShape(kinds: [.object])
+        result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }
+        result.properties = merged.properties.map { JSONShape.Property(name: $0.name, kinds: kinds(of: $0.schema)) }
+        if case .allowed(false) = merged.additionalProperties { result.closed = true }
+        if schema.nullable || target.nullable || unionAllowsNull(target) { result.kinds.append(.null) }
+        return result
     }
 
-    func shape(of schema: JSONSchema, visited: inout Set<SchemaID>) -> JSONShape {
+    /// The kinds of JSON value a schema accepts; empty for any.
+    func kinds(of schema: JSONSchema) -> [JSONShape.Kind] {
+        var visited: Set<SchemaID> = []
+        return kinds(of: schema, visited: &visited)
+    }
+
+    func kinds(of schema: JSONSchema, visited: inout Set<SchemaID>) -> [JSONShape.Kind] {
+        var result: [JSONShape.Kind]
         if let ref = schema.ref {
-            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return JSONShape() }
-            var result = shape(of: target, visited: &visited)
-            if schema.nullable, !result.kinds.isEmpty, !result.kinds.contains(.null) { result.kinds.append(.null) }
-            return result
-        }
-        var result = JSONShape()
-        if let merged = structShape(of: schema) {
-            result.kinds = [.object]
-            result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }
-            for property in merged.properties {
-                var inner = visited
-                result.properties.append(
-                    .init(name: property.name, kinds: shape(of: property.schema, visited: &inner).kinds))
-            }
-            if case .allowed(false) = merged.additionalProperties { result.closed = true }
+            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return [] }
+            result = kinds(of: target, visited: &visited)
+        } else if structShape(of: schema) != nil {
+            result = [.object]
+        } else if let values = enumValues(of: schema) {
+            result = values.rawType == .string ? [.string] : [.integer, .number]
+            if values.rawType == .double { result = [.number] }
         } else if !unionAlternatives(of: schema).alternatives.isEmpty {
+            result = []
             for (_, alternative) in unionAlternatives(of: schema).alternatives {
-                var inner = visited
-                let kinds = shape(of: alternative, visited: &inner).kinds
-                if kinds.isEmpty { return JSONShape() }
-                for kind in kinds where !result.kinds.contains(kind) { result.kinds.append(kind) }
+                let kinds = self.kinds(of: alternative, visited: &visited)
+                if kinds.isEmpty { return [] }
+                for kind in kinds where !result.contains(kind) { result.append(kind) }
             }
         } else if let part = schema.allOf.first(where: { !isAnnotationOnly($0) }),
             schema.allOf.filter({ !isAnnotationOnly($0) }).count == 1
         {
-            result = shape(of: part, visited: &visited)
+            result = kinds(of: part, visited: &visited)
         } else {
-            result.kinds = schema.types.compactMap {
-                JSONShape.Kind(rawValue: $0 == .boolean ? "boolean" : $0.rawValue)
+            result = schema.types.compactMap { JSONShape.Kind(rawValue: $0.rawValue) }
+            if result.isEmpty, schema.items != nil { result = [.array] }
+            if result.isEmpty, case .schema = schema.additionalProperties { result = [.object] }
+            if result.isEmpty, let constant = schema.constValue, let type = constType(constant) {
+                result = type == .string ? [.string] : type == .bool ? [.boolean] : [.number]
             }
-            if result.kinds.isEmpty {
-                if schema.items != nil { result.kinds = [.array] }
-                if case .schema = schema.additionalProperties { result.kinds = [.object] }
-            }
-            result.values = stringValues(schema)
         }
-        if !result.kinds.isEmpty, schema.nullable || unionAllowsNull(schema), !result.kinds.contains(.null) {
-            result.kinds.append(.null)
+        if !result.isEmpty, schema.nullable || unionAllowsNull(schema), !result.contains(.null) {
+            result.append(.null)
         }
         return result
     }
