@@ -87,6 +87,8 @@ public struct PropertyDefinition: Sendable, Hashable {
     /// For a property whose type contains the struct itself (directly, or through other structs), the name of
     /// the boxed stored property behind it: a struct cannot store itself.
     public var indirectStorageName: String?
+    /// The schema's `default`, when it is a value of the property's type: the `init` argument's default.
+    public var defaultValue: DefaultValue?
 
     public init(jsonKey: String, swiftName: String, type: SwiftType, isOptional: Bool) {
         self.jsonKey = jsonKey
@@ -100,7 +102,18 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.readOnly = false
         self.writeOnly = false
         self.indirectStorageName = nil
+        self.defaultValue = nil
     }
+}
+
+/// A schema's `default`, as a value of the Swift type it describes.
+public enum DefaultValue: Sendable, Hashable {
+    case string(String)
+    /// An integer or a number, as the document writes it.
+    case number(String)
+    case bool(Bool)
+    /// A case of a generated enum, by its Swift name.
+    case enumCase(String)
 }
 
 /// An `enum` for a schema with a list of values: strings, integers or numbers (`enum`, or a `oneOf` of `const`s).

@@ -1039,4 +1039,37 @@ import Testing
             """#
         )
     }
+
+    /// Defaults are the `init`'s default arguments: strings, numbers, booleans and enum cases.
+    @Test func defaultsAreDefaultArguments() throws {
+        let text = try generated(
+            "Models/Query.swift",
+            from: """
+                openapi: 3.0.3
+                info: {title: Defaults, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Query:
+                      type: object
+                      required: [limit]
+                      properties:
+                        limit: {type: integer, default: 20}
+                        order: {type: string, enum: [asc, desc], default: desc}
+                        exact: {type: boolean, default: false}
+                        term: {type: string, default: 'a "b"'}
+                        since: {type: string, format: date-time, default: '2020-01-01T00:00:00Z'}
+                """)
+        #expect(
+            text.contains(
+                """
+                    public init(
+                        limit: Int = 20,
+                        order: Query.Order? = .desc,
+                        exact: Bool? = false,
+                        term: String? = "a \\"b\\"",
+                        since: Date? = nil
+                    ) {
+                """))
+    }
 }

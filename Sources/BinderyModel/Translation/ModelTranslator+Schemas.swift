@@ -249,6 +249,33 @@ extension ModelTranslator {
         return false
     }
 
+    /// A `default` as a value of `type`, when it is one: a string for `String`, a number for the number types, a
+    /// boolean for `Bool`, a listed value for a generated enum. `nil` for anything else (dates, objects, arrays).
+    func defaultValue(_ value: SpecValue, of type: SwiftType) -> DefaultValue? {
+        guard case .scalar(let text, let isQuoted) = value else { return nil }
+        switch type {
+        case .string:
+            return .string(text)
+        case .int, .int32, .int64:
+            return !isQuoted && Int64(text) != nil ? .number(text) : nil
+        case .float, .double:
+            return !isQuoted && SpecValue.isJSONNumber(text) ? .number(text) : nil
+        case .bool:
+            return !isQuoted && (text == "true" || text == "false") ? .bool(text == "true") : nil
+        case .named(let id):
+            switch definitions[id]?.kind {
+            case .enumeration(let enumeration):
+                return enumeration.cases.first { $0.rawValue == text }.map { .enumCase($0.swiftName) }
+            case .alias(let target):
+                return defaultValue(value, of: target)
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
     /// The type of a `const` without `type`: a string, an integer, a number or a boolean; `nil` for others.
     func constType(_ value: SpecValue) -> SwiftType? {
         guard case .scalar(let text, let isQuoted) = value else { return nil }
@@ -340,6 +367,7 @@ extension ModelTranslator {
             result.deprecated = property.schema.deprecated
             result.readOnly = readOnly
             result.writeOnly = writeOnly
+            result.defaultValue = property.schema.defaultValue.flatMap { defaultValue($0, of: type) }
             definition.properties.append(result)
         }
         switch merged.additionalProperties {

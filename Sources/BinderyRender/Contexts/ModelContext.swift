@@ -292,7 +292,7 @@ struct EnumCaseContext: RenderContext {
 ///
 /// Keys: `name` (with backticks where needed), `memberName` (after `self.`), `type` (with `?` when optional),
 /// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
-/// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`,
+/// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`, `hasDefault`, `defaultLiteral`,
 /// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
@@ -323,12 +323,25 @@ struct PropertyContext: RenderContext {
         case "hasCustomJSONKey": .flag(property.codingKeyName != property.jsonKey)
         case "isIndirect": .flag(property.indirectStorageName != nil)
         case "isReadOnly": .flag(property.readOnly)
+        case "hasDefault": .flag(property.defaultValue != nil)
+        case "defaultLiteral": .text(defaultLiteral)
         case "storageName": .text(property.indirectStorageName ?? "")
         case "docComment": .lines(docComment)
         case "typeMarkdown": .text(typeMarkdown)
         case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
         case "requiredText": .text(property.isOptional ? "optional" : "required")
         default: nil
+        }
+    }
+
+    /// The default as a Swift literal: `"text"`, `10`, `true`, `.active`.
+    var defaultLiteral: String {
+        switch property.defaultValue {
+        case .string(let text): SwiftLiteral.string(text)
+        case .number(let text): text
+        case .bool(let value): value ? "true" : "false"
+        case .enumCase(let name): "." + name
+        case nil: ""
         }
     }
 
