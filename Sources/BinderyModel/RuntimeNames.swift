@@ -10,5 +10,8 @@ public enum RuntimeNames {
         "ParameterNode", "ParameterNodeBuilder", "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
+        // Streaming.swift, written only for packages with streaming responses.
+        "HTTPBodyStream", "HTTPStreamingResponse", "JSONLinesParser", "ServerSentEvent", "ServerSentEventParser",
+        "StreamDecoding", "StreamDecodingError", "StreamParser", "URLSessionStreamingDelegate",
     ]
 }

@@ -25,7 +25,7 @@ import Testing
             #"^(?:public |private |fileprivate )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#)
         for name in [
             "APIClient", "APIError", "HTTPTransport", "HTTPRequest", "HTTPResponse", "ParameterEncoding",
-            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme", "UnionCoding",
+            "JSONCoding", "JSONValue", "CalendarDate", "SecurityScheme", "UnionCoding", "Streaming",
         ] {
             let text = try #require(TemplateSet.defaults.files[name + ".mustache"])
             for line in text.split(separator: "\n") {
@@ -45,6 +45,8 @@ import Testing
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
             "Content", "Member", "Key", "NestedKey", "T", "Context",
+            // Generic parameters and associated types of the streaming runtime.
+            "Element", "Output", "Parser", "Payload",
             // Nested in `HTTPResponse`, found before any top-level type of the same name.
             "HeaderValueDecoder", "HeaderListContainer",
         ]

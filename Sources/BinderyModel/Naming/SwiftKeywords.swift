@@ -34,5 +34,8 @@ public enum SwiftKeywords {
         "KeyedEncodingContainer", "KeyedEncodingContainerProtocol", "SingleValueEncodingContainer",
         "UnkeyedEncodingContainer", "KeyedDecodingContainer", "SingleValueDecodingContainer",
         "UnkeyedDecodingContainer",
+        // Used by the streaming runtime.
+        "AsyncThrowingStream", "CheckedContinuation", "NSLock", "URLSessionDataDelegate", "URLSessionDataTask",
+        "URLSessionTask",
     ]
 }
