@@ -22,7 +22,9 @@ import Testing
                 200, contentType: "text/event-stream",
                 parts: [
                     // A comment, an event type, an ID, a reconnection time, and data over two lines.
-                    .init(": connected\n\nevent: tick\nid: 7\nretry: 1500\ndata: {\"seq\": 1,\ndata:  \"text\": \"a\"}\n\n"),
+                    .init(
+                        ": connected\n\nevent: tick\nid: 7\nretry: 1500\ndata: {\"seq\": 1,\ndata:  \"text\": \"a\"}\n\n"
+                    ),
                     // CRLF line ends, split between parts; the ID carries over; `event` does not.
                     .init("data: {\"seq\": 2}\r"), .init("\n\r\n"),
                     // CR line ends, a field without a colon, an unknown field.
@@ -160,18 +162,22 @@ import Testing
             request.header("Accept")?.hasPrefix("text/event-stream") == true
                 ? .streamed(
                     200, contentType: "text/event-stream",
-                    parts: [.init("data: {\"seq\": 1, \"text\": \"Hel\"}\n\n"), .init("data: {\"seq\": 2, \"text\": \"lo\"}\n\ndata: [DONE]\n\n")])
+                    parts: [
+                        .init("data: {\"seq\": 1, \"text\": \"Hel\"}\n\n"),
+                        .init("data: {\"seq\": 2, \"text\": \"lo\"}\n\ndata: [DONE]\n\n"),
+                    ])
                 : .json(200, #"{"seq": 1, "text": "Hello"}"#)
         }
         defer { server.shutdown() }
         let api = StreamsApi(client: client(server))
 
         let whole = try await api.createChat(body: CreateChatRequest(prompt: "Hi"))
-        let chunks = try await collect(api.createChatStream(body: CreateChatRequest(prompt: "Hi", stream: true)))
+        let chunks = try await collect(api.createChatStreaming(body: CreateChatRequest(prompt: "Hi", stream: true)))
 
         #expect(whole == Tick(seq: 1, text: "Hello"))
         #expect(chunks.map(\.data.text) == ["Hel", "lo"])
-        #expect(server.requests.map { $0.header("Accept") } == ["application/json", "text/event-stream, application/json"])
+        #expect(
+            server.requests.map { $0.header("Accept") } == ["application/json", "text/event-stream, application/json"])
     }
 
     @Test func aWholeAnswerWhereAStreamIsAskedForIsUnexpected() async throws {
@@ -179,7 +185,7 @@ import Testing
         defer { server.shutdown() }
 
         do {
-            _ = try await StreamsApi(client: client(server)).createChatStream(body: CreateChatRequest(prompt: "Hi"))
+            _ = try await StreamsApi(client: client(server)).createChatStreaming(body: CreateChatRequest(prompt: "Hi"))
             Issue.record("a JSON answer was taken as a stream")
         } catch APIError.unexpectedStatus(let response) {
             #expect(response.statusCode == 200)
@@ -211,7 +217,9 @@ import Testing
         let server = try LocalHTTPServer { _ in
             .streamed(
                 200, contentType: "application/x-ndjson",
-                parts: [.init("{\"seq\": 1}\n\n{\"seq\""), .init(": 2, \"text\": \"b\"}\r\n  \n"), .init("{\"seq\": 3}")])
+                parts: [
+                    .init("{\"seq\": 1}\n\n{\"seq\""), .init(": 2, \"text\": \"b\"}\r\n  \n"), .init("{\"seq\": 3}"),
+                ])
         }
         defer { server.shutdown() }
 

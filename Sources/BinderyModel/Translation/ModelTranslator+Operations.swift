@@ -325,8 +325,9 @@ extension ModelTranslator {
 
     /// For an operation whose responses list a streaming media type beside another (OpenAI's chat completions:
     /// `application/json` and `text/event-stream`, chosen by a request property), a second operation that asks
-    /// for the stream and reads it as it arrives: `createChatCompletionStream(…)`. The operation itself keeps
-    /// reading the other media type, as before. `nil` when no response lists both.
+    /// for the stream and reads it as it arrives: `createChatCompletionStreaming(…)`. The operation itself keeps
+    /// reading the other media type, as before. `nil` when no response lists both. (Not `…Stream`: its response
+    /// enum would be `CreateChatCompletionStreamResponse`, the name of an OpenAI schema.)
     func streamingVariant(
         of definition: OperationDefinition, operation: BinderyOpenAPI.Operation, members: NameScope
     ) throws(Diagnostic) -> OperationDefinition? {
@@ -347,7 +348,7 @@ extension ModelTranslator {
             streams = true
         }
         guard streams else { return nil }
-        variant.swiftName = members.claim(definition.swiftName + "Stream")
+        variant.swiftName = members.claim(definition.swiftName + "Streaming")
         variant.responseMethodName = members.claim(variant.swiftName + "Response")
         variant.sendMethodName = members.claim("send" + SwiftName.upperCamelCase(variant.swiftName))
         variant.id = requestName(

@@ -185,7 +185,7 @@ struct OperationContext: RenderContext {
             comment.paragraph(
                 "Asks for \(listed) and reads it as it arrives; `\(original)(…)` reads the other media type the "
                     + "operation answers with. The request must ask for the stream the way the API expects "
-                    + "(a `stream: true` property, say); another answer is the catch-all case (`APIError.unexpectedStatus`).")
+                    + "(a `stream: true` property, say); another answer goes to the catch-all case.")
         } else {
             comment.paragraph("The body (\(listed)) is read as it arrives.")
         }

@@ -191,16 +191,16 @@ public struct StreamsApi: Sendable {
 
     /// `POST /chat`
     ///
-    /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer is the catch-all case (`APIError.unexpectedStatus`).
+    /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
     ///
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The answer, whole or (with `stream`) as chunks. (200), as it arrives. The stream throws when the connection fails or an element cannot be decoded; cancelling the task that reads it cancels the request.
     /// - Throws: `APIResponseError<Problem>` for The request is wrong. (400); `APIError` for any other status or a body that cannot be decoded.
-    public func createChatStream(
+    public func createChatStreaming(
         body: CreateChatRequest
     ) async throws -> AsyncThrowingStream<ServerSentEvent<Tick>, any Error> {
-        let (result, response) = try await sendCreateChatStream(
+        let (result, response) = try await sendCreateChatStreaming(
             body: body
         )
         switch result {
@@ -215,22 +215,22 @@ public struct StreamsApi: Sendable {
 
     /// `POST /chat`
     ///
-    /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer is the catch-all case (`APIError.unexpectedStatus`).
+    /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
     ///
-    /// Returns every documented response as a case of `CreateChatStreamResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    /// Returns every documented response as a case of `CreateChatStreamingResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
     ///
     /// - Parameters:
     ///   - body: The request body.
-    public func createChatStreamResponse(
+    public func createChatStreamingResponse(
         body: CreateChatRequest
-    ) async throws -> CreateChatStreamResponse {
-        try await sendCreateChatStream(
+    ) async throws -> CreateChatStreamingResponse {
+        try await sendCreateChatStreaming(
             body: body
         ).result
     }
 
     /// The documented responses of `POST /chat`.
-    public enum CreateChatStreamResponse: Sendable {
+    public enum CreateChatStreamingResponse: Sendable {
         /// The answer, whole or (with `stream`) as chunks. (200).
         case ok(AsyncThrowingStream<ServerSentEvent<Tick>, any Error>)
         /// The request is wrong. (400).
@@ -240,9 +240,9 @@ public struct StreamsApi: Sendable {
         case undocumented(HTTPResponse)
     }
 
-    private func sendCreateChatStream(
+    private func sendCreateChatStreaming(
         body: CreateChatRequest
-    ) async throws -> (result: CreateChatStreamResponse, response: HTTPResponse) {
+    ) async throws -> (result: CreateChatStreamingResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "POST", path: "/chat", operationID: "createChat")
         request.headers["Accept"] = "text/event-stream, application/json"
         try request.setJSONBody(body, contentType: "application/json")

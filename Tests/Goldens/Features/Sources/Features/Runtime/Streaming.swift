@@ -159,12 +159,13 @@ private final class URLSessionStreamingDelegate: NSObject, URLSessionDataDelegat
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
         guard let http = response as? HTTPURLResponse else {
-            resumeHead(
-                with: .failure(APIError.invalidResponse("the response to \(requestDescription) is not an HTTP response")))
+            let reason = "the response to \(requestDescription) is not an HTTP response"
+            resumeHead(with: .failure(APIError.invalidResponse(reason)))
             completionHandler(.cancel)
             return
         }
-        resumeHead(with: .success(HTTPStreamingResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: body)))
+        let head = HTTPStreamingResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: body)
+        resumeHead(with: .success(head))
         completionHandler(.allow)
     }
 
@@ -214,7 +215,8 @@ extension APIClient {
         {
             return (head, HTTPBodyStream(isStreaming: true, chunks: streamed.body))
         }
-        return (try await streamed.collect(), HTTPBodyStream(isStreaming: false, chunks: AsyncThrowingStream { $0.finish() }))
+        let whole = try await streamed.collect()
+        return (whole, HTTPBodyStream(isStreaming: false, chunks: AsyncThrowingStream { $0.finish() }))
     }
 
     /// The server-sent events of `body`, their data as text.
