@@ -47,6 +47,8 @@ import Testing
             "Content", "Member", "Key", "NestedKey", "T", "Context",
             // Generic parameters and associated types of the streaming runtime.
             "Element", "Output", "Parser", "Payload",
+            // Nested in `AsyncThrowingStream` and `URLSession`.
+            "Continuation", "ResponseDisposition",
             // Nested in `HTTPResponse`, found before any top-level type of the same name.
             "HeaderValueDecoder", "HeaderListContainer",
         ]
