@@ -168,14 +168,17 @@ import Testing
 
     @Test func theStreamingVariantAsksForTheStream() async throws {
         let server = try LocalHTTPServer { request in
-            request.header("Accept")?.hasPrefix("text/event-stream") == true
-                ? .streamed(
-                    200, contentType: "text/event-stream",
-                    parts: [
-                        .init("data: {\"seq\": 1, \"text\": \"Hel\"}\n\n"),
-                        .init("data: {\"seq\": 2, \"text\": \"lo\"}\n\ndata: [DONE]\n\n"),
-                    ])
-                : .json(200, #"{"seq": 1, "text": "Hello"}"#)
+            guard request.header("Accept")?.hasPrefix("text/event-stream") == true else {
+                return .json(200, #"{"seq": 1, "text": "Hello"}"#)
+            }
+            var response = CannedResponse.streamed(
+                200, contentType: "text/event-stream",
+                parts: [
+                    .init("data: {\"seq\": 1, \"text\": \"Hel\"}\n\n"),
+                    .init("data: {\"seq\": 2, \"text\": \"lo\"}\n\ndata: [DONE]\n\n"),
+                ])
+            response.headers.append(("X-Request-Id", "req-1"))
+            return response
         }
         defer { server.shutdown() }
         let api = StreamsApi(client: client(server))
@@ -187,6 +190,16 @@ import Testing
         #expect(chunks.map(\.data.text) == ["Hel", "lo"])
         #expect(
             server.requests.map { $0.header("Accept") } == ["application/json", "text/event-stream, application/json"])
+
+        // The full response method: the stream with the documented headers, the same struct as `createChat`'s.
+        guard case .ok(let stream, let headers) = try await api.createChatStreamingResponse(body: .init(prompt: "Hi"))
+        else {
+            Issue.record("200 is not ok")
+            return
+        }
+        let shared: StreamsApi.CreateChatOkHeaders = headers
+        #expect(shared.xRequestId == "req-1")
+        #expect(try await collect(stream).map(\.data.seq) == [1, 2])
     }
 
     @Test func aWholeAnswerWhereAStreamIsAskedForIsUnexpected() async throws {

@@ -10,7 +10,8 @@ import BinderyModel
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
 /// `undocumentedCaseName`, `isStreaming` (a response is read as it arrives), `streamingContentTypesLiteral`
-/// (the array of their media types).
+/// (the array of their media types), `isStreamingVariant` (the `…Streaming` twin of an operation, which shares
+/// its headers structs).
 ///
 /// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`,
 /// `hasDescription`, `returnTypeMarkdown`, `requestContentType`, `accept`, `authorization` (Markdown),
@@ -98,6 +99,8 @@ struct OperationContext: RenderContext {
         case "security": .list(operation.security.map(SecurityAlternativeContext.init))
         case "responses": .list(responses)
         case "isStreaming": .flag(!operation.streamingContentTypes.isEmpty)
+        // The streaming variant shares the operation's headers structs, declared with the operation.
+        case "isStreamingVariant": .flag(operation.streamingVariantOf != nil)
         case "streamingContentTypesLiteral":
             .text("[" + operation.streamingContentTypes.map(SwiftLiteral.string).joined(separator: ", ") + "]")
         case "hasUndocumentedCase": .flag(operation.undocumentedCaseName != nil)

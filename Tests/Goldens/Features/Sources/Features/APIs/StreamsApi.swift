@@ -127,6 +127,8 @@ public struct StreamsApi: Sendable {
 
     /// `POST /chat`
     ///
+    /// The documented response headers (`X-Request-Id`) come with `createChatResponse(…)`.
+    ///
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The answer, whole or (with `stream`) as chunks. (200).
@@ -138,7 +140,7 @@ public struct StreamsApi: Sendable {
             body: body
         )
         switch result {
-        case .ok(let body):
+        case .ok(let body, _):
             return body
         case .badRequest(let body):
             throw APIResponseError(body: body, response: response)
@@ -164,12 +166,31 @@ public struct StreamsApi: Sendable {
     /// The documented responses of `POST /chat`.
     public enum CreateChatResponse: Sendable {
         /// The answer, whole or (with `stream`) as chunks. (200).
-        case ok(Tick)
+        case ok(Tick, headers: CreateChatOkHeaders)
         /// The request is wrong. (400).
         case badRequest(Problem)
         /// A response the API description does not document, as received: a status it does not list, or a body
         /// that is not JSON where it documents JSON (a proxy's HTML error page).
         case undocumented(HTTPResponse)
+    }
+
+    /// The documented headers of `ok` (200) of `POST /chat`.
+    public struct CreateChatOkHeaders: Sendable, Hashable {
+        /// - Remark: Header `X-Request-Id`.
+        public var xRequestId: String?
+
+        /// Creates the headers from their values.
+        public init(
+            xRequestId: String? = nil
+        ) {
+            self.xRequestId = xRequestId
+        }
+
+        /// Reads the headers of `response`: a required header that is missing or cannot be read as its type
+        /// throws `APIError.invalidHeader`; an optional one is `nil` then.
+        public init(from response: HTTPResponse) throws {
+            self.xRequestId = response.header("X-Request-Id", as: String.self)
+        }
     }
 
     private func sendCreateChat(
@@ -181,7 +202,7 @@ public struct StreamsApi: Sendable {
         let response = try await client.send(request, security: [])
         switch response.statusCode {
         case 200 where response.isJSON:
-            return (.ok(try client.decodeJSON(Tick.self, from: response)), response)
+            return (.ok(try client.decodeJSON(Tick.self, from: response), headers: try CreateChatOkHeaders(from: response)), response)
         case 400 where response.isJSON:
             return (.badRequest(try client.decodeJSON(Problem.self, from: response)), response)
         default:
@@ -192,6 +213,8 @@ public struct StreamsApi: Sendable {
     /// `POST /chat`
     ///
     /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
+    ///
+    /// The documented response headers (`X-Request-Id`) come with `createChatStreamingResponse(…)`.
     ///
     /// - Parameters:
     ///   - body: The request body.
@@ -204,7 +227,7 @@ public struct StreamsApi: Sendable {
             body: body
         )
         switch result {
-        case .ok(let body):
+        case .ok(let body, _):
             return body
         case .badRequest(let body):
             throw APIResponseError(body: body, response: response)
@@ -232,7 +255,7 @@ public struct StreamsApi: Sendable {
     /// The documented responses of `POST /chat`.
     public enum CreateChatStreamingResponse: Sendable {
         /// The answer, whole or (with `stream`) as chunks. (200).
-        case ok(AsyncThrowingStream<ServerSentEvent<Tick>, any Error>)
+        case ok(AsyncThrowingStream<ServerSentEvent<Tick>, any Error>, headers: CreateChatOkHeaders)
         /// The request is wrong. (400).
         case badRequest(Problem)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -249,7 +272,7 @@ public struct StreamsApi: Sendable {
         let (response, bodyStream) = try await client.send(request, security: [], streaming: ["text/event-stream"])
         switch response.statusCode {
         case 200 where bodyStream.isStreaming:
-            return (.ok(client.serverSentEvents(of: Tick.self, from: bodyStream)), response)
+            return (.ok(client.serverSentEvents(of: Tick.self, from: bodyStream), headers: try CreateChatOkHeaders(from: response)), response)
         case 400 where response.isJSON:
             return (.badRequest(try client.decodeJSON(Problem.self, from: response)), response)
         default:
