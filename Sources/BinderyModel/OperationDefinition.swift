@@ -40,6 +40,9 @@ public struct OperationDefinition: Sendable, Hashable {
     /// What the simple method returns; `nil` when there is no simple method, because successful responses
     /// have different body types (only the full response method is generated then).
     public var simpleResult: SimpleResult?
+    /// For the streaming variant of an operation (see `ModelTranslator.streamingVariant`), the simple method
+    /// of the operation it streams (`createChatCompletion`); `nil` otherwise.
+    public var streamingVariantOf: String?
 
     public init(
         id: TypeID, operationID: String, swiftName: String, responseMethodName: String, sendMethodName: String,
@@ -63,6 +66,7 @@ public struct OperationDefinition: Sendable, Hashable {
         self.acceptedContentTypes = []
         self.security = []
         self.simpleResult = nil
+        self.streamingVariantOf = nil
     }
 
     /// The parameters in the order of the Swift methods' signatures: the required ones, then the optional ones
@@ -80,7 +84,20 @@ public struct OperationDefinition: Sendable, Hashable {
     /// What the simple method returns on success.
     public enum SimpleResult: Sendable, Hashable {
         case body(SwiftType)
+        /// The stream of a streaming body (``ResponseDefinition/Body-swift.enum/stream(_:element:)``).
+        case stream(StreamFormat, element: SwiftType?)
         case void
+    }
+
+    /// The media types of the streaming bodies: the response is read as it arrives when its `Content-Type` is one
+    /// of them. Empty for operations that read whole bodies.
+    public var streamingContentTypes: [String] {
+        var types: [String] = []
+        for response in responses {
+            guard case .stream = response.body else { continue }
+            for type in response.streamingContentTypes where !types.contains(type) { types.append(type) }
+        }
+        return types
     }
 
     /// A security scheme an operation uses, with the scopes it needs.
@@ -224,6 +241,9 @@ public struct ResponseDefinition: Sendable, Hashable {
         case json(SwiftType)
         case text
         case binary
+        /// A body read as it arrives, one element after the other: the schema describes one element. `nil` for
+        /// server-sent events whose data is text (no schema, or a string schema): the events carry it as it is.
+        case stream(StreamFormat, element: SwiftType?)
     }
 
     public var status: ResponseStatus
@@ -260,14 +280,57 @@ public struct ResponseDefinition: Sendable, Hashable {
         if case .json = body { true } else { false }
     }
 
-    /// The Swift type of the body, as carried by the enum case.
+    /// Whether the case is taken only for some media types: JSON (``checksContentType``), or a stream's.
+    public var isConditional: Bool {
+        switch body {
+        case .json, .stream: true
+        case .text, .binary, nil: false
+        }
+    }
+
+    /// The media types (essences) of a streaming body, as listed; empty for other bodies.
+    public var streamingContentTypes: [String] {
+        guard case .stream(let format, _) = body else { return [] }
+        return contentTypes.map(StreamFormat.essence).filter { StreamFormat($0) == format }
+    }
+
+    /// The Swift type of the body, as carried by the enum case; `nil` for streams (see ``body``) and no body.
     public var bodyType: SwiftType? {
         switch body {
         case .json(let type): type
         case .text: .string
         case .binary: .data
-        case nil: nil
+        case .stream, nil: nil
         }
+    }
+}
+
+/// How a streaming body is framed.
+public enum StreamFormat: String, Sendable, Hashable {
+    /// `text/event-stream`: server-sent events (WHATWG HTML, § 9.2), each event's `data` one element.
+    case serverSentEvents
+    /// `application/x-ndjson`, `application/jsonl`, `application/x-jsonlines`: one JSON value per line.
+    case jsonLines
+    /// `application/json-seq` (RFC 7464): JSON values each after a record separator (U+001E).
+    case jsonSequence
+
+    /// The format of a media type essence (`text/event-stream`), or `nil` when it is not a stream.
+    public init?(_ essence: String) {
+        switch essence {
+        case "text/event-stream": self = .serverSentEvents
+        case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonl",
+            "application/jsonlines", "application/x-jsonlines":
+            self = .jsonLines
+        case "application/json-seq": self = .jsonSequence
+        default: return nil
+        }
+    }
+
+    /// The essence of a media type: without parameters, lower case.
+    public static func essence(_ mediaType: String) -> String {
+        let bare = mediaType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? mediaType
+        let isSpace = { (character: Character) in character == " " || character == "\t" }
+        return String(bare.drop(while: isSpace).reversed().drop(while: isSpace).reversed()).lowercased()
     }
 }
 

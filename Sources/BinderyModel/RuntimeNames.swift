@@ -7,7 +7,7 @@ public enum RuntimeNames {
     /// would be a second file of that name in the module, which SwiftPM refuses.
     public static let fileNames: Set<String> = [
         "APIClient", "APIError", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPTransport", "JSONCoding",
-        "JSONValue", "MultipartBody", "ParameterEncoding", "SecurityScheme", "UnionCoding",
+        "JSONValue", "MultipartBody", "ParameterEncoding", "SecurityScheme", "Streaming", "UnionCoding",
     ]
 
     /// Every name a generated top-level type must not take: the runtime's types and files.
@@ -20,5 +20,8 @@ public enum RuntimeNames {
         "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
+        // Streaming.swift, written only for packages with streaming responses.
+        "HTTPBodyStream", "HTTPStreamingResponse", "JSONLinesParser", "ServerSentEvent", "ServerSentEventParser",
+        "StreamDecoding", "StreamDecodingError", "StreamParser", "URLSessionStreamingDelegate",
     ]
 }

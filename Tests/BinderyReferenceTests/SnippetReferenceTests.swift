@@ -1072,4 +1072,184 @@ import Testing
                     ) {
                 """))
     }
+
+    static let streaming = """
+        openapi: 3.1.0
+        info: {title: Chat, version: 1.0.0}
+        paths:
+          /chat/completions:
+            post:
+              operationId: createCompletion
+              tags: [chat]
+              requestBody:
+                required: true
+                content: {application/json: {schema: {$ref: '#/components/schemas/Prompt'}}}
+              responses:
+                '200':
+                  description: The completion
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Chunk'}}
+                    text/event-stream: {schema: {$ref: '#/components/schemas/Chunk'}}
+                '400':
+                  description: Bad request
+                  content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
+        components:
+          schemas:
+            Prompt: {type: object, properties: {text: {type: string}, stream: {type: boolean}}}
+            Chunk: {type: object, properties: {delta: {type: string}}}
+            Problem: {type: object, properties: {title: {type: string}}}
+        """
+
+    /// A response listing JSON and `text/event-stream` (OpenAI's chat completions): the operation keeps reading
+    /// JSON, and a `…Streaming` variant asks for the events and returns them as they arrive; its error statuses
+    /// still decode their bodies.
+    @Test func streamingVariantReturnsServerSentEvents() throws {
+        try expectSnippet(
+            generated("APIs/ChatApi.swift", from: Self.streaming),
+            #"""
+            /// The operations tagged `chat`.
+            public struct ChatApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `POST /chat/completions`
+                ///
+                /// - Parameters:
+                ///   - body: The request body.
+                /// - Returns: The completion (200).
+                /// - Throws: `APIResponseError<Problem>` for Bad request (400); `APIError` for any other status or a body that cannot be decoded.
+                public func createCompletion(
+                    body: Prompt
+                ) async throws -> Chunk {
+                    let (result, response) = try await sendCreateCompletion(
+                        body: body
+                    )
+                    switch result {
+                    case .ok(let body):
+                        return body
+                    case .badRequest(let body):
+                        throw APIResponseError(body: body, response: response)
+                    case .undocumented:
+                        throw APIError.unexpectedStatus(response)
+                    }
+                }
+
+                /// `POST /chat/completions`
+                ///
+                /// Returns every documented response as a case of `CreateCompletionResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - body: The request body.
+                public func createCompletionResponse(
+                    body: Prompt
+                ) async throws -> CreateCompletionResponse {
+                    try await sendCreateCompletion(
+                        body: body
+                    ).result
+                }
+
+                /// The documented responses of `POST /chat/completions`.
+                public enum CreateCompletionResponse: Sendable {
+                    /// The completion (200).
+                    case ok(Chunk)
+                    /// Bad request (400).
+                    case badRequest(Problem)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendCreateCompletion(
+                    body: Prompt
+                ) async throws -> (result: CreateCompletionResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "POST", path: "/chat/completions", operationID: "createCompletion")
+                    request.headers["Accept"] = "application/json"
+                    try request.setJSONBody(body, contentType: "application/json")
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 200 where response.isJSON:
+                        return (.ok(try client.decodeJSON(Chunk.self, from: response)), response)
+                    case 400 where response.isJSON:
+                        return (.badRequest(try client.decodeJSON(Problem.self, from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+
+                /// `POST /chat/completions`
+                ///
+                /// Asks for `text/event-stream` and reads it as it arrives; `createCompletion(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
+                ///
+                /// - Parameters:
+                ///   - body: The request body.
+                /// - Returns: The completion (200), as it arrives. The stream throws when the connection fails or an element cannot be decoded; cancelling the task that reads it cancels the request.
+                /// - Throws: `APIResponseError<Problem>` for Bad request (400); `APIError` for any other status or a body that cannot be decoded.
+                public func createCompletionStreaming(
+                    body: Prompt
+                ) async throws -> AsyncThrowingStream<ServerSentEvent<Chunk>, any Error> {
+                    let (result, response) = try await sendCreateCompletionStreaming(
+                        body: body
+                    )
+                    switch result {
+                    case .ok(let body):
+                        return body
+                    case .badRequest(let body):
+                        throw APIResponseError(body: body, response: response)
+                    case .undocumented:
+                        throw APIError.unexpectedStatus(response)
+                    }
+                }
+
+                /// `POST /chat/completions`
+                ///
+                /// Asks for `text/event-stream` and reads it as it arrives; `createCompletion(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
+                ///
+                /// Returns every documented response as a case of `CreateCompletionStreamingResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - body: The request body.
+                public func createCompletionStreamingResponse(
+                    body: Prompt
+                ) async throws -> CreateCompletionStreamingResponse {
+                    try await sendCreateCompletionStreaming(
+                        body: body
+                    ).result
+                }
+
+                /// The documented responses of `POST /chat/completions`.
+                public enum CreateCompletionStreamingResponse: Sendable {
+                    /// The completion (200).
+                    case ok(AsyncThrowingStream<ServerSentEvent<Chunk>, any Error>)
+                    /// Bad request (400).
+                    case badRequest(Problem)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendCreateCompletionStreaming(
+                    body: Prompt
+                ) async throws -> (result: CreateCompletionStreamingResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "POST", path: "/chat/completions", operationID: "createCompletion")
+                    request.headers["Accept"] = "text/event-stream, application/json"
+                    try request.setJSONBody(body, contentType: "application/json")
+                    let (response, bodyStream) = try await client.send(request, security: [], streaming: ["text/event-stream"])
+                    switch response.statusCode {
+                    case 200 where bodyStream.isStreaming:
+                        return (.ok(client.serverSentEvents(of: Chunk.self, from: bodyStream)), response)
+                    case 400 where response.isJSON:
+                        return (.badRequest(try client.decodeJSON(Problem.self, from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
 }

@@ -49,6 +49,10 @@ import Testing
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
             "Content", "Member", "Key", "NestedKey", "T", "Context", "Element", "Part",
+            // Generic parameters and associated types of the streaming runtime.
+            "Output", "Parser", "Payload",
+            // Nested in `AsyncThrowingStream` and `URLSession`.
+            "Continuation", "ResponseDisposition",
             // Nested in `HTTPResponse`, found before any top-level type of the same name.
             "HeaderValueDecoder", "HeaderListContainer",
         ]

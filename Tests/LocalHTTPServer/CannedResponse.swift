@@ -9,12 +9,39 @@ public struct CannedResponse: Sendable {
     /// Extra header fields, sent in this order after the server's own.
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// When set, the body is sent in these parts instead (`Transfer-Encoding: chunked`, a chunk per part), each
+    /// after its delay; `body` is ignored. The server stops early when the client goes away.
+    public var parts: [Part]?
+    /// Called on the connection's thread with each part's index right after the part was written.
+    public var partSent: (@Sendable (Int) -> Void)?
+
+    /// A part of a body sent over time.
+    public struct Part: Sendable {
+        /// Seconds to wait before sending the part.
+        public var delay: Double
+        public var bytes: [UInt8]
+
+        public init(delay: Double = 0, _ text: String) {
+            self.delay = delay
+            self.bytes = Array(text.utf8)
+        }
+    }
 
     public init(status: Int, reason: String? = nil, headers: [(String, String)] = [], body: [UInt8] = []) {
         self.status = status
         self.reason = reason ?? CannedResponse.standardReason(for: status)
         self.headers = headers
         self.body = body
+    }
+
+    /// A response whose body is sent in `parts`, each after its delay, e.g. server-sent events as they happen.
+    public static func streamed(
+        _ status: Int, contentType: String, parts: [Part], partSent: (@Sendable (Int) -> Void)? = nil
+    ) -> CannedResponse {
+        var response = CannedResponse(status: status, headers: [("Content-Type", contentType)])
+        response.parts = parts
+        response.partSent = partSent
+        return response
     }
 
     /// A response with a UTF-8 JSON body.
@@ -89,13 +116,21 @@ public struct CannedResponse: Sendable {
         }
     }
 
-    /// The bytes put on the wire. `includeBody` is false for answers to HEAD.
+    /// One part as a chunk of `Transfer-Encoding: chunked`; the empty part ends the body.
+    static func chunk(_ bytes: [UInt8]) -> [UInt8] {
+        Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + Array("\r\n".utf8)
+    }
+
+    /// The bytes put on the wire (the head alone when the body is sent in `parts`). `includeBody` is false for
+    /// answers to HEAD.
     func serialized(includeBody: Bool) -> [UInt8] {
         let code = (100...999).contains(status) ? status : 500
         // 1xx, 204 and 304 never carry a body (RFC 9110 §6.4.1); 1xx and 204 never carry Content-Length.
         let bodyless = code < 200 || code == 204 || code == 304
         var head = "HTTP/1.1 \(code) \(CannedResponse.sanitized(reason))\r\n"
-        if !(code < 200 || code == 204) {
+        if parts != nil, !bodyless {
+            head += "Transfer-Encoding: chunked\r\n"
+        } else if !(code < 200 || code == 204) {
             head += "Content-Length: \(bodyless ? 0 : body.count)\r\n"
         }
         head += "Connection: close\r\n"
@@ -108,7 +143,7 @@ public struct CannedResponse: Sendable {
         }
         head += "\r\n"
         var bytes = Array(head.utf8)
-        if includeBody && !bodyless {
+        if includeBody && !bodyless && parts == nil {
             bytes += body
         }
         return bytes

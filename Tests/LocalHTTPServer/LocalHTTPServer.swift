@@ -221,12 +221,19 @@ final class ServerCore: Sendable {
     private func serve(_ fd: Int32) {
         var reader = ConnectionReader(fd: fd)
         let response: [UInt8]
+        var parts: [CannedResponse.Part] = []
+        var partSent: (@Sendable (Int) -> Void)?
         do {
             let request = try RequestParser.readRequest(from: &reader) { interim in
                 try? Socket.sendAll(fd, interim)
             }
             state.withLock { $0.requests.append(request) }
-            response = handler(request).serialized(includeBody: request.method != "HEAD")
+            let canned = handler(request)
+            response = canned.serialized(includeBody: request.method != "HEAD")
+            if request.method != "HEAD", let cannedParts = canned.parts {
+                parts = cannedParts
+                partSent = canned.partSent
+            }
         } catch .reject(let status, let message) {
             state.withLock { $0.rejections.append("\(status) \(message)") }
             response = CannedResponse.text(status, message + "\n").serialized(includeBody: true)
@@ -237,7 +244,23 @@ final class ServerCore: Sendable {
             return  // Peer gone, or an idle connection that never sent a byte: nothing to answer.
         }
         try? Socket.sendAll(fd, response)
+        if !parts.isEmpty {
+            sendParts(parts, on: fd, partSent: partSent)
+        }
         lingerAfterResponse(fd)
+    }
+
+    /// Sends each part as a chunk after its delay, then the last chunk; stops when the client has gone (or the
+    /// server is shutting down), which the wait notices as the socket becoming readable.
+    private func sendParts(_ parts: [CannedResponse.Part], on fd: Int32, partSent: (@Sendable (Int) -> Void)?) {
+        for (index, part) in parts.enumerated() {
+            if part.delay > 0, Socket.waitReadable([fd], timeoutMilliseconds: Int32(part.delay * 1000)) != [] {
+                return
+            }
+            guard (try? Socket.sendAll(fd, CannedResponse.chunk(part.bytes))) != nil else { return }
+            partSent?(index)
+        }
+        try? Socket.sendAll(fd, CannedResponse.chunk([]))
     }
 
     /// Half-closes and discards what the client still sends (briefly), so that unread request bytes do not

@@ -28,7 +28,11 @@ extension ModelTranslator {
         var api = APIDefinition(id: id, tag: group.tag, documentation: Documentation(description: group.description))
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
         for operation in group.operations {
-            api.operations.append(try translateOperation(operation, members: members, schemes: schemes))
+            let definition = try translateOperation(operation, members: members, schemes: schemes)
+            api.operations.append(definition)
+            if let variant = try streamingVariant(of: definition, operation: operation, members: members) {
+                api.operations.append(variant)
+            }
         }
         return api
     }
@@ -59,7 +63,7 @@ extension ModelTranslator {
         // Parameters: path, query, header, cookie, then the body's, each group in document order, as they go on
         // the wire (the signatures take the required ones first: `signatureParameters`). The names the generated
         // methods use for their own values are not available.
-        let labels = NameScope(reserved: ["client", "request", "response", "result", "form", "self"])
+        let labels = NameScope(reserved: ["client", "request", "response", "result", "form", "self", "bodyStream"])
         let parametersID = id.appending("parameters")
         let order: [Parameter.Kind] = [.path, .query, .header, .cookie]
         // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored; the client sets
@@ -374,25 +378,24 @@ extension ModelTranslator {
     ) throws(Diagnostic) {
         let cases = NameScope(reserved: SwiftKeywords.reservedMemberNames)
         let responsesID = definition.id.appending("responses")
-        var accepted: [String] = []
         for response in operation.responses.sorted(by: { $0.status < $1.status }) {
             let caseName = cases.claim(Self.caseName(for: response.status))
             let casePrefix = typePrefix + SwiftName.upperCamelCase(caseName)
             let statusID = responsesID.appending(response.status.description)
             var body: ResponseDefinition.Body?
+            // Streams are read as they arrive only when nothing else is listed; otherwise the operation keeps
+            // reading the other media type and gets a streaming variant (see `streamingVariant`).
+            let whole = response.content.filter { StreamFormat($0.essence) == nil }
             // JSON wins over text and the rest: it is what the client decodes.
-            let json =
-                response.content.first { $0.essence == "application/json" }
-                ?? response.content.first { $0.isJSON }
+            let json = whole.first { $0.essence == "application/json" } ?? whole.first { $0.isJSON }
             if let json {
                 let schema = json.schema ?? JSONSchema(location: json.location)
                 let origin = statusID.appending("content", json.name, "schema")
                 body = .json(try type(of: schema, at: origin, hint: casePrefix + "Body", container: container).type)
-            } else if let first = response.content.first {
+            } else if let first = whole.first {
                 body = first.essence.hasPrefix("text/") ? .text : .binary
-            }
-            for mediaType in Self.acceptedContentTypes(response, body: body) where !accepted.contains(mediaType) {
-                accepted.append(mediaType)
+            } else if let stream = response.content.first {
+                body = try streamBody(stream, at: statusID, hint: casePrefix, container: container)
             }
             var result = ResponseDefinition(
                 status: response.status, caseName: caseName, description: response.description, body: body,
@@ -407,11 +410,10 @@ extension ModelTranslator {
             definition.responses.append(result)
         }
         // A catch-all for what no case takes: statuses when there is no `default`, and non-JSON bodies when
-        // `default` expects JSON.
-        if definition.responses.first(where: { $0.status == .default }).map(\.checksContentType) ?? true {
+        // `default` expects JSON (or a stream).
+        if definition.responses.first(where: { $0.status == .default }).map(\.isConditional) ?? true {
             definition.undocumentedCaseName = cases.claim("undocumented")
         }
-        definition.acceptedContentTypes = accepted
 
         // With no documented success, `default` is the success for 2xx statuses (and the error otherwise).
         if !definition.responses.contains(where: \.isSuccess),
@@ -419,7 +421,30 @@ extension ModelTranslator {
         {
             definition.responses[index].isSuccess = true
         }
+        completeResponses(operation, &definition)
+    }
+
+    /// Sets what follows from the responses' bodies: `Accept` and the simple method's result.
+    func completeResponses(_ operation: BinderyOpenAPI.Operation, _ definition: inout OperationDefinition) {
+        var accepted: [String] = []
+        let documented = operation.responses.sorted(by: { $0.status < $1.status })
+        for (response, result) in zip(documented, definition.responses) {
+            for mediaType in Self.acceptedContentTypes(response, body: result.body) where !accepted.contains(mediaType)
+            {
+                accepted.append(mediaType)
+            }
+        }
+        definition.acceptedContentTypes = accepted
+
         let successes = definition.responses.filter(\.isSuccess)
+        definition.simpleResult = nil
+        if let stream = successes.first(where: { if case .stream = $0.body { true } else { false } })?.body {
+            // A stream is the result only when every success streams the same elements.
+            if case .stream(let format, let element) = stream, successes.allSatisfy({ $0.body == stream }) {
+                definition.simpleResult = .stream(format, element: element)
+            }
+            return
+        }
         let bodyTypes = successes.map(\.bodyType)
         if let first = bodyTypes.first {
             if bodyTypes.allSatisfy({ $0 == first }) {
@@ -428,6 +453,66 @@ extension ModelTranslator {
         } else {
             definition.simpleResult = .void
         }
+    }
+
+    /// The body of a streaming media type: the schema describes one element. Server-sent events without a
+    /// schema, or with a string schema, carry their data as text.
+    func streamBody(
+        _ mediaType: MediaType, at statusID: TypeID, hint: String, container: TypeContainer
+    ) throws(Diagnostic) -> ResponseDefinition.Body? {
+        guard let format = StreamFormat(mediaType.essence) else { return nil }
+        guard let schema = mediaType.schema else {
+            return .stream(format, element: format == .serverSentEvents ? nil : .jsonValue)
+        }
+        let origin = statusID.appending("content", mediaType.name, "schema")
+        let element = try type(
+            of: schema, at: origin, hint: hint + (format == .serverSentEvents ? "Event" : "Item"),
+            container: container
+        ).type
+        return .stream(format, element: format == .serverSentEvents && element == .string ? nil : element)
+    }
+
+    /// For an operation whose responses list a streaming media type beside another (OpenAI's chat completions:
+    /// `application/json` and `text/event-stream`, chosen by a request property), a second operation that asks
+    /// for the stream and reads it as it arrives: `createChatCompletionStreaming(…)`. The operation itself keeps
+    /// reading the other media type, as before. `nil` when no response lists both. (Not `…Stream`: its response
+    /// enum would be `CreateChatCompletionStreamResponse`, the name of an OpenAI schema.)
+    func streamingVariant(
+        of definition: OperationDefinition, operation: BinderyOpenAPI.Operation, members: NameScope
+    ) throws(Diagnostic) -> OperationDefinition? {
+        let documented = operation.responses.sorted(by: { $0.status < $1.status })
+        var variant = definition
+        var streams = false
+        for (index, response) in documented.enumerated() where index < variant.responses.count {
+            guard case .some(let existing) = variant.responses[index].body else { continue }
+            if case .stream = existing { continue }
+            guard let stream = response.content.first(where: { StreamFormat($0.essence) != nil }) else { continue }
+            let statusID = definition.id.appending("responses", response.status.description)
+            let casePrefix =
+                SwiftName.upperCamelCase(definition.swiftName)
+                + SwiftName.upperCamelCase(variant.responses[index].caseName)
+            variant.responses[index].body = try streamBody(stream, at: statusID, hint: casePrefix, container: .topLevel)
+            variant.responses[index].contentTypes = response.content.filter { StreamFormat($0.essence) != nil }.map(
+                \.name)
+            streams = true
+        }
+        guard streams else { return nil }
+        variant.swiftName = members.claim(definition.swiftName + "Streaming")
+        variant.responseMethodName = members.claim(variant.swiftName + "Response")
+        variant.sendMethodName = members.claim("send" + SwiftName.upperCamelCase(variant.swiftName))
+        variant.id = requestName(
+            definition.id.appending("stream"), preferred: SwiftName.upperCamelCase(variant.swiftName) + "Response",
+            in: .module)
+        variant.streamingVariantOf = definition.swiftName
+        // A stream `default` needs the catch-all the JSON one may not have had.
+        if variant.undocumentedCaseName == nil,
+            variant.responses.first(where: { $0.status == .default }).map(\.isConditional) ?? true
+        {
+            let cases = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(variant.responses.map(\.caseName)))
+            variant.undocumentedCaseName = cases.claim("undocumented")
+        }
+        completeResponses(operation, &variant)
+        return variant
     }
 
     /// The documented headers of `response`, as properties; inline enums are named from `typePrefix` and the
@@ -465,9 +550,11 @@ extension ModelTranslator {
                 json.filter { $0.essence == "application/json" } + json.filter { $0.essence != "application/json" }
             return preferred.isEmpty ? ["application/json"] : preferred.map(\.name)
         case .text:
-            return listed.filter { $0.essence.hasPrefix("text/") }.map(\.name)
+            return listed.filter { $0.essence.hasPrefix("text/") && StreamFormat($0.essence) == nil }.map(\.name)
         case .binary:
-            return listed.map(\.name)
+            return listed.filter { StreamFormat($0.essence) == nil }.map(\.name)
+        case .stream(let format, _):
+            return listed.filter { StreamFormat($0.essence) == format }.map(\.name)
         case nil:
             return []
         }

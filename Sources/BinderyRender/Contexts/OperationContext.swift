@@ -11,7 +11,9 @@ import BinderyModel
 /// `hasSimpleMethod`, `simpleReturnType`, `returnsVoid`, `hasAccept`, `acceptLiteral`, `buildsRequest` (whether
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
-/// `undocumentedCaseName`.
+/// `undocumentedCaseName`, `isStreaming` (a response is read as it arrives), `streamingContentTypesLiteral`
+/// (the array of their media types), `isStreamingVariant` (the `…Streaming` twin of an operation, which shares
+/// its headers structs).
 ///
 /// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`,
 /// `hasDescription`, `returnTypeMarkdown`, `requestContentType`, `accept`, `authorization` (Markdown),
@@ -49,6 +51,9 @@ struct OperationContext: RenderContext {
         case .body(let type):
             self.simpleReturnType = index.code(type)
             self.returnTypeMarkdown = index.markdown(type)
+        case .stream(let format, let element):
+            self.simpleReturnType = ResponseContext.streamType(format, element: element, index: index)
+            self.returnTypeMarkdown = MarkdownText.code(simpleReturnType)
         case .void:
             self.simpleReturnType = "Void"
             self.returnTypeMarkdown = "Void (empty response body)"
@@ -100,6 +105,11 @@ struct OperationContext: RenderContext {
         case "requestContentType": .text(operation.requestBody?.contentType ?? "")
         case "security": .list(operation.security.map(SecurityAlternativeContext.init))
         case "responses": .list(responses)
+        case "isStreaming": .flag(!operation.streamingContentTypes.isEmpty)
+        // The streaming variant shares the operation's headers structs, declared with the operation.
+        case "isStreamingVariant": .flag(operation.streamingVariantOf != nil)
+        case "streamingContentTypesLiteral":
+            .text("[" + operation.streamingContentTypes.map(SwiftLiteral.string).joined(separator: ", ") + "]")
         case "hasUndocumentedCase": .flag(operation.undocumentedCaseName != nil)
         case "undocumentedCaseName": .text(operation.undocumentedCaseName.map(SwiftName.identifier) ?? "")
         case "summary": .text(operation.documentation.summary.map(MarkdownText.cell) ?? "")
@@ -127,6 +137,7 @@ struct OperationContext: RenderContext {
         var comment = DocComment()
         comment.paragraphs(operation.documentation)
         comment.paragraph("`\(operation.method) \(operation.path)`")
+        streamParagraph(operation, &comment)
         var headerNames: [String] = []
         for header in operation.responses.flatMap(\.headers) where !headerNames.contains(header.name) {
             headerNames.append(header.name)
@@ -143,6 +154,13 @@ struct OperationContext: RenderContext {
         {
             comment.callout("- Returns: \(statusDescription(success)).")
         }
+        if case .stream = operation.simpleResult,
+            let success = operation.responses.first(where: { $0.isSuccess && $0.body != nil })
+        {
+            comment.callout(
+                "- Returns: \(statusDescription(success)), as it arrives. The stream throws when the connection "
+                    + "fails or an element cannot be decoded; cancelling the task that reads it cancels the request.")
+        }
         var throwing: [String] = []
         for response in operation.responses where !response.isSuccess {
             if let type = response.bodyType {
@@ -157,6 +175,7 @@ struct OperationContext: RenderContext {
     static func responseDocComment(_ operation: OperationDefinition) -> [String] {
         var comment = DocComment()
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
+        streamParagraph(operation, &comment)
         comment.paragraph(
             "Returns every documented response as a case of `\(operation.responseTypeName)`, for exhaustive "
                 + "handling; throws only when the request cannot be sent or a documented body cannot be decoded"
@@ -165,6 +184,21 @@ struct OperationContext: RenderContext {
         )
         parameterCallouts(operation, &comment)
         return comment.lines
+    }
+
+    /// What a streaming operation reads as it arrives, and which operation it is the variant of.
+    static func streamParagraph(_ operation: OperationDefinition, _ comment: inout DocComment) {
+        let types = operation.streamingContentTypes
+        guard !types.isEmpty else { return }
+        let listed = types.map { "`\($0)`" }.joined(separator: ", ")
+        if let original = operation.streamingVariantOf {
+            comment.paragraph(
+                "Asks for \(listed) and reads it as it arrives; `\(original)(…)` reads the other media type the "
+                    + "operation answers with. The request must ask for the stream the way the API expects "
+                    + "(a `stream: true` property, say); another answer goes to the catch-all case.")
+        } else {
+            comment.paragraph("The body (\(listed)) is read as it arrives.")
+        }
     }
 
     static func parameterCallouts(_ operation: OperationDefinition, _ comment: inout DocComment) {

@@ -5,22 +5,33 @@ import BinderyModel
 /// Keys for Swift: `caseName` (for its declaration), `caseMember` (after a dot), `caseDocComment` (lines), `isCode`, `code`, `isRange`, `rangeStart`, `rangeEnd`,
 /// `isDefault`, `coversManyStatuses` (a range or `default`: the case carries the status), `hasBody`, `bodyType`,
 /// `isJSONBody`, `isTextBody`, `isBinaryBody`, `isSuccess`, `checksSuccessStatus` (`default` standing for success:
-/// only 2xx statuses are), `checksContentType` (the case is taken only for a JSON or missing `Content-Type`),
+/// only 2xx statuses are), `checksContentType` (the case is taken only for a JSON or missing `Content-Type`), `isConditional` (only
+/// for some media types: JSON, or a stream's),
 /// `hasHeaders`, `headersTypeName`, `headersDocComment` (lines), `headers` (``ResponseHeaderContext``s),
-/// `hasPayload` (a body or headers: the case has associated values). Keys for docs: `status`, `description`,
-/// `bodyMarkdown`, `contentTypes`.
+/// `hasPayload` (a body or headers: the case has associated values). Streaming bodies: `isStreamBody`,
+/// `isServerSentEvents`, `isJSONLines`, `isJSONSequence`, `decodesStreamElements` (elements are decoded as JSON,
+/// not server-sent events' text), `streamElementType` (the decoded element; `bodyType` is the whole
+/// `AsyncThrowingStream`). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
 struct ResponseContext: RenderContext {
     let response: ResponseDefinition
     let bodyType: String
     let bodyMarkdown: String
+    let streamElementType: String
     let caseDocComment: [String]
     let headers: [ResponseHeaderContext]
     let headersDocComment: [String]
 
     init(response: ResponseDefinition, operation: OperationDefinition, index: TypeIndex) {
         self.response = response
-        self.bodyType = response.bodyType.map(index.code) ?? ""
-        self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
+        if case .stream(let format, let element) = response.body {
+            self.bodyType = Self.streamType(format, element: element, index: index)
+            self.bodyMarkdown = MarkdownText.code(bodyType)
+            self.streamElementType = element.map(index.code) ?? ""
+        } else {
+            self.bodyType = response.bodyType.map(index.code) ?? ""
+            self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
+            self.streamElementType = ""
+        }
         self.caseDocComment = Self.caseDocComment(response)
         self.headers = response.headers.map { ResponseHeaderContext(header: $0, index: index) }
         var comment = DocComment()
@@ -50,8 +61,17 @@ struct ResponseContext: RenderContext {
         case "isJSONBody": if case .json = response.body { .flag(true) } else { .flag(false) }
         case "isTextBody": .flag(response.body == .text)
         case "isBinaryBody": .flag(response.body == .binary)
+        case "isStreamBody": if case .stream = response.body { .flag(true) } else { .flag(false) }
+        case "isServerSentEvents":
+            if case .stream(.serverSentEvents, _) = response.body { .flag(true) } else { .flag(false) }
+        case "isJSONLines": if case .stream(.jsonLines, _) = response.body { .flag(true) } else { .flag(false) }
+        case "isJSONSequence": if case .stream(.jsonSequence, _) = response.body { .flag(true) } else { .flag(false) }
+        case "decodesStreamElements":
+            if case .stream(_, .some) = response.body { .flag(true) } else { .flag(false) }
+        case "streamElementType": .text(streamElementType)
         case "isSuccess": .flag(response.isSuccess)
         case "checksContentType": .flag(response.checksContentType)
+        case "isConditional": .flag(response.isConditional)
         case "hasHeaders": .flag(!response.headers.isEmpty)
         case "headersTypeName": .text(response.headersTypeName)
         case "headersDocComment": .lines(headersDocComment)
@@ -64,6 +84,14 @@ struct ResponseContext: RenderContext {
         case "contentTypes": .text(response.contentTypes.joined(separator: ", "))
         default: nil
         }
+    }
+
+    /// The Swift type of a streaming body: `AsyncThrowingStream<ServerSentEvent<Chunk>, any Error>`, or of the
+    /// elements themselves for JSON lines and sequences.
+    static func streamType(_ format: StreamFormat, element: SwiftType?, index: TypeIndex) -> String {
+        let code = element.map(index.code) ?? "String"
+        let item = format == .serverSentEvents ? "ServerSentEvent<\(code)>" : code
+        return "AsyncThrowingStream<\(item), any Error>"
     }
 
     static func caseDocComment(_ response: ResponseDefinition) -> [String] {

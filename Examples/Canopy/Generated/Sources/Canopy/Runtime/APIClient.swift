@@ -48,6 +48,12 @@ public struct APIClient: Sendable {
     /// - Parameter security: the operation's security alternatives; any one suffices, an empty one means none is
     ///   needed.
     public func send(_ request: HTTPRequest, security: [[SecurityScheme]] = []) async throws -> HTTPResponse {
+        try await transport.send(authorized(request, security: security), baseURL: configuration.baseURL)
+    }
+
+    /// `request` with the configured headers and the credentials of the first security alternative that has them
+    /// all: what `send(_:security:)` sends.
+    public func authorized(_ request: HTTPRequest, security: [[SecurityScheme]]) async throws -> HTTPRequest {
         var request = request
         for field in configuration.headers where request.headers[field.name] == nil {
             request.headers.add(name: field.name, value: field.value)
@@ -62,7 +68,7 @@ public struct APIClient: Sendable {
                 }
             }
         }
-        return try await transport.send(request, baseURL: configuration.baseURL)
+        return request
     }
 
     /// Encodes `value` as a JSON body.

@@ -15,6 +15,10 @@ public protocol HTTPTransport: Sendable {
     ///
     /// Throw only when no response was received (the connection failed, the request timed out).
     func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse
+
+    /// Sends `request` like `send(_:baseURL:)`, but returns once the status and headers have arrived, with the body
+    /// still arriving. The default reads the whole body with `send(_:baseURL:)` first; `URLSessionTransport` streams.
+    func stream(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPStreamingResponse
 }
 
 /// A transport that sends requests with `URLSession`.
