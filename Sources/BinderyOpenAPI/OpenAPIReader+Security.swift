@@ -44,17 +44,7 @@ extension OpenAPIReader {
                         flow.authorizationURL = try flowNode["authorizationUrl"]?.optionalString("'authorizationUrl'")
                         flow.tokenURL = try flowNode["tokenUrl"]?.optionalString("'tokenUrl'")
                         flow.refreshURL = try flowNode["refreshUrl"]?.optionalString("'refreshUrl'")
-                        if let scopes = flowNode["scopes"] {
-                            try scopes.expectMapping("'scopes'")
-                            for (scope, description) in scopes.pairs {
-                                flow.scopes.append(
-                                    SecurityScheme.Scope(
-                                        name: try scope.keyText(),
-                                        description: try description.optionalString("a scope's description") ?? ""
-                                    )
-                                )
-                            }
-                        }
+                        if let scopes = flowNode["scopes"] { flow.scopes = try readScopes(scopes) }
                         flows.append(flow)
                     }
                 }
@@ -98,5 +88,20 @@ extension OpenAPIReader {
             requirements.append(SecurityRequirement(entries: entries))
         }
         return requirements
+    }
+
+    /// An OAuth flow's `scopes`: names and what each allows.
+    func readScopes(_ node: YAMLNode) throws(Diagnostic) -> [SecurityScheme.Scope] {
+        try node.expectMapping("'scopes'")
+        var scopes: [SecurityScheme.Scope] = []
+        for (scope, description) in node.pairs {
+            scopes.append(
+                SecurityScheme.Scope(
+                    name: try scope.keyText(),
+                    description: try description.optionalString("a scope's description") ?? ""
+                )
+            )
+        }
+        return scopes
     }
 }

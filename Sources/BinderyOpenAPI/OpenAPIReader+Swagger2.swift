@@ -208,17 +208,7 @@ extension OpenAPIReader {
         var flow = SecurityScheme.OAuthFlow(name: flowName)
         flow.authorizationURL = try node["authorizationUrl"]?.optionalString("'authorizationUrl'")
         flow.tokenURL = try node["tokenUrl"]?.optionalString("'tokenUrl'")
-        if let scopes = node["scopes"] {
-            try scopes.expectMapping("'scopes'")
-            for (scope, description) in scopes.pairs {
-                flow.scopes.append(
-                    SecurityScheme.Scope(
-                        name: try scope.keyText(),
-                        description: try description.optionalString("a scope's description") ?? ""
-                    )
-                )
-            }
-        }
+        if let scopes = node["scopes"] { flow.scopes = try readScopes(scopes) }
         return flow
     }
 
