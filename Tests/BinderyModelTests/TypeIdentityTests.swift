@@ -99,4 +99,47 @@ import Testing
         #expect(union.cases.map(\.discriminatorValues) == [["kitten"], ["Dog"]])
         #expect(union.unknownCaseName == "undocumented")
     }
+
+    /// Alternatives that only refine the object around them (required combinations, narrower values of its own
+    /// members, `maxProperties`) are constraints, not types: the object stays a struct.
+    @Test func alternativesThatOnlyConstrainKeepTheStruct() throws {
+        let (model, warnings) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                CheckRun:
+                  type: object
+                  properties:
+                    status: {type: string, enum: [queued, completed]}
+                    conclusion: {type: string}
+                  oneOf:
+                    - {properties: {status: {enum: [completed]}}, required: [conclusion], additionalProperties: true}
+                    - {properties: {status: {enum: [queued]}}, additionalProperties: true}
+                Edit:
+                  type: object
+                  properties: {content: {type: string}, filename: {type: string}}
+                  anyOf: [{required: [content]}, {required: [filename]}, {type: object, maxProperties: 0}]
+                Either:
+                  type: object
+                  properties: {a: {type: string}}
+                  oneOf: [{properties: {b: {type: string}}}, {properties: {c: {type: string}}}]
+            """
+        )
+        #expect(
+            warnings.map(\.message) == [
+                "oneOf beside properties or allOf is not supported yet; the value is decoded as JSONValue"
+            ])
+        let kinds = model.types.map { definition -> String in
+            switch definition.kind {
+            case .structure: "struct"
+            case .alias: "alias"
+            default: "other"
+            }
+        }
+        // `Either`'s alternatives add members (`b`, `c`): a real choice, not a constraint.
+        #expect(kinds == ["struct", "struct", "alias"])
+    }
 }

@@ -8,21 +8,21 @@ import Testing
     /// file of the user's, and checks the run fails with `message` and changes nothing.
     func expectFailure(
         spec: String, files: [String: String] = [:], message: String, sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    ) async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (path, contents) in files {
             try Data(contents.utf8).write(to: URL(fileURLWithPath: directory + "/" + path))
         }
         let output = directory + "/Out"
-        let first = try Support.run(
+        let first = try await Support.run(
             Support.binderyExecutable, ["generate", Support.canopySpec, "--output", output, "--module-name", "Canopy"]
         )
         #expect(first.status == 0, "\(first.stderr)", sourceLocation: sourceLocation)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: output + "/Notes.txt"))
         let before = snapshot(output)
 
-        let result = try Support.run(
+        let result = try await Support.run(
             Support.binderyExecutable, ["generate", spec, "--output", output], in: directory
         )
 
@@ -45,29 +45,29 @@ import Testing
         return result
     }
 
-    @Test func missingFile() throws {
-        try expectFailure(
+    @Test func missingFile() async throws {
+        try await expectFailure(
             spec: "missing.yaml", message: "missing.yaml:1:1: error: cannot read file: No such file or directory")
     }
 
-    @Test func invalidYAML() throws {
-        try expectFailure(
+    @Test func invalidYAML() async throws {
+        try await expectFailure(
             spec: "broken.yaml",
             files: ["broken.yaml": "openapi: 3.0.0\ninfo:\n  title: T\n   version: 1\n"],
             message: "broken.yaml:4:11: error: mapping values are not allowed in this context"
         )
     }
 
-    @Test func notOpenAPI() throws {
-        try expectFailure(
+    @Test func notOpenAPI() async throws {
+        try await expectFailure(
             spec: "config.json",
             files: ["config.json": #"{"name": "not an API", "version": 2}"#],
             message: "config.json:1:1: error: not an OpenAPI document: missing the 'openapi' key"
         )
     }
 
-    @Test func unresolvableReference() throws {
-        try expectFailure(
+    @Test func unresolvableReference() async throws {
+        try await expectFailure(
             spec: "api.yaml",
             files: [
                 "api.yaml": """
@@ -90,13 +90,13 @@ import Testing
         )
     }
 
-    @Test func secondRunWritesNothing() throws {
+    @Test func secondRunWritesNothing() async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let arguments = ["generate", Support.canopySpec, "--output", directory + "/Out", "--module-name", "Canopy"]
-        let first = try Support.run(Support.binderyExecutable, arguments)
+        let first = try await Support.run(Support.binderyExecutable, arguments)
         let before = snapshot(directory + "/Out")
-        let second = try Support.run(Support.binderyExecutable, arguments)
+        let second = try await Support.run(Support.binderyExecutable, arguments)
 
         #expect(first.status == 0 && second.status == 0)
         #expect(first.stdout.contains("43 files (43 written, 0 unchanged, 0 removed)"))
@@ -104,16 +104,16 @@ import Testing
         #expect(snapshot(directory + "/Out") == before)
     }
 
-    @Test func helpExplainsEveryOption() throws {
-        let result = try Support.run(Support.binderyExecutable, ["generate", "--help"])
+    @Test func helpExplainsEveryOption() async throws {
+        let result = try await Support.run(Support.binderyExecutable, ["generate", "--help"])
         #expect(result.status == 0)
         for option in ["<spec>", "--output", "--module-name", "--templates", "--quiet"] {
             #expect(result.stdout.contains(option), "help does not mention \(option)")
         }
     }
 
-    @Test func missingOutputIsAUsageError() throws {
-        let result = try Support.run(Support.binderyExecutable, ["generate", Support.canopySpec])
+    @Test func missingOutputIsAUsageError() async throws {
+        let result = try await Support.run(Support.binderyExecutable, ["generate", Support.canopySpec])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--output"))
     }

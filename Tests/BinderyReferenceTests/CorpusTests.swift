@@ -149,18 +149,18 @@ import Testing
     }
 
     /// The executable: exit status 1 when a description fails, 0 when all generate; the table on stdout.
-    @Test func exitStatus() throws {
+    @Test func exitStatus() async throws {
         let executable = URL(fileURLWithPath: Support.binderyExecutable).deletingLastPathComponent()
             .appendingPathComponent("bindery-corpus").path
-        let all = try Support.run(executable, [Self.folder, "--no-build", "--markdown"])
+        let all = try await Support.run(executable, [Self.folder, "--no-build", "--markdown"])
         #expect(all.status == 1)
         #expect(all.stdout.contains("| pets.yaml | 3.0.3 | 4 | 4 |"))
         #expect(all.stdout.contains("3 ok, 2 failed"))
         #expect(all.stderr.contains("[5/5]"))
-        let good = try Support.run(executable, [Self.folder, "--no-build", "--filter", "pets"])
+        let good = try await Support.run(executable, [Self.folder, "--no-build", "--filter", "pets"])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains("2 ok, 0 failed"))
-        let none = try Support.run(executable, [Self.folder, "--no-build", "--filter", "nothing"])
+        let none = try await Support.run(executable, [Self.folder, "--no-build", "--filter", "nothing"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no OpenAPI descriptions"))
     }

@@ -14,7 +14,7 @@ import Testing
         return "/usr/bin/swift"
     }
 
-    func generateAndBuild(spec: String, module: String?) throws {
+    func generateAndBuild(spec: String, module: String?) async throws {
         let directory = try Support.temporaryDirectory("bindery-build")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let started = ContinuousClock.now
@@ -22,7 +22,7 @@ import Testing
             Generator.Options(specPath: spec, outputDirectory: directory + "/Package", moduleName: module)
         )
         let generated = ContinuousClock.now
-        let build = try Support.run(
+        let build = try await Support.run(
             Self.swift,
             [
                 "build", "--package-path", directory + "/Package", "--scratch-path", directory + "/.build",
@@ -37,13 +37,13 @@ import Testing
         )
     }
 
-    @Test func canopyExampleBuilds() throws {
-        try generateAndBuild(spec: Support.canopySpec, module: "Canopy")
+    @Test func canopyExampleBuilds() async throws {
+        try await generateAndBuild(spec: Support.canopySpec, module: "Canopy")
     }
 
     /// Names and shapes that once broke generated code (keywords and runtime names as property, parameter and
     /// schema names, alias cycles, `default`-only responses, optional security, cookie arrays, ...).
-    @Test func edgeCasesBuild() throws {
+    @Test func edgeCasesBuild() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/edge-cases.yaml"
         let (files, warnings, _) = try Generator.render(specPath: spec)
         let api = try #require(files.first { $0.path == "Sources/EdgeCases/APIs/DefaultApi.swift" }?.contents)
@@ -56,17 +56,17 @@ import Testing
         #expect(warnings.map(\.message).contains { $0.contains("'Loop1' only refers to itself") })
         let client = try #require(files.first { $0.path == "Sources/EdgeCases/Runtime/APIClient.swift" }?.contents)
         #expect(client.contains("URL(string: \"http://localhost/api/v3\")"))
-        try generateAndBuild(spec: spec, module: nil)
+        try await generateAndBuild(spec: spec, module: nil)
     }
 
     /// The reference API: the 2022 Canopy description, committed as `Tests/Specs/canopy-2022.json`.
-    @Test func fullCanopyDescriptionBuilds() throws {
+    @Test func fullCanopyDescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/canopy-2022.json"
         let (files, warnings, module) = try Generator.render(specPath: spec)
         #expect(module == "CanopyApi")
         #expect(files.filter { $0.path.hasPrefix("Sources/CanopyApi/Models/") }.count == 209)
         #expect(warnings.isEmpty, "\(warnings)")
-        try generateAndBuild(spec: spec, module: nil)
+        try await generateAndBuild(spec: spec, module: nil)
     }
 
     /// The opt-in corpus (`BINDERY_CORPUS=1 swift test --filter corpus`): large real descriptions from
@@ -82,7 +82,7 @@ import Testing
             "museum-api/openapi.yaml", "spotify/fixed-spotify-open-api.yml", "stripe/spec3.yaml",
         ]
     )
-    func corpus(_ spec: String) throws {
-        try generateAndBuild(spec: Support.sharedSpecs + "/" + spec, module: nil)
+    func corpus(_ spec: String) async throws {
+        try await generateAndBuild(spec: Support.sharedSpecs + "/" + spec, module: nil)
     }
 }

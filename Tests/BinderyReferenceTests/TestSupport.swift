@@ -55,9 +55,22 @@ enum Support {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Runs a program and returns its exit status and output.
+    /// Runs a program and returns its exit status and output. The waiting happens on a thread of its own: a
+    /// `swift build` takes a minute, and blocking one of the two threads of Swift's cooperative pool that long
+    /// would stall every other test (the local server's timing tests first).
     @discardableResult
     static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try runBlocking(executable, arguments, in: directory) })
+            }.start()
+        }
+    }
+
+    /// ``run(_:_:in:)``, waiting on the calling thread.
+    static func runBlocking(
         _ executable: String, _ arguments: [String], in directory: String? = nil
     ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()

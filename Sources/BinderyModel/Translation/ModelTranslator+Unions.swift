@@ -4,22 +4,41 @@ import BinderyOpenAPI
 /// `oneOf` and `anyOf`: an enum with a case per alternative.
 extension ModelTranslator {
     /// The alternatives of a `oneOf` or `anyOf` that say what the value is, with their positions; `null`
-    /// alternatives and those that only constrain (`oneOf: [{required: [a]}, {required: [b]}]` beside
-    /// `properties`) are left out.
+    /// alternatives and those that only constrain the object around them are left out: `required` combinations,
+    /// narrower values of members it declares, `maxProperties` (`oneOf: [{required: [a]}, {required: [b]}]`, or
+    /// GitHub's `{properties: {status: {enum: [completed]}}, required: [conclusion]}` beside `properties`).
     func unionAlternatives(of schema: JSONSchema) -> (keyword: String, alternatives: [(index: Int, schema: JSONSchema)])
     {
         let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
         let all = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
-        let alternatives = all.enumerated().filter { !isNullSchema($0.element) && !isConstraintOnly($0.element) }
+        let declared = declaredPropertyNames(schema)
+        let alternatives = all.enumerated().filter {
+            !isNullSchema($0.element) && !isConstraintOnly($0.element, declared: declared)
+        }
         return (keyword, alternatives.map { ($0.offset, $0.element) })
     }
 
-    /// Whether a `oneOf`/`anyOf` alternative only constrains the value (which members are required, what it is
-    /// not) and says nothing about what it is.
-    func isConstraintOnly(_ schema: JSONSchema) -> Bool {
-        schema.ref == nil && schema.types.isEmpty && schema.properties.isEmpty && schema.items == nil
-            && schema.additionalProperties == nil && schema.enumValues == nil && schema.constValue == nil
-            && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
+    /// Whether a `oneOf`/`anyOf` alternative only constrains the value: it names no other schema, no new kind and
+    /// no members beyond `declared` (those of the object around it).
+    func isConstraintOnly(_ schema: JSONSchema, declared: Set<String>) -> Bool {
+        guard schema.ref == nil, schema.items == nil, schema.enumValues == nil, schema.constValue == nil,
+            schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty
+        else { return false }
+        if case .schema = schema.additionalProperties { return false }
+        if schema.types.isEmpty && schema.properties.isEmpty { return true }
+        // An object's alternatives that refine members it already has.
+        return !declared.isEmpty && schema.types.allSatisfy { $0 == .object }
+            && schema.properties.allSatisfy { declared.contains($0.name) }
+    }
+
+    /// The members a schema declares itself or through its `allOf` parts (one level of references).
+    func declaredPropertyNames(_ schema: JSONSchema) -> Set<String> {
+        var names = Set(schema.properties.map(\.name))
+        for part in schema.allOf {
+            let target = part.ref.flatMap { self.schema(for: $0) } ?? part
+            names.formUnion(target.properties.map(\.name))
+        }
+        return names
     }
 
     /// Whether `schema` also says `null` is allowed through its `oneOf`/`anyOf`.
