@@ -59,6 +59,26 @@ import Testing
         try await generateAndBuild(spec: spec, module: nil)
     }
 
+    /// A Swagger 2.0 description end to end: `in: body`, `formData` as multipart (with `type: file`) and as a form,
+    /// `collectionFormat`, `securityDefinitions`, `host`/`basePath`/`schemes`, `x-nullable`, integer status keys.
+    @Test func swagger2DescriptionBuilds() async throws {
+        let spec = Support.repositoryRoot + "/Tests/Specs/swagger2.yaml"
+        let (files, warnings, _) = try Generator.render(specPath: spec)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let api = try #require(files.first { $0.path == "Sources/SwaggerTwo/APIs/DefaultApi.swift" }?.contents)
+        #expect(api.contains("try request.addQuery(\"tags\", tags, style: .pipeDelimited, explode: false)"))
+        #expect(api.contains("try request.addQuery(\"status\", status)"))
+        #expect(api.contains("try form.add(\"file\", file: file)"))
+        #expect(api.contains("try form.add(\"name\", name)"))
+        #expect(api.contains("try request.setJSONBody(body, contentType: \"application/json\")"))
+        #expect(api.contains("security: [[.petstoreAuth]]"))
+        let client = try #require(files.first { $0.path == "Sources/SwaggerTwo/Runtime/APIClient.swift" }?.contents)
+        #expect(client.contains("URL(string: \"https://api.example.com/v2\")"))
+        let pet = try #require(files.first { $0.path == "Sources/SwaggerTwo/Models/Pet.swift" }?.contents)
+        #expect(pet.contains("public var nickname: String?"))
+        try await generateAndBuild(spec: spec, module: nil)
+    }
+
     /// The reference API: the 2022 Canopy description, committed as `Tests/Specs/canopy-2022.json`.
     @Test func fullCanopyDescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/canopy-2022.json"
