@@ -142,4 +142,30 @@ import Testing
         // `Either`'s alternatives add members (`b`, `c`): a real choice, not a constraint.
         #expect(kinds == ["struct", "struct", "alias"])
     }
+
+    /// Properties that only declare the discriminator beside a `oneOf` leave the schema a union.
+    @Test func aDiscriminatorPropertyBesideOneOfIsStillAUnion() throws {
+        let (model, warnings) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {type: object, properties: {kind: {type: string}, a: {type: string}}}
+                B: {type: object, properties: {kind: {type: string}, b: {type: string}}}
+                Choice:
+                  type: object
+                  properties: {kind: {type: string, enum: [a, b]}}
+                  discriminator: {propertyName: kind, mapping: {a: '#/components/schemas/A', b: '#/components/schemas/B'}}
+                  oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+            """
+        )
+        #expect(warnings.isEmpty)
+        guard case .union(let union) = try #require(model.types.first { $0.name == "Choice" }).kind else {
+            Issue.record("Choice is not a union")
+            return
+        }
+        #expect(union.cases.map(\.discriminatorValues) == [["a"], ["b"]])
+    }
 }

@@ -238,8 +238,14 @@ extension ModelTranslator {
     /// Whether `schema` is declared as an enum of alternatives: a `oneOf` or `anyOf` of two or more that say what
     /// the value is, with no properties or `allOf` beside them.
     func isUnion(_ schema: JSONSchema) -> Bool {
-        schema.ref == nil && unionAlternatives(of: schema).alternatives.count >= 2 && schema.properties.isEmpty
-            && schema.allOf.isEmpty
+        schema.ref == nil && unionAlternatives(of: schema).alternatives.count >= 2 && schema.allOf.isEmpty
+            && declaresOnlyItsDiscriminator(schema)
+    }
+
+    /// Whether the properties beside a `oneOf`/`anyOf` are none, or only the discriminator's (which each
+    /// alternative carries): the schema is then the choice itself.
+    func declaresOnlyItsDiscriminator(_ schema: JSONSchema) -> Bool {
+        schema.properties.allSatisfy { $0.name == schema.discriminator?.propertyName }
     }
 
     /// Whether a schema only allows `null` (`type: 'null'`, or `enum: [null]`).
