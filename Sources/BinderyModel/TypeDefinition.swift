@@ -180,6 +180,9 @@ public struct UnionDefinition: Sendable, Hashable {
     public var unknownCaseName: String?
     /// Whether the schema says `anyOf` rather than `oneOf`.
     public var isAnyOf: Bool
+    /// Whether the enum is `indirect`: it is on a cycle of types that store each other (a case's value contains
+    /// the union again), so its payloads are boxed.
+    public var isIndirect: Bool = false
 
     public init(cases: [Case], discriminator: String? = nil, unknownCaseName: String? = nil, isAnyOf: Bool = false) {
         self.cases = cases

@@ -168,4 +168,36 @@ import Testing
         }
         #expect(union.cases.map(\.discriminatorValues) == [["a"], ["b"]])
     }
+
+    /// A cycle through unions (Stripe's expandable `customer: string | Customer`) makes the unions indirect and
+    /// boxes no struct property.
+    @Test func unionsOnACycleAreIndirect() throws {
+        let (model, _) = try translate(
+            """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Customer:
+                  type: object
+                  properties: {source: {anyOf: [{type: string}, {$ref: '#/components/schemas/Source'}]}}
+                Source:
+                  type: object
+                  properties: {customer: {anyOf: [{type: string}, {$ref: '#/components/schemas/Customer'}]}}
+            """
+        )
+        var unions: [String: Bool] = [:]
+        var boxed: [String] = []
+        for definition in model.types {
+            if case .structure(let structure) = definition.kind {
+                boxed += structure.properties.compactMap(\.indirectStorageName)
+            }
+            for nested in definition.nestedTypes {
+                if case .union(let union) = nested.kind { unions[nested.qualifiedName] = union.isIndirect }
+            }
+        }
+        #expect(unions == ["Customer.Source2": true, "Source.Customer2": true])
+        #expect(boxed.isEmpty)
+    }
 }

@@ -1,16 +1,25 @@
-/// Structs that contain themselves.
+/// Structs and unions that contain themselves.
 ///
-/// A Swift struct cannot store a value of its own type, directly or through other structs (`Pet.parent: Pet?`,
-/// `A.b: B?` with `B.a: A?`); arrays and dictionaries are fine, their elements live on the heap. The properties
-/// on such cycles are stored boxed (`Indirect`), found as the edges inside the strongly connected components of
-/// the "stores a value of" graph.
+/// A Swift struct or enum cannot store a value of its own type, directly or through other structs and enums
+/// (`Pet.parent: Pet?`, `A.b: B?` with `B.a: A?`, Stripe's `PaymentIntent.review: Review | String` with
+/// `Review.paymentIntent: PaymentIntent | String`); arrays and dictionaries are fine, their elements live on the
+/// heap. First, a union on such a cycle becomes an `indirect enum`, which boxes its payloads; then the struct
+/// properties still on a cycle are stored boxed (`Indirect`), found as the edges inside the strongly connected
+/// components of the "stores a value of" graph.
 extension ModelTranslator {
     func boxRecursiveProperties() {
-        var edges: [TypeID: Set<TypeID>] = [:]
-        for (id, definition) in definitions {
-            guard case .structure(let structure) = definition.kind else { continue }
-            edges[id] = Set(structure.properties.compactMap { storedStruct(in: $0.type) })
+        // Unions first: one indirect enum breaks every cycle through it.
+        var indirectUnions: Set<TypeID> = []
+        let all = storageGraph(indirectUnions: [])
+        for members in StronglyConnectedComponents(edges: all).components {
+            for id in members where members.count > 1 || all[id]?.contains(id) == true {
+                guard case .union(var union) = definitions[id]?.kind else { continue }
+                union.isIndirect = true
+                definitions[id]?.kind = .union(union)
+                indirectUnions.insert(id)
+            }
         }
+        let edges = storageGraph(indirectUnions: indirectUnions)
         let components = StronglyConnectedComponents(edges: edges).components
         var component: [TypeID: Int] = [:]
         for (index, members) in components.enumerated() {
@@ -21,8 +30,8 @@ extension ModelTranslator {
             let names = Set(structure.properties.map(\.swiftName))
             for index in structure.properties.indices {
                 let property = structure.properties[index]
-                guard let target = storedStruct(in: property.type), component[target] == own,
-                    target == id || components[own].count > 1
+                guard let target = storedValue(in: property.type, indirectUnions: indirectUnions),
+                    component[target] == own, target == id || components[own].count > 1
                 else { continue }
                 var storage = "_" + property.swiftName
                 while names.contains(storage) { storage += "Storage" }
@@ -32,8 +41,27 @@ extension ModelTranslator {
         }
     }
 
-    /// The struct a value of `type` stores inline (through optionals and aliases, not arrays or dictionaries).
-    func storedStruct(in type: SwiftType) -> TypeID? {
+    /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
+    /// not indirect through its cases.
+    func storageGraph(indirectUnions: Set<TypeID>) -> [TypeID: Set<TypeID>] {
+        var edges: [TypeID: Set<TypeID>] = [:]
+        for (id, definition) in definitions {
+            switch definition.kind {
+            case .structure(let structure):
+                edges[id] = Set(
+                    structure.properties.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) })
+            case .union(let union) where !indirectUnions.contains(id):
+                edges[id] = Set(union.cases.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) })
+            default:
+                continue
+            }
+        }
+        return edges
+    }
+
+    /// The struct or (not indirect) union a value of `type` stores inline, through optionals and aliases, not
+    /// arrays or dictionaries.
+    func storedValue(in type: SwiftType, indirectUnions: Set<TypeID>) -> TypeID? {
         var current = type
         var seen: Set<TypeID> = []
         while true {
@@ -44,8 +72,9 @@ extension ModelTranslator {
                 guard seen.insert(id).inserted else { return nil }
                 switch definitions[id]?.kind {
                 case .structure: return id
+                case .union: return indirectUnions.contains(id) ? nil : id
                 case .alias(let target): current = target
-                case .enumeration, .union, nil: return nil
+                case .enumeration, nil: return nil
                 }
             default:
                 return nil

@@ -90,6 +90,7 @@ struct ModelContext: RenderContext {
         case "unknownCaseName": .text(union.unknownCaseName.map(SwiftName.identifier) ?? "")
         case "unknownCaseMember": .text(union.unknownCaseName ?? "")
         case "isAnyOf": .flag(union.isAnyOf)
+        case "isIndirect": .flag(union.isIndirect)
         default: nil
         }
     }
