@@ -164,4 +164,13 @@ import Testing
         #expect(server.requests.last?.path == "/features/notes/8")
         #expect(server.requests.last?.query == "lang=de")
     }
+
+    /// A string an enum alternative does not list fits a plain string alternative more closely (Box's
+    /// `none | string | integer`), so it is not a tie.
+    @Test func aListedValueIsTheEnumAndAnotherStringIsTheString() throws {
+        let decoder = JSONCoding.makeDecoder()
+        #expect(try decoder.decode(Retention.self, from: Data(#""none""#.utf8)) == .none(.none))
+        #expect(try decoder.decode(Retention.self, from: Data(#""365""#.utf8)) == .string("365"))
+        #expect(try decoder.decode(Retention.self, from: Data("365".utf8)) == .integer(365))
+    }
 }

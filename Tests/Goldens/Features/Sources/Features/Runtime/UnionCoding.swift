@@ -56,9 +56,10 @@ public struct JSONShape: Sendable {
                 else { return nil }
                 score += 1
             }
-        case .string(let text):
-            // Enums keep values they do not list, so a value outside `values` still fits, only less closely.
-            if values.contains(text) { score += 1 }
+        case .string(let text) where !values.isEmpty:
+            // Enums keep values they do not list, so a value outside `values` still fits, but less closely than
+            // a plain string does: `"365"` is the `string` case of `none | string`, not an unknown `none`.
+            score += values.contains(text) ? 1 : -1
         default:
             break
         }
