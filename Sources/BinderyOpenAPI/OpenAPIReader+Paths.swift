@@ -198,7 +198,8 @@ extension OpenAPIReader {
                 let name = try key.keyText()
                 let object = try dereference(value, "example '\(name)'")
                 guard object.kind == .mapping, let content = object["value"] else { continue }
-                examples.append(MediaType.Example(name: name, value: try specValue(content), location: content.location))
+                examples.append(
+                    MediaType.Example(name: name, value: try specValue(content), location: content.location))
             }
         }
         return examples

@@ -395,7 +395,8 @@ extension OpenAPIReader {
                 if readsExamples, let examples = response["examples"], examples.kind == .mapping {
                     for (key, value) in examples.pairs {
                         let essence = MediaType(name: try key.keyText(), schema: nil, location: key.location).essence
-                        let example = MediaType.Example(name: nil, value: try specValue(value), location: value.location)
+                        let example = MediaType.Example(
+                            name: nil, value: try specValue(value), location: value.location)
                         for index in result.content.indices where result.content[index].essence == essence {
                             result.content[index].examples.append(example)
                         }

@@ -2,8 +2,8 @@ import BinderyOpenAPI
 import Foundation
 
 extension CorpusRunner {
-    /// Validates the description's response examples against their schemas and decodes the valid ones with the
-    /// generated types (see ``ExampleDecoder``), building the decoder with the generated package's scratch folder
+    /// Validates the description's response examples against their schemas and (when ``build`` is on) decodes the
+    /// valid ones with the generated types (see ``ExampleDecoder``), building the decoder with the generated package's scratch folder
     /// (so the generated module is not compiled again) and running it. Sets ``CorpusRow/examples``, or the status
     /// when something other than an example failed.
     func decodeExamples(
@@ -30,9 +30,14 @@ extension CorpusRunner {
             invalid: examples.compactMap { example in example.problem.map { "\(example.label): \($0)" } })
         defer {
             row.examples = counts
-            if keepDirectory != nil { writeReport(examples, counts, to: packageDirectory + "/examples.txt") }
-            else { try? FileManager.default.removeItem(atPath: decoder.directory) }
+            if keepDirectory != nil {
+                writeReport(examples, counts, to: packageDirectory + "/examples.txt")
+            } else {
+                try? FileManager.default.removeItem(atPath: decoder.directory)
+            }
         }
+        // Without the build, validation only.
+        guard build else { return }
         guard !valid.isEmpty else {
             counts.decoded = 0
             return
@@ -80,7 +85,8 @@ extension CorpusRunner {
             guard let separator = failure.range(of: ": ") else { continue }
             failed[String(failure[..<separator.lowerBound])] = String(failure[separator.upperBound...])
         }
-        var text = "\(counts.total) examples, \(counts.valid) valid, \(counts.decoded.map(String.init) ?? "–") decoded\n\n"
+        var text =
+            "\(counts.total) examples, \(counts.valid) valid, \(counts.decoded.map(String.init) ?? "–") decoded\n\n"
         for example in examples {
             let outcome =
                 if let problem = example.problem {

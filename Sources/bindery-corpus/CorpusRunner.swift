@@ -10,7 +10,7 @@ struct CorpusRunner: Sendable {
     /// and `build.log`), one folder per description; `nil` to generate into a temporary folder that is removed
     /// afterwards.
     var keepDirectory: String?
-    /// Whether the response examples are validated and, once the package is built, decoded with the generated
+    /// Whether the response examples are validated and, when the package is built, decoded with the generated
     /// types (``decodeExamples(_:row:packageDirectory:scratchDirectory:workDirectory:folderName:)``).
     var decodesExamples = false
     /// The `swift` executable.
@@ -113,7 +113,14 @@ struct CorpusRunner: Sendable {
             return count + (counted ? Self.usesInCode(of: "JSONValue", in: file.contents) : 0)
         }
 
-        guard build else { return row }
+        guard build else {
+            if decodesExamples {
+                decodeExamples(
+                    spec, row: &row, packageDirectory: packageDirectory, scratchDirectory: scratchDirectory,
+                    workDirectory: workDirectory, folderName: folderName)
+            }
+            return row
+        }
         let buildStarted = ContinuousClock.now
         let log =
             keepDirectory == nil ? "\(workDirectory)/\(folderName).build.log" : "\(packageDirectory)/build.log"

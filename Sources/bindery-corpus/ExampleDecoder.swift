@@ -38,7 +38,9 @@ struct ExampleDecoder {
             try Self.write(example.value.json, to: examplesDirectory + "/" + file)
             calls += "decoding.check(\(Self.literal(example.label)), \"\(file)\", \(code(example.type)).self)\n"
         }
-        try Self.write(Self.mainPrologue(moduleName) + calls + Self.mainEpilogue, to: directory + "/Sources/ExampleDecoder/main.swift")
+        try Self.write(
+            Self.mainPrologue(moduleName) + calls + Self.mainEpilogue,
+            to: directory + "/Sources/ExampleDecoder/main.swift")
     }
 
     var manifest: String {

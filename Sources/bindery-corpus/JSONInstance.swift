@@ -139,7 +139,9 @@ struct InstanceReader {
         case .mapping(let members):
             return .object(
                 members.map { member in
-                    Member(key: member.key, value: instance(member.value, schema: schema.flatMap { property(member.key, of: $0) }))
+                    Member(
+                        key: member.key,
+                        value: instance(member.value, schema: schema.flatMap { property(member.key, of: $0) }))
                 })
         }
     }

@@ -49,7 +49,8 @@ struct SchemaValidator {
             }
         }
         if let value = schema.constValue, !reader.instance(value, schema: schema).isEqual(to: instance) {
-            return place + "\(Self.short(instance)) is not the const \(Self.short(reader.instance(value, schema: schema)))"
+            return place
+                + "\(Self.short(instance)) is not the const \(Self.short(reader.instance(value, schema: schema)))"
         }
 
         switch instance {

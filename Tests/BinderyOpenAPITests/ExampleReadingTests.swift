@@ -66,7 +66,7 @@ import Testing
     @Test func examplesAreNotReadByDefault() throws {
         let (document, _) = try read(Self.openAPI, examples: false)
         let content = try #require(document.operations.first?.responses.first?.content)
-        #expect(content.allSatisfy(\.examples.isEmpty))
+        #expect(content.allSatisfy { $0.examples.isEmpty })
     }
 
     @Test func examplesThatAreNotAMappingAreIgnoredWithAWarning() throws {
@@ -108,7 +108,8 @@ import Testing
         let (document, _) = try read(yaml, examples: true)
         let content = try #require(document.operations.first?.responses.first?.content)
         #expect(content.map(\.name) == ["application/json; charset=utf-8", "application/xml"])
-        #expect(content[0].examples.map(\.value) == [.mapping([.init(key: "id", value: .scalar("7", isQuoted: false))])])
+        #expect(
+            content[0].examples.map(\.value) == [.mapping([.init(key: "id", value: .scalar("7", isQuoted: false))])])
         #expect(content[1].examples.isEmpty)
     }
 }
