@@ -148,6 +148,32 @@ import Testing
         #expect(text.contains("\ntotal (3)             4       2          1  9"))
     }
 
+    /// With `--examples`: valid/all and decoded/valid before the status, totals over the rows that have them, and
+    /// the first failures of each description after the table.
+    @Test func tableWithExamples() {
+        var a = CorpusRow(spec: "a.yaml", version: "3.1.0", moduleName: "A", status: .ok)
+        a.examples = .init(
+            total: 4, valid: 3, decoded: 2, failures: ["GET /a 200 example: type mismatch"],
+            invalid: ["schema A: missing required property 'id'"])
+        var b = CorpusRow(spec: "b.yaml", version: "3.0.0", moduleName: "B", status: .examplesFailed("x"))
+        b.examples = .init(total: 2, valid: 2, decoded: nil)
+        let c = CorpusRow(spec: "c.yaml", version: "3.0.0", status: .generateFailed("no"))
+        let lines = CorpusTable(rows: [a, b, c], markdown: true).render().split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("| build s | examples | decoded | status |"))
+        #expect(lines[2].hasSuffix("| 3/4 | 2/3 | ok |"))
+        #expect(lines[3].hasSuffix("| 2/2 | – | examples failed: x |"))
+        #expect(lines[4].hasSuffix("| – | – | generate failed: no |"))
+        // Decoded of the valid examples that were decoded at all.
+        #expect(lines[5].hasSuffix("| 5/6 | 2/3 | 1 ok, 2 failed |"))
+        let text = CorpusTable(rows: [a, b, c], examplesListed: 1).render()
+        #expect(
+            text.contains(
+                "Examples not decoded (the first 1 of each description):\n\na.yaml: 1\n  GET /a 200 example: type mismatch\n"
+            ))
+        #expect(text.contains("a.yaml: 1\n  schema A: missing required property 'id'\n"))
+        #expect(!CorpusTable(rows: [c]).render().contains("examples"), "no columns without --examples")
+    }
+
     /// The executable: exit status 1 when a description fails, 0 when all generate; the table on stdout.
     @Test func exitStatus() throws {
         let executable = URL(fileURLWithPath: Support.binderyExecutable).deletingLastPathComponent()
