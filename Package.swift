@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "bindery-corpus",
             dependencies: [
-                "Bindery", "BinderyYAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Bindery", "BinderyCore", "BinderyModel", "BinderyOpenAPI", "BinderyYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 

@@ -150,6 +150,7 @@ extension OpenAPIReader {
                 schema: try value["schema"].map { (schema) throws(Diagnostic) in try readSchema(schema) },
                 location: key.location
             )
+            if readsExamples { mediaType.examples = try readExamples(value) }
             if let encodings = value["encoding"] {
                 try encodings.expectMapping("'encoding'")
                 for (property, encodingNode) in encodings.pairs {
@@ -179,6 +180,29 @@ extension OpenAPIReader {
             mediaTypes.append(mediaType)
         }
         return mediaTypes
+    }
+
+    /// The `example` and `examples` of a media type. An Example Object may be a `$ref` (to `components/examples`);
+    /// one with only an `externalValue` is left out.
+    func readExamples(_ node: YAMLNode) throws(Diagnostic) -> [MediaType.Example] {
+        var examples: [MediaType.Example] = []
+        if let example = node["example"] {
+            examples.append(MediaType.Example(name: nil, value: try specValue(example), location: example.location))
+        }
+        if let map = node["examples"] {
+            guard map.kind == .mapping else {
+                warn(map.location, "expected a mapping for 'examples', found \(map.kindDescription); ignored")
+                return examples
+            }
+            for (key, value) in map.pairs {
+                let name = try key.keyText()
+                let object = try dereference(value, "example '\(name)'")
+                guard object.kind == .mapping, let content = object["value"] else { continue }
+                examples.append(
+                    MediaType.Example(name: name, value: try specValue(content), location: content.location))
+            }
+        }
+        return examples
     }
 
     func readResponses(_ node: YAMLNode) throws(Diagnostic) -> [Response] {

@@ -391,6 +391,17 @@ extension OpenAPIReader {
                 let schema = try readSchema(schemaNode)
                 let names = produces.isEmpty ? ["application/json"] : produces
                 result.content = names.map { MediaType(name: $0, schema: schema, location: schemaNode.location) }
+                // `examples: {application/json: {...}}`: a value per media type.
+                if readsExamples, let examples = response["examples"], examples.kind == .mapping {
+                    for (key, value) in examples.pairs {
+                        let essence = MediaType(name: try key.keyText(), schema: nil, location: key.location).essence
+                        let example = MediaType.Example(
+                            name: nil, value: try specValue(value), location: value.location)
+                        for index in result.content.indices where result.content[index].essence == essence {
+                            result.content[index].examples.append(example)
+                        }
+                    }
+                }
             }
             if let headers = response["headers"] {
                 try headers.expectMapping("'headers'")

@@ -19,6 +19,10 @@ public final class OpenAPIReader {
     var schemaDepth = 0
     /// Nodes visited reading schemas and literal values, against ``nodeAllowance``.
     var nodesRead = 0
+    /// Whether the examples of media types (`example`, `examples`; Swagger 2.0's response `examples`) are read into
+    /// ``MediaType/examples``. Off by default: generation does not need them, and real descriptions carry megabytes
+    /// of them.
+    public var readsExamples = false
 
     public init(loader: DocumentLoader = DocumentLoader()) {
         self.loader = loader

@@ -15,8 +15,24 @@ public struct RequestBody: Sendable {
     }
 }
 
-/// One media type of a body: its name, schema and (for form and multipart bodies) per-property encoding.
+/// One media type of a body: its name, schema, (for form and multipart bodies) per-property encoding and, when the
+/// reader is asked for them (``OpenAPIReader/readsExamples``), its examples.
 public struct MediaType: Sendable {
+    /// A value the description gives as an example of the content.
+    public struct Example: Sendable {
+        /// The key in `examples` (OpenAPI 3), or `nil` for `example` (and Swagger 2.0's response `examples`).
+        public var name: String?
+        public var value: SpecValue
+        /// Where the value is written (after following `$ref`s to `components/examples`).
+        public var location: SourceLocation
+
+        public init(name: String?, value: SpecValue, location: SourceLocation) {
+            self.name = name
+            self.value = value
+            self.location = location
+        }
+    }
+
     /// How one property of a form or multipart body is encoded.
     public struct Encoding: Sendable {
         public var property: String
@@ -40,12 +56,16 @@ public struct MediaType: Sendable {
     public var name: String
     public var schema: JSONSchema?
     public var encoding: [Encoding]
+    /// `example`, then the values of `examples` in document order (Example Objects with only an `externalValue`
+    /// are left out); empty unless the reader reads examples.
+    public var examples: [Example]
     public var location: SourceLocation
 
     public init(name: String, schema: JSONSchema?, encoding: [Encoding] = [], location: SourceLocation) {
         self.name = name
         self.schema = schema
         self.encoding = encoding
+        self.examples = []
         self.location = location
     }
 

@@ -22,6 +22,14 @@ struct CorpusCommand: ParsableCommand {
             frequent kinds (a kind is a message with its quoted parts replaced by '…'; every kind and each \
             description's breakdown follow the table); gen s and build s = wall-clock seconds.
 
+            With --examples, every example the description gives for a JSON response body (the media type's \
+            'example' and 'examples', following $refs to components/examples; Swagger 2.0's response \
+            'examples') and every generated schema's 'example' is checked against its schema, and the valid ones \
+            are decoded with the generated type of the schema by a small package built beside the generated one. \
+            Columns: examples = valid/all, decoded = decoded/valid; the first failures of each description \
+            follow the table, and with --keep, examples.txt lists every example and what became of it. With \
+            --no-build the examples are validated only (decoded is '–').
+
             The exit status is 1 when a description fails to generate or to build.
             """
     )
@@ -42,6 +50,12 @@ struct CorpusCommand: ParsableCommand {
 
     @Flag(help: "Print the table as Markdown.")
     var markdown = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Validate the response examples against their schemas, and decode the valid ones with the generated types (with --no-build, validate only)."
+        ))
+    var examples = false
 
     @Option(
         help: ArgumentHelp(
@@ -68,12 +82,14 @@ struct CorpusCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Console.error("\(specs.count) descriptions under \(folder)" + (noBuild ? " (not building)" : ""))
-        let runner = CorpusRunner(build: !noBuild, keepDirectory: keep)
+        var runner = CorpusRunner(build: !noBuild, keepDirectory: keep)
+        runner.decodesExamples = examples
         let total = specs.count
         let rows = try runner.run(specs, jobs: jobs) { done, row in
             let times = [
                 row.generateSeconds.map { String(format: "gen %.2fs", $0) },
                 row.buildSeconds.map { String(format: "build %.1fs", $0) },
+                row.examples.map { "examples \($0.valid)/\($0.total), decoded \($0.decoded.map(String.init) ?? "–")" },
             ]
             Console.error(
                 "[\(done)/\(total)] \(row.spec): \(row.status.text) (\(times.compactMap { $0 }.joined(separator: ", ")))"

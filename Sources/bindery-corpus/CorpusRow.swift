@@ -7,6 +7,9 @@ struct CorpusRow: Sendable, Hashable {
         case generateFailed(String)
         /// `swift build -Xswiftc -warnings-as-errors` failed; the first compiler error (or the last output line).
         case buildFailed(String)
+        /// `--examples`: the examples could not be read, or the package that decodes them failed to build or
+        /// stopped before it finished.
+        case examplesFailed(String)
 
         var isFailure: Bool { self != .ok }
 
@@ -15,6 +18,7 @@ struct CorpusRow: Sendable, Hashable {
             case .ok: "ok"
             case .generateFailed(let line): "generate failed: \(line)"
             case .buildFailed(let line): "build failed: \(line)"
+            case .examplesFailed(let line): "examples failed: \(line)"
             }
         }
     }
@@ -38,7 +42,22 @@ struct CorpusRow: Sendable, Hashable {
     var generateSeconds: Double?
     /// Wall-clock seconds of `swift build`; `nil` when not built.
     var buildSeconds: Double?
+    /// What `--examples` found; `nil` when not asked for, or when the description did not build.
+    var examples: ExampleCounts?
     var status: Status
+
+    /// The response examples of a description: how many there are, how many validate against their schema, how
+    /// many of those the generated types decode.
+    struct ExampleCounts: Sendable, Hashable {
+        var total: Int
+        var valid: Int
+        /// `nil` when the decoder did not run to the end.
+        var decoded: Int?
+        /// `label: error` for each valid example that did not decode, in document order.
+        var failures: [String] = []
+        /// `label: problem` for each example that does not validate against its schema, in document order.
+        var invalid: [String] = []
+    }
 
     /// The number of warnings of every kind.
     var warningCount: Int { warnings.values.reduce(0, +) }

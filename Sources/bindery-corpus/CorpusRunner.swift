@@ -10,6 +10,9 @@ struct CorpusRunner: Sendable {
     /// and `build.log`), one folder per description; `nil` to generate into a temporary folder that is removed
     /// afterwards.
     var keepDirectory: String?
+    /// Whether the response examples are validated and, when the package is built, decoded with the generated
+    /// types (``decodeExamples(_:row:packageDirectory:scratchDirectory:workDirectory:folderName:)``).
+    var decodesExamples = false
     /// The `swift` executable.
     var swift = CorpusRunner.swiftOnPath()
 
@@ -110,7 +113,14 @@ struct CorpusRunner: Sendable {
             return count + (counted ? Self.usesInCode(of: "JSONValue", in: file.contents) : 0)
         }
 
-        guard build else { return row }
+        guard build else {
+            if decodesExamples {
+                decodeExamples(
+                    spec, row: &row, packageDirectory: packageDirectory, scratchDirectory: scratchDirectory,
+                    workDirectory: workDirectory, folderName: folderName)
+            }
+            return row
+        }
         let buildStarted = ContinuousClock.now
         let log =
             keepDirectory == nil ? "\(workDirectory)/\(folderName).build.log" : "\(packageDirectory)/build.log"
@@ -134,6 +144,11 @@ struct CorpusRunner: Sendable {
             row.status = .buildFailed(Self.firstCompilerError(in: output, packageDirectory: packageDirectory))
         }
         if keepDirectory == nil { try? FileManager.default.removeItem(atPath: log) }
+        if decodesExamples, status == 0 {
+            decodeExamples(
+                spec, row: &row, packageDirectory: packageDirectory, scratchDirectory: scratchDirectory,
+                workDirectory: workDirectory, folderName: folderName)
+        }
         return row
     }
 

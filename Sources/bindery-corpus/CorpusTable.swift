@@ -7,6 +7,8 @@ struct CorpusTable {
     var markdown = false
     /// How many warning kinds a row's cell names (the full breakdown follows the table).
     var kindsPerCell = 3
+    /// How many examples that did not decode (and that do not validate) are listed per description.
+    var examplesListed = 5
 
     /// A warning kind with its short name (`W1`, `W2`, …; the most frequent first) and its totals.
     struct Kind: Hashable {
@@ -36,18 +38,32 @@ struct CorpusTable {
     func render() -> String {
         let kinds = kinds
         let codes = Dictionary(uniqueKeysWithValues: kinds.map { ($0.message, $0.code) })
-        let header = ["spec", "OpenAPI", "ops", "models", "JSONValue", "warnings", "gen s", "build s", "status"]
+        var header = ["spec", "OpenAPI", "ops", "models", "JSONValue", "warnings", "gen s", "build s", "status"]
         // Columns that hold numbers are right-aligned.
-        let numeric = [false, false, true, true, true, false, true, true, false]
+        var numeric = [false, false, true, true, true, false, true, true, false]
+        // With `--examples`: valid of all, and decoded of valid, before the status.
+        let showsExamples = rows.contains { $0.examples != nil }
+        if showsExamples {
+            header.insert(contentsOf: ["examples", "decoded"], at: 8)
+            numeric.insert(contentsOf: [true, true], at: 8)
+        }
         var table = rows.map { row in
-            [
+            var cells = [
                 row.spec, row.version, number(row.operations), number(row.models), number(row.jsonValueUses),
                 warningsCell(row, codes: codes), seconds(row.generateSeconds, digits: 2),
                 seconds(row.buildSeconds, digits: 1), row.status.text,
             ]
+            if showsExamples {
+                cells.insert(
+                    contentsOf: [
+                        ratio(row.examples?.valid, row.examples?.total),
+                        ratio(row.examples?.decoded, row.examples?.valid),
+                    ], at: 8)
+            }
+            return cells
         }
         let failures = rows.count { $0.status.isFailure }
-        table.append([
+        var total = [
             "total (\(rows.count))", "", number(sum(\.operations)), number(sum(\.models)), number(sum(\.jsonValueUses)),
             "\(rows.reduce(0) { $0 + $1.warningCount })",
             seconds(rows.reduce(0) { $0 + ($1.generateSeconds ?? 0) }, digits: 2),
@@ -55,7 +71,19 @@ struct CorpusTable {
                 rows.contains { $0.buildSeconds != nil } ? rows.reduce(0) { $0 + ($1.buildSeconds ?? 0) } : nil,
                 digits: 1),
             "\(rows.count - failures) ok, \(failures) failed",
-        ])
+        ]
+        if showsExamples {
+            let counts = rows.compactMap(\.examples)
+            let decoded = counts.compactMap(\.decoded)
+            total.insert(
+                contentsOf: [
+                    ratio(counts.reduce(0) { $0 + $1.valid }, counts.reduce(0) { $0 + $1.total }),
+                    ratio(
+                        decoded.isEmpty ? nil : decoded.reduce(0, +),
+                        counts.reduce(0) { $0 + ($1.decoded == nil ? 0 : $1.valid) }),
+                ], at: 8)
+        }
+        table.append(total)
 
         var lines = markdown ? markdownTable(header, table, numeric) : textTable(header, table, numeric)
         lines.append("")
@@ -86,7 +114,32 @@ struct CorpusTable {
                 }
             }
         }
+        if showsExamples { lines += examplesSection() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first examples of each description that did not decode, then the first that do not validate.
+    func examplesSection() -> [String] {
+        var lines: [String] = []
+        for (title, list) in [
+            ("Examples not decoded", \CorpusRow.ExampleCounts.failures),
+            ("Examples that do not validate against their schema", \CorpusRow.ExampleCounts.invalid),
+        ] {
+            let listed = rows.filter { !($0.examples?[keyPath: list].isEmpty ?? true) }
+            guard !listed.isEmpty else { continue }
+            lines.append("")
+            lines.append(markdown ? "### \(title)" : "\(title) (the first \(examplesListed) of each description):")
+            lines.append("")
+            for row in listed {
+                let items = row.examples?[keyPath: list] ?? []
+                lines.append(markdown ? "- `\(row.spec)`: \(items.count)" : "\(row.spec): \(items.count)")
+                for item in items.prefix(examplesListed) {
+                    lines.append(markdown ? "  - \(escaped(item))" : "  \(item)")
+                }
+                if items.count > examplesListed { lines.append(markdown ? "  - …" : "  …") }
+            }
+        }
+        return lines
     }
 
     // MARK: - Cells
@@ -106,6 +159,12 @@ struct CorpusTable {
     func sum(_ value: KeyPath<CorpusRow, Int?>) -> Int? {
         let values = rows.compactMap { $0[keyPath: value] }
         return values.isEmpty ? nil : values.reduce(0, +)
+    }
+
+    /// `3/4`; `–` when either is unknown.
+    func ratio(_ part: Int?, _ whole: Int?) -> String {
+        guard let part, let whole else { return "–" }
+        return "\(part)/\(whole)"
     }
 
     func number(_ value: Int?) -> String {

@@ -148,6 +148,32 @@ import Testing
         #expect(text.contains("\ntotal (3)             4       2          1  9"))
     }
 
+    /// With `--examples`: valid/all and decoded/valid before the status, totals over the rows that have them, and
+    /// the first failures of each description after the table.
+    @Test func tableWithExamples() {
+        var a = CorpusRow(spec: "a.yaml", version: "3.1.0", moduleName: "A", status: .ok)
+        a.examples = .init(
+            total: 4, valid: 3, decoded: 2, failures: ["GET /a 200 example: type mismatch"],
+            invalid: ["schema A: missing required property 'id'"])
+        var b = CorpusRow(spec: "b.yaml", version: "3.0.0", moduleName: "B", status: .examplesFailed("x"))
+        b.examples = .init(total: 2, valid: 2, decoded: nil)
+        let c = CorpusRow(spec: "c.yaml", version: "3.0.0", status: .generateFailed("no"))
+        let lines = CorpusTable(rows: [a, b, c], markdown: true).render().split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("| build s | examples | decoded | status |"))
+        #expect(lines[2].hasSuffix("| 3/4 | 2/3 | ok |"))
+        #expect(lines[3].hasSuffix("| 2/2 | – | examples failed: x |"))
+        #expect(lines[4].hasSuffix("| – | – | generate failed: no |"))
+        // Decoded of the valid examples that were decoded at all.
+        #expect(lines[5].hasSuffix("| 5/6 | 2/3 | 1 ok, 2 failed |"))
+        let text = CorpusTable(rows: [a, b, c], examplesListed: 1).render()
+        #expect(
+            text.contains(
+                "Examples not decoded (the first 1 of each description):\n\na.yaml: 1\n  GET /a 200 example: type mismatch\n"
+            ))
+        #expect(text.contains("a.yaml: 1\n  schema A: missing required property 'id'\n"))
+        #expect(!CorpusTable(rows: [c]).render().contains("examples"), "no columns without --examples")
+    }
+
     /// The executable: exit status 1 when a description fails, 0 when all generate; the table on stdout.
     @Test func exitStatus() async throws {
         let executable = URL(fileURLWithPath: Support.binderyExecutable).deletingLastPathComponent()
@@ -163,6 +189,43 @@ import Testing
         let none = try await Support.run(executable, [Self.folder, "--no-build", "--filter", "nothing"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no OpenAPI descriptions"))
+    }
+
+    /// `--examples` end to end on `Tests/Specs/examples/payloads.yaml`: generated, built, and its examples decoded
+    /// by the decoder package (a discriminated `oneOf`, a `oneOf` by shape, dates, a `$ref` to components/examples,
+    /// a schema's `example`). About 15 s, most of it `swift build`.
+    @Test func decodesTheExamples() throws {
+        let keep = try Support.temporaryDirectory("bindery-corpus-examples")
+        defer { try? FileManager.default.removeItem(atPath: keep) }
+        let specs = try SpecDiscovery.roots(in: Support.repositoryRoot + "/Tests/Specs/examples")
+        var runner = CorpusRunner(build: true, keepDirectory: keep)
+        runner.decodesExamples = true
+        let row = try #require(try runner.run(specs).first)
+        #expect(row.status == .ok, "\(row.status.text)")
+        let examples = try #require(row.examples)
+        #expect(examples.total == 8 && examples.valid == 7)
+        #expect(examples.decoded == 6)
+        #expect(
+            examples.invalid == [
+                "GET /values/{id} 200 examples.broken: matches none of the 2 alternatives of oneOf (#1 Amount: missing "
+                    + "required property 'id'; #2 Note: missing required property 'id')"
+            ])
+        // A valid integer that does not fit in Int: the one failure, named with the decoder's error.
+        #expect(examples.failures.count == 1)
+        #expect(examples.failures.first?.hasPrefix("GET /shapes 404 examples.huge: data corrupted at ") == true)
+        let report = Support.read(keep + "/payloads.yaml/examples.txt") ?? ""
+        #expect(report.hasPrefix("8 examples, 7 valid, 6 decoded\n"), "\(report)")
+        for line in [
+            "GET /shapes 200 examples.mixed: decoded", "GET /shapes 200 examples.empty: decoded",
+            "GET /shapes 404 examples.gone: decoded", "GET /values/{id} 200 examples.number: decoded",
+            "GET /values/{id} 200 examples.text: decoded", "schema Problem: decoded",
+        ] {
+            #expect(report.contains(line + "\n"), "\(line)")
+        }
+        let table = CorpusTable(rows: [row], markdown: true).render()
+        #expect(table.contains("| examples | decoded | status |"))
+        #expect(table.contains("| 7/8 | 6/7 | ok |"))
+        #expect(table.contains("### Examples not decoded\n\n- `payloads.yaml`: 1\n  - GET /shapes 404 examples.huge: "))
     }
 
     // MARK: - Independent counts over the written package
