@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "bindery-corpus",
             dependencies: [
-                "Bindery", "BinderyCore", "BinderyModel", "BinderyOpenAPI", "BinderyYAML",
+                "Bindery", "BinderyCore", "BinderyModel", "BinderyOpenAPI", "BinderyRender", "BinderyYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

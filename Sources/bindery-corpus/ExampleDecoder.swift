@@ -1,4 +1,5 @@
 import BinderyModel
+import BinderyRender
 import Foundation
 
 /// A small package beside a generated one that decodes examples with the generated types: `ExampleDecoder`, an
@@ -36,7 +37,7 @@ struct ExampleDecoder {
         for (index, example) in examples.enumerated() {
             let file = "\(index + 1).json"
             try Self.write(example.value.json, to: examplesDirectory + "/" + file)
-            calls += "decoding.check(\(Self.literal(example.label)), \"\(file)\", \(code(example.type)).self)\n"
+            calls += "decoding.check(\(SwiftLiteral.string(example.label)), \"\(file)\", \(code(example.type)).self)\n"
         }
         try Self.write(
             Self.mainPrologue(moduleName) + calls + Self.mainEpilogue,
@@ -53,11 +54,11 @@ struct ExampleDecoder {
             let package = Package(
                 name: "ExampleDecoder",
                 platforms: [.macOS(.v13)],
-                dependencies: [.package(path: \(Self.literal(packageDirectory)))],
+                dependencies: [.package(path: \(SwiftLiteral.string(packageDirectory)))],
                 targets: [
                     .executableTarget(
                         name: "ExampleDecoder",
-                        dependencies: [.product(name: \(Self.literal(moduleName)), package: \(Self.literal(identity)))]
+                        dependencies: [.product(name: \(SwiftLiteral.string(moduleName)), package: \(SwiftLiteral.string(identity)))]
                     )
                 ]
             )
@@ -149,23 +150,6 @@ struct ExampleDecoder {
         print("decoded \\(decoding.decoded) of \\(decoding.total)")
 
         """
-
-    /// A Swift string literal.
-    static func literal(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
 
     static func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
