@@ -785,6 +785,70 @@ import Testing
         #expect(try generated("Models/Priority.swift", from: Self.enums).contains("case low\n    case normal\n"))
     }
 
+    static let base64 = """
+        openapi: 3.1.0
+        info: {title: Photos, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [photo]
+              properties:
+                photo: {type: string, contentEncoding: base64, contentMediaType: image/png, description: The photo.}
+                genome: {type: string, format: byte}
+                card: {type: string, contentMediaType: text/vcard}
+            Thumbnail: {type: string, contentEncoding: base64, contentMediaType: image/jpeg}
+        """
+
+    /// `contentEncoding: base64` (3.1) is `Data`, as 3.0's `format: byte` is (`JSONEncoder` writes it as base64);
+    /// `contentMediaType` is named in the doc comment, and without an encoding the content stays a `String`.
+    @Test func base64ContentIsDataWithItsMediaTypeInTheDocComment() throws {
+        try expectSnippet(
+            generated("Models/Pet.swift", from: Self.base64),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Pet`.
+            public struct Pet: Codable, Hashable, Sendable {
+                /// The photo.
+                ///
+                /// - Remark: JSON key `photo`.
+                /// - Remark: Media type `image/png`.
+                public var photo: Data
+                /// - Remark: JSON key `genome`.
+                public var genome: Data?
+                /// - Remark: JSON key `card`.
+                /// - Remark: Media type `text/vcard`.
+                public var card: String?
+
+                /// Creates a value from its properties.
+                public init(
+                    photo: Data,
+                    genome: Data? = nil,
+                    card: String? = nil
+                ) {
+                    self.photo = photo
+                    self.genome = genome
+                    self.card = card
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case photo
+                    case genome
+                    case card
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Thumbnail.swift", from: Self.base64),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Thumbnail`.
+            /// - Remark: Media type `image/jpeg`.
+            public typealias Thumbnail = Data
+            """#
+        )
+    }
+
     static let multipart = """
         openapi: 3.0.3
         info: {title: Pets, version: 1.0.0}

@@ -66,7 +66,8 @@ extension ModelTranslator {
     func declaration(
         for schema: JSONSchema, id: TypeID, hint: String, source: String, container: TypeContainer
     ) throws(Diagnostic) -> TypeDefinition {
-        let documentation = Documentation(summary: schema.title, description: schema.description)
+        var documentation = Documentation(summary: schema.title, description: schema.description)
+        documentation.mediaType = schema.contentMediaType
         if let merged = structShape(of: schema) {
             var definition = TypeDefinition(
                 id: id, kind: .structure(try makeStruct(merged, id: id)), source: source, documentation: documentation
@@ -156,7 +157,7 @@ extension ModelTranslator {
         }
         switch schema.singleType {
         case .string:
-            return (stringType(format: schema.format), nullable)
+            return (stringType(of: schema), nullable)
         case .integer:
             switch schema.format {
             case "int32": return (.int32, nullable)
@@ -218,6 +219,13 @@ extension ModelTranslator {
         case "binary", "byte": .data
         default: .string
         }
+    }
+
+    /// The type of a string schema: by its `format`, and `Data` for base64 content (`contentEncoding: base64`,
+    /// OpenAPI 3.1's way to say what 3.0's `format: byte` says), which `JSONEncoder` writes as base64.
+    func stringType(of schema: JSONSchema) -> SwiftType {
+        if schema.contentEncoding?.lowercased() == "base64" { return .data }
+        return stringType(format: schema.format)
     }
 
     /// Whether a schema only annotates (a description, `nullable`, a default, an example) and says nothing about
@@ -402,6 +410,7 @@ extension ModelTranslator {
         if documentation.isEmpty, schema.allOf.count == 1, schema.allOf[0].ref == nil {
             documentation = Documentation(summary: schema.allOf[0].title, description: schema.allOf[0].description)
         }
+        documentation.mediaType = schema.contentMediaType
         return documentation
     }
 

@@ -164,6 +164,10 @@ struct ModelContext: RenderContext {
             comment.callout(
                 "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
         }
+        if let mediaType = definition.documentation.mediaType {
+            let separated = definition.source.isEmpty && !definition.deprecated
+            comment.callout("- Remark: Media type \(MarkdownText.code(mediaType)).", separated: separated)
+        }
         return comment.lines
     }
 }
@@ -358,6 +362,9 @@ struct PropertyContext: RenderContext {
             comment.callout("- Note: " + notes.joined(separator: "; ").capitalizedFirst + ".", separated: true)
         }
         comment.callout("- Remark: JSON key \(MarkdownText.code(property.jsonKey)).", separated: notes.isEmpty)
+        if let mediaType = property.documentation.mediaType {
+            comment.callout("- Remark: Media type \(MarkdownText.code(mediaType)).")
+        }
         return comment.lines
     }
 }
