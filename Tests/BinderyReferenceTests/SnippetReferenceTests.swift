@@ -989,6 +989,149 @@ import Testing
         )
     }
 
+    static let multipartHeaders = """
+        openapi: 3.1.0
+        info: {title: Scans, version: 1.0.0}
+        paths:
+          /scans:
+            post:
+              operationId: uploadScan
+              tags: [scans]
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [page]
+                      properties:
+                        page: {type: string, contentMediaType: image/png}
+                        notes: {type: array, items: {type: string}}
+                    encoding:
+                      page:
+                        headers:
+                          X-Scanner: {required: true, description: The device., schema: {type: string}}
+                          X-Dpi: {schema: {type: integer}}
+                          Content-Type: {schema: {type: string}}
+                      notes:
+                        contentType: text/markdown
+                        headers:
+                          X-Page: {schema: {type: integer}}
+              responses:
+                '204': {description: Stored.}
+        """
+
+    /// The headers an `encoding` documents for a part are parameters, typed like header parameters and named after
+    /// the part and the header, right after the part's; the runtime sends each with every part of the part's name.
+    /// `Content-Type` is the part's content type, never a parameter.
+    @Test func multipartPartHeadersAreParameters() throws {
+        try expectSnippet(
+            generated("APIs/ScansApi.swift", from: Self.multipartHeaders),
+            #"""
+            /// The operations tagged `scans`.
+            public struct ScansApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `POST /scans`
+                ///
+                /// - Parameters:
+                ///   - page: The `page` multipart part.
+                ///   - pageXScanner: The device.
+                ///   - pageXDpi: The `X-Dpi` header of the `page` multipart part.
+                ///   - notes: The `notes` multipart part.
+                ///   - notesXPage: The `X-Page` header of the `notes` multipart part.
+                /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                public func uploadScan(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int? = nil,
+                    notes: [String]? = nil,
+                    notesXPage: Int? = nil
+                ) async throws {
+                    let (result, response) = try await sendUploadScan(
+                        page: page,
+                        pageXScanner: pageXScanner,
+                        pageXDpi: pageXDpi,
+                        notes: notes,
+                        notesXPage: notesXPage
+                    )
+                    switch result {
+                    case .noContent:
+                        return
+                    case .undocumented:
+                        guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
+                    }
+                }
+
+                /// `POST /scans`
+                ///
+                /// Returns every documented response as a case of `UploadScanResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - page: The `page` multipart part.
+                ///   - pageXScanner: The device.
+                ///   - pageXDpi: The `X-Dpi` header of the `page` multipart part.
+                ///   - notes: The `notes` multipart part.
+                ///   - notesXPage: The `X-Page` header of the `notes` multipart part.
+                public func uploadScanResponse(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int? = nil,
+                    notes: [String]? = nil,
+                    notesXPage: Int? = nil
+                ) async throws -> UploadScanResponse {
+                    try await sendUploadScan(
+                        page: page,
+                        pageXScanner: pageXScanner,
+                        pageXDpi: pageXDpi,
+                        notes: notes,
+                        notesXPage: notesXPage
+                    ).result
+                }
+
+                /// The documented responses of `POST /scans`.
+                public enum UploadScanResponse: Sendable {
+                    /// Stored. (204).
+                    case noContent
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendUploadScan(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int?,
+                    notes: [String]?,
+                    notesXPage: Int?
+                ) async throws -> (result: UploadScanResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "POST", path: "/scans", operationID: "uploadScan")
+                    var form = MultipartBody()
+                    try form.add("page", file: page, contentType: "image/png")
+                    try form.setHeader("X-Scanner", pageXScanner, forPart: "page")
+                    try form.setHeader("X-Dpi", pageXDpi, forPart: "page")
+                    try form.add("notes", notes, contentType: "text/markdown")
+                    try form.setHeader("X-Page", notesXPage, forPart: "notes")
+                    request.setBody(form)
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 204:
+                        return (.noContent, response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
     /// The API's docs list the parts: name, parameter, kind, content type and the headers the encoding documents.
     @Test func multipartDocsListTheParts() throws {
         let directory = try Support.temporaryDirectory()
@@ -1005,16 +1148,17 @@ import Testing
         let table = """
             | Part | Parameter | Kind | Content-Type | Part headers |
             | --- | --- | --- | --- | --- |
-            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (optional): The device. |
+            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (`scanXScanner`, optional): The device. |
             | `title` | `title` | text | `text/plain` |  |
             | `tags` | `tags` | text | `text/plain` |  |
             | `metadata` | `metadata` | JSON | `application/json` |  |
 
-            The methods do not send the part headers
+            A part's headers are parameters too
             """
         #expect(docs.contains("### Multipart parts\n\nThe body is `multipart/form-data`, one part per parameter"))
         #expect(docs.contains(table), "\(docs)")
         #expect(docs.contains("| `scan` | `MultipartFile` | multipart part | The scanned page. | required |"))
+        #expect(docs.contains("| `scanXScanner` | `String` | header of part `scan` | The device. | optional |"))
     }
 
     static let servers = """

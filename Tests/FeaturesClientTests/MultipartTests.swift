@@ -59,8 +59,8 @@ import Testing
         defer { server.shutdown() }
 
         try await UploadsApi(client: APIClient(baseURL: server.baseURL)).uploadScan(
-            id: 7, scan: MultipartFile(data: Data(Self.scan), filename: "scan.png"), title: "Page 1", pages: [1, 2],
-            notes: [MultipartFile(data: Data("n".utf8))], shipping: Address(city: "Bern"))
+            id: 7, scan: MultipartFile(data: Data(Self.scan), filename: "scan.png"), scanXScanner: "desk-1",
+            title: "Page 1", pages: [1, 2], notes: [MultipartFile(data: Data("n".utf8))], shipping: Address(city: "Bern"))
 
         let received = try #require(server.requests.first)
         #expect(received.path == "/uploads/7")
@@ -75,6 +75,45 @@ import Testing
         #expect(parts[0].body == Self.scan)
         #expect(parts.dropFirst().dropLast().map(\.text) == ["Page 1", "1", "2", "n"])
         #expect(parts[5].text == #"{"city":"Bern"}"#)
+        // No part header given but the required one: only it is sent.
+        #expect(parts.map { $0.headers.count } == [3, 2, 1, 1, 2, 2])
+        #expect(parts[0].header("X-Scanner") == "desk-1")
+    }
+
+    /// The part headers the description documents are parameters, typed like header parameters, and the server
+    /// sees each in its part: an array's in every part of it, none for a part that is not sent.
+    @Test func partHeadersAreSentInTheirParts() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+        let trace = try #require(UUID(uuidString: "8F2A1C3E-0000-4000-8000-00000000A1B2"))
+
+        try await UploadsApi(client: APIClient(baseURL: server.baseURL)).uploadScan(
+            id: 1, scan: MultipartFile(data: Data([1, 2])), scanXScanner: "desk 2", title: "T", scanXDpi: 600,
+            pages: [3, 4], pagesXUnit: .sheet, shippingXTrace: trace)
+
+        let received = try #require(server.requests.first)
+        let parts = try MultipartParser.parse(received.body, contentType: try #require(received.header("Content-Type")))
+        #expect(parts.map(\.name) == ["scan", "title", "pages", "pages"])
+        #expect(parts[0].header("X-Scanner") == "desk 2")
+        #expect(parts[0].header("X-Dpi") == "600")
+        #expect(parts[0].header("Content-Type") == "image/png")
+        #expect(parts[1].headers.count == 2)
+        #expect(parts[2...].map { $0.header("X-Unit") } == ["sheet", "sheet"])
+        // `shipping` is not sent, so neither is its `X-Trace`.
+        #expect(!String(decoding: received.body, as: UTF8.self).contains("X-Trace"))
+    }
+
+    @Test func setHeaderWritesEveryPartOfTheNameAndRefusesLineBreaks() throws {
+        var form = try MultipartBody(boundary: "b")
+        try form.add("tags", ["a", "b"])
+        try form.add("other", "c")
+        try form.setHeader("X-Count", [1, 2], forPart: "tags")
+        try form.setHeader("X-None", Int?.none, forPart: "other")
+        try form.setHeader("X-Missing", "x", forPart: "absent")
+        #expect(form.parts.map(\.headers) == [["X-Count": "1,2"], ["X-Count": "1,2"], [:]])
+        #expect(throws: APIError.self) { try form.setHeader("X-Note", "a\r\nX-Injected: 1", forPart: "other") }
+        #expect(throws: APIError.self) { try form.setHeader("X:Bad", "a", forPart: "other") }
+        #expect(form.parts[2].headers.isEmpty)
     }
 
     /// The whole body, byte for byte, with a boundary given: RFC 7578's layout with CRLF line endings.

@@ -17,26 +17,38 @@ public struct UploadsApi: Sendable {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     ///   - scan: The `scan` multipart part.
+    ///   - scanXScanner: The device that scanned the page.
     ///   - title: The `title` multipart part.
+    ///   - scanXDpi: The `X-Dpi` header of the `scan` multipart part.
     ///   - pages: The `pages` multipart part.
+    ///   - pagesXUnit: The `X-Unit` header of the `pages` multipart part.
     ///   - notes: The `notes` multipart part.
     ///   - shipping: The `shipping` multipart part.
+    ///   - shippingXTrace: The `X-Trace` header of the `shipping` multipart part.
     /// - Throws: `APIError` for any other status or a body that cannot be decoded.
     public func uploadScan(
         id: Int,
         scan: MultipartFile,
+        scanXScanner: String,
         title: String,
+        scanXDpi: Int? = nil,
         pages: [Int]? = nil,
+        pagesXUnit: UploadScanPagesXUnit? = nil,
         notes: [MultipartFile]? = nil,
-        shipping: Address? = nil
+        shipping: Address? = nil,
+        shippingXTrace: UUID? = nil
     ) async throws {
         let (result, response) = try await sendUploadScan(
             id: id,
             scan: scan,
+            scanXScanner: scanXScanner,
             title: title,
+            scanXDpi: scanXDpi,
             pages: pages,
+            pagesXUnit: pagesXUnit,
             notes: notes,
-            shipping: shipping
+            shipping: shipping,
+            shippingXTrace: shippingXTrace
         )
         switch result {
         case .noContent:
@@ -53,25 +65,37 @@ public struct UploadsApi: Sendable {
     /// - Parameters:
     ///   - id: The `id` path parameter.
     ///   - scan: The `scan` multipart part.
+    ///   - scanXScanner: The device that scanned the page.
     ///   - title: The `title` multipart part.
+    ///   - scanXDpi: The `X-Dpi` header of the `scan` multipart part.
     ///   - pages: The `pages` multipart part.
+    ///   - pagesXUnit: The `X-Unit` header of the `pages` multipart part.
     ///   - notes: The `notes` multipart part.
     ///   - shipping: The `shipping` multipart part.
+    ///   - shippingXTrace: The `X-Trace` header of the `shipping` multipart part.
     public func uploadScanResponse(
         id: Int,
         scan: MultipartFile,
+        scanXScanner: String,
         title: String,
+        scanXDpi: Int? = nil,
         pages: [Int]? = nil,
+        pagesXUnit: UploadScanPagesXUnit? = nil,
         notes: [MultipartFile]? = nil,
-        shipping: Address? = nil
+        shipping: Address? = nil,
+        shippingXTrace: UUID? = nil
     ) async throws -> UploadScanResponse {
         try await sendUploadScan(
             id: id,
             scan: scan,
+            scanXScanner: scanXScanner,
             title: title,
+            scanXDpi: scanXDpi,
             pages: pages,
+            pagesXUnit: pagesXUnit,
             notes: notes,
-            shipping: shipping
+            shipping: shipping,
+            shippingXTrace: shippingXTrace
         ).result
     }
 
@@ -87,19 +111,27 @@ public struct UploadsApi: Sendable {
     private func sendUploadScan(
         id: Int,
         scan: MultipartFile,
+        scanXScanner: String,
         title: String,
+        scanXDpi: Int?,
         pages: [Int]?,
+        pagesXUnit: UploadScanPagesXUnit?,
         notes: [MultipartFile]?,
-        shipping: Address?
+        shipping: Address?,
+        shippingXTrace: UUID?
     ) async throws -> (result: UploadScanResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "POST", path: "/uploads/{id}", operationID: "uploadScan")
         try request.setPath("id", id)
         var form = MultipartBody()
         try form.add("scan", file: scan, contentType: "image/png")
+        try form.setHeader("X-Scanner", scanXScanner, forPart: "scan")
+        try form.setHeader("X-Dpi", scanXDpi, forPart: "scan")
         try form.add("title", title, contentType: "text/plain; charset=utf-8")
         try form.add("pages", pages)
+        try form.setHeader("X-Unit", pagesXUnit, forPart: "pages")
         try form.add("notes", files: notes)
         try form.add("shipping", json: shipping, contentType: "application/vnd.features.address+json")
+        try form.setHeader("X-Trace", shippingXTrace, forPart: "shipping")
         request.setBody(form)
         let response = try await client.send(request, security: [])
         switch response.statusCode {
