@@ -785,6 +785,122 @@ import Testing
         #expect(try generated("Models/Priority.swift", from: Self.enums).contains("case low\n    case normal\n"))
     }
 
+    static let tuples = """
+        openapi: 3.1.0
+        info: {title: Maps, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Position:
+              type: array
+              prefixItems: [{type: number, title: Longitude}, {type: number, title: Latitude}]
+              items: false
+            Waypoint:
+              description: A stop.
+              type: array
+              prefixItems:
+                - {type: string, description: The stop's name.}
+                - {$ref: '#/components/schemas/Position'}
+                - {type: [integer, 'null']}
+              minItems: 2
+              items: {type: string}
+        """
+
+    /// `prefixItems` (3.1) is a struct with a property per position, named by a short `title` or by position, coded
+    /// as a JSON array. `items: false` allows no more items; `items` with a schema keeps them in a trailing array.
+    /// Positions from `minItems` on are optional: the array may end before them, and one that is missing before a
+    /// later one is written as `null`.
+    @Test func prefixItemsAreTupleStructsCodedAsArrays() throws {
+        try expectSnippet(
+            generated("Models/Position.swift", from: Self.tuples),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Position`.
+            public struct Position: Codable, Hashable, Sendable {
+                /// - Remark: Position 0 of the JSON array.
+                public var longitude: Double
+                /// - Remark: Position 1 of the JSON array.
+                public var latitude: Double
+
+                /// Creates a value from its properties.
+                public init(
+                    longitude: Double,
+                    latitude: Double
+                ) {
+                    self.longitude = longitude
+                    self.latitude = latitude
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    var container = try decoder.unkeyedContainer()
+                    self.longitude = try container.decode(Double.self)
+                    self.latitude = try container.decode(Double.self)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.unkeyedContainer()
+                    try container.encode(self.longitude)
+                    try container.encode(self.latitude)
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Waypoint.swift", from: Self.tuples),
+            #"""
+            /// A stop.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Waypoint`.
+            public struct Waypoint: Codable, Hashable, Sendable {
+                /// The stop's name.
+                ///
+                /// - Remark: Position 0 of the JSON array.
+                public var item0: String
+                /// - Remark: Position 1 of the JSON array.
+                public var item1: Position
+                /// - Remark: Position 2 of the JSON array.
+                public var item2: Int?
+                /// The items after the positions the API description lists, in order.
+                public var additionalItems: [String]
+
+                /// Creates a value from its properties.
+                public init(
+                    item0: String,
+                    item1: Position,
+                    item2: Int? = nil,
+                    additionalItems: [String] = []
+                ) {
+                    self.item0 = item0
+                    self.item1 = item1
+                    self.item2 = item2
+                    self.additionalItems = additionalItems
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    var container = try decoder.unkeyedContainer()
+                    self.item0 = try container.decode(String.self)
+                    self.item1 = try container.decode(Position.self)
+                    self.item2 = try container.decodeIfPresent(Int.self)
+                    var additional: [String] = []
+                    while !container.isAtEnd {
+                        additional.append(try container.decode(String.self))
+                    }
+                    self.additionalItems = additional
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.unkeyedContainer()
+                    try container.encode(self.item0)
+                    try container.encode(self.item1)
+                    if self.item2 != nil || !self.additionalItems.isEmpty {
+                        try container.encode(self.item2)
+                    }
+                    try container.encode(contentsOf: self.additionalItems)
+                }
+            }
+            """#
+        )
+    }
+
     static let base64 = """
         openapi: 3.1.0
         info: {title: Photos, version: 1.0.0}

@@ -87,6 +87,12 @@ extension ModelTranslator {
             definition.deprecated = schema.deprecated
             return definition
         }
+        if isTuple(schema) {
+            var definition = TypeDefinition(
+                id: id, kind: .structure(try makeTuple(schema, id: id)), source: source, documentation: documentation)
+            definition.deprecated = schema.deprecated
+            return definition
+        }
         var (target, _) = try type(of: schema, at: id, hint: hint, container: container)
         if target == .named(id) {
             warn(schema.location, "schema '\(hint)' only refers to itself; it is generated as JSONValue")
@@ -152,6 +158,14 @@ extension ModelTranslator {
             var definition = TypeDefinition(id: id, kind: .structure(try makeStruct(merged, id: id)))
             definition.documentation = Documentation(summary: schema.title, description: nil)
             definition.deprecated = merged.deprecated
+            definitions[id] = definition
+            return (.named(id), nullable)
+        }
+        if isTuple(schema) {
+            let id = declare(origin, preferred: hint, in: container)
+            var definition = TypeDefinition(id: id, kind: .structure(try makeTuple(schema, id: id)))
+            definition.documentation = Documentation(summary: schema.title, description: nil)
+            definition.deprecated = schema.deprecated
             definitions[id] = definition
             return (.named(id), nullable)
         }
@@ -401,6 +415,74 @@ extension ModelTranslator {
             break
         }
         return definition
+    }
+
+    /// Whether `schema` is declared as a tuple struct: an array schema (or one without `type`) with `prefixItems`
+    /// (or a draft 2019-09 `items` list) and room for at least one of them, and nothing that makes it something
+    /// else (an enum, `oneOf`, properties).
+    func isTuple(_ schema: JSONSchema) -> Bool {
+        guard schema.ref == nil, !schema.prefixItems.isEmpty, schema.maxItems != 0, schema.properties.isEmpty,
+            schema.enumValues == nil, schema.constValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+            schema.allOf.isEmpty
+        else { return false }
+        let types = schema.types.filter { $0 != .null }
+        return types.isEmpty || types == [.array]
+    }
+
+    /// The struct for a tuple identified by `id`: a property per position of `prefixItems` (up to `maxItems`),
+    /// named by the item's `title` when it makes a short name (`longitude`), else by position (`item0`); positions
+    /// below `minItems` are required, and without `minItems` all of them are (a description that lets an array end
+    /// early says so with `minItems`, as Pydantic and TypeBox write it). The items after them are an array
+    /// property when `items` allows some (a schema, or `true`), none when it is `false` or absent, or `maxItems`
+    /// allows no more. The types found in the items are nested in the struct.
+    func makeTuple(_ schema: JSONSchema, id: TypeID) throws(Diagnostic) -> StructDefinition {
+        var definition = StructDefinition()
+        definition.isTuple = true
+        let nested = TypeContainer(parent: id)
+        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
+        let count = min(schema.prefixItems.count, schema.maxItems ?? Int.max)
+        let required = min(count, schema.minItems ?? count)
+        for (position, item) in schema.prefixItems.prefix(count).enumerated() {
+            let titleName = Self.positionName(item.title)
+            let swiftName = members.claim(titleName ?? "item\(position)")
+            let (type, nullable) = try self.type(
+                of: item, at: id.appending("prefixItems", String(position)),
+                hint: SwiftName.upperCamelCase(swiftName), container: nested
+            )
+            let isRequired = position < required
+            var property = PropertyDefinition(
+                jsonKey: String(position), swiftName: swiftName, type: type, isOptional: !isRequired || nullable)
+            property.position = position
+            property.encodesNull = isRequired && nullable
+            property.documentation = propertyDocumentation(item)
+            // A title that names the property says nothing more in its doc comment.
+            if titleName != nil { property.documentation.summary = nil }
+            property.deprecated = item.deprecated
+            property.defaultValue = item.defaultValue.flatMap { defaultValue($0, of: type) }
+            definition.properties.append(property)
+        }
+        if count == schema.prefixItems.count, (schema.maxItems ?? Int.max) > count, let items = schema.items,
+            !isFalse(items)
+        {
+            let (element, nullable) = try type(
+                of: items, at: id.appending("items"), hint: "AdditionalItem", container: nested)
+            definition.additionalItems = AdditionalItemsDefinition(
+                swiftName: members.claim("additionalItems"), elementType: nullable ? .optional(element) : element)
+        }
+        return definition
+    }
+
+    /// The property name a tuple item's `title` makes, when it is short: one to four words (`Longitude`,
+    /// `Stop name`); `nil` for none or a sentence.
+    static func positionName(_ title: String?) -> String? {
+        guard let title, (1...4).contains(SwiftName.words(title).count) else { return nil }
+        return SwiftName.lowerCamelCase(title)
+    }
+
+    /// Whether `schema` allows no value at all: `false`, or `not: {}`.
+    func isFalse(_ schema: JSONSchema) -> Bool {
+        guard let not = schema.not else { return false }
+        return not.types.isEmpty && isAnnotationOnly(not)
     }
 
     /// The documentation of a property: its own title and description, or those of the single `allOf` part it
