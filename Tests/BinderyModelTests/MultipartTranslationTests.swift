@@ -81,8 +81,8 @@ import Testing
         #expect(operation.requestBody?.contentType == "multipart/form-data")
         #expect(
             operation.parameters.map(\.swiftName) == [
-                "id", "photo", "photoXPhotoSource", "caption", "count", "tags", "scans", "avatar", "meta", "pet", "kind",
-                "note", "nickname", "raw", "thumb",
+                "id", "photo", "photoXPhotoSource", "caption", "count", "tags", "scans", "avatar", "meta", "pet",
+                "kind", "note", "nickname", "raw", "thumb",
             ], "the read-only 'id' is not sent; the path's 'id' is; a part's header follows the part")
         let parts = Dictionary(
             uniqueKeysWithValues: operation.parameters.dropFirst().filter { part($0) != nil }.map { ($0.name, $0) })

@@ -43,7 +43,8 @@ import Testing
 
         let open = try #require(structure(model, "Open")).0
         #expect(open.properties.map(\.isOptional) == [true], "minItems: 0")
-        #expect(open.additionalItems == AdditionalItemsDefinition(swiftName: "additionalItems", elementType: .jsonValue))
+        #expect(
+            open.additionalItems == AdditionalItemsDefinition(swiftName: "additionalItems", elementType: .jsonValue))
 
         let (holder, nested) = try #require(structure(model, "Holder"))
         #expect(code(model, holder.properties.first?.type) == "Holder.Extent")

@@ -60,7 +60,8 @@ import Testing
 
         try await UploadsApi(client: APIClient(baseURL: server.baseURL)).uploadScan(
             id: 7, scan: MultipartFile(data: Data(Self.scan), filename: "scan.png"), scanXScanner: "desk-1",
-            title: "Page 1", pages: [1, 2], notes: [MultipartFile(data: Data("n".utf8))], shipping: Address(city: "Bern"))
+            title: "Page 1", pages: [1, 2], notes: [MultipartFile(data: Data("n".utf8))],
+            shipping: Address(city: "Bern"))
 
         let received = try #require(server.requests.first)
         #expect(received.path == "/uploads/7")

@@ -58,7 +58,8 @@ struct ParameterContext: RenderContext {
         case "partContentTypeLiteral": .text(part?.contentType.map(SwiftLiteral.string) ?? "")
         case "partContentTypes": .text(part.map(Self.partContentTypesText) ?? "")
         case "hasPartHeaders": .flag(part?.headers.isEmpty == false)
-        case "partHeaders": .list(part.map { part in part.headers.map { PartHeaderContext(header: $0, part: parameter.name) } } ?? [])
+        case "partHeaders":
+            .list(part.map { part in part.headers.map { PartHeaderContext(header: $0, part: parameter.name) } } ?? [])
         default: nil
         }
     }
