@@ -4,6 +4,8 @@ public struct Documentation: Sendable, Hashable {
     public var summary: String?
     /// The longer description, Markdown as written in the document.
     public var description: String?
+    /// The media type of a string's content (`contentMediaType`, OpenAPI 3.1): `image/png` for base64 text.
+    public var mediaType: String?
 
     public init(summary: String? = nil, description: String? = nil) {
         self.summary = Self.clean(summary)

@@ -126,6 +126,9 @@ public struct ParameterDefinition: Sendable, Hashable {
         /// A part of a multipart body (``RequestBodyDefinition/Encoding-swift.enum/multipart``), named by
         /// ``ParameterDefinition/name``; an array is one part per item, under the same name.
         case multipartPart(MultipartPart)
+        /// A header of the multipart part named `part` (the `encoding`'s `headers`), named by
+        /// ``ParameterDefinition/name``: sent in every part of that name, none when the part is not sent.
+        case multipartPartHeader(part: String)
         /// The whole request body.
         case body
     }
@@ -174,16 +177,20 @@ public struct MultipartPart: Sendable, Hashable {
         case file
     }
 
-    /// A header the body's `encoding` documents for the part.
+    /// A header the body's `encoding` documents for the part, sent from a parameter of its own
+    /// (``ParameterDefinition/Location-swift.enum/multipartPartHeader(part:)``).
     public struct Header: Sendable, Hashable {
         public var name: String
         public var isRequired: Bool
         public var documentation: Documentation
+        /// The label of the parameter that holds the header's value (`scanXScanner`), without backticks.
+        public var swiftName: String
 
-        public init(name: String, isRequired: Bool, documentation: Documentation) {
+        public init(name: String, isRequired: Bool, documentation: Documentation, swiftName: String = "") {
             self.name = name
             self.isRequired = isRequired
             self.documentation = documentation
+            self.swiftName = swiftName
         }
     }
 

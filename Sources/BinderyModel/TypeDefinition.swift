@@ -35,23 +35,42 @@ public struct TypeDefinition: Sendable, Hashable {
     }
 }
 
-/// A `struct` for an object schema.
+/// A `struct` for an object schema, or for a tuple: an array schema with `prefixItems`, a property per position.
 public struct StructDefinition: Sendable, Hashable {
     public var properties: [PropertyDefinition]
     /// The type of the values of properties not listed, when the schema allows them with a schema.
     public var additionalProperties: AdditionalPropertiesDefinition?
+    /// Whether the struct is a tuple: coded as a JSON array, its properties by position
+    /// (``PropertyDefinition/position``), then ``additionalItems``.
+    public var isTuple: Bool
+    /// For a tuple, the items after the listed positions, when the schema allows them (`items`).
+    public var additionalItems: AdditionalItemsDefinition?
 
     public init(properties: [PropertyDefinition] = [], additionalProperties: AdditionalPropertiesDefinition? = nil) {
         self.properties = properties
         self.additionalProperties = additionalProperties
+        self.isTuple = false
+        self.additionalItems = nil
     }
 
-    /// Whether custom `init(from:)` and `encode(to:)` are needed: some property must be written as `null` when it
-    /// is `nil`, additional properties must be written next to the known ones, a property is stored boxed, or a
-    /// read-only property must not be sent.
+    /// Whether custom `init(from:)` and `encode(to:)` are needed: the struct is a tuple, some property must be
+    /// written as `null` when it is `nil`, additional properties must be written next to the known ones, a
+    /// property is stored boxed, or a read-only property must not be sent.
     public var needsCustomCoding: Bool {
-        additionalProperties != nil
+        isTuple || additionalProperties != nil
             || properties.contains { $0.encodesNull || $0.indirectStorageName != nil || $0.readOnly }
+    }
+}
+
+/// The items of a tuple after its listed positions, kept in an array property.
+public struct AdditionalItemsDefinition: Sendable, Hashable {
+    /// The array property's name (`additionalItems`, unless a position took it).
+    public var swiftName: String
+    public var elementType: SwiftType
+
+    public init(swiftName: String, elementType: SwiftType) {
+        self.swiftName = swiftName
+        self.elementType = elementType
     }
 }
 
@@ -69,8 +88,10 @@ public struct AdditionalPropertiesDefinition: Sendable, Hashable {
 
 /// One stored property of a generated struct.
 public struct PropertyDefinition: Sendable, Hashable {
-    /// The key in JSON, exactly as in the document.
+    /// The key in JSON, exactly as in the document; for a tuple's property, its position as text.
     public var jsonKey: String
+    /// For a tuple's property, its position in the JSON array (from 0); `nil` for an object's.
+    public var position: Int?
     /// The Swift name (`accessToken`), without backticks.
     public var swiftName: String
     /// The `CodingKeys` case name, without backticks.
@@ -103,6 +124,7 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.writeOnly = false
         self.indirectStorageName = nil
         self.defaultValue = nil
+        self.position = nil
     }
 }
 

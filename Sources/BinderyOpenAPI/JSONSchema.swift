@@ -67,6 +67,10 @@ public struct JSONSchema: Sendable {
     /// `prefixItems` (a tuple: the schema of each leading item, in order); ``items`` then applies to the items after
     /// them. Also read from `items` written as a list (JSON Schema draft 2019-09 and earlier).
     public var prefixItems: [JSONSchema]
+    /// `minItems`: the fewest items an array may have.
+    public var minItems: Int?
+    /// `maxItems`: the most items an array may have.
+    public var maxItems: Int?
     public var not: JSONSchema? {
         get { notStorage?.value }
         set { notStorage = newValue.map(Indirect.init) }

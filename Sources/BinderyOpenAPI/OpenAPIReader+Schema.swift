@@ -85,6 +85,8 @@ extension OpenAPIReader {
                     schema.items = try readSchema(value)
                 }
             case "prefixItems": schema.prefixItems = try readSchemaList(value, "'prefixItems'")
+            case "minItems": schema.minItems = itemCount(value, "minItems")
+            case "maxItems": schema.maxItems = itemCount(value, "maxItems")
             case "not": schema.not = try readSchema(value)
             case "allOf": schema.allOf = try readSchemaList(value, "'allOf'")
             case "oneOf": schema.oneOf = try readSchemaList(value, "'oneOf'")
@@ -125,6 +127,14 @@ extension OpenAPIReader {
             "'nullable' is OpenAPI 3.0; in 3.1 add 'null' to the types (honoured; later uses in this document are "
                 + "not reported)")
         if !schema.types.isEmpty, !schema.types.contains(.null) { schema.types.append(.null) }
+    }
+
+    /// A `minItems` or `maxItems`: a count of items, else `nil` with a warning (the bound is not needed to read the
+    /// document).
+    func itemCount(_ node: YAMLNode, _ keyword: String) -> Int? {
+        if let count = try? node.int("'\(keyword)'"), count >= 0 { return count }
+        warn(node.location, "'\(keyword)' is not a count of items; ignored")
+        return nil
     }
 
     /// `items` written as a list of schemas (JSON Schema draft 2019-09 and earlier) is 2020-12's `prefixItems`, and

@@ -81,10 +81,11 @@ import Testing
         #expect(operation.requestBody?.contentType == "multipart/form-data")
         #expect(
             operation.parameters.map(\.swiftName) == [
-                "id", "photo", "caption", "count", "tags", "scans", "avatar", "meta", "pet", "kind", "note", "nickname",
-                "raw", "thumb",
-            ], "the read-only 'id' is not sent; the path's 'id' is")
-        let parts = Dictionary(uniqueKeysWithValues: operation.parameters.dropFirst().map { ($0.name, $0) })
+                "id", "photo", "photoXPhotoSource", "caption", "count", "tags", "scans", "avatar", "meta", "pet",
+                "kind", "note", "nickname", "raw", "thumb",
+            ], "the read-only 'id' is not sent; the path's 'id' is; a part's header follows the part")
+        let parts = Dictionary(
+            uniqueKeysWithValues: operation.parameters.dropFirst().filter { part($0) != nil }.map { ($0.name, $0) })
         #expect(operation.parameters.first?.location == .request(.path))
 
         // Kinds.
@@ -113,7 +114,9 @@ import Testing
 
         // Required parts are not optional; a nullable one is, required or not.
         #expect(
-            operation.parameters.filter { !$0.isOptional }.map(\.name) == ["id", "photo", "caption", "meta"])
+            operation.parameters.filter { !$0.isOptional }.map(\.name) == [
+                "id", "photo", "X-Photo-Source", "caption", "meta",
+            ])
         #expect(parts["nickname"]?.isOptional == true)
 
         // The encoding: a list of content types keeps its order and sends the first; contentMediaType is the
@@ -131,8 +134,15 @@ import Testing
             part(parts["photo"])?.headers == [
                 .init(
                     name: "X-Photo-Source", isRequired: true,
-                    documentation: Documentation(description: "Where the photo was taken."))
+                    documentation: Documentation(description: "Where the photo was taken."),
+                    swiftName: "photoXPhotoSource")
             ])
+        // The header's value is a parameter of its own, typed like a header parameter.
+        let header = try #require(operation.parameters.first { $0.swiftName == "photoXPhotoSource" })
+        #expect(header.location == .multipartPartHeader(part: "photo"))
+        #expect(header.name == "X-Photo-Source")
+        #expect(header.type == .string)
+        #expect(header.documentation.description == "Where the photo was taken.")
         #expect(parts["photo"]?.documentation.description == "The picture.")
     }
 
@@ -194,6 +204,46 @@ import Testing
         #expect(part(parameter)?.kind == .json)
         #expect(part(parameter)?.contentType == "application/json")
         #expect(warnings.map(\.message).contains { $0.contains("part 'order' is structured") }, "\(warnings)")
+    }
+
+    /// A part's headers are typed parameters, optional when the part is; `Content-Disposition` names the part and
+    /// is the runtime's to write, so it is left out, with a warning.
+    @Test func partHeadersAreTypedParametersAndContentDispositionIsLeftOut() throws {
+        let (model, warnings) = try translate(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                post:
+                  operationId: send
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            file: {type: string, format: binary}
+                        encoding:
+                          file:
+                            headers:
+                              X-Rate-Limit: {required: true, schema: {type: integer}}
+                              X-Mode: {schema: {type: string, enum: [fast, slow]}}
+                              Content-Disposition: {schema: {type: string}}
+                  responses:
+                    '204': {description: Done.}
+            """
+        )
+        let parameters = try #require(model.apis.first?.operations.first?.parameters)
+        #expect(parameters.map(\.swiftName) == ["file", "fileXRateLimit", "fileXMode"])
+        #expect(parameters[1].type == .int)
+        #expect(code(model, parameters[2].type) == "SendFileXMode")
+        #expect(parameters.allSatisfy { $0.isOptional }, "the body is optional, so its parts and their headers are")
+        #expect(part(parameters[0])?.headers.map(\.name) == ["X-Rate-Limit", "X-Mode"])
+        #expect(
+            warnings.map(\.message) == [
+                "part header 'Content-Disposition' of 'file' is written by the runtime, which names the part; ignored"
+            ])
     }
 
     @Test func anOptionalBodyMakesEveryPartOptional() throws {

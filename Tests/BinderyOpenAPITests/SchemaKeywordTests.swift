@@ -46,14 +46,23 @@ import Testing
                   type: array
                   prefixItems: [{type: number}, {type: number}, {$ref: '#/components/schemas/Label'}]
                   items: false
+                  minItems: 2
+                  maxItems: 3
                 Label: {type: string}
+                Odd: {type: array, minItems: '2', maxItems: -1}
             """
         )
-        #expect(warnings.isEmpty)
+        #expect(
+            warnings == [
+                "spec.yaml:12:34: warning: 'minItems' is not a count of items; ignored",
+                "spec.yaml:12:49: warning: 'maxItems' is not a count of items; ignored",
+            ])
         let point = try #require(document.schema(named: "Point"))
         #expect(point.prefixItems.map(\.types) == [[.number], [.number], []])
         #expect(point.prefixItems[2].ref?.pointer.description == "/components/schemas/Label")
         #expect(point.items?.not != nil)
+        #expect(point.minItems == 2 && point.maxItems == 3)
+        #expect(document.schema(named: "Odd")?.minItems == nil && document.schema(named: "Odd")?.maxItems == nil)
     }
 
     @Test func readsItemsWrittenAsAListAsPrefixItems() throws {

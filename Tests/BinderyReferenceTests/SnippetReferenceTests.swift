@@ -785,6 +785,186 @@ import Testing
         #expect(try generated("Models/Priority.swift", from: Self.enums).contains("case low\n    case normal\n"))
     }
 
+    static let tuples = """
+        openapi: 3.1.0
+        info: {title: Maps, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Position:
+              type: array
+              prefixItems: [{type: number, title: Longitude}, {type: number, title: Latitude}]
+              items: false
+            Waypoint:
+              description: A stop.
+              type: array
+              prefixItems:
+                - {type: string, description: The stop's name.}
+                - {$ref: '#/components/schemas/Position'}
+                - {type: [integer, 'null']}
+              minItems: 2
+              items: {type: string}
+        """
+
+    /// `prefixItems` (3.1) is a struct with a property per position, named by a short `title` or by position, coded
+    /// as a JSON array. `items: false` allows no more items; `items` with a schema keeps them in a trailing array.
+    /// Positions from `minItems` on are optional: the array may end before them, and one that is missing before a
+    /// later one is written as `null`.
+    @Test func prefixItemsAreTupleStructsCodedAsArrays() throws {
+        try expectSnippet(
+            generated("Models/Position.swift", from: Self.tuples),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Position`.
+            public struct Position: Codable, Hashable, Sendable {
+                /// - Remark: Position 0 of the JSON array.
+                public var longitude: Double
+                /// - Remark: Position 1 of the JSON array.
+                public var latitude: Double
+
+                /// Creates a value from its properties.
+                public init(
+                    longitude: Double,
+                    latitude: Double
+                ) {
+                    self.longitude = longitude
+                    self.latitude = latitude
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    var container = try decoder.unkeyedContainer()
+                    self.longitude = try container.decode(Double.self)
+                    self.latitude = try container.decode(Double.self)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.unkeyedContainer()
+                    try container.encode(self.longitude)
+                    try container.encode(self.latitude)
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Waypoint.swift", from: Self.tuples),
+            #"""
+            /// A stop.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Waypoint`.
+            public struct Waypoint: Codable, Hashable, Sendable {
+                /// The stop's name.
+                ///
+                /// - Remark: Position 0 of the JSON array.
+                public var item0: String
+                /// - Remark: Position 1 of the JSON array.
+                public var item1: Position
+                /// - Remark: Position 2 of the JSON array.
+                public var item2: Int?
+                /// The items after the positions the API description lists, in order.
+                public var additionalItems: [String]
+
+                /// Creates a value from its properties.
+                public init(
+                    item0: String,
+                    item1: Position,
+                    item2: Int? = nil,
+                    additionalItems: [String] = []
+                ) {
+                    self.item0 = item0
+                    self.item1 = item1
+                    self.item2 = item2
+                    self.additionalItems = additionalItems
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    var container = try decoder.unkeyedContainer()
+                    self.item0 = try container.decode(String.self)
+                    self.item1 = try container.decode(Position.self)
+                    self.item2 = try container.decodeIfPresent(Int.self)
+                    var additional: [String] = []
+                    while !container.isAtEnd {
+                        additional.append(try container.decode(String.self))
+                    }
+                    self.additionalItems = additional
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.unkeyedContainer()
+                    try container.encode(self.item0)
+                    try container.encode(self.item1)
+                    if self.item2 != nil || !self.additionalItems.isEmpty {
+                        try container.encode(self.item2)
+                    }
+                    try container.encode(contentsOf: self.additionalItems)
+                }
+            }
+            """#
+        )
+    }
+
+    static let base64 = """
+        openapi: 3.1.0
+        info: {title: Photos, version: 1.0.0}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [photo]
+              properties:
+                photo: {type: string, contentEncoding: base64, contentMediaType: image/png, description: The photo.}
+                genome: {type: string, format: byte}
+                card: {type: string, contentMediaType: text/vcard}
+            Thumbnail: {type: string, contentEncoding: base64, contentMediaType: image/jpeg}
+        """
+
+    /// `contentEncoding: base64` (3.1) is `Data`, as 3.0's `format: byte` is (`JSONEncoder` writes it as base64);
+    /// `contentMediaType` is named in the doc comment, and without an encoding the content stays a `String`.
+    @Test func base64ContentIsDataWithItsMediaTypeInTheDocComment() throws {
+        try expectSnippet(
+            generated("Models/Pet.swift", from: Self.base64),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Pet`.
+            public struct Pet: Codable, Hashable, Sendable {
+                /// The photo.
+                ///
+                /// - Remark: JSON key `photo`.
+                /// - Remark: Media type `image/png`.
+                public var photo: Data
+                /// - Remark: JSON key `genome`.
+                public var genome: Data?
+                /// - Remark: JSON key `card`.
+                /// - Remark: Media type `text/vcard`.
+                public var card: String?
+
+                /// Creates a value from its properties.
+                public init(
+                    photo: Data,
+                    genome: Data? = nil,
+                    card: String? = nil
+                ) {
+                    self.photo = photo
+                    self.genome = genome
+                    self.card = card
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case photo
+                    case genome
+                    case card
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Thumbnail.swift", from: Self.base64),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Thumbnail`.
+            /// - Remark: Media type `image/jpeg`.
+            public typealias Thumbnail = Data
+            """#
+        )
+    }
+
     static let multipart = """
         openapi: 3.0.3
         info: {title: Pets, version: 1.0.0}
@@ -925,6 +1105,149 @@ import Testing
         )
     }
 
+    static let multipartHeaders = """
+        openapi: 3.1.0
+        info: {title: Scans, version: 1.0.0}
+        paths:
+          /scans:
+            post:
+              operationId: uploadScan
+              tags: [scans]
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [page]
+                      properties:
+                        page: {type: string, contentMediaType: image/png}
+                        notes: {type: array, items: {type: string}}
+                    encoding:
+                      page:
+                        headers:
+                          X-Scanner: {required: true, description: The device., schema: {type: string}}
+                          X-Dpi: {schema: {type: integer}}
+                          Content-Type: {schema: {type: string}}
+                      notes:
+                        contentType: text/markdown
+                        headers:
+                          X-Page: {schema: {type: integer}}
+              responses:
+                '204': {description: Stored.}
+        """
+
+    /// The headers an `encoding` documents for a part are parameters, typed like header parameters and named after
+    /// the part and the header, right after the part's; the runtime sends each with every part of the part's name.
+    /// `Content-Type` is the part's content type, never a parameter.
+    @Test func multipartPartHeadersAreParameters() throws {
+        try expectSnippet(
+            generated("APIs/ScansApi.swift", from: Self.multipartHeaders),
+            #"""
+            /// The operations tagged `scans`.
+            public struct ScansApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `POST /scans`
+                ///
+                /// - Parameters:
+                ///   - page: The `page` multipart part.
+                ///   - pageXScanner: The device.
+                ///   - pageXDpi: The `X-Dpi` header of the `page` multipart part.
+                ///   - notes: The `notes` multipart part.
+                ///   - notesXPage: The `X-Page` header of the `notes` multipart part.
+                /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                public func uploadScan(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int? = nil,
+                    notes: [String]? = nil,
+                    notesXPage: Int? = nil
+                ) async throws {
+                    let (result, response) = try await sendUploadScan(
+                        page: page,
+                        pageXScanner: pageXScanner,
+                        pageXDpi: pageXDpi,
+                        notes: notes,
+                        notesXPage: notesXPage
+                    )
+                    switch result {
+                    case .noContent:
+                        return
+                    case .undocumented:
+                        guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
+                    }
+                }
+
+                /// `POST /scans`
+                ///
+                /// Returns every documented response as a case of `UploadScanResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - page: The `page` multipart part.
+                ///   - pageXScanner: The device.
+                ///   - pageXDpi: The `X-Dpi` header of the `page` multipart part.
+                ///   - notes: The `notes` multipart part.
+                ///   - notesXPage: The `X-Page` header of the `notes` multipart part.
+                public func uploadScanResponse(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int? = nil,
+                    notes: [String]? = nil,
+                    notesXPage: Int? = nil
+                ) async throws -> UploadScanResponse {
+                    try await sendUploadScan(
+                        page: page,
+                        pageXScanner: pageXScanner,
+                        pageXDpi: pageXDpi,
+                        notes: notes,
+                        notesXPage: notesXPage
+                    ).result
+                }
+
+                /// The documented responses of `POST /scans`.
+                public enum UploadScanResponse: Sendable {
+                    /// Stored. (204).
+                    case noContent
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendUploadScan(
+                    page: MultipartFile,
+                    pageXScanner: String,
+                    pageXDpi: Int?,
+                    notes: [String]?,
+                    notesXPage: Int?
+                ) async throws -> (result: UploadScanResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "POST", path: "/scans", operationID: "uploadScan")
+                    var form = MultipartBody()
+                    try form.add("page", file: page, contentType: "image/png")
+                    try form.setHeader("X-Scanner", pageXScanner, forPart: "page")
+                    try form.setHeader("X-Dpi", pageXDpi, forPart: "page")
+                    try form.add("notes", notes, contentType: "text/markdown")
+                    try form.setHeader("X-Page", notesXPage, forPart: "notes")
+                    request.setBody(form)
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 204:
+                        return (.noContent, response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
     /// The API's docs list the parts: name, parameter, kind, content type and the headers the encoding documents.
     @Test func multipartDocsListTheParts() throws {
         let directory = try Support.temporaryDirectory()
@@ -941,16 +1264,17 @@ import Testing
         let table = """
             | Part | Parameter | Kind | Content-Type | Part headers |
             | --- | --- | --- | --- | --- |
-            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (optional): The device. |
+            | `scan` | `scan` | file | `image/png, image/jpeg` | `X-Scanner` (`scanXScanner`, optional): The device. |
             | `title` | `title` | text | `text/plain` |  |
             | `tags` | `tags` | text | `text/plain` |  |
             | `metadata` | `metadata` | JSON | `application/json` |  |
 
-            The methods do not send the part headers
+            A part's headers are parameters too
             """
         #expect(docs.contains("### Multipart parts\n\nThe body is `multipart/form-data`, one part per parameter"))
         #expect(docs.contains(table), "\(docs)")
         #expect(docs.contains("| `scan` | `MultipartFile` | multipart part | The scanned page. | required |"))
+        #expect(docs.contains("| `scanXScanner` | `String` | header of part `scan` | The device. | optional |"))
     }
 
     static let servers = """

@@ -95,7 +95,7 @@ import Testing
             )
         )
 
-        #expect(result.files.count == 44)
+        #expect(result.files.count == 43)
         #expect(Support.read(directory + "/Out/Sources/Canopy/APIs/TokenApi.swift") == "// TokenApi: tokenPostToken \n")
         #expect(Support.read(directory + "/Out/docs/INDEX.txt") == "DeploymentsApi\nPoolApi\nTokenApi\n")
         // Templates the folder does not replace stay the defaults.
@@ -164,9 +164,16 @@ import Testing
         ])
         #expect(error?.location.line == 2)
         #expect(error?.message == "'if: hasUnicorns' is not a flag of the package context")
-        // Canopy has no oneOf, so no union runtime; a description with one gets it.
+        // Canopy has no oneOf and no multipart body, so neither the union nor the multipart runtime; a description
+        // with them gets them.
         let canopy = try Generator.render(specPath: Support.canopySpec, moduleName: "Canopy").files.map(\.path)
         #expect(!canopy.contains("Sources/Canopy/Runtime/UnionCoding.swift"))
+        #expect(!canopy.contains("Sources/Canopy/Runtime/MultipartBody.swift"))
         #expect(canopy.contains("Sources/Canopy/Runtime/SecurityScheme.swift"))
+        let features = try Generator.render(
+            specPath: Support.repositoryRoot + "/Tests/Specs/features.yaml", moduleName: "Features"
+        ).files.map(\.path)
+        #expect(features.contains("Sources/Features/Runtime/UnionCoding.swift"))
+        #expect(features.contains("Sources/Features/Runtime/MultipartBody.swift"))
     }
 }

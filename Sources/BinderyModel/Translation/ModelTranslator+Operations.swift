@@ -267,14 +267,41 @@ extension ModelTranslator {
                     hint: typePrefix + SwiftName.upperCamelCase(property.name), container: container
                 )
             }
+            let label = labels.claim(SwiftName.lowerCamelCase(property.name))
+            let isOptional = !merged.required.contains(property.name) || nullable || !body.required
+            // The part's headers: a parameter each, right after the part's, named after both (`scanXScanner`).
+            var headerParameters: [ParameterDefinition] = []
+            for header in encoding?.headers ?? [] where header.name.lowercased() == "content-disposition" {
+                warn(
+                    header.location,
+                    "part header 'Content-Disposition' of '\(property.name)' is written by the runtime, which names "
+                        + "the part; ignored")
+            }
+            for (index, header) in sentPartHeaders(encoding).enumerated() {
+                let (headerType, headerNullable) = try self.type(
+                    of: header.schema,
+                    at: origin.appending("content", multipart.name, "encoding", property.name, "headers", header.name),
+                    hint: typePrefix + SwiftName.upperCamelCase(property.name) + SwiftName.upperCamelCase(header.name),
+                    container: container
+                )
+                let headerLabel = labels.claim(SwiftName.lowerCamelCase(property.name + " " + header.name))
+                part.headers[index].swiftName = headerLabel
+                var headerParameter = ParameterDefinition(
+                    name: header.name, swiftName: headerLabel, location: .multipartPartHeader(part: property.name),
+                    type: headerType, isOptional: !header.required || headerNullable || isOptional
+                )
+                headerParameter.documentation = part.headers[index].documentation
+                headerParameter.deprecated = header.deprecated
+                headerParameters.append(headerParameter)
+            }
             var parameter = ParameterDefinition(
-                name: property.name, swiftName: labels.claim(SwiftName.lowerCamelCase(property.name)),
-                location: .multipartPart(part), type: type,
-                isOptional: !merged.required.contains(property.name) || nullable || !body.required
+                name: property.name, swiftName: label, location: .multipartPart(part), type: type,
+                isOptional: isOptional
             )
             parameter.documentation = propertyDocumentation(property.schema)
             parameter.deprecated = property.schema.deprecated
             parameters.append(parameter)
+            parameters += headerParameters
         }
         let mediaType = multipart.essence == "multipart/*" ? "multipart/form-data" : multipart.essence
         return (
@@ -306,12 +333,18 @@ extension ModelTranslator {
         if contentTypes.isEmpty, kind == .file, let mediaType = value.contentMediaType {
             part.contentTypes = [mediaType]
         }
-        part.headers = (encoding?.headers ?? []).map { header in
+        part.headers = sentPartHeaders(encoding).map { header in
             MultipartPart.Header(
                 name: header.name, isRequired: header.required,
                 documentation: Documentation(description: header.description ?? header.schema.description))
         }
         return part
+    }
+
+    /// The headers an `encoding` documents for a part that the client sends: all but `Content-Disposition`, which
+    /// names the part and is the runtime's to write (`Content-Type` is left out when reading, as OpenAPI says).
+    func sentPartHeaders(_ encoding: MediaType.Encoding?) -> [Header] {
+        (encoding?.headers ?? []).filter { $0.name.lowercased() != "content-disposition" }
     }
 
     /// Whether every value of `schema` is a string, number, boolean or null: primitive types, enums, constants,

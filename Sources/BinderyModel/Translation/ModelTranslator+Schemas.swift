@@ -66,7 +66,8 @@ extension ModelTranslator {
     func declaration(
         for schema: JSONSchema, id: TypeID, hint: String, source: String, container: TypeContainer
     ) throws(Diagnostic) -> TypeDefinition {
-        let documentation = Documentation(summary: schema.title, description: schema.description)
+        var documentation = Documentation(summary: schema.title, description: schema.description)
+        documentation.mediaType = schema.contentMediaType
         if let merged = structShape(of: schema) {
             var definition = TypeDefinition(
                 id: id, kind: .structure(try makeStruct(merged, id: id)), source: source, documentation: documentation
@@ -83,6 +84,12 @@ extension ModelTranslator {
         if isUnion(schema) {
             var definition = TypeDefinition(
                 id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
+            definition.deprecated = schema.deprecated
+            return definition
+        }
+        if isTuple(schema) {
+            var definition = TypeDefinition(
+                id: id, kind: .structure(try makeTuple(schema, id: id)), source: source, documentation: documentation)
             definition.deprecated = schema.deprecated
             return definition
         }
@@ -154,9 +161,17 @@ extension ModelTranslator {
             definitions[id] = definition
             return (.named(id), nullable)
         }
+        if isTuple(schema) {
+            let id = declare(origin, preferred: hint, in: container)
+            var definition = TypeDefinition(id: id, kind: .structure(try makeTuple(schema, id: id)))
+            definition.documentation = Documentation(summary: schema.title, description: nil)
+            definition.deprecated = schema.deprecated
+            definitions[id] = definition
+            return (.named(id), nullable)
+        }
         switch schema.singleType {
         case .string:
-            return (stringType(format: schema.format), nullable)
+            return (stringType(of: schema), nullable)
         case .integer:
             switch schema.format {
             case "int32": return (.int32, nullable)
@@ -218,6 +233,13 @@ extension ModelTranslator {
         case "binary", "byte": .data
         default: .string
         }
+    }
+
+    /// The type of a string schema: by its `format`, and `Data` for base64 content (`contentEncoding: base64`,
+    /// OpenAPI 3.1's way to say what 3.0's `format: byte` says), which `JSONEncoder` writes as base64.
+    func stringType(of schema: JSONSchema) -> SwiftType {
+        if schema.contentEncoding?.lowercased() == "base64" { return .data }
+        return stringType(format: schema.format)
     }
 
     /// Whether a schema only annotates (a description, `nullable`, a default, an example) and says nothing about
@@ -395,6 +417,74 @@ extension ModelTranslator {
         return definition
     }
 
+    /// Whether `schema` is declared as a tuple struct: an array schema (or one without `type`) with `prefixItems`
+    /// (or a draft 2019-09 `items` list) and room for at least one of them, and nothing that makes it something
+    /// else (an enum, `oneOf`, properties).
+    func isTuple(_ schema: JSONSchema) -> Bool {
+        guard schema.ref == nil, !schema.prefixItems.isEmpty, schema.maxItems != 0, schema.properties.isEmpty,
+            schema.enumValues == nil, schema.constValue == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+            schema.allOf.isEmpty
+        else { return false }
+        let types = schema.types.filter { $0 != .null }
+        return types.isEmpty || types == [.array]
+    }
+
+    /// The struct for a tuple identified by `id`: a property per position of `prefixItems` (up to `maxItems`),
+    /// named by the item's `title` when it makes a short name (`longitude`), else by position (`item0`); positions
+    /// below `minItems` are required, and without `minItems` all of them are (a description that lets an array end
+    /// early says so with `minItems`, as Pydantic and TypeBox write it). The items after them are an array
+    /// property when `items` allows some (a schema, or `true`), none when it is `false` or absent, or `maxItems`
+    /// allows no more. The types found in the items are nested in the struct.
+    func makeTuple(_ schema: JSONSchema, id: TypeID) throws(Diagnostic) -> StructDefinition {
+        var definition = StructDefinition()
+        definition.isTuple = true
+        let nested = TypeContainer(parent: id)
+        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
+        let count = min(schema.prefixItems.count, schema.maxItems ?? Int.max)
+        let required = min(count, schema.minItems ?? count)
+        for (position, item) in schema.prefixItems.prefix(count).enumerated() {
+            let titleName = Self.positionName(item.title)
+            let swiftName = members.claim(titleName ?? "item\(position)")
+            let (type, nullable) = try self.type(
+                of: item, at: id.appending("prefixItems", String(position)),
+                hint: SwiftName.upperCamelCase(swiftName), container: nested
+            )
+            let isRequired = position < required
+            var property = PropertyDefinition(
+                jsonKey: String(position), swiftName: swiftName, type: type, isOptional: !isRequired || nullable)
+            property.position = position
+            property.encodesNull = isRequired && nullable
+            property.documentation = propertyDocumentation(item)
+            // A title that names the property says nothing more in its doc comment.
+            if titleName != nil { property.documentation.summary = nil }
+            property.deprecated = item.deprecated
+            property.defaultValue = item.defaultValue.flatMap { defaultValue($0, of: type) }
+            definition.properties.append(property)
+        }
+        if count == schema.prefixItems.count, (schema.maxItems ?? Int.max) > count, let items = schema.items,
+            !isFalse(items)
+        {
+            let (element, nullable) = try type(
+                of: items, at: id.appending("items"), hint: "AdditionalItem", container: nested)
+            definition.additionalItems = AdditionalItemsDefinition(
+                swiftName: members.claim("additionalItems"), elementType: nullable ? .optional(element) : element)
+        }
+        return definition
+    }
+
+    /// The property name a tuple item's `title` makes, when it is short: one to four words (`Longitude`,
+    /// `Stop name`); `nil` for none or a sentence.
+    static func positionName(_ title: String?) -> String? {
+        guard let title, (1...4).contains(SwiftName.words(title).count) else { return nil }
+        return SwiftName.lowerCamelCase(title)
+    }
+
+    /// Whether `schema` allows no value at all: `false`, or `not: {}`.
+    func isFalse(_ schema: JSONSchema) -> Bool {
+        guard let not = schema.not else { return false }
+        return not.types.isEmpty && isAnnotationOnly(not)
+    }
+
     /// The documentation of a property: its own title and description, or those of the single `allOf` part it
     /// wraps.
     func propertyDocumentation(_ schema: JSONSchema) -> Documentation {
@@ -402,6 +492,7 @@ extension ModelTranslator {
         if documentation.isEmpty, schema.allOf.count == 1, schema.allOf[0].ref == nil {
             documentation = Documentation(summary: schema.allOf[0].title, description: schema.allOf[0].description)
         }
+        documentation.mediaType = schema.contentMediaType
         return documentation
     }
 

@@ -6,7 +6,9 @@ import BinderyModel
 /// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
 /// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
 /// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
-/// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
+/// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `isTuple` (coded as a
+/// JSON array, a property per position), `hasAdditionalItems`, `additionalItemsName`, `additionalItemsType` (of
+/// the elements), `additionalItemsTypeMarkdown` (of the array), `nestedTypes`,
 /// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
 /// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
@@ -17,6 +19,7 @@ struct ModelContext: RenderContext {
     let aliasTarget: String
     let markdown: String
     let additionalPropertiesType: String
+    let additionalItemsType: String
     let unionCases: [UnionCaseContext]
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
@@ -28,18 +31,30 @@ struct ModelContext: RenderContext {
         self.docComment = Self.docComment(definition)
         switch definition.kind {
         case .structure(let structure):
-            self.properties = structure.properties.map { PropertyContext(property: $0, index: index) }
+            self.properties = structure.properties.enumerated().map { offset, property in
+                // An optional position of a tuple is written when it, or any optional position after it, is there.
+                guard structure.isTuple, property.isOptional, !property.encodesNull else {
+                    return PropertyContext(property: property, index: index)
+                }
+                let later = structure.properties[offset...].filter { $0.isOptional && !$0.encodesNull }
+                return PropertyContext(property: property, index: index, presenceChecks: later.map(\.swiftName))
+            }
             self.additionalPropertiesType = structure.additionalProperties.map { index.code($0.valueType) } ?? ""
-            self.markdown = structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) } ?? ""
+            self.additionalItemsType = structure.additionalItems.map { index.code($0.elementType) } ?? ""
+            self.markdown =
+                structure.additionalProperties.map { index.markdown(.dictionary($0.valueType)) }
+                ?? structure.additionalItems.map { index.markdown(.array($0.elementType)) } ?? ""
             self.aliasTarget = ""
         case .alias(let target):
             self.properties = []
             self.additionalPropertiesType = ""
+            self.additionalItemsType = ""
             self.aliasTarget = index.code(target)
             self.markdown = index.markdown(target)
         case .enumeration, .union:
             self.properties = []
             self.additionalPropertiesType = ""
+            self.additionalItemsType = ""
             self.aliasTarget = ""
             self.markdown = ""
         }
@@ -100,13 +115,21 @@ struct ModelContext: RenderContext {
         case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
         case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly })
-        case "hasInitParameters": .flag(!structure.properties.isEmpty || structure.additionalProperties != nil)
+        case "hasInitParameters":
+            .flag(
+                !structure.properties.isEmpty || structure.additionalProperties != nil
+                    || structure.additionalItems != nil)
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
             .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
         case "additionalPropertiesType": .text(additionalPropertiesType)
         case "additionalPropertiesTypeMarkdown": .text(markdown)
+        case "isTuple": .flag(structure.isTuple)
+        case "hasAdditionalItems": .flag(structure.additionalItems != nil)
+        case "additionalItemsName": .text(structure.additionalItems.map { SwiftName.identifier($0.swiftName) } ?? "")
+        case "additionalItemsType": .text(additionalItemsType)
+        case "additionalItemsTypeMarkdown": .text(markdown)
         default: nil
         }
     }
@@ -163,6 +186,10 @@ struct ModelContext: RenderContext {
         if !definition.source.isEmpty {
             comment.callout(
                 "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
+        }
+        if let mediaType = definition.documentation.mediaType {
+            let separated = definition.source.isEmpty && !definition.deprecated
+            comment.callout("- Remark: Media type \(MarkdownText.code(mediaType)).", separated: separated)
         }
         return comment.lines
     }
@@ -295,17 +322,23 @@ struct EnumCaseContext: RenderContext {
 /// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
 /// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`, `hasDefault`, `defaultLiteral`,
 /// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
+///
+/// For a tuple's property: `position`, `isTrailingOptional` (a position the array may end before), and
+/// `presenceChecks` (each with `memberName`: it and the optional positions after it, any of which being there
+/// means it is written).
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
     let baseType: String
     let typeMarkdown: String
     let docComment: [String]
+    let presenceChecks: [String]
 
-    init(property: PropertyDefinition, index: TypeIndex) {
+    init(property: PropertyDefinition, index: TypeIndex, presenceChecks: [String] = []) {
         self.property = property
         self.baseType = index.code(property.type)
         self.typeMarkdown = index.markdown(property.type)
         self.docComment = Self.docComment(property)
+        self.presenceChecks = presenceChecks
     }
 
     func value(forKey key: String) -> RenderValue? {
@@ -331,7 +364,19 @@ struct PropertyContext: RenderContext {
         case "typeMarkdown": .text(typeMarkdown)
         case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
         case "requiredText": .text(property.isOptional ? "optional" : "required")
+        case "position": .text(property.position.map(String.init) ?? "")
+        case "isTrailingOptional": .flag(property.position != nil && !presenceChecks.isEmpty)
+        case "presenceChecks": .list(presenceChecks.map(MemberContext.init))
         default: nil
+        }
+    }
+
+    /// A member named in a condition: `memberName`.
+    struct MemberContext: RenderContext {
+        let memberName: String
+
+        func value(forKey key: String) -> RenderValue? {
+            key == "memberName" ? .text(memberName) : nil
         }
     }
 
@@ -357,7 +402,14 @@ struct PropertyContext: RenderContext {
         if !notes.isEmpty {
             comment.callout("- Note: " + notes.joined(separator: "; ").capitalizedFirst + ".", separated: true)
         }
-        comment.callout("- Remark: JSON key \(MarkdownText.code(property.jsonKey)).", separated: notes.isEmpty)
+        if let position = property.position {
+            comment.callout("- Remark: Position \(position) of the JSON array.", separated: notes.isEmpty)
+        } else {
+            comment.callout("- Remark: JSON key \(MarkdownText.code(property.jsonKey)).", separated: notes.isEmpty)
+        }
+        if let mediaType = property.documentation.mediaType {
+            comment.callout("- Remark: Media type \(MarkdownText.code(mediaType)).")
+        }
         return comment.lines
     }
 }

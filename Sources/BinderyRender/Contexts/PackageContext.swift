@@ -6,8 +6,8 @@ import BinderyModel
 /// (Markdown), `hasDescription`, `defaultServerURL`, `defaultServerURLLiteral`, `hasServers`, `servers` (a
 /// ``ServersContext``: the `Servers` namespace, empty without servers), `serversName` (its name, also its file's),
 /// `sourcesDirectory`, `docsDirectory`, `apis`, `models` (top-level types), `securitySchemes`,
-/// `hasSecuritySchemes`, `hasUnions`, `hasStreams` (an
-/// operation reads a body as it arrives), `runtimeFiles` (false: set by the manifest per file).
+/// `hasSecuritySchemes`, `hasUnions`, `hasStreams` (an operation reads a body as it arrives), `hasMultipart` (an
+/// operation sends a multipart body), `runtimeFiles` (false: set by the manifest per file).
 public struct PackageContext: RenderContext {
     let model: CodeModel
     let index: TypeIndex
@@ -52,6 +52,8 @@ public struct PackageContext: RenderContext {
         case "hasUnions": .flag(Self.containsUnion(model.types))
         case "hasStreams":
             .flag(model.apis.contains { $0.operations.contains { !$0.streamingContentTypes.isEmpty } })
+        case "hasMultipart":
+            .flag(model.apis.contains { $0.operations.contains { $0.requestBody?.encoding == .multipart } })
         default: nil
         }
     }

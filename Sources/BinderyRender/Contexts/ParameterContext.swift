@@ -12,8 +12,7 @@ import BinderyModel
 ///
 /// Multipart parts: `isPart`, `isTextPart`, `isJSONPart`, `isFilePart`, `partKind` (`text`, `JSON` or `file`, for
 /// the docs), `hasPartContentType`, `partContentTypeLiteral` (the `Content-Type` sent), `partContentTypes` (the
-/// media types the document allows, for the docs), `hasPartHeaders`, `partHeaders` (each with `name`,
-/// `requiredText` and `description`).
+/// media types the document allows, for the docs), `hasPartHeaders`, `partHeaders` (``PartHeaderContext``s).
 struct ParameterContext: RenderContext {
     let parameter: ParameterDefinition
     let type: String
@@ -59,7 +58,8 @@ struct ParameterContext: RenderContext {
         case "partContentTypeLiteral": .text(part?.contentType.map(SwiftLiteral.string) ?? "")
         case "partContentTypes": .text(part.map(Self.partContentTypesText) ?? "")
         case "hasPartHeaders": .flag(part?.headers.isEmpty == false)
-        case "partHeaders": .list(part?.headers.map(PartHeaderContext.init) ?? [])
+        case "partHeaders":
+            .list(part.map { part in part.headers.map { PartHeaderContext(header: $0, part: parameter.name) } } ?? [])
         default: nil
         }
     }
@@ -96,7 +96,7 @@ struct ParameterContext: RenderContext {
         switch parameter.location {
         case .request(let location): style = .default(for: location)
         case .formField: style = .form
-        case .body, .multipartPart: return true
+        case .body, .multipartPart, .multipartPartHeader: return true
         }
         return parameter.style == style && parameter.explode == (style == .form) && !parameter.allowReserved
     }
@@ -106,6 +106,7 @@ struct ParameterContext: RenderContext {
         case .request(let location): location.rawValue
         case .formField: "form field"
         case .multipartPart: "multipart part"
+        case .multipartPartHeader(let part): "header of part `\(part)`"
         case .body: "body"
         }
     }
@@ -118,6 +119,8 @@ struct ParameterContext: RenderContext {
             "The `\(parameter.name)` \(locationText(parameter.location)) parameter."
         case .request(.header), .request(.cookie), .formField, .multipartPart:
             "The `\(parameter.name)` \(locationText(parameter.location))."
+        case .multipartPartHeader(let part):
+            "The `\(parameter.name)` header of the `\(part)` multipart part."
         }
     }
 
@@ -142,14 +145,21 @@ struct ParameterContext: RenderContext {
     }
 }
 
-/// A header the `encoding` of a multipart body documents for a part: `name`, `requiredText`, `description` (one line
-/// of Markdown).
+/// A header the `encoding` of a multipart body documents for a part: `name`, `nameLiteral`, `swiftName` (the
+/// parameter holding its value, with backticks where needed), `label` (without), `partNameLiteral` (the part's
+/// name), `requiredText`, `description` (one line of Markdown).
 struct PartHeaderContext: RenderContext {
     let header: MultipartPart.Header
+    /// The name of the part.
+    let part: String
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
         case "name": .text(header.name)
+        case "nameLiteral": .text(SwiftLiteral.string(header.name))
+        case "swiftName": .text(SwiftName.identifier(header.swiftName))
+        case "label": .text(header.swiftName)
+        case "partNameLiteral": .text(SwiftLiteral.string(part))
         case "requiredText": .text(header.isRequired ? "required" : "optional")
         case "description": .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
         default: nil

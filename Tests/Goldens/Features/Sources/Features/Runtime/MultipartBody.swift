@@ -146,6 +146,30 @@ public struct MultipartBody: Sendable, Hashable {
 
     /// Adds a part as it is, after checking its headers and that it does not contain the boundary.
     public mutating func append(_ part: Part) throws {
+        try Self.checkHeaders(of: part)
+        guard part.data.range(of: Data(("--" + boundary).utf8)) == nil else {
+            throw APIError.invalidRequest("part '\(part.name)' contains the multipart boundary")
+        }
+        parts.append(part)
+    }
+
+    /// Sets a header (style `simple`, as header parameters are written) on every part named `part` added so far;
+    /// nothing for `nil`, or when no part of that name was added. A value with a line break is refused.
+    public mutating func setHeader(
+        _ name: String, _ value: (some Encodable)?, explode: Bool = false, forPart part: String
+    ) throws {
+        guard let value, let node = try HTTPRequest.node(name, value) else { return }
+        let text = ParameterWriter.headerText(node, explode: explode)
+        for index in parts.indices where parts[index].name == part {
+            var updated = parts[index]
+            updated.headers[name] = text
+            try Self.checkHeaders(of: updated)
+            parts[index] = updated
+        }
+    }
+
+    /// Checks that a part's header names are valid and that no header has a line break.
+    static func checkHeaders(of part: Part) throws {
         let values = [part.contentType ?? ""] + part.headers.keys + part.headers.values
         guard values.allSatisfy({ !$0.unicodeScalars.contains { $0 == "\r" || $0 == "\n" } }) else {
             throw APIError.invalidRequest("a header of part '\(part.name)' has a line break")
@@ -153,10 +177,6 @@ public struct MultipartBody: Sendable, Hashable {
         guard part.headers.keys.allSatisfy({ !$0.isEmpty && !$0.contains(":") }) else {
             throw APIError.invalidRequest("part '\(part.name)' has a header without a valid name")
         }
-        guard part.data.range(of: Data(("--" + boundary).utf8)) == nil else {
-            throw APIError.invalidRequest("part '\(part.name)' contains the multipart boundary")
-        }
-        parts.append(part)
     }
 
     /// The encoded body: each part after `--boundary` and its headers, CRLF line endings, then `--boundary--`.

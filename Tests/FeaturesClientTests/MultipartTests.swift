@@ -1,9 +1,10 @@
-import Canopy
+import Features
 import Foundation
 import LocalHTTPServer
 import Testing
 
-/// The generated runtime's `MultipartBody`, sent to a real server and read back as a server reads it.
+/// The generated runtime's `MultipartBody` (written only for packages with a multipart body, as Features has), and
+/// the generated `uploadScan`, sent to a real server and read back as a server reads it.
 @Suite struct MultipartTests {
     /// A file with every byte a careless encoder breaks: NULs, CR and LF, a lone `--`, invalid UTF-8.
     static let scan: [UInt8] = [
@@ -13,8 +14,7 @@ import Testing
     @Test func theServerReceivesEveryPartWithItsDispositionTypeAndBytes() async throws {
         let server = try LocalHTTPServer { _ in .empty(204) }
         defer { server.shutdown() }
-        let deployment = CreateDeploymentData(
-            name: "F1", commerciallyActive: true, renewalDate: CalendarDate(year: 2027, month: 3, day: 1), maxNodes: 8)
+        let address = Address(city: "Zürich", lines: ["Bahnhofstrasse 1"])
 
         var form = MultipartBody()
         try form.add(
@@ -25,7 +25,7 @@ import Testing
         try form.add("count", 5)
         try form.add("skipped", String?.none)
         try form.add("tags", ["sim", "study"], contentType: "text/plain")
-        try form.add("deployment", json: deployment)
+        try form.add("address", json: address)
         var request = HTTPRequest(method: "POST", path: "/uploads")
         request.setBody(form)
         let response = try await APIClient(baseURL: server.baseURL).send(request)
@@ -37,7 +37,7 @@ import Testing
         #expect(received.header("Content-Length") == String(received.body.count))
         let parts = try MultipartParser.parse(received.body, contentType: contentType)
 
-        #expect(parts.map(\.name) == ["scan", "notes", "title", "count", "tags", "tags", "deployment"])
+        #expect(parts.map(\.name) == ["scan", "notes", "title", "count", "tags", "tags", "address"])
         #expect(parts.map(\.filename) == ["scan 1.png", "a.txt", nil, nil, nil, nil, nil])
         #expect(
             parts.map { $0.header("Content-Type") } == [
@@ -49,8 +49,72 @@ import Testing
         #expect(parts[3].text == "5")
         #expect(parts[4].text == "sim")
         #expect(parts[5].text == "study")
+        #expect(parts[6].text == #"{"city":"Zürich","lines":["Bahnhofstrasse 1"]}"#)
+    }
+
+    /// The generated method sends a part per parameter, in the description's order, an array as a part per item,
+    /// each with the `Content-Type` its `encoding` gives: a file, text and a JSON object alike.
+    @Test func theGeneratedMethodSendsEachPartWithItsEncodingsContentType() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+
+        try await UploadsApi(client: APIClient(baseURL: server.baseURL)).uploadScan(
+            id: 7, scan: MultipartFile(data: Data(Self.scan), filename: "scan.png"), scanXScanner: "desk-1",
+            title: "Page 1", pages: [1, 2], notes: [MultipartFile(data: Data("n".utf8))],
+            shipping: Address(city: "Bern"))
+
+        let received = try #require(server.requests.first)
+        #expect(received.path == "/uploads/7")
+        let parts = try MultipartParser.parse(received.body, contentType: try #require(received.header("Content-Type")))
+        #expect(parts.map(\.name) == ["scan", "title", "pages", "pages", "notes", "shipping"])
+        #expect(parts.map(\.filename) == ["scan.png", nil, nil, nil, "notes", nil])
         #expect(
-            parts[6].text == #"{"commerciallyActive":true,"maxNodes":8,"name":"F1","renewalDate":"2027-03-01"}"#)
+            parts.map { $0.header("Content-Type") } == [
+                "image/png", "text/plain; charset=utf-8", nil, nil, "application/octet-stream",
+                "application/vnd.features.address+json",
+            ])
+        #expect(parts[0].body == Self.scan)
+        #expect(parts.dropFirst().dropLast().map(\.text) == ["Page 1", "1", "2", "n"])
+        #expect(parts[5].text == #"{"city":"Bern"}"#)
+        // No part header given but the required one: only it is sent.
+        #expect(parts.map { $0.headers.count } == [3, 2, 1, 1, 2, 2])
+        #expect(parts[0].header("X-Scanner") == "desk-1")
+    }
+
+    /// The part headers the description documents are parameters, typed like header parameters, and the server
+    /// sees each in its part: an array's in every part of it, none for a part that is not sent.
+    @Test func partHeadersAreSentInTheirParts() async throws {
+        let server = try LocalHTTPServer { _ in .empty(204) }
+        defer { server.shutdown() }
+        let trace = try #require(UUID(uuidString: "8F2A1C3E-0000-4000-8000-00000000A1B2"))
+
+        try await UploadsApi(client: APIClient(baseURL: server.baseURL)).uploadScan(
+            id: 1, scan: MultipartFile(data: Data([1, 2])), scanXScanner: "desk 2", title: "T", scanXDpi: 600,
+            pages: [3, 4], pagesXUnit: .sheet, shippingXTrace: trace)
+
+        let received = try #require(server.requests.first)
+        let parts = try MultipartParser.parse(received.body, contentType: try #require(received.header("Content-Type")))
+        #expect(parts.map(\.name) == ["scan", "title", "pages", "pages"])
+        #expect(parts[0].header("X-Scanner") == "desk 2")
+        #expect(parts[0].header("X-Dpi") == "600")
+        #expect(parts[0].header("Content-Type") == "image/png")
+        #expect(parts[1].headers.count == 2)
+        #expect(parts[2...].map { $0.header("X-Unit") } == ["sheet", "sheet"])
+        // `shipping` is not sent, so neither is its `X-Trace`.
+        #expect(!String(decoding: received.body, as: UTF8.self).contains("X-Trace"))
+    }
+
+    @Test func setHeaderWritesEveryPartOfTheNameAndRefusesLineBreaks() throws {
+        var form = try MultipartBody(boundary: "b")
+        try form.add("tags", ["a", "b"])
+        try form.add("other", "c")
+        try form.setHeader("X-Count", [1, 2], forPart: "tags")
+        try form.setHeader("X-None", Int?.none, forPart: "other")
+        try form.setHeader("X-Missing", "x", forPart: "absent")
+        #expect(form.parts.map(\.headers) == [["X-Count": "1,2"], ["X-Count": "1,2"], [:]])
+        #expect(throws: APIError.self) { try form.setHeader("X-Note", "a\r\nX-Injected: 1", forPart: "other") }
+        #expect(throws: APIError.self) { try form.setHeader("X:Bad", "a", forPart: "other") }
+        #expect(form.parts[2].headers.isEmpty)
     }
 
     /// The whole body, byte for byte, with a boundary given: RFC 7578's layout with CRLF line endings.
