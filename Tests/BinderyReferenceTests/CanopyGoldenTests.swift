@@ -53,7 +53,7 @@ import Testing
         #expect(token.contains("request.headers[\"Accept\"] = \"application/json, text/json\"\n"))
         #expect(token.contains("case 201 where response.isJSON:\n"))
         let model = try #require(Support.read(Self.goldens + "/Sources/Canopy/Models/GrantTypeHandlerResponse.swift"))
-        #expect(model.contains("public struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {"))
+        #expect(model.contains("public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {"))
         #expect(model.contains("    public var expiresIn: Int32?\n"))
         #expect(model.contains("        case canopysimulationsClientId = \"canopysimulations:client_id:\"\n"))
     }

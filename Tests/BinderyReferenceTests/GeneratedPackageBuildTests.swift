@@ -79,6 +79,46 @@ import Testing
         try await generateAndBuild(spec: spec, module: nil)
     }
 
+    /// An API of more than 20 operations is split into files of 20: the type with the first 20, then extensions
+    /// (`DefaultApi+2.swift`, …), in the description's order; the split package builds.
+    @Test func largeAPIIsSplitIntoFiles() async throws {
+        let directory = try Support.temporaryDirectory("bindery-split")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var paths = ""
+        for number in 1...45 {
+            paths += """
+                  /items\(number)/{id}:
+                    get:
+                      operationId: getItem\(number)
+                      parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+                      responses: {'200': {description: OK, content: {application/json: {schema: {type: string}}}}}
+
+                """
+        }
+        let spec = directory + "/split.yaml"
+        try "openapi: 3.0.3\ninfo: {title: Split, version: '1'}\npaths:\n\(paths)".write(
+            toFile: spec, atomically: true, encoding: .utf8)
+        let (files, warnings, _) = try Generator.render(specPath: spec)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let apis = files.filter { $0.path.hasPrefix("Sources/Split/APIs/") }
+        #expect(
+            apis.map(\.path) == [
+                "Sources/Split/APIs/DefaultApi.swift", "Sources/Split/APIs/DefaultApi+2.swift",
+                "Sources/Split/APIs/DefaultApi+3.swift",
+            ])
+        let counts = apis.map { $0.contents.components(separatedBy: "    public func getItem").count - 1 }
+        #expect(counts == [40, 40, 10])  // the throwing method and the `…Response` method of each operation
+        #expect(apis[0].contents.contains("public nonisolated struct DefaultApi: Sendable {"))
+        #expect(apis[0].contents.contains("public func getItem20(") && !apis[0].contents.contains("getItem21("))
+        #expect(
+            apis[2].contents.contains(
+                "nonisolated extension DefaultApi {\n    // MARK: - Operations 41 to 45 of 45\n\n    /// `GET /items41/{id}`"
+            ))
+        let docs = try #require(files.first { $0.path == "docs/DefaultApi.md" }?.contents)
+        #expect(docs.contains("getItem1(") && docs.contains("getItem45("))
+        try await generateAndBuild(spec: spec, module: nil)
+    }
+
     /// The reference API: the 2022 Canopy description, committed as `Tests/Specs/canopy-2022.json`.
     @Test func fullCanopyDescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/canopy-2022.json"

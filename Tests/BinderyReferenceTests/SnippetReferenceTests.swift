@@ -145,7 +145,7 @@ import Testing
             /// Pets have *names*.
             ///
             /// - Remark: Generated from `#/components/schemas/Pet`.
-            public struct Pet: Codable, Hashable, Sendable {
+            public nonisolated struct Pet: Codable, Hashable, Sendable {
                 /// - Note: Read-only: sent by the server, never sent in requests.
                 /// - Remark: JSON key `id`.
                 public var id: Int64?
@@ -290,7 +290,7 @@ import Testing
             generated("Models/Category.swift", from: Self.models),
             #"""
             /// - Remark: Generated from `#/components/schemas/Category`.
-            public enum Category: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+            public nonisolated enum Category: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
                 case dog
                 case cat
                 case empty
@@ -359,7 +359,7 @@ import Testing
             generated("APIs/PetsApi.swift", from: Self.operations),
             #"""
             /// The operations tagged `pets`.
-            public struct PetsApi: Sendable {
+            public nonisolated struct PetsApi: Sendable {
                 /// The client that sends the requests.
                 public let client: APIClient
 
@@ -512,7 +512,7 @@ import Testing
             generated("APIs/PetsApi.swift", from: Self.responseHeaders),
             #"""
             /// The operations tagged `pets`.
-            public struct PetsApi: Sendable {
+            public nonisolated struct PetsApi: Sendable {
                 /// The client that sends the requests.
                 public let client: APIClient
 
@@ -653,7 +653,7 @@ import Testing
             generated("Models/Pet.swift", from: Self.unions),
             #"""
             /// - Remark: Generated from `#/components/schemas/Pet`.
-            public enum Pet: Codable, Hashable, Sendable {
+            public nonisolated enum Pet: Codable, Hashable, Sendable {
                 /// - Remark: Discriminator `cat`, `kitty`.
                 case cat(Cat)
                 /// - Remark: Discriminator `Dog`.
@@ -692,7 +692,7 @@ import Testing
             generated("Models/Expandable.swift", from: Self.unions),
             #"""
             /// - Remark: Generated from `#/components/schemas/Expandable`.
-            public enum Expandable: Codable, Hashable, Sendable {
+            public nonisolated enum Expandable: Codable, Hashable, Sendable {
                 case string(String)
                 case cat(Cat)
 
@@ -745,7 +745,7 @@ import Testing
             generated("Models/ChannelType.swift", from: Self.enums),
             #"""
             /// - Remark: Generated from `#/components/schemas/ChannelType`.
-            public enum ChannelType: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+            public nonisolated enum ChannelType: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
                 /// A text channel within a server.
                 case guildText
                 case dm
@@ -815,7 +815,7 @@ import Testing
             generated("Models/Position.swift", from: Self.tuples),
             #"""
             /// - Remark: Generated from `#/components/schemas/Position`.
-            public struct Position: Codable, Hashable, Sendable {
+            public nonisolated struct Position: Codable, Hashable, Sendable {
                 /// - Remark: Position 0 of the JSON array.
                 public var longitude: Double
                 /// - Remark: Position 1 of the JSON array.
@@ -850,7 +850,7 @@ import Testing
             /// A stop.
             ///
             /// - Remark: Generated from `#/components/schemas/Waypoint`.
-            public struct Waypoint: Codable, Hashable, Sendable {
+            public nonisolated struct Waypoint: Codable, Hashable, Sendable {
                 /// The stop's name.
                 ///
                 /// - Remark: Position 0 of the JSON array.
@@ -924,7 +924,7 @@ import Testing
             generated("Models/Pet.swift", from: Self.base64),
             #"""
             /// - Remark: Generated from `#/components/schemas/Pet`.
-            public struct Pet: Codable, Hashable, Sendable {
+            public nonisolated struct Pet: Codable, Hashable, Sendable {
                 /// The photo.
                 ///
                 /// - Remark: JSON key `photo`.
@@ -1002,7 +1002,7 @@ import Testing
             generated("APIs/DocumentsApi.swift", from: Self.multipart),
             #"""
             /// The operations tagged `documents`.
-            public struct DocumentsApi: Sendable {
+            public nonisolated struct DocumentsApi: Sendable {
                 /// The client that sends the requests.
                 public let client: APIClient
 
@@ -1145,7 +1145,7 @@ import Testing
             generated("APIs/ScansApi.swift", from: Self.multipartHeaders),
             #"""
             /// The operations tagged `scans`.
-            public struct ScansApi: Sendable {
+            public nonisolated struct ScansApi: Sendable {
                 /// The client that sends the requests.
                 public let client: APIClient
 
@@ -1302,7 +1302,7 @@ import Testing
             ///
             /// Values are percent-encoded where a URL needs it (spaces, `%`, `?`, `#`, letters outside ASCII); `/` and `:`
             /// are kept, so a variable can hold a path (`v1/beta`) or a host and port.
-            public enum Servers {
+            public nonisolated enum Servers {
                 /// Production
                 ///
                 /// `https://{zone}.api.example.com/{version}`
@@ -1432,7 +1432,7 @@ import Testing
             generated("APIs/ChatApi.swift", from: Self.streaming),
             #"""
             /// The operations tagged `chat`.
-            public struct ChatApi: Sendable {
+            public nonisolated struct ChatApi: Sendable {
                 /// The client that sends the requests.
                 public let client: APIClient
 

@@ -3,7 +3,7 @@ import BinderyModel
 /// One generated type: a struct, an enum or a type alias, with its nested types. Values only; the Swift is in the
 /// `model_declaration` template.
 ///
-/// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
+/// Keys: `name`, `qualifiedName`, `isNested` (declared inside another type), `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
 /// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
 /// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `isTuple` (coded as a
@@ -13,6 +13,7 @@ import BinderyModel
 /// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
     let definition: TypeDefinition
+    let isNested: Bool
     let properties: [PropertyContext]
     let nestedTypes: [ModelContext]
     let docComment: [String]
@@ -24,10 +25,13 @@ struct ModelContext: RenderContext {
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
 
-    init(definition: TypeDefinition, index: TypeIndex, renderer: (any TemplateRenderer)?) {
+    init(definition: TypeDefinition, index: TypeIndex, renderer: (any TemplateRenderer)?, isNested: Bool = false) {
         self.definition = definition
+        self.isNested = isNested
         self.renderer = renderer
-        self.nestedTypes = definition.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) }
+        self.nestedTypes = definition.nestedTypes.map {
+            ModelContext(definition: $0, index: index, renderer: renderer, isNested: true)
+        }
         self.docComment = Self.docComment(definition)
         switch definition.kind {
         case .structure(let structure):
@@ -71,6 +75,7 @@ struct ModelContext: RenderContext {
         switch key {
         case "name": return .text(definition.name)
         case "qualifiedName": return .text(definition.qualifiedName)
+        case "isNested": return .flag(isNested)
         case "isStruct": if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isEnum": if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isAlias": if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }

@@ -26,6 +26,8 @@ public struct PackageContext: RenderContext {
 
     /// The contexts of the files rendered once per API.
     public var apiContexts: [any RenderContext] { apis }
+    /// The contexts of the files rendered once per part of an API (``APIContext/files``).
+    public var apiFileContexts: [any RenderContext] { apis.flatMap(\.files) }
     /// The contexts of the files rendered once per top-level model type.
     public var modelContexts: [any RenderContext] { models }
 

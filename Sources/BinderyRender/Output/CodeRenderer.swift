@@ -42,6 +42,7 @@ public struct CodeRenderer {
             switch entry.scope {
             case .package: contexts = [[package]]
             case .api: contexts = package.apiContexts.map { [package, $0] }
+            case .apiFile: contexts = package.apiFileContexts.map { [package, $0] }
             case .model: contexts = package.modelContexts.map { [package, $0] }
             }
             for stack in contexts {

@@ -6,7 +6,8 @@ import BinderyYAML
 /// ```yaml
 /// files:
 ///   - template: api                                   # api.mustache
-///     each: api                                       # one file per API; or `model`; omitted: one file
+///     each: apiFile                                   # one file per part of an API; or `api`, `model`;
+///                                                     # omitted: one file
 ///     path: "{{sourcesDirectory}}/APIs/{{name}}.swift" # a template too, rendered with the same context
 ///   - template: UnionCoding
 ///     path: "{{sourcesDirectory}}/Runtime/UnionCoding.swift"
@@ -19,6 +20,9 @@ public struct TemplateManifest: Sendable, Hashable {
         case package
         /// One file per API type.
         case api
+        /// One file per part of an API type: an API of many operations is split into several files (its
+        /// type and first operations, then extensions), which the compiler handles much faster than one.
+        case apiFile
         /// One file per top-level model type.
         case model
     }
@@ -92,7 +96,8 @@ public struct TemplateManifest: Sendable, Hashable {
             if let each = element["each"] {
                 guard let text = each.scalar, let value = Scope(rawValue: text), value != .package else {
                     throw Diagnostic(
-                        at: each.location, "unknown 'each' value '\(each.scalar ?? "")': expected api or model")
+                        at: each.location, "unknown 'each' value '\(each.scalar ?? "")': expected api, apiFile or model"
+                    )
                 }
                 scope = value
             }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Values are percent-encoded where a URL needs it (spaces, `%`, `?`, `#`, letters outside ASCII); `/` and `:`
 /// are kept, so a variable can hold a path (`v1/beta`) or a host and port.
-public enum Servers {
+public nonisolated enum Servers {
     /// Production
     ///
     /// `https://{region}.features.example.com/{basePath}`

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Pool`.
-public struct PoolApi: Sendable {
+public nonisolated struct PoolApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Token`.
-public struct TokenApi: Sendable {
+public nonisolated struct TokenApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/AllocationState`.
-public enum AllocationState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+public nonisolated enum AllocationState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
     case steady
     case resizing
     case stopping

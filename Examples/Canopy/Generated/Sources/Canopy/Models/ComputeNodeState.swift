@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/ComputeNodeState`.
-public enum ComputeNodeState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+public nonisolated enum ComputeNodeState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
     case idle
     case rebooting
     case reimaging

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GetDeploymentQueryResult`.
-public struct GetDeploymentQueryResult: Codable, Hashable, Sendable {
+public nonisolated struct GetDeploymentQueryResult: Codable, Hashable, Sendable {
     /// - Remark: JSON key `deployment`.
     public var deployment: GetDeploymentQueryResultDeploymentDTO?
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GetDeploymentQueryResultNoteItem`.
-public struct GetDeploymentQueryResultNoteItem: Codable, Hashable, Sendable {
+public nonisolated struct GetDeploymentQueryResultNoteItem: Codable, Hashable, Sendable {
     /// - Remark: JSON key `date`.
     public var date: Date?
     /// - Remark: JSON key `note`.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GetDeploymentQueryResultTenantItem`.
-public struct GetDeploymentQueryResultTenantItem: Codable, Hashable, Sendable {
+public nonisolated struct GetDeploymentQueryResultTenantItem: Codable, Hashable, Sendable {
     /// - Remark: JSON key `id`.
     public var id: String?
     /// - Remark: JSON key `name`.

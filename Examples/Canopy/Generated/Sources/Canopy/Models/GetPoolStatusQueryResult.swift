@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GetPoolStatusQueryResult`.
-public struct GetPoolStatusQueryResult: Codable, Hashable, Sendable {
+public nonisolated struct GetPoolStatusQueryResult: Codable, Hashable, Sendable {
     /// - Remark: JSON key `poolId`.
     public var poolId: String?
     /// - Remark: JSON key `poolState`.

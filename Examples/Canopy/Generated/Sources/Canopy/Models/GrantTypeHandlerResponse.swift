@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GrantTypeHandlerResponse`.
-public struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {
+public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {
     /// - Remark: JSON key `.expires`.
     public var expires: String?
     /// - Remark: JSON key `.issued`.

@@ -5,7 +5,7 @@ import Foundation
 /// Why a call failed, when it is not a documented error response.
 ///
 /// Errors of the transport (the connection failed, the request timed out) are thrown as they are, not wrapped.
-public enum APIError: Error, CustomStringConvertible {
+public nonisolated enum APIError: Error, CustomStringConvertible {
     /// The server answered with a status the operation does not document as success and for which it documents
     /// no body, or with a body that is not JSON where JSON is documented (a proxy's HTML error page). The response
     /// carries the status, headers and raw body.
@@ -47,7 +47,7 @@ public enum APIError: Error, CustomStringConvertible {
 
 /// A documented error response: the server answered with a status the operation documents as an error, and its
 /// body decoded as the documented `Body` (catch `APIResponseError<ProblemDetails>`, say).
-public struct APIResponseError<Body: Sendable>: Error, CustomStringConvertible {
+public nonisolated struct APIResponseError<Body: Sendable>: Error, CustomStringConvertible {
     /// The decoded body.
     public var body: Body
     /// The response as received.

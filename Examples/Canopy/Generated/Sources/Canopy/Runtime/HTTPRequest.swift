@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The generated operations describe their requests with one call per parameter (`setPath`, `addQuery`,
 /// `setHeader`, `addCookie`) and one for the body; the request writes each value in the parameter's style.
-public struct HTTPRequest: Sendable, Hashable {
+public nonisolated struct HTTPRequest: Sendable, Hashable {
     /// The method, `GET`.
     public var method: String
     /// The path, percent-encoded: the operation's path template (`/pools/{tenantId}`) until ``setPath(_:_:style:explode:)``
@@ -140,7 +140,7 @@ public struct HTTPRequest: Sendable, Hashable {
 }
 
 /// An `application/x-www-form-urlencoded` body, built field by field.
-public struct FormBody: Sendable, Hashable {
+public nonisolated struct FormBody: Sendable, Hashable {
     /// The `name=value` pairs in order, percent-encoded.
     public private(set) var pairs: [String] = []
 

@@ -4,12 +4,12 @@ import Foundation
 
 /// How a parameter's value is written in a path, query, header, cookie or form field: OpenAPI's `style`, plus
 /// Swagger 2.0's tab-separated `collectionFormat: tsv`.
-public enum ParameterStyle: String, Sendable, Hashable {
+public nonisolated enum ParameterStyle: String, Sendable, Hashable {
     case simple, label, matrix, form, spaceDelimited, pipeDelimited, tabDelimited, deepObject
 }
 
 /// A parameter's value before a style writes it: text, a list, or named members (a `Codable` value's shape).
-enum ParameterNode: Sendable, Hashable {
+nonisolated enum ParameterNode: Sendable, Hashable {
     case text(String)
     case list([ParameterNode])
     case members([Member])
@@ -29,7 +29,7 @@ enum ParameterNode: Sendable, Hashable {
 }
 
 /// Writes parameters: the text for each style, percent-encoded where it goes into a URL or a form body.
-enum ParameterWriter {
+nonisolated enum ParameterWriter {
     /// `name=value` pairs for a query or a form body, both sides percent-encoded.
     static func pairs(
         _ name: String, _ node: ParameterNode, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
@@ -149,7 +149,7 @@ enum ParameterWriter {
 }
 
 /// Percent-encoding for paths, queries, cookies and form bodies.
-public enum PercentEncoding {
+public nonisolated enum PercentEncoding {
     /// `text` with every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) written `%XX`; with
     /// `allowingReserved`, the reserved characters a query may carry (`! $ & ' ( ) * + , ; = : @ / ?`) stay as
     /// they are too.
@@ -182,7 +182,7 @@ public enum PercentEncoding {
 }
 
 /// Builds a ``ParameterNode`` from an `Encodable` value, as an `Encoder` does.
-final class ParameterNodeBuilder {
+nonisolated final class ParameterNodeBuilder {
     private enum Content {
         case empty
         case text(String)
@@ -266,7 +266,7 @@ final class ParameterNodeBuilder {
     }
 }
 
-private struct ParameterNodeEncoder: Encoder {
+private nonisolated struct ParameterNodeEncoder: Encoder {
     let builder: ParameterNodeBuilder
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -286,7 +286,7 @@ private struct ParameterNodeEncoder: Encoder {
     }
 }
 
-private struct ParameterNodeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private nonisolated struct ParameterNodeKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let builder: ParameterNodeBuilder
     let codingPath: [any CodingKey]
 
@@ -316,7 +316,7 @@ private struct ParameterNodeKeyedContainer<Key: CodingKey>: KeyedEncodingContain
     }
 }
 
-private struct ParameterNodeUnkeyedContainer: UnkeyedEncodingContainer {
+private nonisolated struct ParameterNodeUnkeyedContainer: UnkeyedEncodingContainer {
     let builder: ParameterNodeBuilder
     let codingPath: [any CodingKey]
     var count: Int { builder.itemCount }
@@ -340,7 +340,7 @@ private struct ParameterNodeUnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct ParameterNodeSingleValueContainer: SingleValueEncodingContainer {
+private nonisolated struct ParameterNodeSingleValueContainer: SingleValueEncodingContainer {
     let builder: ParameterNodeBuilder
     let codingPath: [any CodingKey]
 

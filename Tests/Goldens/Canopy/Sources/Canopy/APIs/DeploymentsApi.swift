@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Deployments`.
-public struct DeploymentsApi: Sendable {
+public nonisolated struct DeploymentsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

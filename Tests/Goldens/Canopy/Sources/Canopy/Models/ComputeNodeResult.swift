@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/ComputeNodeResult`.
-public struct ComputeNodeResult: Codable, Hashable, Sendable {
+public nonisolated struct ComputeNodeResult: Codable, Hashable, Sendable {
     /// - Remark: JSON key `computeNodeId`.
     public var computeNodeId: String?
     /// - Remark: JSON key `state`.

@@ -5,7 +5,7 @@ import Foundation
 /// A data structure representing deployment creation data.
 ///
 /// - Remark: Generated from `#/components/schemas/CreateDeploymentData`.
-public struct CreateDeploymentData: Codable, Hashable, Sendable {
+public nonisolated struct CreateDeploymentData: Codable, Hashable, Sendable {
     /// The deployment name.
     ///
     /// - Remark: JSON key `name`.

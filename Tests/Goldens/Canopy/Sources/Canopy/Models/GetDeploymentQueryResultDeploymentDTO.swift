@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/GetDeploymentQueryResultDeploymentDTO`.
-public struct GetDeploymentQueryResultDeploymentDTO: Codable, Hashable, Sendable {
+public nonisolated struct GetDeploymentQueryResultDeploymentDTO: Codable, Hashable, Sendable {
     /// - Remark: JSON key `id`.
     public var id: Int32?
     /// - Remark: JSON key `name`.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/PoolState`.
-public enum PoolState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+public nonisolated enum PoolState: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
     case active
     case deleting
     /// A value the API description does not list, as received.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/ProblemDetails`.
-public struct ProblemDetails: Codable, Hashable, Sendable {
+public nonisolated struct ProblemDetails: Codable, Hashable, Sendable {
     /// - Remark: JSON key `type`.
     public var type: String?
     /// - Remark: JSON key `title`.

@@ -5,7 +5,7 @@ import Foundation
 /// Sends the API's requests: where to (the base URL), how (the transport), and with which credentials.
 ///
 /// Create one client and share it between API types: `TokenApi(client: client)`.
-public struct APIClient: Sendable {
+public nonisolated struct APIClient: Sendable {
     /// What every request of the client shares.
     public struct Configuration: Sendable {
         /// The server the API description names first (`http://localhost`), or `http://localhost` when it

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A day in the calendar, without a time or time zone: a `format: date` value such as `2026-11-29`.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
+public nonisolated struct CalendarDate: Sendable, Hashable, Comparable, Codable, LosslessStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int

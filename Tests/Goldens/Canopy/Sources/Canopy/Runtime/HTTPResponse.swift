@@ -3,7 +3,7 @@
 import Foundation
 
 /// A response as received: status, headers and the raw body.
-public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
+public nonisolated struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
     public var statusCode: Int
     public var headers: HTTPHeaders
     public var body: Data
@@ -26,7 +26,7 @@ public struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Header fields in order, with names compared without regard to case.
-public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+public nonisolated struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
     /// One header field.
     public struct Field: Sendable, Hashable {
         public var name: String
@@ -79,7 +79,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     }
 }
 
-extension HTTPResponse {
+nonisolated extension HTTPResponse {
     /// Whether the body is read as JSON: its `Content-Type` is a JSON media type (`application/json`,
     /// `application/problem+json`, `text/json`) or missing. A response documented as JSON that comes as anything
     /// else (a proxy's HTML error page) is not decoded: the operation returns it as its catch-all case.

@@ -10,7 +10,7 @@ import FoundationNetworking
 ///
 /// ``URLSessionTransport`` is the default. Implement this protocol to use another HTTP client, to add logging,
 /// retries or caching around another transport, or to answer requests in tests without a server.
-public protocol HTTPTransport: Sendable {
+public nonisolated protocol HTTPTransport: Sendable {
     /// Sends `request` to the server at `baseURL` and returns the response, whatever its status.
     ///
     /// Throw only when no response was received (the connection failed, the request timed out).
@@ -18,7 +18,7 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// A transport that sends requests with `URLSession`.
-public struct URLSessionTransport: HTTPTransport {
+public nonisolated struct URLSessionTransport: HTTPTransport {
     /// The session requests go through.
     public var session: URLSession
 

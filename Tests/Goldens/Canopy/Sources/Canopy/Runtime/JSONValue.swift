@@ -3,7 +3,7 @@
 import Foundation
 
 /// Any JSON value, for schemas that allow any value (`{}`), free-form objects, and extra properties.
-public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
+public nonisolated enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case null
     case bool(Bool)
     /// A number without a fraction or exponent that fits in 64 bits.
@@ -60,7 +60,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// A coding key made at run time, for properties a schema does not list.
-public struct AnyCodingKey: CodingKey, Sendable, Hashable {
+public nonisolated struct AnyCodingKey: CodingKey, Sendable, Hashable {
     public var stringValue: String
     public var intValue: Int?
 
@@ -80,7 +80,7 @@ public struct AnyCodingKey: CodingKey, Sendable, Hashable {
 }
 
 /// A value stored on the heap: what lets a struct have a property of its own type.
-public final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
+public nonisolated final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
     public let value: Value
 
     public init(_ value: Value) {

@@ -3,7 +3,7 @@
 import Foundation
 
 /// A way the API authenticates requests, as named in its document.
-public struct SecurityScheme: Sendable, Hashable {
+public nonisolated struct SecurityScheme: Sendable, Hashable {
     /// Where the credential goes.
     public enum Kind: Sendable, Hashable {
         /// `Authorization: Bearer <token>` (HTTP bearer, OAuth 2, OpenID Connect).
@@ -32,7 +32,7 @@ public struct SecurityScheme: Sendable, Hashable {
 }
 
 /// A credential for one security scheme.
-public enum Credential: Sendable {
+public nonisolated enum Credential: Sendable {
     /// A bearer token, or an API key's value.
     case token(String)
     /// A user name and password for HTTP basic authentication.
@@ -68,7 +68,7 @@ public enum Credential: Sendable {
     }
 }
 
-extension SecurityScheme {
+nonisolated extension SecurityScheme {
     /// `Bearer`: OAuth 2 (password flow).
     ///
     /// Token URL: https://identity.canopysimulations.com/connect/token

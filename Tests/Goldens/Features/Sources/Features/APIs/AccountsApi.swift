@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Accounts`.
-public struct AccountsApi: Sendable {
+public nonisolated struct AccountsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Maps`.
-public struct MapsApi: Sendable {
+public nonisolated struct MapsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Pets`.
-public struct PetsApi: Sendable {
+public nonisolated struct PetsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Search`.
-public struct SearchApi: Sendable {
+public nonisolated struct SearchApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

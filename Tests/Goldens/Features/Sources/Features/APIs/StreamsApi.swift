@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Streams`.
-public struct StreamsApi: Sendable {
+public nonisolated struct StreamsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

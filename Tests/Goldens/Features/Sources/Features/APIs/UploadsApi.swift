@@ -3,7 +3,7 @@
 import Foundation
 
 /// The operations tagged `Uploads`.
-public struct UploadsApi: Sendable {
+public nonisolated struct UploadsApi: Sendable {
     /// The client that sends the requests.
     public let client: APIClient
 

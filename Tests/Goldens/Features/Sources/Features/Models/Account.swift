@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Account`.
-public struct Account: Codable, Hashable, Sendable {
+public nonisolated struct Account: Codable, Hashable, Sendable {
     /// - Note: Read-only: sent by the server, never sent in requests.
     /// - Remark: JSON key `id`.
     public var id: String?

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Address`.
-public struct Address: Codable, Hashable, Sendable {
+public nonisolated struct Address: Codable, Hashable, Sendable {
     /// - Remark: JSON key `city`.
     public var city: String
     /// - Remark: JSON key `lines`.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Cat`.
-public struct Cat: Codable, Hashable, Sendable {
+public nonisolated struct Cat: Codable, Hashable, Sendable {
     /// - Remark: JSON key `petType`.
     public var petType: String
     /// - Remark: JSON key `name`.

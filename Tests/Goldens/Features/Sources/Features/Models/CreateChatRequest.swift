@@ -2,7 +2,7 @@
 
 import Foundation
 
-public struct CreateChatRequest: Codable, Hashable, Sendable {
+public nonisolated struct CreateChatRequest: Codable, Hashable, Sendable {
     /// - Remark: JSON key `prompt`.
     public var prompt: String
     /// - Remark: JSON key `stream`.

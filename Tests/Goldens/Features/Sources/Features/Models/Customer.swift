@@ -5,7 +5,7 @@ import Foundation
 /// Stripe's expandable references, on a cycle through unions (each an ID or the object).
 ///
 /// - Remark: Generated from `#/components/schemas/Customer`.
-public struct Customer: Codable, Hashable, Sendable {
+public nonisolated struct Customer: Codable, Hashable, Sendable {
     /// - Remark: JSON key `id`.
     public var id: String
     /// - Remark: JSON key `defaultSource`.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Dog`.
-public struct Dog: Codable, Hashable, Sendable {
+public nonisolated struct Dog: Codable, Hashable, Sendable {
     /// - Remark: JSON key `petType`.
     public var petType: String
     /// - Remark: JSON key `bark`.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Expandable`.
-public enum Expandable: Codable, Hashable, Sendable {
+public nonisolated enum Expandable: Codable, Hashable, Sendable {
     case string(String)
     case cat(Cat)
 

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Filter`.
-public struct Filter: Codable, Hashable, Sendable {
+public nonisolated struct Filter: Codable, Hashable, Sendable {
     /// - Remark: JSON key `color`.
     public var color: Filter.Color?
     /// - Remark: JSON key `size`.

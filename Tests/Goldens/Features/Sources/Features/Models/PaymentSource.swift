@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/PaymentSource`.
-public struct PaymentSource: Codable, Hashable, Sendable {
+public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
     /// - Remark: JSON key `id`.
     public var id: String
     /// - Remark: JSON key `customer`.

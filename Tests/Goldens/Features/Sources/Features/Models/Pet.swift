@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Pet`.
-public enum Pet: Codable, Hashable, Sendable {
+public nonisolated enum Pet: Codable, Hashable, Sendable {
     /// - Remark: Discriminator `cat`, `kitty`.
     case cat(Cat)
     /// - Remark: Discriminator `Dog`.

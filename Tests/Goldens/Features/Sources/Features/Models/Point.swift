@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Point`.
-public struct Point: Codable, Hashable, Sendable {
+public nonisolated struct Point: Codable, Hashable, Sendable {
     /// - Remark: JSON key `x`.
     public var x: Int
     /// - Remark: JSON key `y`.

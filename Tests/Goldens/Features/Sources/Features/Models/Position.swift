@@ -5,7 +5,7 @@ import Foundation
 /// A longitude and a latitude, exactly (prefixItems, a tuple).
 ///
 /// - Remark: Generated from `#/components/schemas/Position`.
-public struct Position: Codable, Hashable, Sendable {
+public nonisolated struct Position: Codable, Hashable, Sendable {
     /// - Remark: Position 0 of the JSON array.
     public var longitude: Double
     /// - Remark: Position 1 of the JSON array.

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Problem`.
-public struct Problem: Codable, Hashable, Sendable {
+public nonisolated struct Problem: Codable, Hashable, Sendable {
     /// - Remark: JSON key `title`.
     public var title: String
 

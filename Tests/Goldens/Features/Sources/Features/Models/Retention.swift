@@ -5,7 +5,7 @@ import Foundation
 /// Box's retention length, an enum value, any string, or a number of days.
 ///
 /// - Remark: Generated from `#/components/schemas/Retention`.
-public enum Retention: Codable, Hashable, Sendable {
+public nonisolated enum Retention: Codable, Hashable, Sendable {
     case none(Retention.Option1)
     case string(String)
     case integer(Int)

@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Route`.
-public struct Route: Codable, Hashable, Sendable {
+public nonisolated struct Route: Codable, Hashable, Sendable {
     /// - Remark: JSON key `start`.
     public var start: Position
     /// - Remark: JSON key `stops`.

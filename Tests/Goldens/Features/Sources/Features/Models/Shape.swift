@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Shape`.
-public enum Shape: Codable, Hashable, Sendable {
+public nonisolated enum Shape: Codable, Hashable, Sendable {
     /// circle
     case circle(Shape.Circle)
     /// square

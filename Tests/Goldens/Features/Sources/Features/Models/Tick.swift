@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Tick`.
-public struct Tick: Codable, Hashable, Sendable {
+public nonisolated struct Tick: Codable, Hashable, Sendable {
     /// - Remark: JSON key `seq`.
     public var seq: Int
     /// - Remark: JSON key `text`.

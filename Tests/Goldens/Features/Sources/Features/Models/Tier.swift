@@ -3,7 +3,7 @@
 import Foundation
 
 /// - Remark: Generated from `#/components/schemas/Tier`.
-public enum Tier: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+public nonisolated enum Tier: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
     case free
     /// Paying customers.
     case pro

@@ -2,7 +2,7 @@
 
 import Foundation
 
-public enum UploadScanPagesXUnit: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+public nonisolated enum UploadScanPagesXUnit: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
     case page
     case sheet
     /// A value the API description does not list, as received.

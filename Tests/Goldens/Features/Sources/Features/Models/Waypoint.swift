@@ -5,7 +5,7 @@ import Foundation
 /// A name and a position, maybe a dwell time in minutes, then any number of tags.
 ///
 /// - Remark: Generated from `#/components/schemas/Waypoint`.
-public struct Waypoint: Codable, Hashable, Sendable {
+public nonisolated struct Waypoint: Codable, Hashable, Sendable {
     /// - Remark: Position 0 of the JSON array.
     public var item0: String
     /// - Remark: Position 1 of the JSON array.

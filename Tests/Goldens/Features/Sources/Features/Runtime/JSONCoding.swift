@@ -4,7 +4,7 @@ import Foundation
 
 /// JSON as the API speaks it: `date-time` values as RFC 3339 text (with or without fractional seconds),
 /// `date` values as `CalendarDate`, binary values as base64.
-public enum JSONCoding {
+public nonisolated enum JSONCoding {
     /// An encoder for request bodies.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()

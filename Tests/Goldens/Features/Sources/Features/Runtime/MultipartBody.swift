@@ -4,7 +4,7 @@ import Foundation
 
 /// A file sent as a part of a multipart body: its bytes, the file name the server sees and its media type. The
 /// bytes are held in memory.
-public struct MultipartFile: Sendable, Hashable {
+public nonisolated struct MultipartFile: Sendable, Hashable {
     /// The file's content.
     public var data: Data
     /// The part's `filename`; when `nil`, the part's name is sent (servers tell files from fields by it).
@@ -25,7 +25,7 @@ public struct MultipartFile: Sendable, Hashable {
 ///
 /// Parts are separated by a boundary (RFC 2046), random unless one is given; a part that contains it is refused.
 /// Quotes and line breaks in names and file names are percent-encoded (`%22`, `%0D`, `%0A`), as browsers do.
-public struct MultipartBody: Sendable, Hashable {
+public nonisolated struct MultipartBody: Sendable, Hashable {
     /// One part: its name, its headers and its bytes.
     public struct Part: Sendable, Hashable {
         /// The part's name (`Content-Disposition: form-data; name="…"`).
@@ -222,7 +222,7 @@ public struct MultipartBody: Sendable, Hashable {
     }
 }
 
-extension HTTPRequest {
+nonisolated extension HTTPRequest {
     /// Sets the body to a multipart body, with its `Content-Type` and boundary.
     public mutating func setBody(_ multipart: MultipartBody) {
         setBody(multipart.encoded, contentType: multipart.contentType)

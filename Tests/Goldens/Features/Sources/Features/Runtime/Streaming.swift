@@ -10,7 +10,7 @@ import FoundationNetworking
 // `application/jsonl`) and JSON text sequences (`application/json-seq`).
 
 /// A response whose body is still arriving: the status and headers, and the body in chunks as they come.
-public struct HTTPStreamingResponse: Sendable {
+public nonisolated struct HTTPStreamingResponse: Sendable {
     public var statusCode: Int
     public var headers: HTTPHeaders
     /// The body in chunks, as received. Cancelling the task that reads it (or dropping it unread) cancels the
@@ -44,7 +44,7 @@ public struct HTTPStreamingResponse: Sendable {
     }
 }
 
-extension HTTPTransport {
+nonisolated extension HTTPTransport {
     /// Reads the whole response with `send(_:baseURL:)`, then hands the body over in one chunk: transports that
     /// do not stream still work with streaming operations, only not as the body arrives.
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPStreamingResponse {
@@ -52,7 +52,7 @@ extension HTTPTransport {
     }
 }
 
-extension URLSessionTransport {
+nonisolated extension URLSessionTransport {
     /// Sends `request` and returns as soon as the status and headers have arrived; the body follows in chunks.
     /// Cancelling the task that reads the body cancels the request.
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPStreamingResponse {
@@ -111,7 +111,7 @@ extension URLSessionTransport {
     }
 }
 
-extension HTTPHeaders {
+nonisolated extension HTTPHeaders {
     /// The header fields of `response`.
     init(_ response: HTTPURLResponse) {
         self.init()
@@ -125,7 +125,7 @@ extension HTTPHeaders {
 
 #if canImport(FoundationNetworking)
 /// Hands a data task's response over as it arrives: the head to the caller of `start`, the body as chunks.
-private final class URLSessionStreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+private nonisolated final class URLSessionStreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let lock = NSLock()
     /// Waits for the status and headers; `nil` once resumed.
     private var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
@@ -187,7 +187,7 @@ private final class URLSessionStreamingDelegate: NSObject, URLSessionDataDelegat
 
 /// A response body that is read as it arrives, or was read whole because its media type is not one the
 /// operation streams.
-public struct HTTPBodyStream: Sendable {
+public nonisolated struct HTTPBodyStream: Sendable {
     /// Whether the body is still arriving: the response's `Content-Type` is a media type the operation streams.
     /// When `false`, the body was read into the response and `chunks` is empty.
     public var isStreaming: Bool
@@ -199,7 +199,7 @@ public struct HTTPBodyStream: Sendable {
     }
 }
 
-extension APIClient {
+nonisolated extension APIClient {
     /// Sends `request` like `send(_:security:)`. When the response's `Content-Type` is one of `contentTypes`
     /// (`text/event-stream`), returns at once with the status and headers, and the body still arriving; otherwise
     /// (an error status with a JSON body, say) reads the body whole, as `send(_:security:)` does.
@@ -265,7 +265,7 @@ extension APIClient {
 
 /// One server-sent event: its data, with the event type, the last event ID and the reconnection time the stream
 /// had set when it was dispatched.
-public struct ServerSentEvent<Payload: Sendable>: Sendable {
+public nonisolated struct ServerSentEvent<Payload: Sendable>: Sendable {
     /// The `event` field; `nil` when the event has none (an event of type `message`, as browsers call it).
     public var event: String?
     /// The last `id` the stream set, as of this event (IDs carry over to the events after them); `nil` when none.
@@ -283,11 +283,11 @@ public struct ServerSentEvent<Payload: Sendable>: Sendable {
     }
 }
 
-extension ServerSentEvent: Equatable where Payload: Equatable {}
-extension ServerSentEvent: Hashable where Payload: Hashable {}
+nonisolated extension ServerSentEvent: Equatable where Payload: Equatable {}
+nonisolated extension ServerSentEvent: Hashable where Payload: Hashable {}
 
 /// The data of a streamed element could not be decoded: the stream ends with this error.
-public struct StreamDecodingError: Error, CustomStringConvertible {
+public nonisolated struct StreamDecodingError: Error, CustomStringConvertible {
     /// The element's text as received (a server-sent event's data, a line, a record).
     public var text: String
     /// What the decoder said.
@@ -304,7 +304,7 @@ public struct StreamDecodingError: Error, CustomStringConvertible {
 }
 
 /// A parser of a streaming body: bytes in, as they arrive; whole elements out.
-public protocol StreamParser: Sendable {
+public nonisolated protocol StreamParser: Sendable {
     associatedtype Output: Sendable
     /// The elements `bytes` completes, in order.
     mutating func parse(_ bytes: Data) -> [Output]
@@ -316,7 +316,7 @@ public protocol StreamParser: Sendable {
 /// line dispatches the event; `data` lines are joined with line feeds; lines starting with `:` are comments;
 /// `id` (without NUL) and `retry` (digits only) carry over to later events; other fields are ignored; an event
 /// without data is not dispatched, nor one the body ends in the middle of.
-public struct ServerSentEventParser: StreamParser {
+public nonisolated struct ServerSentEventParser: StreamParser {
     private var line: [UInt8] = []
     private var afterCarriageReturn = false
     private var atStart = true
@@ -396,7 +396,7 @@ public struct ServerSentEventParser: StreamParser {
 
 /// Splits a body into JSON texts: one per line (`application/x-ndjson`, `application/jsonl`; a CR before the LF
 /// is dropped), or one per record separator (`application/json-seq`). Blank texts are skipped.
-public struct JSONLinesParser: StreamParser {
+public nonisolated struct JSONLinesParser: StreamParser {
     private let separator: UInt8
     private var pending = Data()
 
@@ -432,7 +432,7 @@ public struct JSONLinesParser: StreamParser {
 }
 
 /// The reading loop shared by the streaming helpers.
-enum StreamDecoding {
+nonisolated enum StreamDecoding {
     /// The elements `transform` makes of what `parser` reads from `chunks`; `transform` returning `nil` ends the
     /// stream. Ending the returned stream (or cancelling its reader) cancels the reading of `chunks`.
     static func elements<Parser: StreamParser, Element: Sendable>(

@@ -4,7 +4,7 @@ import Foundation
 
 /// What the JSON of a `oneOf` or `anyOf` alternative looks like, as far as choosing among alternatives needs: its
 /// kinds, and for objects the required members, the kinds of the declared members, and whether others are allowed.
-public struct JSONShape: Sendable {
+public nonisolated struct JSONShape: Sendable {
     /// A kind of JSON value. An integer is a number too.
     public enum Kind: Sendable {
         case object, array, string, integer, number, boolean, null
@@ -80,7 +80,7 @@ public struct JSONShape: Sendable {
 }
 
 /// Decoding of `oneOf` and `anyOf` enums: by discriminator, or by the shape of the JSON.
-public enum UnionCoding {
+public nonisolated enum UnionCoding {
     /// The value of the discriminator property `name`; `nil` when the object has none.
     public static func discriminator(_ name: String, in decoder: any Decoder) throws -> String? {
         try decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey(name))

@@ -1,0 +1,112 @@
+import Bindery
+import Foundation
+import Testing
+
+/// The generated code compiles warning-free in every setting a consumer builds it in, with the generated sources
+/// inside the consumer's own target (the command plugin's case) beside code that uses them from the main actor,
+/// from nonisolated functions and from detached tasks:
+/// - Swift 6 with complete strict concurrency;
+/// - Swift 6 with `defaultIsolation(MainActor.self)`, as Xcode 26 sets up new app targets;
+/// - Swift 5 language mode.
+///
+/// The Features fixture covers the runtime's every part (unions, recursion, streams, multipart, servers).
+@Suite(.serialized) struct ConsumerSettingsTests {
+    static let settings: [(target: String, swiftSettings: String)] = [
+        ("SwiftSix", "[.swiftLanguageMode(.v6)]"),
+        ("MainActorByDefault", "[.swiftLanguageMode(.v6), .defaultIsolation(MainActor.self)]"),
+        ("SwiftFive", "[.swiftLanguageMode(.v5)]"),
+    ]
+
+    /// Uses the generated API from an app's main-actor model and from nonisolated code.
+    static let consumer = """
+        import Foundation
+
+        /// An app's view model: isolated to the main actor.
+        @MainActor final class PetsModel {
+            let api: PetsApi
+            var pets: [Pet] = []
+            var ticks: [Tick] = []
+
+            init(client: APIClient) {
+                api = PetsApi(client: client)
+            }
+
+            func load() async throws {
+                pets = try await api.getPets(ids: [1, 2])
+                if case .ok(let more) = try await api.getPetsResponse(ids: [3]) {
+                    pets += more
+                }
+                let unique = Set(pets)
+                print(unique.count)
+            }
+
+            func watch(client: APIClient) async throws {
+                for try await event in try await StreamsApi(client: client).watchTicks(count: 2) {
+                    ticks.append(event.data)
+                }
+            }
+        }
+
+        /// Library code: nonisolated, and a detached task.
+        nonisolated func loadPets(client: APIClient) async throws -> [Pet] {
+            let api = PetsApi(client: client)
+            let pets = try await api.getPets(ids: [1])
+            let data = try JSONEncoder().encode(pets)
+            let decoded = try JSONDecoder().decode([Pet].self, from: data)
+            let detached = try await Task.detached { try await api.getPets(ids: [2]) }.value
+            return pets + decoded + detached
+        }
+
+        nonisolated func describe(_ error: any Error) -> String {
+            if let error = error as? APIError {
+                return error.description
+            }
+            return String(describing: error)
+        }
+
+        nonisolated func productionClient() throws -> APIClient {
+            APIClient(baseURL: try Servers.production(region: .eu))
+        }
+        """
+
+    @Test func featuresCompileInEveryConsumerSetting() async throws {
+        let directory = try Support.temporaryDirectory("bindery-consumers")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let generated = directory + "/Generated"
+        _ = try Generator.generate(
+            Generator.Options(
+                specPath: Support.repositoryRoot + "/Tests/Specs/features.yaml", outputDirectory: generated,
+                moduleName: "Features"))
+        let package = directory + "/Consumers"
+        var targets: [String] = []
+        for (target, swiftSettings) in Self.settings {
+            let sources = "\(package)/Sources/\(target)"
+            try FileManager.default.createDirectory(
+                atPath: package + "/Sources", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: generated + "/Sources/Features", toPath: sources)
+            try Self.consumer.write(toFile: sources + "/Consumer.swift", atomically: true, encoding: .utf8)
+            targets.append("        .target(name: \"\(target)\", swiftSettings: \(swiftSettings)),")
+        }
+        let manifest = """
+            // swift-tools-version: 6.2
+            import PackageDescription
+
+            let package = Package(
+                name: "Consumers",
+                platforms: [.macOS(.v13)],
+                targets: [
+            \(targets.joined(separator: "\n"))
+                ]
+            )
+
+            """
+        try manifest.write(toFile: package + "/Package.swift", atomically: true, encoding: .utf8)
+        let build = try await Support.run(
+            GeneratedPackageBuildTests.swift,
+            [
+                "build", "--package-path", package, "--scratch-path", directory + "/.build",
+                "-Xswiftc", "-warnings-as-errors",
+            ])
+        #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
+    }
+}
