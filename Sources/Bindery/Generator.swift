@@ -15,14 +15,18 @@ public enum Generator {
         public var moduleName: String?
         /// A folder of templates that replace the defaults of the same name.
         public var templatesDirectory: String?
+        /// Writes nothing: the result's summary says what a generation would write and remove.
+        public var checkOnly: Bool
 
         public init(
-            specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil
+            specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
+            checkOnly: Bool = false
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
             self.templatesDirectory = templatesDirectory
+            self.checkOnly = checkOnly
         }
     }
 
@@ -48,7 +52,8 @@ public enum Generator {
         return (files, reader.warnings + translationWarnings, module)
     }
 
-    /// Generates the package described by `options` and writes it.
+    /// Generates the package described by `options` and writes it (or, with `checkOnly`, says what it would
+    /// write).
     ///
     /// On error nothing in the output folder has changed.
     public static func generate(_ options: Options) throws(Diagnostic) -> Result {
@@ -61,7 +66,8 @@ public enum Generator {
         let (files, warnings, module) = try render(
             specPath: options.specPath, moduleName: options.moduleName, templates: templates
         )
-        let summary = try OutputWriter(directory: options.outputDirectory).write(files)
+        let writer = OutputWriter(directory: options.outputDirectory)
+        let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
         return Result(files: files, warnings: warnings, summary: summary, moduleName: module)
     }
 

@@ -49,13 +49,22 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print only errors and warnings.")
     var quiet = false
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Write nothing; list the files a generation would write or remove, and exit with status 1 if there are any (for CI: is the committed output up to date?)."
+        )
+    )
+    var check = false
+
     func run() throws {
         let start = ContinuousClock.now
         let result: Generator.Result
         do {
             result = try Generator.generate(
                 Generator.Options(
-                    specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates)
+                    specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates,
+                    checkOnly: check)
             )
         } catch {
             Console.error(error.description)
@@ -63,6 +72,20 @@ struct GenerateCommand: ParsableCommand {
         }
         for warning in result.warnings {
             Console.error(warning.description)
+        }
+        if check {
+            let summary = result.summary
+            for path in summary.written { Console.out("\(output)/\(path): would be written") }
+            for path in summary.removed { Console.out("\(output)/\(path): would be removed") }
+            let changes = summary.written.count + summary.removed.count
+            guard changes == 0 else {
+                Console.error(
+                    "error: \(changes) generated file\(changes == 1 ? " is" : "s are") out of date in \(output); "
+                        + "run 'bindery generate' without --check")
+                throw ExitCode(1)
+            }
+            if !quiet { Console.out("\(output) is up to date: \(summary.unchanged.count) files.") }
+            return
         }
         if !quiet {
             let elapsed = ContinuousClock.now - start

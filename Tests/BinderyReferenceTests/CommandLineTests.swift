@@ -104,10 +104,47 @@ import Testing
         #expect(snapshot(directory + "/Out") == before)
     }
 
+    /// `--check` writes nothing, lists what a generation would write or remove, and exits 1 when anything would
+    /// change (a user's CI checking that committed output is up to date).
+    @Test func checkListsChangesAndWritesNothing() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/Out"
+        let arguments = ["generate", Support.canopySpec, "--output", output, "--module-name", "Canopy"]
+        let missing = try await Support.run(Support.binderyExecutable, arguments + ["--check"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("\(output)/Sources/Canopy/APIs/TokenApi.swift: would be written\n"))
+        #expect(
+            missing.stderr.hasSuffix(
+                "error: 42 generated files are out of date in \(output); run 'bindery generate' without --check\n"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+
+        #expect(try await Support.run(Support.binderyExecutable, arguments).status == 0)
+        let upToDate = try await Support.run(Support.binderyExecutable, arguments + ["--check"])
+        #expect(upToDate.status == 0, "\(upToDate.stdout)\(upToDate.stderr)")
+        #expect(upToDate.stdout == "\(output) is up to date: 42 files.\n")
+
+        // An edited file, and a file an earlier generation wrote that this one does not.
+        try Data("// edited\n".utf8).write(to: URL(fileURLWithPath: output + "/Sources/Canopy/Models/PoolState.swift"))
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: output + "/docs/Old.md"))
+        let files = output + "/.bindery/FILES"
+        try Data(((Support.read(files) ?? "") + "docs/Old.md\n").utf8).write(to: URL(fileURLWithPath: files))
+        let before = snapshot(output)
+        let stale = try await Support.run(Support.binderyExecutable, arguments + ["--check"])
+        #expect(stale.status == 1)
+        #expect(
+            stale.stdout == "\(output)/Sources/Canopy/Models/PoolState.swift: would be written\n"
+                + "\(output)/docs/Old.md: would be removed\n")
+        #expect(
+            stale.stderr.hasSuffix(
+                "error: 2 generated files are out of date in \(output); run 'bindery generate' without --check\n"))
+        #expect(snapshot(output) == before, "--check changed the output folder")
+    }
+
     @Test func helpExplainsEveryOption() async throws {
         let result = try await Support.run(Support.binderyExecutable, ["generate", "--help"])
         #expect(result.status == 0)
-        for option in ["<spec>", "--output", "--module-name", "--templates", "--quiet"] {
+        for option in ["<spec>", "--output", "--module-name", "--templates", "--quiet", "--check"] {
             #expect(result.stdout.contains(option), "help does not mention \(option)")
         }
     }

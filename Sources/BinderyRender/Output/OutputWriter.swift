@@ -90,6 +90,36 @@ public struct OutputWriter {
         }
     }
 
+    /// What ``write(_:)`` would change, without changing anything: the files it would write (new or different),
+    /// those already up to date, and the earlier generation's files it would remove. Throws what `write` would
+    /// throw before writing (the output is a file, or a file Bindery did not write would be overwritten).
+    public func plan(_ files: [GeneratedFile]) throws(Diagnostic) -> Summary {
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw Diagnostic.error(inFile: directory, "the output path exists and is not a folder")
+        }
+        var summary = Summary()
+        guard exists else {
+            summary.written = files.map(\.path)
+            return summary
+        }
+        let previous = try previousFiles()
+        try checkOverwrites(files, previous: previous)
+        for file in files {
+            if fileManager.contents(atPath: directory + "/" + file.path) == Data(file.contents.utf8) {
+                summary.unchanged.append(file.path)
+            } else {
+                summary.written.append(file.path)
+            }
+        }
+        let current = Set(files.map(\.path))
+        for path in previous.sorted() where !current.contains(path) {
+            if fileManager.fileExists(atPath: directory + "/" + path) { summary.removed.append(path) }
+        }
+        return summary
+    }
+
     /// The files the previous generation wrote, from its manifest.
     func previousFiles() throws(Diagnostic) -> Set<String> {
         let path = directory + "/" + Self.manifestPath
