@@ -30,6 +30,8 @@ public enum Generator {
     public struct Result: Sendable {
         public var files: [GeneratedFile]
         public var warnings: [Diagnostic]
+        /// What was read leniently, as the description's author meant it: not warnings.
+        public var notes: [Diagnostic]
         public var summary: OutputWriter.Summary
         public var moduleName: String
     }
@@ -37,15 +39,16 @@ public enum Generator {
     /// Reads, translates and renders, without writing anything.
     public static func render(
         specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
-    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], moduleName: String) {
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
         let renderer = try CodeRenderer(templates: templates)
         let reader = OpenAPIReader()
         let document = try reader.read(path: specPath)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
-        let (model, translationWarnings) = try ModelTranslator.translate(document, options: .init(moduleName: module))
+        let translator = ModelTranslator(document: document, options: .init(moduleName: module))
+        let model = try translator.translate()
         let files = try renderer.render(model)
-        return (files, reader.warnings + translationWarnings, module)
+        return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
     }
 
     /// Generates the package described by `options` and writes it.
@@ -58,11 +61,11 @@ public enum Generator {
             } else {
                 TemplateSet.defaults
             }
-        let (files, warnings, module) = try render(
+        let (files, warnings, notes, module) = try render(
             specPath: options.specPath, moduleName: options.moduleName, templates: templates
         )
         let summary = try OutputWriter(directory: options.outputDirectory).write(files)
-        return Result(files: files, warnings: warnings, summary: summary, moduleName: module)
+        return Result(files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module)
     }
 
     static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {
