@@ -34,6 +34,8 @@ public enum Generator {
     public struct Result: Sendable {
         public var files: [GeneratedFile]
         public var warnings: [Diagnostic]
+        /// What was read leniently, as the description's author meant it: not warnings.
+        public var notes: [Diagnostic]
         public var summary: OutputWriter.Summary
         public var moduleName: String
     }
@@ -41,15 +43,16 @@ public enum Generator {
     /// Reads, translates and renders, without writing anything.
     public static func render(
         specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
-    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], moduleName: String) {
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
         let renderer = try CodeRenderer(templates: templates)
         let reader = OpenAPIReader()
         let document = try reader.read(path: specPath)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
-        let (model, translationWarnings) = try ModelTranslator.translate(document, options: .init(moduleName: module))
+        let translator = ModelTranslator(document: document, options: .init(moduleName: module))
+        let model = try translator.translate()
         let files = try renderer.render(model)
-        return (files, reader.warnings + translationWarnings, module)
+        return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
     }
 
     /// Generates the package described by `options` and writes it (or, with `checkOnly`, says what it would
@@ -63,12 +66,12 @@ public enum Generator {
             } else {
                 TemplateSet.defaults
             }
-        let (files, warnings, module) = try render(
+        let (files, warnings, notes, module) = try render(
             specPath: options.specPath, moduleName: options.moduleName, templates: templates
         )
         let writer = OutputWriter(directory: options.outputDirectory)
         let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
-        return Result(files: files, warnings: warnings, summary: summary, moduleName: module)
+        return Result(files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module)
     }
 
     static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {

@@ -18,6 +18,9 @@ public struct CodeModel: Sendable {
     /// How each generated type is written.
     public var typeNames: TypeNames
     public var securitySchemes: [SecuritySchemeDefinition]
+    /// Sections of the documentation that are not about one API: the tags that group no operations but hold text
+    /// (Redoc's `x-traitTag`, such as DigitalOcean's introductions), in the document's order.
+    public var sections: [DocumentationSection]
 
     public init(moduleName: String, title: String, version: String) {
         self.moduleName = moduleName
@@ -30,6 +33,19 @@ public struct CodeModel: Sendable {
         self.types = []
         self.typeNames = TypeNames()
         self.securitySchemes = []
+        self.sections = []
+    }
+}
+
+/// A titled section of the package's documentation.
+public struct DocumentationSection: Sendable, Hashable {
+    public var title: String
+    /// Markdown, as written in the document.
+    public var text: String
+
+    public init(title: String, text: String) {
+        self.title = title
+        self.text = text
     }
 }
 

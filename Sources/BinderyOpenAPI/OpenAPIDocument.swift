@@ -76,10 +76,13 @@ public struct Server: Sendable, Hashable {
     public var url: String
     public var description: String?
     public var variables: [Variable]
+    /// Where the URL is written; `nil` for the server Swagger 2.0's `host`, `basePath` and `schemes` make.
+    public var location: SourceLocation?
 
-    public init(url: String, description: String? = nil, variables: [Variable] = []) {
+    public init(url: String, description: String? = nil, variables: [Variable] = [], location: SourceLocation? = nil) {
         self.url = url
         self.description = description
+        self.location = location
         self.variables = variables
     }
 
@@ -95,9 +98,13 @@ public struct Server: Sendable, Hashable {
 public struct Tag: Sendable, Hashable {
     public var name: String
     public var description: String?
+    /// Whether the tag is a section of the documentation rather than a group of operations (Redoc's
+    /// `x-traitTag: true`, DigitalOcean's introductions).
+    public var isSection: Bool
 
-    public init(name: String, description: String? = nil) {
+    public init(name: String, description: String? = nil, isSection: Bool = false) {
         self.name = name
         self.description = description
+        self.isSection = isSection
     }
 }

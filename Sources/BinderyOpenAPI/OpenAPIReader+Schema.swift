@@ -117,15 +117,16 @@ extension OpenAPIReader {
         return schema
     }
 
-    /// `nullable: true`: the 3.0 keyword, which 3.1 replaced by `null` among the types. In a 3.1 document it is still
-    /// honoured (`null` joins the types), with one warning per document.
+    /// `nullable: true`: the 3.0 keyword, which 3.1 replaced by `null` among the types. In a 3.1 document it can
+    /// only mean what it means in 3.0, so it is honoured (`null` joins the types), with one note per document: the
+    /// generated code is what the author meant.
     func honourNullable(_ node: YAMLNode, in schema: inout JSONSchema) {
         schema.nullable = true
         guard version.allowsReferenceSiblings else { return }
-        warnOnce(
+        noteOnce(
             "nullable", node.location,
-            "'nullable' is OpenAPI 3.0; in 3.1 add 'null' to the types (honoured; later uses in this document are "
-                + "not reported)")
+            "'nullable' is OpenAPI 3.0 (in 3.1, 'null' is one of the types); read as in 3.0 (later uses in this document "
+                + "are not reported)")
         if !schema.types.isEmpty, !schema.types.contains(.null) { schema.types.append(.null) }
     }
 

@@ -82,7 +82,8 @@ extension OpenAPIReader {
             var entries: [SecurityRequirement.Entry] = []
             for (key, value) in element.pairs {
                 entries.append(
-                    SecurityRequirement.Entry(scheme: try key.keyText(), scopes: try value.stringList("scopes"))
+                    SecurityRequirement.Entry(
+                        scheme: try key.keyText(), scopes: try value.stringList("scopes"), location: key.location)
                 )
             }
             requirements.append(SecurityRequirement(entries: entries))

@@ -10,14 +10,15 @@ extension OpenAPIReader {
 
     /// Reads `type`: one name, or (OpenAPI 3.1) a list of names.
     ///
-    /// Descriptions break the rules in ways their users cannot fix, so what can be understood is read with a warning:
-    /// a list of types in a 3.0 document (warned about once per document), `bytes` (read as a base64 `string`, as
-    /// protobuf's JSON mapping writes bytes), `file` (Swagger 2.0's binary, read as a `binary` string) and any other
-    /// unknown name (read as any type).
+    /// Descriptions break the rules in ways their users cannot fix, so what can be understood is read: a list of
+    /// types in a 3.0 document, which can only mean what it means in 3.1, with a note (once per document); with a
+    /// warning, as the author may have meant something else, `bytes` (read as a base64 `string`, as protobuf's JSON
+    /// mapping writes bytes), `file` (Swagger 2.0's binary, read as a `binary` string) and any other unknown name
+    /// (read as any type).
     func readTypes(_ node: YAMLNode) throws(Diagnostic) -> TypeKeyword {
         let isList = node.kind == .sequence
         if isList, !version.allowsReferenceSiblings {
-            warnOnce(
+            noteOnce(
                 "type lists", node.location,
                 "a list of types is OpenAPI 3.1; this document is \(version) (read as in 3.1; later lists of types in "
                     + "this document are not reported)")

@@ -10,7 +10,9 @@ public final class OpenAPIReader {
     var schemas = SchemaTable()
     /// Diagnostics that did not stop reading.
     public private(set) var warnings: [Diagnostic] = []
-    /// The topics of ``warnOnce(_:_:_:)`` already warned about.
+    /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
+    public private(set) var notes: [Diagnostic] = []
+    /// The topics of ``warnOnce(_:_:_:)`` and ``noteOnce(_:_:_:)`` already reported.
     var warnedTopics: Set<String> = []
     /// How deep `$ref` chains of non-schema objects may go before they count as a cycle.
     let maximumReferenceDepth = 64
@@ -66,8 +68,30 @@ public final class OpenAPIReader {
 
     /// Text that is documentation only (a description, a summary, a title): anything but text is ignored with a
     /// warning rather than stopping the generation.
+    ///
+    /// A `$ref` in place of the text (`description: {$ref: 'description.yml#/introduction'}`, as DigitalOcean
+    /// writes it) is not OpenAPI, but Redocly's tools resolve it, and what it means is clear: it is read as the
+    /// text it refers to, with a note.
     func documentation(_ node: YAMLNode, _ what: String) -> String? {
         if node.kind == .scalar { return node.isNull ? nil : node.scalar }
+        if node.kind == .mapping, node.count == 1, let ref = node["$ref"] {
+            let target: YAMLNode
+            do {
+                target = try dereference(node, what)
+            } catch {
+                warn(ref.location, "\(what) is a '$ref' that cannot be resolved (\(error.message)); ignored")
+                return nil
+            }
+            if target.kind == .scalar {
+                noteOnce(
+                    "documentation-ref", ref.location,
+                    "'$ref' in place of text is not OpenAPI (Redocly's tools resolve it); read as the text it refers "
+                        + "to (later uses in this document are not reported)")
+                return target.isNull ? nil : target.scalar
+            }
+            warn(ref.location, "the '$ref' given for \(what) refers to \(target.kindDescription), not text; ignored")
+            return nil
+        }
         warn(node.location, "expected text for \(what), found \(node.kindDescription); ignored")
         return nil
     }
@@ -197,7 +221,7 @@ public final class OpenAPIReader {
         for element in node.elements {
             try element.expectMapping("a server")
             guard let url = element["url"] else { throw Diagnostic(at: element.location, "missing required key 'url'") }
-            var server = Server(url: try url.string("'url'"))
+            var server = Server(url: try url.string("'url'"), location: url.location)
             server.description = element["description"].flatMap { documentation($0, "'description'") }
             if let variables = element["variables"] {
                 try variables.expectMapping("'variables'")
@@ -229,11 +253,12 @@ public final class OpenAPIReader {
             guard let name = element["name"] else {
                 throw Diagnostic(at: element.location, "missing required key 'name'")
             }
-            tags.append(
-                Tag(
-                    name: try name.string("'name'"),
-                    description: element["description"].flatMap { documentation($0, "'description'") })
-            )
+            var tag = Tag(
+                name: try name.string("'name'"),
+                description: element["description"].flatMap { documentation($0, "'description'") })
+            // Redoc's `x-traitTag: true`: a section of the documentation that groups no operations.
+            tag.isSection = (try? element["x-traitTag"]?.bool("'x-traitTag'")) ?? false
+            tags.append(tag)
         }
         return tags
     }
@@ -256,5 +281,16 @@ public final class OpenAPIReader {
     func warnOnce(_ topic: String, _ location: SourceLocation, _ message: String) {
         guard warnedTopics.insert(topic).inserted else { return }
         warn(location, message)
+    }
+
+    /// Notes how something was read leniently (``Diagnostic/Severity/note``).
+    func note(_ location: SourceLocation, _ message: String) {
+        notes.append(Diagnostic(.note, at: location, message))
+    }
+
+    /// Notes `topic` the first time only, like ``warnOnce(_:_:_:)``.
+    func noteOnce(_ topic: String, _ location: SourceLocation, _ message: String) {
+        guard warnedTopics.insert(topic).inserted else { return }
+        note(location, message)
     }
 }

@@ -50,10 +50,13 @@ public struct SecurityRequirement: Sendable, Hashable {
     public struct Entry: Sendable, Hashable {
         public var scheme: String
         public var scopes: [String]
+        /// Where the scheme is named.
+        public var location: SourceLocation?
 
-        public init(scheme: String, scopes: [String]) {
+        public init(scheme: String, scopes: [String], location: SourceLocation? = nil) {
             self.scheme = scheme
             self.scopes = scopes
+            self.location = location
         }
     }
 

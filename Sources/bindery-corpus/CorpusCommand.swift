@@ -20,7 +20,8 @@ struct CorpusCommand: ParsableCommand {
             Columns: ops = operations in the description; models = generated files in Sources/<module>/Models; \
             JSONValue = uses of JSONValue in the code (not comments) of Sources/<module>/APIs and Models; warnings = the total and the most \
             frequent kinds (a kind is a message with its quoted parts replaced by '…'; every kind and each \
-            description's breakdown follow the table); gen s and build s = wall-clock seconds.
+            description's breakdown follow the table; notes, which say what was read as its author meant it, are \
+            listed after them and not counted); gen s and build s = wall-clock seconds.
 
             With --examples, every example the description gives for a JSON response body (the media type's \
             'example' and 'examples', following $refs to components/examples; Swagger 2.0's response \
@@ -59,7 +60,7 @@ struct CorpusCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Keep the generated packages in this folder, one subfolder per description, with warnings.txt (the warnings with their locations) and build.log.",
+            "Keep the generated packages in this folder, one subfolder per description, with warnings.txt (the warnings, then the notes, with their locations) and build.log.",
             valueName: "dir"))
     var keep: String?
 

@@ -38,6 +38,8 @@ struct CorpusRow: Sendable, Hashable {
     var jsonValueUses: Int?
     /// Generation warnings by kind (``WarningKind/of(_:)``) with their counts.
     var warnings: [String: Int] = [:]
+    /// Generation notes (what was read leniently, as its author meant it) by kind, with their counts: not warnings.
+    var notes: [String: Int] = [:]
     /// Wall-clock seconds of `Generator.generate` (read, translate, render, write).
     var generateSeconds: Double?
     /// Wall-clock seconds of `swift build`; `nil` when not built.

@@ -99,9 +99,13 @@ struct CorpusRunner: Sendable {
         for warning in result.warnings {
             row.warnings[WarningKind.of(warning.message), default: 0] += 1
         }
+        for note in result.notes {
+            row.notes[WarningKind.of(note.message), default: 0] += 1
+        }
         if keepDirectory != nil {
-            // Kept with the package: the table has the kinds, this file where each warning comes from.
-            let text = result.warnings.map { $0.description + "\n" }.joined()
+            // Kept with the package: the table has the kinds, this file where each warning (then each note) comes
+            // from.
+            let text = (result.warnings + result.notes).map { $0.description + "\n" }.joined()
             _ = FileManager.default.createFile(atPath: packageDirectory + "/warnings.txt", contents: Data(text.utf8))
         }
         // Read again, outside the timing, for the operation count as Bindery reads the description.

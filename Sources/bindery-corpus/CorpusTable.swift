@@ -114,8 +114,32 @@ struct CorpusTable {
                 }
             }
         }
+        lines += notesSection()
         if showsExamples { lines += examplesSection() }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The notes of each description, by kind: what was read leniently, as its author meant it. Not warnings.
+    func notesSection() -> [String] {
+        let noted = rows.filter { !$0.notes.isEmpty }
+        guard !noted.isEmpty else { return [] }
+        var lines = [
+            "",
+            markdown
+                ? "### Notes (read as the author meant: not warnings)"
+                : "Notes (read as the author meant: not warnings):",
+            "",
+        ]
+        for row in noted {
+            let count = row.notes.values.reduce(0, +)
+            lines.append(markdown ? "- `\(row.spec)`: \(count)" : "\(row.spec): \(count)")
+            let kinds = row.notes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            for (kind, count) in kinds {
+                lines.append(
+                    markdown ? "  - ×\(count): \(escaped(kind))" : "  \(pad("\(count)", 6, right: true))  \(kind)")
+            }
+        }
+        return lines
     }
 
     /// The first examples of each description that did not decode, then the first that do not validate.

@@ -13,8 +13,10 @@ struct GenerateCommand: ParsableCommand {
             was; files whose content did not change are not touched. Files an earlier run generated and this one \
             does not are removed (the list is kept in .bindery/FILES); other files in the folder are left alone.
 
-            Errors and warnings are printed as file:line:column: error|warning: message. The exit status is 1 \
-            when the description, the templates or the output cannot be used.
+            Errors and warnings are printed as file:line:column: error|warning: message; notes (something the \
+            description's version does not allow, read as its author meant it) as file:line:column: note: message, \
+            except with --quiet. The exit status is 1 when the description, the templates or the output cannot be \
+            used.
             """
     )
 
@@ -72,6 +74,12 @@ struct GenerateCommand: ParsableCommand {
         }
         for warning in result.warnings {
             Console.error(warning.description)
+        }
+        // Notes say how something was read as its author meant it: the output needs no checking.
+        if !quiet {
+            for note in result.notes {
+                Console.error(note.description)
+            }
         }
         if check {
             let summary = result.summary

@@ -141,7 +141,7 @@ import Testing
             info: {title: T, version: '1'}
             tags:
               - name: droplets
-                description: {$ref: 'description.md'}
+                description: {text: 'Droplets.'}
             paths: {}
             """
         let document = try reader.read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)

@@ -1,7 +1,9 @@
 import BinderyOpenAPI
+import BinderyYAML
 import Testing
 
-/// Descriptions that break the rules in ways their users cannot fix: read with a warning, as usefully as possible.
+/// Descriptions that break the rules in ways their users cannot fix: read as usefully as possible, with a warning
+/// when the result may not be what the author meant, and a note when it is.
 @Suite struct LenientReadingTests {
     @Test func readsTypeBytesAsBase64Text() throws {
         let (document, warnings) = try readDocumentAndWarnings(
@@ -52,9 +54,8 @@ import Testing
         #expect(document.schema(named: "F")?.format == "binary")
     }
 
-    @Test func warnsOnceAboutTypeListsInOpenAPI30() throws {
-        let (document, warnings) = try readDocumentAndWarnings(
-            """
+    @Test func notesOnceTypeListsInOpenAPI30() throws {
+        let yaml = """
             openapi: 3.0.3
             info: {title: T, version: '1'}
             components:
@@ -63,10 +64,13 @@ import Testing
                 B: {type: [integer, 'null']}
                 C: {type: [boolean]}
             """
-        )
+        let reader = OpenAPIReader()
+        let document = try reader.read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+        // A list of types can only mean what it means in 3.1, and is read so: a note, not a warning.
+        #expect(reader.warnings.isEmpty, "\(reader.warnings)")
         #expect(
-            warnings == [
-                "spec.yaml:5:15: warning: a list of types is OpenAPI 3.1; this document is 3.0.3 (read as in 3.1; later "
+            reader.notes.map(\.description) == [
+                "spec.yaml:5:15: note: a list of types is OpenAPI 3.1; this document is 3.0.3 (read as in 3.1; later "
                     + "lists of types in this document are not reported)"
             ])
         #expect(document.schema(named: "A")?.types == [.string, .null])
@@ -75,9 +79,8 @@ import Testing
         #expect(document.schema(named: "C")?.types == [.boolean])
     }
 
-    @Test func honoursNullableInOpenAPI31WithOneWarning() throws {
-        let (document, warnings) = try readDocumentAndWarnings(
-            """
+    @Test func honoursNullableInOpenAPI31WithOneNote() throws {
+        let yaml = """
             openapi: 3.1.0
             info: {title: T, version: '1'}
             components:
@@ -87,11 +90,14 @@ import Testing
                 C: {nullable: true}
                 D: {type: string, nullable: false}
             """
-        )
+        let reader = OpenAPIReader()
+        let document = try reader.read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+        // It can only mean what it means in 3.0, and is read so: a note, not a warning.
+        #expect(reader.warnings.isEmpty, "\(reader.warnings)")
         #expect(
-            warnings == [
-                "spec.yaml:5:33: warning: 'nullable' is OpenAPI 3.0; in 3.1 add 'null' to the types (honoured; later "
-                    + "uses in this document are not reported)"
+            reader.notes.map(\.description) == [
+                "spec.yaml:5:33: note: 'nullable' is OpenAPI 3.0 (in 3.1, 'null' is one of the types); read as in 3.0 "
+                    + "(later uses in this document are not reported)"
             ])
         #expect(document.schema(named: "A")?.types == [.string, .null])
         #expect(document.schema(named: "A")?.nullable == true)
@@ -100,6 +106,49 @@ import Testing
         #expect(document.schema(named: "C")?.nullable == true)
         #expect(document.schema(named: "D")?.types == [.string])
         #expect(document.schema(named: "D")?.nullable == false)
+    }
+
+    @Test func readsATextGivenAsAReferenceWithOneNote() throws {
+        // DigitalOcean's tags: `description: {$ref: 'description.yml#/introduction'}`, as Redocly's tools allow.
+        let files = try TemporaryFiles([
+            "api.yaml": """
+            openapi: 3.0.0
+            info: {title: T, version: '1', description: {$ref: 'text.yml#/info'}}
+            tags:
+              - name: Introduction
+                x-traitTag: true
+                description:
+                  $ref: 'text.yml#/introduction'
+              - name: Pets
+                description: {$ref: '#/x-texts/pets'}
+              - name: Missing
+                description: {$ref: 'text.yml#/missing'}
+              - name: Listed
+                description: {$ref: 'text.yml#/list'}
+            paths: {}
+            x-texts: {pets: Everything about pets.}
+            """,
+            "text.yml": "info: The API.\nintroduction: |\n  Intro.\n\n  ## Requests\nlist: [a, b]\n",
+        ])
+        let reader = OpenAPIReader()
+        let document = try reader.read(path: files.path("api.yaml"))
+        #expect(document.info.description == "The API.")
+        #expect(document.tags.map(\.description) == ["Intro.\n\n## Requests\n", "Everything about pets.", nil, nil])
+        #expect(document.tags.map(\.isSection) == [true, false, false, false])
+        let file = files.path("api.yaml")
+        #expect(
+            reader.notes.map(\.description) == [
+                "\(file):2:52: note: '$ref' in place of text is not OpenAPI (Redocly's tools resolve it); read as the "
+                    + "text it refers to (later uses in this document are not reported)"
+            ])
+        #expect(reader.warnings.count == 2)
+        #expect(
+            reader.warnings.first?.description.hasPrefix(
+                "\(file):11:25: warning: 'description' is a '$ref' that cannot be resolved (") == true,
+            "\(reader.warnings)")
+        #expect(
+            reader.warnings.last?.description
+                == "\(file):13:25: warning: the '$ref' given for 'description' refers to a sequence, not text; ignored")
     }
 
     @Test func nullableInOpenAPI30IsNotAWarning() throws {

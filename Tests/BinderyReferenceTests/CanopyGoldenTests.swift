@@ -28,7 +28,7 @@ import Testing
     @Test func featuresPackageMatches() throws {
         let directory = Support.repositoryRoot + "/Tests/Goldens/Features"
         let spec = Support.repositoryRoot + "/Tests/Specs/features.yaml"
-        let (files, warnings, _) = try Generator.render(specPath: spec, moduleName: "Features")
+        let (files, warnings, _, _) = try Generator.render(specPath: spec, moduleName: "Features")
         #expect(warnings.isEmpty, "\(warnings)")
         if Support.updatingGoldens {
             try OutputWriter(directory: directory).write(files)

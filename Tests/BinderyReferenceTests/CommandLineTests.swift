@@ -141,6 +141,37 @@ import Testing
         #expect(snapshot(output) == before, "--check changed the output folder")
     }
 
+    /// Warnings are printed always, notes (what was read as its author meant it) except with `--quiet`.
+    @Test func notesArePrintedUnlessQuiet() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = directory + "/api.yaml"
+        try Data(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  security: [{key: []}]
+                  responses: {'200': {description: ok, content: {text/plain: {schema: {type: string, nullable: true}}}}}
+            """.utf8
+        ).write(to: URL(fileURLWithPath: spec))
+        let warning =
+            "\(spec):6:19: warning: security scheme 'key' is not defined in components.securitySchemes: the client "
+            + "cannot send its credential (1 operation requires it)\n"
+        let note =
+            "\(spec):7:100: note: 'nullable' is OpenAPI 3.0 (in 3.1, 'null' is one of the types); read as in 3.0 (later "
+            + "uses in this document are not reported)\n"
+        let loud = try await Support.run(Support.binderyExecutable, ["generate", spec, "--output", directory + "/A"])
+        #expect(loud.status == 0)
+        #expect(loud.stderr == warning + note)
+        let quiet = try await Support.run(
+            Support.binderyExecutable, ["generate", spec, "--output", directory + "/B", "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr == warning)
+    }
+
     @Test func helpExplainsEveryOption() async throws {
         let result = try await Support.run(Support.binderyExecutable, ["generate", "--help"])
         #expect(result.status == 0)

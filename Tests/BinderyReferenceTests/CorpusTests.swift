@@ -65,6 +65,14 @@ import Testing
         #expect(pets31.version == "3.1.0")
         #expect([pets31.operations, pets31.models, pets31.jsonValueUses] == [1, 1, 0])
         #expect(pets31.warnings.isEmpty)
+        // 3.0's `nullable` in a 3.1 document: a note, kept apart from the warnings, and listed after them.
+        #expect(
+            pets31.notes == [
+                "'…' is OpenAPI 3.0 (in 3.1, '…' is one of the types); read as in 3.0 (later uses in this document are not "
+                    + "reported)": 1
+            ])
+        let kept31 = Support.read(keep + "/pets-31.json/warnings.txt") ?? ""
+        #expect(kept31.hasPrefix(Self.folder + "/pets-31.json:26:52: note: 'nullable' is OpenAPI 3.0"), "\(kept31)")
 
         let multi = try #require(row["multi/api.yml"])
         #expect(multi.status == .ok)
@@ -116,7 +124,7 @@ import Testing
     }
 
     @Test func table() {
-        let rows = [
+        var rows = [
             CorpusRow(
                 spec: "a.yaml", version: "3.0.0", moduleName: "A", operations: 3, models: 2, jsonValueUses: 1,
                 warnings: ["x '…'": 4, "y": 2, "z": 1, "w": 1], generateSeconds: 0.123, buildSeconds: 10.04,
@@ -127,6 +135,7 @@ import Testing
             ),
             CorpusRow(spec: "d.yaml", version: "2.0", generateSeconds: 0.01, status: .generateFailed("1:1: error: no")),
         ]
+        rows[1].notes = ["n '…'": 2]
         let markdown = CorpusTable(rows: rows, markdown: true).render()
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "| spec | OpenAPI | ops | models | JSONValue | warnings | gen s | build s | status |")
@@ -142,10 +151,15 @@ import Testing
                 "- **W1** (4 in 1): x '…'\n- **W2** (3 in 2): y\n- **W3** (1 in 1): w\n- **W4** (1 in 1): z\n"))
         #expect(markdown.contains("- `a.yaml`: 8\n  - W1 ×4: x '…'\n  - W2 ×2: y\n  - W3 ×1: w\n  - W4 ×1: z\n"))
         #expect(markdown.contains("- `b|c.json`: 1\n  - W2 ×1: y\n"))
+        // Notes are not warnings: not in the counts, listed after the warnings.
+        #expect(
+            markdown.contains(
+                "\n### Notes (read as the author meant: not warnings)\n\n- `b|c.json`: 2\n  - ×2: n '…'\n"))
 
         let text = CorpusTable(rows: rows).render()
         #expect(text.hasPrefix("spec       OpenAPI  ops  models  JSONValue  warnings"))
         #expect(text.contains("\ntotal (3)             4       2          1  9"))
+        #expect(text.hasSuffix("\nNotes (read as the author meant: not warnings):\n\nb|c.json: 2\n       2  n '…'\n"))
     }
 
     /// With `--examples`: valid/all and decoded/valid before the status, totals over the rows that have them, and

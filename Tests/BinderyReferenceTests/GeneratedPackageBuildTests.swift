@@ -45,9 +45,11 @@ import Testing
     /// schema names, alias cycles, `default`-only responses, optional security, cookie arrays, ...).
     @Test func edgeCasesBuild() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/edge-cases.yaml"
-        let (files, warnings, _) = try Generator.render(specPath: spec)
+        let (files, warnings, _, _) = try Generator.render(specPath: spec)
         let api = try #require(files.first { $0.path == "Sources/EdgeCases/APIs/DefaultApi.swift" }?.contents)
-        #expect(api.contains("try await client.send(request, security: [[], [.bearer]])"))
+        // `missing` is never defined: kept, as a scheme the client cannot apply, with one warning.
+        #expect(api.contains("try await client.send(request, security: [[], [.bearer], [.missing]])"))
+        #expect(warnings.map(\.message).contains { $0.hasPrefix("security scheme 'missing' is not defined") })
         #expect(api.contains("request.headers[\"Accept\"] = \"application/json\"\n"))
         #expect(
             api.contains(
@@ -63,7 +65,7 @@ import Testing
     /// `collectionFormat`, `securityDefinitions`, `host`/`basePath`/`schemes`, `x-nullable`, integer status keys.
     @Test func swagger2DescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/swagger2.yaml"
-        let (files, warnings, _) = try Generator.render(specPath: spec)
+        let (files, warnings, _, _) = try Generator.render(specPath: spec)
         #expect(warnings.isEmpty, "\(warnings)")
         let api = try #require(files.first { $0.path == "Sources/SwaggerTwo/APIs/DefaultApi.swift" }?.contents)
         #expect(api.contains("try request.addQuery(\"tags\", tags, style: .pipeDelimited, explode: false)"))
@@ -98,7 +100,7 @@ import Testing
         let spec = directory + "/split.yaml"
         try "openapi: 3.0.3\ninfo: {title: Split, version: '1'}\npaths:\n\(paths)".write(
             toFile: spec, atomically: true, encoding: .utf8)
-        let (files, warnings, _) = try Generator.render(specPath: spec)
+        let (files, warnings, _, _) = try Generator.render(specPath: spec)
         #expect(warnings.isEmpty, "\(warnings)")
         let apis = files.filter { $0.path.hasPrefix("Sources/Split/APIs/") }
         #expect(
@@ -122,7 +124,7 @@ import Testing
     /// The reference API: the 2022 Canopy description, committed as `Tests/Specs/canopy-2022.json`.
     @Test func fullCanopyDescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/canopy-2022.json"
-        let (files, warnings, module) = try Generator.render(specPath: spec)
+        let (files, warnings, _, module) = try Generator.render(specPath: spec)
         #expect(module == "CanopyApi")
         #expect(files.filter { $0.path.hasPrefix("Sources/CanopyApi/Models/") }.count == 209)
         #expect(warnings.isEmpty, "\(warnings)")

@@ -2,10 +2,11 @@ import BinderyCore
 import BinderyOpenAPI
 
 extension ModelTranslator {
-    /// The document's security schemes, as the generated client applies them.
+    /// The document's security schemes, as the generated client applies them; then the schemes that security
+    /// requirements name but the document does not define, as schemes the client cannot apply.
     func translateSecuritySchemes() -> [SecuritySchemeDefinition] {
         let names = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["name", "kind", "Kind"]))
-        return document.securitySchemes.map { scheme in
+        let defined = document.securitySchemes.map { scheme in
             let kind: SecuritySchemeDefinition.Kind
             let summary: String
             switch scheme.kind {
@@ -53,6 +54,40 @@ extension ModelTranslator {
                 documentation: Documentation(description: lines.isEmpty ? nil : lines.joined(separator: "\n"))
             )
         }
+        return defined + undefinedSecuritySchemes(names: names)
+    }
+
+    /// The schemes that security requirements name but the document does not define, in the order of their first
+    /// use, each with one warning there. The requirements keep them: an operation that needs `api_key` is
+    /// documented as needing it, rather than as needing nothing, though the client cannot know where the key goes.
+    func undefinedSecuritySchemes(names: NameScope) -> [SecuritySchemeDefinition] {
+        let definedNames = Set(document.securitySchemes.map(\.name))
+        let requirements = (document.security ?? []) + document.operations.flatMap { $0.security ?? [] }
+        var firstUses: [(entry: SecurityRequirement.Entry, operations: Int)] = []
+        for entry in requirements.flatMap(\.entries) where !definedNames.contains(entry.scheme) {
+            if !firstUses.contains(where: { $0.entry.scheme == entry.scheme }) { firstUses.append((entry, 0)) }
+        }
+        guard !firstUses.isEmpty else { return [] }
+        for operation in document.operations {
+            let schemes = Set((operation.security ?? document.security ?? []).flatMap(\.entries).map(\.scheme))
+            for index in firstUses.indices where schemes.contains(firstUses[index].entry.scheme) {
+                firstUses[index].operations += 1
+            }
+        }
+        let components = document.version == .swagger2 ? "securityDefinitions" : "components.securitySchemes"
+        return firstUses.map { entry, operations in
+            warn(
+                entry.location ?? document.location,
+                "security scheme '\(entry.scheme)' is not defined in \(components): the client cannot send its "
+                    + "credential (\(operations) \(operations == 1 ? "operation requires" : "operations require") it)"
+            )
+            return SecuritySchemeDefinition(
+                name: entry.scheme, swiftName: names.claim(SwiftName.lowerCamelCase(entry.scheme)),
+                kind: .unsupported("not defined"),
+                summary: "Not defined in the description (the client does not know how to send its credential)",
+                documentation: Documentation()
+            )
+        }
     }
 
     /// The security alternatives of an operation (its own, or the document's), by scheme constant.
@@ -64,13 +99,8 @@ extension ModelTranslator {
         alternatives: for requirement in requirements {
             var alternative: [OperationDefinition.SecurityUse] = []
             for entry in requirement.entries {
-                guard let scheme = schemes.first(where: { $0.name == entry.scheme }) else {
-                    // Left out as a whole: without the scheme the alternative cannot be satisfied.
-                    warn(
-                        operation.location,
-                        "security scheme '\(entry.scheme)' is not defined in components.securitySchemes")
-                    continue alternatives
-                }
+                // Every scheme a requirement names has a definition, undefined ones too.
+                guard let scheme = schemes.first(where: { $0.name == entry.scheme }) else { continue alternatives }
                 alternative.append(
                     OperationDefinition.SecurityUse(
                         schemeName: scheme.name, schemeSwiftName: scheme.swiftName, scopes: entry.scopes

@@ -3,16 +3,18 @@ import BinderyOpenAPI
 extension ModelTranslator {
     /// The URL ``CodeModel/defaultServerURL`` is: the first server's, with its variables' defaults. A relative URL
     /// is relative to where the description is served, which the client cannot know: it gets `http://localhost` in
-    /// front, with a warning (the `Servers` function of such a server takes the URL to resolve it against).
+    /// front, as a description without servers gets `http://localhost`, with a note. It is not a warning: OpenAPI
+    /// allows relative server URLs, and the `Servers` function of such a server resolves it as the description
+    /// means, against the URL it is given.
     func defaultServerURL() -> String? {
         guard let server = document.servers.first else { return nil }
         let url = server.defaultURL
         if !Self.isRelative(server.url) { return url }
         let prefixed = "http://localhost" + (url.hasPrefix("/") ? "" : "/") + url
-        warn(
-            document.location,
-            "the first server URL '\(url)' is relative; the client defaults to '\(prefixed)' until it is given a "
-                + "base URL"
+        note(
+            server.location ?? document.location,
+            "the first server URL '\(url)' is relative to where the description is served; the client defaults to "
+                + "'\(prefixed)' until it is given a base URL"
         )
         return prefixed
     }

@@ -32,6 +32,8 @@ public final class ModelTranslator {
     /// Top-level types in order.
     var topLevel: [TypeID] = []
     public private(set) var warnings: [Diagnostic] = []
+    /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
+    public private(set) var notes: [Diagnostic] = []
 
     public init(document: OpenAPIDocument, options: Options) {
         self.document = document
@@ -58,6 +60,10 @@ public final class ModelTranslator {
         model.documentation = Documentation(summary: document.info.summary, description: document.info.description)
         if let url = defaultServerURL() { model.defaultServerURL = url }
         model.securitySchemes = translateSecuritySchemes()
+        model.sections = document.tags.compactMap { tag in
+            guard tag.isSection, let text = Documentation(description: tag.description).description else { return nil }
+            return DocumentationSection(title: tag.name, text: text)
+        }
 
         // API names first: they are what users type most.
         let groups = groupOperationsByTag()
@@ -163,6 +169,10 @@ public final class ModelTranslator {
 
     func warn(_ location: SourceLocation, _ message: String) {
         warnings.append(Diagnostic(.warning, at: location, message))
+    }
+
+    func note(_ location: SourceLocation, _ message: String) {
+        notes.append(Diagnostic(.note, at: location, message))
     }
 
     /// The schema a reference points to.
