@@ -71,19 +71,19 @@ extension ModelTranslator {
             var definition = TypeDefinition(
                 id: id, kind: .structure(try makeStruct(merged, id: id)), source: source, documentation: documentation
             )
-            definition.deprecated = merged.deprecated
+            definition.deprecation = merged.deprecated ? .marked : nil
             return definition
         }
         if let values = enumValues(of: schema) {
             var definition = TypeDefinition(
                 id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
         if isUnion(schema) {
             var definition = TypeDefinition(
                 id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
         var (target, _) = try type(of: schema, at: id, hint: hint, container: container)
@@ -92,7 +92,7 @@ extension ModelTranslator {
             target = .jsonValue
         }
         var definition = TypeDefinition(id: id, kind: .alias(target), source: source, documentation: documentation)
-        definition.deprecated = schema.deprecated
+        definition.deprecation = schema.deprecated ? .marked : nil
         return definition
     }
 
@@ -150,7 +150,7 @@ extension ModelTranslator {
             let id = declare(origin, preferred: hint, in: container)
             var definition = TypeDefinition(id: id, kind: .structure(try makeStruct(merged, id: id)))
             definition.documentation = Documentation(summary: schema.title, description: nil)
-            definition.deprecated = merged.deprecated
+            definition.deprecation = merged.deprecated ? .marked : nil
             definitions[id] = definition
             return (.named(id), nullable)
         }
@@ -370,7 +370,7 @@ extension ModelTranslator {
             )
             result.encodesNull = required && nullable
             result.documentation = propertyDocumentation(property.schema)
-            result.deprecated = property.schema.deprecated
+            result.deprecation = property.schema.deprecated ? .marked : nil
             result.readOnly = readOnly
             result.writeOnly = writeOnly
             result.defaultValue = property.schema.defaultValue.flatMap { defaultValue($0, of: type) }

@@ -4,8 +4,12 @@ import BinderyModel
 /// `model_declaration` template.
 ///
 /// Keys: `name`, `qualifiedName`, `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
-/// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
-/// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
+/// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`, `hasDeprecationMessage`,
+/// `deprecationMessage`, `deprecationMessageLiteral`; for structs `properties`, `hasProperties`,
+/// `hasEncodedProperties` (some property is sent), `hasInitParameters`, `initializers` (each with `parameters`,
+/// `hasParameters` and `isDeprecated`: the init that takes the deprecated properties, when there are any),
+/// `needsCustomCoding`, `isCodingDeprecated` (for structs and unions: `init(from:)` and `encode(to:)` touch
+/// deprecated properties or cases), `hasAdditionalProperties`,
 /// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `nestedTypes`,
 /// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
 /// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
@@ -18,6 +22,7 @@ struct ModelContext: RenderContext {
     let markdown: String
     let additionalPropertiesType: String
     let unionCases: [UnionCaseContext]
+    let deprecationMessage: String?
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
 
@@ -25,7 +30,8 @@ struct ModelContext: RenderContext {
         self.definition = definition
         self.renderer = renderer
         self.nestedTypes = definition.nestedTypes.map { ModelContext(definition: $0, index: index, renderer: renderer) }
-        self.docComment = Self.docComment(definition)
+        self.deprecationMessage = index.deprecationMessage(definition.deprecation)
+        self.docComment = Self.docComment(definition, deprecationMessage: deprecationMessage)
         switch definition.kind {
         case .structure(let structure):
             self.properties = structure.properties.map { PropertyContext(property: $0, index: index) }
@@ -67,7 +73,10 @@ struct ModelContext: RenderContext {
         case "hasDescription": return .flag(!definition.documentation.isEmpty)
         case "source": return .text(definition.source)
         case "hasSource": return .flag(!definition.source.isEmpty)
-        case "isDeprecated": return .flag(definition.deprecated)
+        case "isDeprecated": return .flag(definition.deprecation != nil)
+        case "hasDeprecationMessage": return .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": return .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
+        case "deprecationMessage": return .text(deprecationMessage ?? "")
         case "nestedTypes": return .list(nestedTypes)
         case "nestedDeclarations": return .lines(nestedDeclarations())
         case "hasNestedTypes": return .flag(!nestedTypes.isEmpty)
@@ -91,6 +100,8 @@ struct ModelContext: RenderContext {
         case "unknownCaseMember": .text(union.unknownCaseName ?? "")
         case "isAnyOf": .flag(union.isAnyOf)
         case "isIndirect": .flag(union.isIndirect)
+        case "isCodingDeprecated":
+            .flag(definition.deprecation == nil && union.cases.contains { $0.deprecation != nil })
         default: nil
         }
     }
@@ -101,7 +112,10 @@ struct ModelContext: RenderContext {
         case "hasProperties": .flag(!structure.properties.isEmpty)
         case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly })
         case "hasInitParameters": .flag(!structure.properties.isEmpty || structure.additionalProperties != nil)
+        case "initializers": .list(initializers(structure))
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
+        case "isCodingDeprecated":
+            .flag(definition.deprecation == nil && structure.properties.contains { $0.deprecation != nil })
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
             .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
@@ -109,6 +123,24 @@ struct ModelContext: RenderContext {
         case "additionalPropertiesTypeMarkdown": .text(markdown)
         default: nil
         }
+    }
+
+    /// The struct's inits: one that takes every property, unless some are deprecated. Then Swift would warn about
+    /// setting them in an init that is not deprecated itself: when they are all optional, one init leaves them
+    /// out and a deprecated one takes them too; when one is required, the only init is deprecated. In a deprecated
+    /// type nothing warns.
+    func initializers(_ structure: StructDefinition) -> [InitializerContext] {
+        let deprecated = structure.properties.filter { $0.deprecation != nil }
+        guard definition.deprecation == nil, !deprecated.isEmpty else {
+            return [InitializerContext(parameters: properties, structure: structure, isDeprecated: false)]
+        }
+        var initializers = [InitializerContext(parameters: properties, structure: structure, isDeprecated: true)]
+        if deprecated.allSatisfy(\.isOptional) {
+            let current = properties.filter { $0.property.deprecation == nil }
+            initializers.insert(
+                InitializerContext(parameters: current, structure: structure, isDeprecated: false), at: 0)
+        }
+        return initializers
     }
 
     /// The nested types, each rendered with `model_declaration` and indented one level, separated by empty lines.
@@ -154,15 +186,18 @@ struct ModelContext: RenderContext {
         }
     }
 
-    static func docComment(_ definition: TypeDefinition) -> [String] {
+    static func docComment(_ definition: TypeDefinition, deprecationMessage: String?) -> [String] {
         var comment = DocComment()
         comment.paragraphs(definition.documentation)
-        if definition.deprecated {
+        if definition.deprecation == .marked {
             comment.callout("- Note: The API description marks this type as deprecated.", separated: true)
+        } else if let deprecationMessage {
+            comment.callout("- Note: Deprecated. \(deprecationMessage)", separated: true)
         }
         if !definition.source.isEmpty {
             comment.callout(
-                "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
+                "- Remark: Generated from \(MarkdownText.code(definition.source)).",
+                separated: definition.deprecation == nil)
         }
         return comment.lines
     }
@@ -170,17 +205,19 @@ struct ModelContext: RenderContext {
 
 /// One case of a union: `name` (for its declaration), `member` (after a dot), `nameLiteral`, `type`, `index`,
 /// `docComment` (lines), `discriminatorValues` (each with `literal`), `hasDiscriminatorValues`, `shape` (a
-/// ``ShapeContext``).
+/// ``ShapeContext``), `isDeprecated`, `hasDeprecationMessage`, `deprecationMessageLiteral`.
 struct UnionCaseContext: RenderContext {
     let index: Int
     let unionCase: UnionDefinition.Case
     let type: String
     let docComment: [String]
+    let deprecationMessage: String?
 
     init(index: Int, unionCase: UnionDefinition.Case, index types: TypeIndex) {
         self.index = index
         self.unionCase = unionCase
         self.type = types.code(unionCase.type)
+        self.deprecationMessage = types.deprecationMessage(unionCase.deprecation)
         var comment = DocComment()
         comment.paragraphs(unionCase.documentation)
         if !unionCase.discriminatorValues.isEmpty {
@@ -201,6 +238,9 @@ struct UnionCaseContext: RenderContext {
         case "discriminatorValues": .list(unionCase.discriminatorValues.map(LiteralContext.init))
         case "hasDiscriminatorValues": .flag(!unionCase.discriminatorValues.isEmpty)
         case "shape": .context(ShapeContext(shape: unionCase.shape))
+        case "isDeprecated": .flag(unionCase.deprecation != nil)
+        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -294,18 +334,21 @@ struct EnumCaseContext: RenderContext {
 /// Keys: `name` (with backticks where needed), `memberName` (after `self.`), `type` (with `?` when optional),
 /// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
 /// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`, `hasDefault`, `defaultLiteral`,
-/// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
+/// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`, `isDeprecated`,
+/// `hasDeprecationMessage`, `deprecationMessageLiteral`.
 struct PropertyContext: RenderContext {
     let property: PropertyDefinition
     let baseType: String
     let typeMarkdown: String
     let docComment: [String]
+    let deprecationMessage: String?
 
     init(property: PropertyDefinition, index: TypeIndex) {
         self.property = property
         self.baseType = index.code(property.type)
         self.typeMarkdown = index.markdown(property.type)
-        self.docComment = Self.docComment(property)
+        self.deprecationMessage = index.deprecationMessage(property.deprecation)
+        self.docComment = Self.docComment(property, deprecationMessage: deprecationMessage)
     }
 
     func value(forKey key: String) -> RenderValue? {
@@ -331,6 +374,9 @@ struct PropertyContext: RenderContext {
         case "typeMarkdown": .text(typeMarkdown)
         case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
         case "requiredText": .text(property.isOptional ? "optional" : "required")
+        case "isDeprecated": .flag(property.deprecation != nil)
+        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -346,11 +392,15 @@ struct PropertyContext: RenderContext {
         }
     }
 
-    static func docComment(_ property: PropertyDefinition) -> [String] {
+    static func docComment(_ property: PropertyDefinition, deprecationMessage: String?) -> [String] {
         var comment = DocComment()
         comment.paragraphs(property.documentation)
         var notes: [String] = []
-        if property.deprecated { notes.append("deprecated") }
+        if let deprecationMessage {
+            notes.append("deprecated: " + deprecationMessage.lowercasedFirst.dropLast())
+        } else if property.deprecation != nil {
+            notes.append("deprecated")
+        }
         if property.readOnly { notes.append("read-only: sent by the server, never sent in requests") }
         if property.writeOnly { notes.append("write-only: sent in requests, not returned") }
         if property.encodesNull { notes.append("required: `nil` is sent as `null`") }
@@ -362,9 +412,30 @@ struct PropertyContext: RenderContext {
     }
 }
 
+/// One init of a struct: `parameters` (``PropertyContext``s), `hasParameters`, `isDeprecated`.
+struct InitializerContext: RenderContext {
+    let parameters: [PropertyContext]
+    let structure: StructDefinition
+    let isDeprecated: Bool
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "parameters": .list(parameters)
+        case "hasParameters": .flag(!parameters.isEmpty || structure.additionalProperties != nil)
+        case "isDeprecated": .flag(isDeprecated)
+        default: nil
+        }
+    }
+}
+
 extension String {
     var capitalizedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
+    }
+
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }
