@@ -20,7 +20,7 @@ public struct OperationDefinition: Sendable, Hashable {
     public var path: String
     public var pathComponents: [PathComponent]
     public var documentation: Documentation
-    public var deprecated: Bool
+    public var deprecation: Deprecation?
     /// The parameters in the order they go on the wire: path, query, header, cookie, then the body's, each group
     /// in document order. The Swift methods take them in ``signatureParameters`` order.
     public var parameters: [ParameterDefinition]
@@ -58,7 +58,7 @@ public struct OperationDefinition: Sendable, Hashable {
         self.path = path
         self.pathComponents = []
         self.documentation = Documentation()
-        self.deprecated = false
+        self.deprecation = nil
         self.parameters = []
         self.requestBody = nil
         self.responses = []
@@ -141,6 +141,8 @@ public struct ParameterDefinition: Sendable, Hashable {
     public var type: SwiftType
     public var isOptional: Bool
     public var documentation: Documentation
+    /// Whether the API description marks the parameter as deprecated: documented only, as Swift has no
+    /// deprecation for arguments. A parameter whose type is deprecated deprecates its operation.
     public var deprecated: Bool
     /// How the value is written (OpenAPI `style`); form fields follow their `encoding`. Not used for multipart
     /// parts.

@@ -18,7 +18,7 @@ public struct TypeDefinition: Sendable, Hashable {
     public var documentation: Documentation
     /// Where the schema is, `#/components/schemas/Pet`, for doc comments; empty for inline schemas.
     public var source: String
-    public var deprecated: Bool
+    public var deprecation: Deprecation?
     public var kind: Kind
     /// Types declared inside this one, in the order they were found.
     public var nestedTypes: [TypeDefinition]
@@ -29,7 +29,7 @@ public struct TypeDefinition: Sendable, Hashable {
         self.qualifiedName = ""
         self.documentation = documentation
         self.source = source
-        self.deprecated = false
+        self.deprecation = nil
         self.kind = kind
         self.nestedTypes = []
     }
@@ -102,7 +102,7 @@ public struct PropertyDefinition: Sendable, Hashable {
     /// Whether the property is required and nullable: `nil` is written as `null` rather than left out.
     public var encodesNull: Bool
     public var documentation: Documentation
-    public var deprecated: Bool
+    public var deprecation: Deprecation?
     public var readOnly: Bool
     public var writeOnly: Bool
     /// For a property whose type contains the struct itself (directly, or through other structs), the name of
@@ -119,7 +119,7 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.isOptional = isOptional
         self.encodesNull = false
         self.documentation = Documentation()
-        self.deprecated = false
+        self.deprecation = nil
         self.readOnly = false
         self.writeOnly = false
         self.indirectStorageName = nil
@@ -185,6 +185,8 @@ public struct UnionDefinition: Sendable, Hashable {
         /// The discriminator values that select the case (with a discriminator).
         public var discriminatorValues: [String]
         public var documentation: Documentation
+        /// Set when the case's type is deprecated (``Deprecation/uses(_:)``).
+        public var deprecation: Deprecation?
 
         public init(swiftName: String, type: SwiftType, shape: JSONShape, discriminatorValues: [String] = []) {
             self.swiftName = swiftName
@@ -192,6 +194,7 @@ public struct UnionDefinition: Sendable, Hashable {
             self.shape = shape
             self.discriminatorValues = discriminatorValues
             self.documentation = Documentation()
+            self.deprecation = nil
         }
     }
 

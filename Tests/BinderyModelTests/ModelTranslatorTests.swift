@@ -46,7 +46,7 @@ func code(_ model: CodeModel, _ type: SwiftType?) -> String? {
 
         let token = try #require(model.apis.last?.operations.first)
         #expect(token.swiftName == "tokenPostToken")
-        #expect(token.deprecated)
+        #expect(token.deprecation == .marked)
         #expect(
             token.parameters.map(\.swiftName) == [
                 "grantType", "refreshToken", "username", "tenant", "password", "clientId", "clientSecret",

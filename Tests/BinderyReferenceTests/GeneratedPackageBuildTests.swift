@@ -121,6 +121,71 @@ import Testing
         try await generateAndBuild(spec: spec, module: nil)
     }
 
+    /// What the description deprecates warns its users and nothing else: a consumer package that uses the
+    /// generated one gets a warning for each deprecated declaration it touches, and none for the rest; the
+    /// generated package itself has none.
+    @Test func deprecationsWarnTheirUsersOnly() async throws {
+        let directory = try Support.temporaryDirectory("bindery-deprecations")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data(SnippetReferenceTests.deprecations.utf8).write(to: URL(fileURLWithPath: directory + "/openapi.yaml"))
+        _ = try Generator.generate(
+            Generator.Options(
+                specPath: directory + "/openapi.yaml", outputDirectory: directory + "/Pets", moduleName: "Pets"))
+        try FileManager.default.createDirectory(
+            atPath: directory + "/Consumer/Sources/Consumer", withIntermediateDirectories: true)
+        try Data(
+            """
+            // swift-tools-version: 5.9
+            import PackageDescription
+
+            let package = Package(
+                name: "Consumer",
+                platforms: [.macOS(.v13)],
+                dependencies: [.package(path: "../Pets")],
+                targets: [.executableTarget(name: "Consumer", dependencies: [.product(name: "Pets", package: "Pets")])]
+            )
+            """.utf8
+        ).write(to: URL(fileURLWithPath: directory + "/Consumer/Package.swift"))
+        try Data(
+            """
+            import Foundation
+            import Pets
+
+            let api = PetsApi(client: APIClient(baseURL: URL(fileURLWithPath: "/")))
+            var pet = Pet(name: "Rex")
+            pet.name += "!"
+            let old = Pet(name: "Rex", tag: "a")
+            print(pet.tag ?? "", old, Status.sold, Choice.string("s"))
+            let data = try JSONCoding.makeEncoder().encode(Tag(id: "1"))
+            print(try JSONCoding.makeDecoder().decode(Tag.self, from: data))
+            Task {
+                try await api.addPet(body: pet, notify: true)
+                print(try await api.listPets())
+            }
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: directory + "/Consumer/Sources/Consumer/main.swift"))
+
+        let build = try await Support.run(
+            Self.swift,
+            ["build", "--package-path", directory + "/Consumer", "--scratch-path", directory + "/.build"]
+        )
+        #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
+        let warnings = Set(
+            (build.stdout + build.stderr).split(separator: "\n").filter { $0.contains(": warning: ") }.map { line in
+                line.range(of: "Sources/").map { String(line[$0.lowerBound...]) } ?? String(line)
+            })
+        #expect(
+            warnings == [
+                "Sources/Consumer/main.swift:7:11: warning: 'init(name:tag:status:)' is deprecated: Sets deprecated "
+                    + "properties. [#DeprecatedDeclaration]",
+                "Sources/Consumer/main.swift:8:11: warning: 'tag' is deprecated [#DeprecatedDeclaration]",
+                "Sources/Consumer/main.swift:8:27: warning: 'Status' is deprecated [#DeprecatedDeclaration]",
+                "Sources/Consumer/main.swift:13:25: warning: 'listPets(status:)' is deprecated: Uses `Status`, which "
+                    + "is deprecated. [#DeprecatedDeclaration]",
+            ], "\(build.stdout)")
+    }
+
     /// The reference API: the 2022 Canopy description, committed as `Tests/Specs/canopy-2022.json`.
     @Test func fullCanopyDescriptionBuilds() async throws {
         let spec = Support.repositoryRoot + "/Tests/Specs/canopy-2022.json"

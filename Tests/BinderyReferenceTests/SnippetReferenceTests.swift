@@ -1364,6 +1364,27 @@ import Testing
         )
     }
 
+    /// An optional enum property whose default is the case `none` spells the type out: `.none` would be
+    /// `Optional.none`, nil (DigitalOcean's `StickySessions.type`).
+    @Test func defaultEnumCaseNamedNoneIsQualified() throws {
+        let text = try generated(
+            "Models/Sticky.swift",
+            from: """
+                openapi: 3.0.3
+                info: {title: Defaults, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Sticky:
+                      type: object
+                      properties:
+                        type: {type: string, enum: [none, cookies], default: none}
+                        mode: {type: string, enum: [none, all], default: all}
+                """)
+        #expect(text.contains("        type: Sticky.Type2? = Sticky.Type2.none,\n"), "\(text)")
+        #expect(text.contains("        mode: Sticky.Mode? = .all\n"), "\(text)")
+    }
+
     /// Defaults are the `init`'s default arguments: strings, numbers, booleans and enum cases.
     @Test func defaultsAreDefaultArguments() throws {
         let text = try generated(
@@ -1575,5 +1596,228 @@ import Testing
             }
             """#
         )
+    }
+
+    static let deprecations = """
+        openapi: 3.0.3
+        info: {title: Pets, version: 1.0.0}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              tags: [pets]
+              parameters:
+                - {name: status, in: query, schema: {$ref: '#/components/schemas/Status'}}
+              responses:
+                '200': {description: The pets, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Pet'}}}}}
+            post:
+              operationId: addPet
+              tags: [pets]
+              parameters:
+                - {name: notify, in: query, deprecated: true, description: Ignored since v2., schema: {type: boolean}}
+              requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}
+              responses:
+                '204': {description: Added}
+        components:
+          schemas:
+            Status:
+              type: string
+              enum: [available, sold]
+              deprecated: true
+            Pet:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string}
+                tag: {type: string, deprecated: true, description: Use `labels`.}
+                status: {$ref: '#/components/schemas/Status'}
+            Tag:
+              type: object
+              required: [id]
+              properties:
+                id: {type: string, readOnly: true}
+                code: {type: string, deprecated: true}
+            Choice:
+              oneOf: [{type: string}, {$ref: '#/components/schemas/Status'}]
+        """
+
+    /// A deprecated schema gets `@available(*, deprecated)`, and so does every use of it in the package (Swift
+    /// warns about uses outside deprecated declarations, even in their own module): a property of its type. The
+    /// init that sets deprecated properties is deprecated; another leaves them out, so a user is warned only when
+    /// setting one.
+    @Test func deprecatedSchemasAndPropertiesWarnOnlyTheirUsers() throws {
+        let status = try generated("Models/Status.swift", from: Self.deprecations)
+        #expect(
+            status.hasPrefix(
+                """
+                /// - Note: The API description marks this type as deprecated.
+                /// - Remark: Generated from `#/components/schemas/Status`.
+                @available(*, deprecated)
+                public nonisolated enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+                """))
+        try expectSnippet(
+            generated("Models/Pet.swift", from: Self.deprecations),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Pet`.
+            public nonisolated struct Pet: Codable, Hashable, Sendable {
+                /// - Remark: JSON key `name`.
+                public var name: String
+                /// Use `labels`.
+                ///
+                /// - Note: Deprecated.
+                /// - Remark: JSON key `tag`.
+                @available(*, deprecated)
+                public var tag: String?
+                /// - Note: Deprecated: uses `Status`, which is deprecated.
+                /// - Remark: JSON key `status`.
+                @available(*, deprecated, message: "Uses `Status`, which is deprecated.")
+                public var status: Status?
+
+                /// Creates a value from its properties.
+                public init(
+                    name: String
+                ) {
+                    self.name = name
+                }
+
+                /// Creates a value from its properties, deprecated ones included.
+                @available(*, deprecated, message: "Sets deprecated properties.")
+                public init(
+                    name: String,
+                    tag: String? = nil,
+                    status: Status? = nil
+                ) {
+                    self.name = name
+                    self.tag = tag
+                    self.status = status
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case name
+                    case tag
+                    case status
+                }
+            }
+            """#
+        )
+    }
+
+    /// Custom coding that reads or writes deprecated properties, and a union with a case of a deprecated type:
+    /// `init(from:)` and `encode(to:)` are deprecated; decoders and encoders call them without a warning.
+    @Test func codingThatTouchesDeprecatedMembersIsDeprecated() throws {
+        try expectSnippet(
+            generated("Models/Tag.swift", from: Self.deprecations),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Tag`.
+            public nonisolated struct Tag: Codable, Hashable, Sendable {
+                /// - Note: Read-only: sent by the server, never sent in requests.
+                /// - Remark: JSON key `id`.
+                public var id: String?
+                /// - Note: Deprecated.
+                /// - Remark: JSON key `code`.
+                @available(*, deprecated)
+                public var code: String?
+
+                /// Creates a value from its properties.
+                public init(
+                    id: String? = nil
+                ) {
+                    self.id = id
+                }
+
+                /// Creates a value from its properties, deprecated ones included.
+                @available(*, deprecated, message: "Sets deprecated properties.")
+                public init(
+                    id: String? = nil,
+                    code: String? = nil
+                ) {
+                    self.id = id
+                    self.code = code
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case id
+                    case code
+                }
+
+                @available(*, deprecated, message: "Decodes deprecated properties.")
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: CodingKeys.self)
+                    self.id = try container.decodeIfPresent(String.self, forKey: .id)
+                    self.code = try container.decodeIfPresent(String.self, forKey: .code)
+                }
+
+                @available(*, deprecated, message: "Encodes deprecated properties.")
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encodeIfPresent(self.code, forKey: .code)
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Choice.swift", from: Self.deprecations),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Choice`.
+            public nonisolated enum Choice: Codable, Hashable, Sendable {
+                case string(String)
+                @available(*, deprecated, message: "Uses `Status`, which is deprecated.")
+                case status(Status)
+
+                /// What the JSON of each case looks like, in case order: a value is decoded as the case it fits.
+                static let shapes: [JSONShape] = [
+                    JSONShape(kinds: [.string]),
+                    JSONShape(kinds: [.string], values: ["available", "sold"])
+                ]
+
+                @available(*, deprecated, message: "Decodes deprecated cases.")
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.singleValueContainer()
+                    let index = try UnionCoding.choose(
+                        among: Self.shapes, cases: ["string", "status"], in: decoder, type: "Choice")
+                    switch index {
+                    case 0: self = .string(try container.decode(String.self))
+                    case 1: self = .status(try container.decode(Status.self))
+                    default: throw DecodingError.dataCorruptedError(in: container, debugDescription: "no case \(index) in Choice")
+                    }
+                }
+
+                @available(*, deprecated, message: "Encodes deprecated cases.")
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    switch self {
+                    case .string(let value): try container.encode(value)
+                    case .status(let value): try container.encode(value)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
+    /// Swift has no deprecation for arguments: a deprecated parameter is a `- Warning:` in the methods' doc
+    /// comments. An operation that sends or receives a deprecated type is deprecated, with what it declares.
+    @Test func deprecatedParametersAreDocumentedAndDeprecatedTypesDeprecateTheirOperations() throws {
+        let api = try generated("APIs/PetsApi.swift", from: Self.deprecations)
+        #expect(
+            api.contains(
+                """
+                    /// `POST /pets`
+                    ///
+                    /// - Warning: The API description marks `notify` as deprecated.
+                    /// - Parameters:
+                    ///   - body: The request body.
+                    ///   - notify: Ignored since v2.
+                    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                    public func addPet(
+                """))
+        let attribute = "    @available(*, deprecated, message: \"Uses `Status`, which is deprecated.\")\n"
+        for declaration in [
+            "public func listPets(", "public func listPetsResponse(", "public enum ListPetsResponse: Sendable {",
+            "private func sendListPets(",
+        ] {
+            #expect(api.contains(attribute + "    " + declaration), "\(declaration)")
+        }
+        #expect(api.components(separatedBy: "@available").count == 5)
     }
 }

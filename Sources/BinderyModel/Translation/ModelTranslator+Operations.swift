@@ -56,7 +56,7 @@ extension ModelTranslator {
             path: operation.path
         )
         definition.documentation = Documentation(summary: operation.summary, description: operation.description)
-        definition.deprecated = operation.deprecated
+        definition.deprecation = operation.deprecated ? .marked : nil
         let typePrefix = SwiftName.upperCamelCase(definition.swiftName)
         let top = TypeContainer.topLevel
 

@@ -72,25 +72,25 @@ extension ModelTranslator {
             var definition = TypeDefinition(
                 id: id, kind: .structure(try makeStruct(merged, id: id)), source: source, documentation: documentation
             )
-            definition.deprecated = merged.deprecated
+            definition.deprecation = merged.deprecated ? .marked : nil
             return definition
         }
         if let values = enumValues(of: schema) {
             var definition = TypeDefinition(
                 id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
         if isUnion(schema) {
             var definition = TypeDefinition(
                 id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
         if isTuple(schema) {
             var definition = TypeDefinition(
                 id: id, kind: .structure(try makeTuple(schema, id: id)), source: source, documentation: documentation)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
         var (target, _) = try type(of: schema, at: id, hint: hint, container: container)
@@ -99,7 +99,7 @@ extension ModelTranslator {
             target = .jsonValue
         }
         var definition = TypeDefinition(id: id, kind: .alias(target), source: source, documentation: documentation)
-        definition.deprecated = schema.deprecated
+        definition.deprecation = schema.deprecated ? .marked : nil
         return definition
     }
 
@@ -157,7 +157,7 @@ extension ModelTranslator {
             let id = declare(origin, preferred: hint, in: container)
             var definition = TypeDefinition(id: id, kind: .structure(try makeStruct(merged, id: id)))
             definition.documentation = Documentation(summary: schema.title, description: nil)
-            definition.deprecated = merged.deprecated
+            definition.deprecation = merged.deprecated ? .marked : nil
             definitions[id] = definition
             return (.named(id), nullable)
         }
@@ -165,7 +165,7 @@ extension ModelTranslator {
             let id = declare(origin, preferred: hint, in: container)
             var definition = TypeDefinition(id: id, kind: .structure(try makeTuple(schema, id: id)))
             definition.documentation = Documentation(summary: schema.title, description: nil)
-            definition.deprecated = schema.deprecated
+            definition.deprecation = schema.deprecated ? .marked : nil
             definitions[id] = definition
             return (.named(id), nullable)
         }
@@ -392,7 +392,7 @@ extension ModelTranslator {
             )
             result.encodesNull = required && nullable
             result.documentation = propertyDocumentation(property.schema)
-            result.deprecated = property.schema.deprecated
+            result.deprecation = property.schema.deprecated ? .marked : nil
             result.readOnly = readOnly
             result.writeOnly = writeOnly
             result.defaultValue = property.schema.defaultValue.flatMap { defaultValue($0, of: type) }
@@ -457,7 +457,7 @@ extension ModelTranslator {
             property.documentation = propertyDocumentation(item)
             // A title that names the property says nothing more in its doc comment.
             if titleName != nil { property.documentation.summary = nil }
-            property.deprecated = item.deprecated
+            property.deprecation = item.deprecated ? .marked : nil
             property.defaultValue = item.defaultValue.flatMap { defaultValue($0, of: type) }
             definition.properties.append(property)
         }

@@ -81,6 +81,7 @@ public final class ModelTranslator {
             model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
         }
         boxRecursiveProperties()
+        deprecateUses(in: &model.apis)
 
         let names = namer.names()
         model.types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }

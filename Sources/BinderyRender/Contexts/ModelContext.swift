@@ -3,12 +3,16 @@ import BinderyModel
 /// One generated type: a struct, an enum or a type alias, with its nested types. Values only; the Swift is in the
 /// `model_declaration` template.
 ///
-/// Keys: `name`, `qualifiedName`, `isNested` (declared inside another type), `isStruct`, `isEnum`, `isAlias`, `docComment` (lines), `description`
-/// (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`; for structs `properties`,
-/// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `needsCustomCoding`, `hasAdditionalProperties`,
-/// `additionalPropertiesName`, `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `isTuple` (coded as a
-/// JSON array, a property per position), `hasAdditionalItems`, `additionalItemsName`, `additionalItemsType` (of
-/// the elements), `additionalItemsTypeMarkdown` (of the array), `nestedTypes`,
+/// Keys: `name`, `qualifiedName`, `isNested` (declared inside another type), `isStruct`, `isEnum`, `isAlias`,
+/// `docComment` (lines), `description` (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`,
+/// `hasDeprecationMessage`, `deprecationMessage`, `deprecationMessageLiteral`; for structs `properties`,
+/// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `initializers` (each with
+/// `parameters`, `hasParameters` and `isDeprecated`: the init that takes the deprecated properties, when there are
+/// any), `needsCustomCoding`, `isCodingDeprecated` (for structs and unions: `init(from:)` and `encode(to:)` touch
+/// deprecated properties or cases), `hasAdditionalProperties`, `additionalPropertiesName`,
+/// `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `isTuple` (coded as a JSON array, a property per
+/// position), `hasAdditionalItems`, `additionalItemsName`, `additionalItemsType` (of the elements),
+/// `additionalItemsTypeMarkdown` (of the array), `nestedTypes`,
 /// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
 /// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
@@ -22,6 +26,7 @@ struct ModelContext: RenderContext {
     let additionalPropertiesType: String
     let additionalItemsType: String
     let unionCases: [UnionCaseContext]
+    let deprecationMessage: String?
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
 
@@ -32,7 +37,8 @@ struct ModelContext: RenderContext {
         self.nestedTypes = definition.nestedTypes.map {
             ModelContext(definition: $0, index: index, renderer: renderer, isNested: true)
         }
-        self.docComment = Self.docComment(definition)
+        self.deprecationMessage = index.deprecationMessage(definition.deprecation)
+        self.docComment = Self.docComment(definition, deprecationMessage: deprecationMessage)
         switch definition.kind {
         case .structure(let structure):
             self.properties = structure.properties.enumerated().map { offset, property in
@@ -87,7 +93,10 @@ struct ModelContext: RenderContext {
         case "hasDescription": return .flag(!definition.documentation.isEmpty)
         case "source": return .text(definition.source)
         case "hasSource": return .flag(!definition.source.isEmpty)
-        case "isDeprecated": return .flag(definition.deprecated)
+        case "isDeprecated": return .flag(definition.deprecation != nil)
+        case "hasDeprecationMessage": return .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": return .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
+        case "deprecationMessage": return .text(deprecationMessage ?? "")
         case "nestedTypes": return .list(nestedTypes)
         case "nestedDeclarations": return .lines(nestedDeclarations())
         case "hasNestedTypes": return .flag(!nestedTypes.isEmpty)
@@ -111,6 +120,8 @@ struct ModelContext: RenderContext {
         case "unknownCaseMember": .text(union.unknownCaseName ?? "")
         case "isAnyOf": .flag(union.isAnyOf)
         case "isIndirect": .flag(union.isIndirect)
+        case "isCodingDeprecated":
+            .flag(definition.deprecation == nil && union.cases.contains { $0.deprecation != nil })
         default: nil
         }
     }
@@ -124,7 +135,10 @@ struct ModelContext: RenderContext {
             .flag(
                 !structure.properties.isEmpty || structure.additionalProperties != nil
                     || structure.additionalItems != nil)
+        case "initializers": .list(initializers(structure))
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
+        case "isCodingDeprecated":
+            .flag(definition.deprecation == nil && structure.properties.contains { $0.deprecation != nil })
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
             .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
@@ -137,6 +151,24 @@ struct ModelContext: RenderContext {
         case "additionalItemsTypeMarkdown": .text(markdown)
         default: nil
         }
+    }
+
+    /// The struct's inits: one that takes every property, unless some are deprecated. Then Swift would warn about
+    /// setting them in an init that is not deprecated itself: when they are all optional, one init leaves them
+    /// out and a deprecated one takes them too; when one is required, the only init is deprecated. In a deprecated
+    /// type nothing warns.
+    func initializers(_ structure: StructDefinition) -> [InitializerContext] {
+        let deprecated = structure.properties.filter { $0.deprecation != nil }
+        guard definition.deprecation == nil, !deprecated.isEmpty else {
+            return [InitializerContext(parameters: properties, structure: structure, isDeprecated: false)]
+        }
+        var initializers = [InitializerContext(parameters: properties, structure: structure, isDeprecated: true)]
+        if deprecated.allSatisfy(\.isOptional) {
+            let current = properties.filter { $0.property.deprecation == nil }
+            initializers.insert(
+                InitializerContext(parameters: current, structure: structure, isDeprecated: false), at: 0)
+        }
+        return initializers
     }
 
     /// The nested types, each rendered with `model_declaration` and indented one level, separated by empty lines.
@@ -182,18 +214,21 @@ struct ModelContext: RenderContext {
         }
     }
 
-    static func docComment(_ definition: TypeDefinition) -> [String] {
+    static func docComment(_ definition: TypeDefinition, deprecationMessage: String?) -> [String] {
         var comment = DocComment()
         comment.paragraphs(definition.documentation)
-        if definition.deprecated {
+        if definition.deprecation == .marked {
             comment.callout("- Note: The API description marks this type as deprecated.", separated: true)
+        } else if let deprecationMessage {
+            comment.callout("- Note: Deprecated. \(deprecationMessage)", separated: true)
         }
         if !definition.source.isEmpty {
             comment.callout(
-                "- Remark: Generated from \(MarkdownText.code(definition.source)).", separated: !definition.deprecated)
+                "- Remark: Generated from \(MarkdownText.code(definition.source)).",
+                separated: definition.deprecation == nil)
         }
         if let mediaType = definition.documentation.mediaType {
-            let separated = definition.source.isEmpty && !definition.deprecated
+            let separated = definition.source.isEmpty && definition.deprecation == nil
             comment.callout("- Remark: Media type \(MarkdownText.code(mediaType)).", separated: separated)
         }
         return comment.lines
@@ -202,17 +237,19 @@ struct ModelContext: RenderContext {
 
 /// One case of a union: `name` (for its declaration), `member` (after a dot), `nameLiteral`, `type`, `index`,
 /// `docComment` (lines), `discriminatorValues` (each with `literal`), `hasDiscriminatorValues`, `shape` (a
-/// ``ShapeContext``).
+/// ``ShapeContext``), `isDeprecated`, `hasDeprecationMessage`, `deprecationMessageLiteral`.
 struct UnionCaseContext: RenderContext {
     let index: Int
     let unionCase: UnionDefinition.Case
     let type: String
     let docComment: [String]
+    let deprecationMessage: String?
 
     init(index: Int, unionCase: UnionDefinition.Case, index types: TypeIndex) {
         self.index = index
         self.unionCase = unionCase
         self.type = types.code(unionCase.type)
+        self.deprecationMessage = types.deprecationMessage(unionCase.deprecation)
         var comment = DocComment()
         comment.paragraphs(unionCase.documentation)
         if !unionCase.discriminatorValues.isEmpty {
@@ -233,6 +270,9 @@ struct UnionCaseContext: RenderContext {
         case "discriminatorValues": .list(unionCase.discriminatorValues.map(LiteralContext.init))
         case "hasDiscriminatorValues": .flag(!unionCase.discriminatorValues.isEmpty)
         case "shape": .context(ShapeContext(shape: unionCase.shape))
+        case "isDeprecated": .flag(unionCase.deprecation != nil)
+        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -326,7 +366,8 @@ struct EnumCaseContext: RenderContext {
 /// Keys: `name` (with backticks where needed), `memberName` (after `self.`), `type` (with `?` when optional),
 /// `baseType` (without), `isOptional`, `encodesNull`, `encodesIfPresent`, `jsonKey`, `jsonKeyLiteral`,
 /// `codingKeyName` (its `CodingKeys` declaration name), `codingKey` (after a dot), `hasCustomJSONKey`, `isIndirect`, `isReadOnly`, `hasDefault`, `defaultLiteral`,
-/// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`.
+/// `storageName`, `docComment`, `typeMarkdown`, `description`, `requiredText`, `isDeprecated`,
+/// `hasDeprecationMessage`, `deprecationMessageLiteral`.
 ///
 /// For a tuple's property: `position`, `isTrailingOptional` (a position the array may end before), and
 /// `presenceChecks` (each with `memberName`: it and the optional positions after it, any of which being there
@@ -337,12 +378,14 @@ struct PropertyContext: RenderContext {
     let typeMarkdown: String
     let docComment: [String]
     let presenceChecks: [String]
+    let deprecationMessage: String?
 
     init(property: PropertyDefinition, index: TypeIndex, presenceChecks: [String] = []) {
         self.property = property
         self.baseType = index.code(property.type)
         self.typeMarkdown = index.markdown(property.type)
-        self.docComment = Self.docComment(property)
+        self.deprecationMessage = index.deprecationMessage(property.deprecation)
+        self.docComment = Self.docComment(property, deprecationMessage: deprecationMessage)
         self.presenceChecks = presenceChecks
     }
 
@@ -372,6 +415,9 @@ struct PropertyContext: RenderContext {
         case "position": .text(property.position.map(String.init) ?? "")
         case "isTrailingOptional": .flag(property.position != nil && !presenceChecks.isEmpty)
         case "presenceChecks": .list(presenceChecks.map(MemberContext.init))
+        case "isDeprecated": .flag(property.deprecation != nil)
+        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
+        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -391,16 +437,23 @@ struct PropertyContext: RenderContext {
         case .string(let text): SwiftLiteral.string(text)
         case .number(let text): text
         case .bool(let value): value ? "true" : "false"
+        // `.none` of an optional would be `Optional.none`: nil, not the enum's case.
+        case .enumCase(let name) where property.isOptional && ["none", "some"].contains(name):
+            baseType + "." + name
         case .enumCase(let name): "." + name
         case nil: ""
         }
     }
 
-    static func docComment(_ property: PropertyDefinition) -> [String] {
+    static func docComment(_ property: PropertyDefinition, deprecationMessage: String?) -> [String] {
         var comment = DocComment()
         comment.paragraphs(property.documentation)
         var notes: [String] = []
-        if property.deprecated { notes.append("deprecated") }
+        if let deprecationMessage {
+            notes.append("deprecated: " + deprecationMessage.lowercasedFirst.dropLast())
+        } else if property.deprecation != nil {
+            notes.append("deprecated")
+        }
         if property.readOnly { notes.append("read-only: sent by the server, never sent in requests") }
         if property.writeOnly { notes.append("write-only: sent in requests, not returned") }
         if property.encodesNull { notes.append("required: `nil` is sent as `null`") }
@@ -419,9 +472,31 @@ struct PropertyContext: RenderContext {
     }
 }
 
+/// One init of a struct: `parameters` (``PropertyContext``s), `hasParameters`, `isDeprecated`.
+struct InitializerContext: RenderContext {
+    let parameters: [PropertyContext]
+    let structure: StructDefinition
+    let isDeprecated: Bool
+
+    func value(forKey key: String) -> RenderValue? {
+        switch key {
+        case "parameters": .list(parameters)
+        case "hasParameters":
+            .flag(!parameters.isEmpty || structure.additionalProperties != nil || structure.additionalItems != nil)
+        case "isDeprecated": .flag(isDeprecated)
+        default: nil
+        }
+    }
+}
+
 extension String {
     var capitalizedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
+    }
+
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

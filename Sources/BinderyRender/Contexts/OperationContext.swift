@@ -30,9 +30,15 @@ struct OperationContext: RenderContext {
     let returnTypeMarkdown: String
     let authorizationMarkdown: String
     let exampleArguments: String
+    let deprecationMessageLiteral: String
 
     init(operation: OperationDefinition, index: TypeIndex) {
         self.operation = operation
+        let message =
+            index.deprecationMessage(operation.deprecation) ?? operation.documentation.description
+            ?? operation.documentation.summary ?? "The API description marks this operation as deprecated."
+        self.deprecationMessageLiteral = SwiftLiteral.string(
+            SwiftLiteral.lines(message).filter { !$0.isEmpty }.joined(separator: " "))
         let parameters = operation.parameters.map { ParameterContext(parameter: $0, index: index) }
         self.parameters = parameters
         self.signatureParameters = operation.signatureParameters.map { ParameterContext(parameter: $0, index: index) }
@@ -85,7 +91,7 @@ struct OperationContext: RenderContext {
         case "responseDocComment": .lines(responseDocComment)
         case "responseTypeDocComment":
             .lines(["/// The documented responses of `\(operation.method) \(operation.path)`."])
-        case "isDeprecated": .flag(operation.deprecated)
+        case "isDeprecated": .flag(operation.deprecation != nil)
         case "deprecationMessageLiteral": .text(deprecationMessageLiteral)
         case "parameters": .list(parameters)
         case "signatureParameters": .list(signatureParameters)
@@ -122,13 +128,6 @@ struct OperationContext: RenderContext {
         case "exampleArguments": .text(exampleArguments)
         default: nil
         }
-    }
-
-    var deprecationMessageLiteral: String {
-        let message =
-            operation.documentation.description ?? operation.documentation.summary
-            ?? "The API description marks this operation as deprecated."
-        return SwiftLiteral.string(SwiftLiteral.lines(message).filter { !$0.isEmpty }.joined(separator: " "))
     }
 
     // MARK: - Documentation
@@ -201,9 +200,17 @@ struct OperationContext: RenderContext {
         }
     }
 
+    /// The parameters, after a warning naming those the API description deprecates: Swift has no deprecation
+    /// for arguments.
     static func parameterCallouts(_ operation: OperationDefinition, _ comment: inout DocComment) {
         guard !operation.parameters.isEmpty else { return }
-        comment.callout("- Parameters:", separated: true)
+        let deprecated = operation.signatureParameters.filter(\.deprecated).map { "`\($0.swiftName)`" }
+        if !deprecated.isEmpty {
+            comment.callout(
+                "- Warning: The API description marks \(deprecated.joined(separator: ", ")) as deprecated.",
+                separated: true)
+        }
+        comment.callout("- Parameters:", separated: deprecated.isEmpty)
         for parameter in operation.signatureParameters {
             let text = parameter.documentation.paragraphs.first ?? ParameterContext.defaultDescription(parameter)
             comment.callout("- \(parameter.swiftName): \(text)", indent: 2)

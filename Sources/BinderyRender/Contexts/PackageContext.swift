@@ -139,6 +139,13 @@ struct TypeIndex: Sendable {
         names.code(type)
     }
 
+    /// The message of a deprecation that follows from use: "Uses `Status`, which is deprecated."; `nil` for
+    /// none, and when the API description marks the declaration itself (its doc comment says so).
+    func deprecationMessage(_ deprecation: Deprecation?) -> String? {
+        guard case .uses(let type) = deprecation else { return nil }
+        return "Uses `\(code(.named(type)))`, which is deprecated."
+    }
+
     /// The Markdown for a type in the docs: a link to the page of the model that declares it.
     func markdown(_ type: SwiftType, docsPrefix: String = "") -> String {
         switch type {

@@ -91,6 +91,7 @@ public nonisolated struct TokenApi: Sendable {
     }
 
     /// The documented responses of `POST /token`.
+    @available(*, deprecated, message: "This method is marked as obsolete and should be replaced with the identity.canopysimulations.com/connect/token endpoint.")
     public enum TokenPostTokenResponse: Sendable {
         /// Created (201).
         case created(GrantTypeHandlerResponse)
@@ -100,6 +101,7 @@ public nonisolated struct TokenApi: Sendable {
         case `default`(HTTPResponse)
     }
 
+    @available(*, deprecated, message: "This method is marked as obsolete and should be replaced with the identity.canopysimulations.com/connect/token endpoint.")
     private func sendTokenPostToken(
         grantType: String?,
         refreshToken: String?,

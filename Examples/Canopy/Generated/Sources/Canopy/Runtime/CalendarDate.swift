@@ -46,6 +46,31 @@ public nonisolated struct CalendarDate: Sendable, Hashable, Comparable, Codable,
         return calendar.date(from: DateComponents(year: year, month: month, day: day))
     }
 
+    /// The day `days` after 1970-01-01 (before it when negative), in the proleptic Gregorian calendar.
+    init(daysSince1970 days: Int) {
+        // Howard Hinnant's `civil_from_days`: eras of 400 years, years that start in March.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.init(
+            year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month,
+            day: dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)
+    }
+
+    /// The days from 1970-01-01 to this day (negative before it), in the proleptic Gregorian calendar.
+    var daysSince1970: Int {
+        // Howard Hinnant's `days_from_civil`.
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
     /// `yyyy-MM-dd`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
@@ -73,7 +98,7 @@ public nonisolated struct CalendarDate: Sendable, Hashable, Comparable, Codable,
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    private static func days(inMonth month: Int, year: Int) -> Int {
+    static func days(inMonth month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -2,7 +2,7 @@
 
 import Foundation
 
-/// JSON as the API speaks it: `date-time` values as RFC 3339 text (with or without fractional seconds),
+/// JSON as the API speaks it: `date-time` values as RFC 3339 text, written as precisely as they were read,
 /// `date` values as `CalendarDate`, binary values as base64.
 public nonisolated enum JSONCoding {
     /// An encoder for request bodies.
@@ -31,21 +31,129 @@ public nonisolated enum JSONCoding {
         return decoder
     }
 
-    /// `date` as RFC 3339 in UTC, with milliseconds only when it has a fraction of a second.
+    /// `date` as RFC 3339 in UTC, with the fewest fraction digits, up to six, that read back as the same `Date`:
+    /// `2024-01-02T03:04:05Z`, `…05.1Z`, `…05.123456Z`. A decoded date is written as precisely as it was given.
+    /// A date that needs more digits is rounded to the microsecond; one outside the years 0000 to 9999 is written
+    /// as the nearest date inside them.
     public static func format(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        if seconds.rounded(.down) == seconds {
-            return date.formatted(wholeSeconds)
+        let given = date.timeIntervalSinceReferenceDate
+        let interval = given.isNaN ? 0 : min(max(given, earliest), latest)
+        var seconds = Int(interval.rounded(.down))
+        var digits = 0
+        var fraction = 0
+        while true {
+            fraction = Int(((interval - Double(seconds)) * powersOfTen[digits]).rounded())
+            if digits == 6 || time(seconds: seconds, fraction: fraction, digits: digits) == interval { break }
+            digits += 1
         }
-        return date.formatted(fractionalSeconds)
+        // Rounded to six digits: drop trailing zeros, and carry a whole second.
+        while digits > 0, fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        if digits == 0 {
+            seconds += fraction
+        }
+        var (days, second) = (seconds + secondsFrom1970To2001).quotientAndRemainder(dividingBy: 86_400)
+        if second < 0 {
+            days -= 1
+            second += 86_400
+        }
+        let day = CalendarDate(daysSince1970: days)
+        var text: [UInt8] = []
+        text.reserveCapacity(27)
+        func append(_ value: Int, digits: Int, after separator: Unicode.Scalar? = nil) {
+            if let separator { text.append(UInt8(ascii: separator)) }
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        append(day.year, digits: 4)
+        append(day.month, digits: 2, after: "-")
+        append(day.day, digits: 2, after: "-")
+        append(second / 3_600, digits: 2, after: "T")
+        append(second / 60 % 60, digits: 2, after: ":")
+        append(second % 60, digits: 2, after: ":")
+        if digits > 0 { append(fraction, digits: digits, after: ".") }
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// Parses RFC 3339 date-time text, with or without fractional seconds, in any time zone offset.
+    /// Parses RFC 3339 date-time text (`2024-01-02T03:04:05Z`): any number of fraction digits, kept as far as
+    /// `Date` can hold them; `T` and `Z` in either case; an offset `+01:00` (or `+0100`). `nil` for anything else,
+    /// and for times that do not exist: February 30, hour 24, minute 60. Second 60, a leap second (after minute
+    /// 59 only), is read as the first second of the next minute: `Date` does not count leap seconds.
     public static func parseDate(_ text: String) -> Date? {
-        if let date = try? fractionalSeconds.parse(text) { return date }
-        return try? wholeSeconds.parse(text)
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? {
+            var value = 0
+            for byte in bytes[start..<start + count] {
+                guard let digit = decimalDigit(byte) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] | 0x20 == UInt8(ascii: "t"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), day >= 1, day <= CalendarDate.days(inMonth: month, year: year),
+            hour < 24, minute < 60, second < 60 || (second == 60 && minute == 59)
+        else { return nil }
+        var end = 19
+        var fraction = 0
+        var digits = 0
+        if bytes[end] == UInt8(ascii: ".") {
+            end += 1
+            while end < bytes.count, let digit = decimalDigit(bytes[end]) {
+                if digits < 18 {
+                    fraction = fraction * 10 + digit
+                    digits += 1
+                }
+                end += 1
+            }
+            guard end > 20 else { return nil }
+        }
+        var offset = 0
+        if bytes.count != end + 1 || bytes[end] | 0x20 != UInt8(ascii: "z") {
+            let colon = bytes.count == end + 6 ? 1 : 0
+            guard bytes.count == end + 5 + colon, bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-"),
+                colon == 0 || bytes[end + 3] == UInt8(ascii: ":"),
+                let hours = number(end + 1, 2), let minutes = number(end + 3 + colon, 2), hours < 24, minutes < 60
+            else { return nil }
+            offset = (hours * 3_600 + minutes * 60) * (bytes[end] == UInt8(ascii: "-") ? -1 : 1)
+        }
+        let days = CalendarDate(year: year, month: month, day: day).daysSince1970
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset - secondsFrom1970To2001
+        return Date(timeIntervalSinceReferenceDate: time(seconds: seconds, fraction: fraction, digits: digits))
     }
 
-    private static let wholeSeconds = Date.ISO8601FormatStyle()
-    private static let fractionalSeconds = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    /// The time since 2001 of `seconds` and a fraction of `digits` decimal digits: the one computation that
+    /// `parseDate` and `format` share, so a formatted date reads back exactly.
+    private static func time(seconds: Int, fraction: Int, digits: Int) -> TimeInterval {
+        let scale = powersOfTen[digits]
+        // Within 285 years of 2001 a `Double` holds the microseconds exactly: one rounding, to the `Date` nearest
+        // the text. Further out, or with more digits, the seconds and the fraction are added.
+        if digits <= 6, abs(seconds) < 9_000_000_000 {
+            return Double(seconds * Int(scale) + fraction) / scale
+        }
+        return Double(seconds) + Double(fraction) / scale
+    }
+
+    private static func decimalDigit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+
+    private static let powersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    ]
+    private static let secondsFrom1970To2001 = 978_307_200
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z, RFC 3339's first and last seconds, since 2001.
+    private static let earliest = Double(
+        CalendarDate(year: 0, month: 1, day: 1).daysSince1970 * 86_400 - secondsFrom1970To2001)
+    private static let latest = Double(
+        CalendarDate(year: 10_000, month: 1, day: 1).daysSince1970 * 86_400 - 1 - secondsFrom1970To2001)
 }

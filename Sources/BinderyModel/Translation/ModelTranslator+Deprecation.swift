@@ -1,0 +1,71 @@
+/// Deprecation that follows from use (``Deprecation/uses(_:)``).
+///
+/// Swift warns about a deprecated declaration used anywhere but inside another deprecated one, so whatever names
+/// a deprecated type is deprecated too: an alias of it, a struct whose additional properties are of it, a
+/// property or a union case of it, and an operation that sends or receives it. Users are warned where they touch
+/// what the description deprecates, and the generated package builds without a warning.
+extension ModelTranslator {
+    func deprecateUses(in apis: inout [APIDefinition]) {
+        // Types that name a deprecated type as a whole first, until no more are found: aliases of aliases.
+        var found = true
+        while found {
+            found = false
+            for id in definitions.keys.sorted() {
+                guard let definition = definitions[id], definition.deprecation == nil else { continue }
+                let named: SwiftType?
+                switch definition.kind {
+                case .alias(let target): named = target
+                case .structure(let structure): named = structure.additionalProperties?.valueType
+                case .enumeration, .union: named = nil
+                }
+                if let used = named.flatMap(deprecatedType) {
+                    definitions[id]?.deprecation = .uses(used)
+                    found = true
+                }
+            }
+        }
+        for (id, definition) in definitions {
+            switch definition.kind {
+            case .structure(var structure):
+                for index in structure.properties.indices where structure.properties[index].deprecation == nil {
+                    structure.properties[index].deprecation = deprecatedType(in: structure.properties[index].type)
+                        .map(Deprecation.uses)
+                }
+                definitions[id]?.kind = .structure(structure)
+            case .union(var union):
+                for index in union.cases.indices {
+                    union.cases[index].deprecation = deprecatedType(in: union.cases[index].type).map(Deprecation.uses)
+                }
+                definitions[id]?.kind = .union(union)
+            case .alias, .enumeration:
+                continue
+            }
+        }
+        for api in apis.indices {
+            for index in apis[api].operations.indices where apis[api].operations[index].deprecation == nil {
+                let operation = apis[api].operations[index]
+                let types =
+                    operation.parameters.map(\.type)
+                    + operation.responses.flatMap { response -> [SwiftType] in
+                        var types = response.headers.map(\.type)
+                        switch response.body {
+                        case .json(let type), .stream(_, .some(let type)): types.append(type)
+                        case .text, .binary, .stream(_, nil), nil: break
+                        }
+                        return types
+                    }
+                apis[api].operations[index].deprecation = types.lazy.compactMap(deprecatedType).first
+                    .map(Deprecation.uses)
+            }
+        }
+    }
+
+    /// The first deprecated type `type` names, through arrays, dictionaries and optionals.
+    func deprecatedType(in type: SwiftType) -> TypeID? {
+        switch type {
+        case .named(let id): definitions[id]?.deprecation == nil ? nil : id
+        case .array(let element), .dictionary(let element), .optional(let element): deprecatedType(in: element)
+        default: nil
+        }
+    }
+}
