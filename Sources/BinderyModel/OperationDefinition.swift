@@ -41,8 +41,13 @@ public struct OperationDefinition: Sendable, Hashable {
     /// have different body types (only the full response method is generated then).
     public var simpleResult: SimpleResult?
     /// For the streaming variant of an operation (see `ModelTranslator.streamingVariant`), the simple method
-    /// of the operation it streams (`createChatCompletion`); `nil` otherwise.
+    /// of the operation it streams (`createChatCompletion`, `downloadPhoto`), or its response method when it has
+    /// no simple method; `nil` otherwise.
     public var streamingVariantOf: String?
+    /// For an operation with a binary success, the method of its `…Streaming` variant that reads that body as it
+    /// arrives (`downloadPhotoStreaming`, or the variant's response method when it has no simple method); `nil`
+    /// otherwise.
+    public var byteStreamingVariant: String?
 
     public init(
         id: TypeID, operationID: String, swiftName: String, responseMethodName: String, sendMethodName: String,
@@ -67,6 +72,7 @@ public struct OperationDefinition: Sendable, Hashable {
         self.security = []
         self.simpleResult = nil
         self.streamingVariantOf = nil
+        self.byteStreamingVariant = nil
     }
 
     /// The parameters in the order of the Swift methods' signatures: the required ones, then the optional ones
@@ -86,6 +92,8 @@ public struct OperationDefinition: Sendable, Hashable {
         case body(SwiftType)
         /// The stream of a streaming body (``ResponseDefinition/Body-swift.enum/stream(_:element:)``).
         case stream(StreamFormat, element: SwiftType?)
+        /// The bytes of a binary body as they arrive (``ResponseDefinition/Body-swift.enum/byteStream``).
+        case byteStream
         case void
     }
 
@@ -98,6 +106,44 @@ public struct OperationDefinition: Sendable, Hashable {
             for type in response.streamingContentTypes where !types.contains(type) { types.append(type) }
         }
         return types
+    }
+
+    /// Whether a response's binary body is read as it arrives (``ResponseDefinition/Body-swift.enum/byteStream``):
+    /// the response is streamed when its status is one of ``byteStreamStatuses``.
+    public var streamsBytes: Bool {
+        responses.contains { $0.body == .byteStream }
+    }
+
+    /// The statuses whose binary body is read as it arrives: those the cases with a
+    /// ``ResponseDefinition/Body-swift.enum/byteStream`` body take. Only successes stream, so they are 2xx:
+    /// listed codes, or every 2xx status but the codes other cases take (a `2XX` range, or `default` as the
+    /// success). `nil` when no body streams so.
+    public var byteStreamStatuses: ByteStreamStatuses? {
+        let streaming = responses.filter { $0.body == .byteStream }
+        guard !streaming.isEmpty else { return nil }
+        var codes: [Int] = []
+        var coversRange = false
+        for response in streaming {
+            switch response.status {
+            case .code(let code): codes.append(code)
+            case .range, .default: coversRange = true
+            }
+        }
+        guard coversRange else { return .codes(codes) }
+        let others = responses.compactMap { response -> Int? in
+            guard response.body != .byteStream, case .code(let code) = response.status, (200..<300).contains(code)
+            else { return nil }
+            return code
+        }
+        return .successes(except: others)
+    }
+
+    /// Which statuses stream a binary body (``byteStreamStatuses``).
+    public enum ByteStreamStatuses: Sendable, Hashable {
+        /// These codes.
+        case codes([Int])
+        /// Every 2xx status but these codes.
+        case successes(except: [Int])
     }
 
     /// A security scheme an operation uses, with the scopes it needs.
@@ -253,6 +299,9 @@ public struct ResponseDefinition: Sendable, Hashable {
         /// A body read as it arrives, one element after the other: the schema describes one element. `nil` for
         /// server-sent events whose data is text (no schema, or a string schema): the events carry it as it is.
         case stream(StreamFormat, element: SwiftType?)
+        /// A binary body read as it arrives, in chunks of bytes, instead of into memory: the successes of the
+        /// `…Streaming` variant of an operation with a ``binary`` success (see `ModelTranslator.streamingVariant`).
+        case byteStream
     }
 
     public var status: ResponseStatus
@@ -293,7 +342,7 @@ public struct ResponseDefinition: Sendable, Hashable {
     public var isConditional: Bool {
         switch body {
         case .json, .stream: true
-        case .text, .binary, nil: false
+        case .text, .binary, .byteStream, nil: false
         }
     }
 
@@ -309,7 +358,7 @@ public struct ResponseDefinition: Sendable, Hashable {
         case .json(let type): type
         case .text: .string
         case .binary: .data
-        case .stream, nil: nil
+        case .stream, .byteStream, nil: nil
         }
     }
 }

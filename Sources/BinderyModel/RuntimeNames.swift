@@ -21,7 +21,8 @@ public enum RuntimeNames {
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
         // Streaming.swift, written only for packages with streaming responses.
-        "HTTPBodyStream", "HTTPStreamingResponse", "JSONLinesParser", "ServerSentEvent", "ServerSentEventParser",
-        "StreamDecoding", "StreamDecodingError", "StreamParser", "URLSessionStreamingDelegate",
+        "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStreamingResponse", "JSONLinesParser",
+        "ServerSentEvent", "ServerSentEventParser", "SpillFile", "StreamDecoding", "StreamDecodingError",
+        "StreamParser", "StreamingBodyBuffer", "URLSessionStreamingDelegate",
     ]
 }

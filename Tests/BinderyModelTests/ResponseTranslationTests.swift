@@ -114,4 +114,83 @@ import Testing
         // `default` takes any body (bytes): it is the catch-all.
         #expect(operations.first { $0.swiftName == "listPets" }?.undocumentedCaseName == nil)
     }
+
+    /// An operation with a binary success gets a `…Streaming` variant that reads it as a byte stream, for the
+    /// statuses of its binary successes; binary error bodies, and binary successes beside a body that streams by
+    /// its media type, are read whole.
+    @Test func binarySuccessesGetAByteStreamingVariant() throws {
+        let (model, warnings) = try translate(
+            """
+            openapi: 3.0.3
+            info: {title: Files, version: 1.0.0}
+            paths:
+              /files:
+                get:
+                  operationId: downloadFile
+                  responses:
+                    '200': {description: The file, content: {application/octet-stream: {}}}
+                    '206': {description: Part of it, content: {application/octet-stream: {}}}
+                    '404': {description: Not found, content: {application/json: {schema: {type: object}}}}
+              /export:
+                get:
+                  operationId: exportAll
+                  responses:
+                    default: {description: The export, content: {application/zip: {}}}
+              /report:
+                get:
+                  operationId: report
+                  responses:
+                    '204': {description: No report yet}
+                    2XX: {description: The report, content: {application/pdf: {}}}
+                    4XX: {description: An error, content: {image/png: {}}}
+              /chat:
+                get:
+                  operationId: chat
+                  responses:
+                    '200': {description: Text, content: {application/json: {}, text/event-stream: {}}}
+                    '206': {description: Bytes, content: {application/octet-stream: {}}}
+              /errors:
+                get:
+                  operationId: failWithAPicture
+                  responses:
+                    '204': {description: Done}
+                    '500': {description: A picture of the error, content: {image/png: {}}}
+            """)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let operations = try #require(model.apis.first?.operations)
+        let operation = { (name: String) in operations.first { $0.swiftName == name } }
+
+        let file = try #require(operation("downloadFile"))
+        let fileStreaming = try #require(operation("downloadFileStreaming"))
+        #expect(file.byteStreamingVariant == "downloadFileStreaming")
+        #expect(file.byteStreamStatuses == nil)
+        #expect(fileStreaming.streamingVariantOf == "downloadFile")
+        #expect(fileStreaming.responses.map { $0.body == .byteStream } == [true, true, false])
+        #expect(fileStreaming.byteStreamStatuses == .codes([200, 206]))
+        #expect(fileStreaming.simpleResult == .byteStream)
+        #expect(fileStreaming.streamingContentTypes.isEmpty)
+        #expect(fileStreaming.acceptedContentTypes == file.acceptedContentTypes)
+
+        // `default` is the success here, for the 2xx statuses.
+        let export = try #require(operation("exportAllStreaming"))
+        #expect(export.byteStreamStatuses == .successes(except: []))
+        #expect(export.undocumentedCaseName == nil)
+
+        // Successes of different kinds: no simple method, on either.
+        let report = try #require(operation("report"))
+        let reportStreaming = try #require(operation("reportStreaming"))
+        #expect(report.byteStreamingVariant == "reportStreamingResponse")
+        #expect(reportStreaming.streamingVariantOf == "reportResponse")
+        #expect(reportStreaming.byteStreamStatuses == .successes(except: [204]))
+        #expect(reportStreaming.responses.map(\.body) == [nil, .byteStream, .binary])
+        #expect(reportStreaming.simpleResult == nil)
+
+        let chat = try #require(operation("chatStreaming"))
+        #expect(chat.streamingContentTypes == ["text/event-stream"])
+        #expect(!chat.streamsBytes)
+        #expect(chat.responses.last?.body == .binary)
+        #expect(operation("chat")?.byteStreamingVariant == nil)
+
+        #expect(operation("failWithAPictureStreaming") == nil)
+    }
 }

@@ -1820,4 +1820,184 @@ import Testing
         }
         #expect(api.components(separatedBy: "@available").count == 5)
     }
+
+    static let binaryDownload = """
+        openapi: 3.0.3
+        info: {title: Files, version: 1.0.0}
+        paths:
+          /files/{id}:
+            get:
+              operationId: downloadFile
+              tags: [files]
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+              responses:
+                '200':
+                  description: The file
+                  content:
+                    application/octet-stream: {schema: {type: string, format: binary}}
+                    image/*: {schema: {type: string, format: binary}}
+                '404':
+                  description: Not found
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Problem'}}
+        components:
+          schemas:
+            Problem: {type: object, properties: {title: {type: string}}}
+        """
+
+    /// A binary success: the operation keeps returning `Data`, and points at a `…Streaming` variant that returns
+    /// a `ByteStream` as soon as the status has been checked, streaming the body for the binary statuses only
+    /// (whatever its `Content-Type`); the error statuses still decode their bodies.
+    @Test func binaryBodyGetsAStreamingVariantThatReturnsAByteStream() throws {
+        try expectSnippet(
+            generated("APIs/FilesApi.swift", from: Self.binaryDownload),
+            #"""
+            /// The operations tagged `files`.
+            public nonisolated struct FilesApi: Sendable {
+                /// The client that sends the requests.
+                public let client: APIClient
+
+                /// Creates the API on `client`.
+                public init(client: APIClient) {
+                    self.client = client
+                }
+
+                /// `GET /files/{id}`
+                ///
+                /// The body is read into memory whole; `downloadFileStreaming(…)` reads it as it arrives, for bodies too large to hold.
+                ///
+                /// - Parameters:
+                ///   - id: The `id` path parameter.
+                /// - Returns: The file (200).
+                /// - Throws: `APIResponseError<Problem>` for Not found (404); `APIError` for any other status or a body that cannot be decoded.
+                public func downloadFile(
+                    id: String
+                ) async throws -> Data {
+                    let (result, response) = try await sendDownloadFile(
+                        id: id
+                    )
+                    switch result {
+                    case .ok(let body):
+                        return body
+                    case .notFound(let body):
+                        throw APIResponseError(body: body, response: response)
+                    case .undocumented:
+                        throw APIError.unexpectedStatus(response)
+                    }
+                }
+
+                /// `GET /files/{id}`
+                ///
+                /// Returns every documented response as a case of `DownloadFileResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - id: The `id` path parameter.
+                public func downloadFileResponse(
+                    id: String
+                ) async throws -> DownloadFileResponse {
+                    try await sendDownloadFile(
+                        id: id
+                    ).result
+                }
+
+                /// The documented responses of `GET /files/{id}`.
+                public enum DownloadFileResponse: Sendable {
+                    /// The file (200).
+                    case ok(Data)
+                    /// Not found (404).
+                    case notFound(Problem)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendDownloadFile(
+                    id: String
+                ) async throws -> (result: DownloadFileResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "GET", path: "/files/{id}", operationID: "downloadFile")
+                    request.headers["Accept"] = "application/octet-stream, image/*, application/json"
+                    try request.setPath("id", id)
+                    let response = try await client.send(request, security: [])
+                    switch response.statusCode {
+                    case 200:
+                        return (.ok(response.body), response)
+                    case 404 where response.isJSON:
+                        return (.notFound(try client.decodeJSON(Problem.self, from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+
+                /// `GET /files/{id}`
+                ///
+                /// The body (`application/octet-stream`, `image/*`) is read as it arrives, without holding it in memory; `downloadFile(…)` reads it into memory whole. The status is checked first: documented errors are thrown (or returned) with their bodies decoded.
+                ///
+                /// - Parameters:
+                ///   - id: The `id` path parameter.
+                /// - Returns: The file (200), as it arrives: its chunks (`for try await chunk in …`), or `write(to:)` a file. It throws when the connection fails; cancelling the task that reads it cancels the request.
+                /// - Throws: `APIResponseError<Problem>` for Not found (404); `APIError` for any other status or a body that cannot be decoded.
+                public func downloadFileStreaming(
+                    id: String
+                ) async throws -> ByteStream {
+                    let (result, response) = try await sendDownloadFileStreaming(
+                        id: id
+                    )
+                    switch result {
+                    case .ok(let body):
+                        return body
+                    case .notFound(let body):
+                        throw APIResponseError(body: body, response: response)
+                    case .undocumented:
+                        throw APIError.unexpectedStatus(response)
+                    }
+                }
+
+                /// `GET /files/{id}`
+                ///
+                /// The body (`application/octet-stream`, `image/*`) is read as it arrives, without holding it in memory; `downloadFile(…)` reads it into memory whole. The status is checked first: documented errors are thrown (or returned) with their bodies decoded.
+                ///
+                /// Returns every documented response as a case of `DownloadFileStreamingResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+                ///
+                /// - Parameters:
+                ///   - id: The `id` path parameter.
+                public func downloadFileStreamingResponse(
+                    id: String
+                ) async throws -> DownloadFileStreamingResponse {
+                    try await sendDownloadFileStreaming(
+                        id: id
+                    ).result
+                }
+
+                /// The documented responses of `GET /files/{id}`.
+                public enum DownloadFileStreamingResponse: Sendable {
+                    /// The file (200).
+                    case ok(ByteStream)
+                    /// Not found (404).
+                    case notFound(Problem)
+                    /// A response the API description does not document, as received: a status it does not list, or a body
+                    /// that is not JSON where it documents JSON (a proxy's HTML error page).
+                    case undocumented(HTTPResponse)
+                }
+
+                private func sendDownloadFileStreaming(
+                    id: String
+                ) async throws -> (result: DownloadFileStreamingResponse, response: HTTPResponse) {
+                    var request = HTTPRequest(method: "GET", path: "/files/{id}", operationID: "downloadFile")
+                    request.headers["Accept"] = "application/octet-stream, image/*, application/json"
+                    try request.setPath("id", id)
+                    let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: { $0 == 200 })
+                    switch response.statusCode {
+                    case 200:
+                        return (.ok(ByteStream(response: response, body: bodyStream)), response)
+                    case 404 where response.isJSON:
+                        return (.notFound(try client.decodeJSON(Problem.self, from: response)), response)
+                    default:
+                        return (.undocumented(response), response)
+                    }
+                }
+            }
+            """#
+        )
+    }
 }

@@ -54,6 +54,9 @@ import Testing
             "Output", "Parser", "Payload",
             // Nested in `AsyncThrowingStream` and `URLSession`.
             "Continuation", "ResponseDisposition",
+            // Nested in the streaming runtime's types (`ByteStream.TooLargeError`), in `URLSession` and in
+            // `POSIXError` (`.EINVAL`).
+            "AsyncBytes", "AsyncIterator", "Reader", "TooLargeError", "Code", "EINVAL", "EIO",
             // Nested in `HTTPResponse`, found before any top-level type of the same name.
             "HeaderValueDecoder", "HeaderListContainer",
         ]

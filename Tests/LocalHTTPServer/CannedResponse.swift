@@ -12,6 +12,9 @@ public struct CannedResponse: Sendable {
     /// When set, the body is sent in these parts instead (`Transfer-Encoding: chunked`, a chunk per part), each
     /// after its delay; `body` is ignored. The server stops early when the client goes away.
     public var parts: [Part]?
+    /// When set, the body is sent as `parts` are, in `count` parts that `make` makes one at a time, right before
+    /// each is sent, so that a body too large to hold is never whole in memory; `parts` and `body` are ignored.
+    public var generatedParts: GeneratedParts?
     /// Called on the connection's thread with each part's index right after the part was written.
     public var partSent: (@Sendable (Int) -> Void)?
 
@@ -25,6 +28,33 @@ public struct CannedResponse: Sendable {
             self.delay = delay
             self.bytes = Array(text.utf8)
         }
+
+        public init(delay: Double = 0, bytes: [UInt8]) {
+            self.delay = delay
+            self.bytes = bytes
+        }
+    }
+
+    /// Parts made as they are sent (``generatedParts``).
+    public struct GeneratedParts: Sendable {
+        public var count: Int
+        /// Makes the part of an index, on the connection's thread.
+        public var make: @Sendable (Int) -> Part
+
+        public init(count: Int, make: @escaping @Sendable (Int) -> Part) {
+            self.count = count
+            self.make = make
+        }
+    }
+
+    /// Whether the body is sent in parts (``parts`` or ``generatedParts``).
+    var isSentInParts: Bool { parts != nil || generatedParts != nil }
+
+    /// The parts of a body sent in parts: how many, and the part of an index.
+    var partSource: (count: Int, part: @Sendable (Int) -> Part)? {
+        if let generatedParts { return (generatedParts.count, generatedParts.make) }
+        guard let parts else { return nil }
+        return (parts.count, { parts[$0] })
     }
 
     public init(status: Int, reason: String? = nil, headers: [(String, String)] = [], body: [UInt8] = []) {
@@ -40,6 +70,18 @@ public struct CannedResponse: Sendable {
     ) -> CannedResponse {
         var response = CannedResponse(status: status, headers: [("Content-Type", contentType)])
         response.parts = parts
+        response.partSent = partSent
+        return response
+    }
+
+    /// A response whose body is sent in `count` parts that `makePart` makes right before each is sent: a large
+    /// body (a download of many megabytes) that the server never holds whole.
+    public static func streamed(
+        _ status: Int, contentType: String, partCount: Int, makePart: @escaping @Sendable (Int) -> Part,
+        partSent: (@Sendable (Int) -> Void)? = nil
+    ) -> CannedResponse {
+        var response = CannedResponse(status: status, headers: [("Content-Type", contentType)])
+        response.generatedParts = GeneratedParts(count: partCount, make: makePart)
         response.partSent = partSent
         return response
     }
@@ -128,7 +170,7 @@ public struct CannedResponse: Sendable {
         // 1xx, 204 and 304 never carry a body (RFC 9110 §6.4.1); 1xx and 204 never carry Content-Length.
         let bodyless = code < 200 || code == 204 || code == 304
         var head = "HTTP/1.1 \(code) \(CannedResponse.sanitized(reason))\r\n"
-        if parts != nil, !bodyless {
+        if isSentInParts, !bodyless {
             head += "Transfer-Encoding: chunked\r\n"
         } else if !(code < 200 || code == 204) {
             head += "Content-Length: \(bodyless ? 0 : body.count)\r\n"
@@ -143,7 +185,7 @@ public struct CannedResponse: Sendable {
         }
         head += "\r\n"
         var bytes = Array(head.utf8)
-        if includeBody && !bodyless && parts == nil {
+        if includeBody && !bodyless && !isSentInParts {
             bytes += body
         }
         return bytes

@@ -221,7 +221,7 @@ final class ServerCore: Sendable {
     private func serve(_ fd: Int32) {
         var reader = ConnectionReader(fd: fd)
         let response: [UInt8]
-        var parts: [CannedResponse.Part] = []
+        var parts: (count: Int, part: @Sendable (Int) -> CannedResponse.Part)?
         var partSent: (@Sendable (Int) -> Void)?
         do {
             let request = try RequestParser.readRequest(from: &reader) { interim in
@@ -230,8 +230,8 @@ final class ServerCore: Sendable {
             state.withLock { $0.requests.append(request) }
             let canned = handler(request)
             response = canned.serialized(includeBody: request.method != "HEAD")
-            if request.method != "HEAD", let cannedParts = canned.parts {
-                parts = cannedParts
+            if request.method != "HEAD", let source = canned.partSource {
+                parts = source
                 partSent = canned.partSent
             }
         } catch .reject(let status, let message) {
@@ -244,16 +244,19 @@ final class ServerCore: Sendable {
             return  // Peer gone, or an idle connection that never sent a byte: nothing to answer.
         }
         try? Socket.sendAll(fd, response)
-        if !parts.isEmpty {
-            sendParts(parts, on: fd, partSent: partSent)
+        if let parts, parts.count > 0 {
+            sendParts(count: parts.count, part: parts.part, on: fd, partSent: partSent)
         }
         lingerAfterResponse(fd)
     }
 
     /// Sends each part as a chunk after its delay, then the last chunk; stops when the client has gone (or the
     /// server is shutting down), which the wait notices as the socket becoming readable.
-    private func sendParts(_ parts: [CannedResponse.Part], on fd: Int32, partSent: (@Sendable (Int) -> Void)?) {
-        for (index, part) in parts.enumerated() {
+    private func sendParts(
+        count: Int, part makePart: (Int) -> CannedResponse.Part, on fd: Int32, partSent: (@Sendable (Int) -> Void)?
+    ) {
+        for index in 0..<count {
+            let part = makePart(index)
             if part.delay > 0, Socket.waitReadable([fd], timeoutMilliseconds: Int32(part.delay * 1000)) != [] {
                 return
             }

@@ -50,7 +50,7 @@ extension ModelTranslator {
                         var types = response.headers.map(\.type)
                         switch response.body {
                         case .json(let type), .stream(_, .some(let type)): types.append(type)
-                        case .text, .binary, .stream(_, nil), nil: break
+                        case .text, .binary, .byteStream, .stream(_, nil), nil: break
                         }
                         return types
                     }

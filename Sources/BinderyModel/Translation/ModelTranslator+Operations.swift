@@ -28,11 +28,14 @@ extension ModelTranslator {
         var api = APIDefinition(id: id, tag: group.tag, documentation: Documentation(description: group.description))
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
         for operation in group.operations {
-            let definition = try translateOperation(operation, members: members, schemes: schemes)
-            api.operations.append(definition)
-            if let variant = try streamingVariant(of: definition, operation: operation, members: members) {
-                api.operations.append(variant)
+            var definition = try translateOperation(operation, members: members, schemes: schemes)
+            let variant = try streamingVariant(of: definition, operation: operation, members: members)
+            if let variant, variant.streamsBytes {
+                definition.byteStreamingVariant =
+                    variant.simpleResult == nil ? variant.responseMethodName : variant.swiftName
             }
+            api.operations.append(definition)
+            if let variant { api.operations.append(variant) }
         }
         return api
     }
@@ -471,6 +474,11 @@ extension ModelTranslator {
 
         let successes = definition.responses.filter(\.isSuccess)
         definition.simpleResult = nil
+        if successes.contains(where: { $0.body == .byteStream }) {
+            // Bytes are the result only when every success streams them.
+            if successes.allSatisfy({ $0.body == .byteStream }) { definition.simpleResult = .byteStream }
+            return
+        }
         if let stream = successes.first(where: { if case .stream = $0.body { true } else { false } })?.body {
             // A stream is the result only when every success streams the same elements.
             if case .stream(let format, let element) = stream, successes.allSatisfy({ $0.body == stream }) {
@@ -508,8 +516,15 @@ extension ModelTranslator {
     /// For an operation whose responses list a streaming media type beside another (OpenAI's chat completions:
     /// `application/json` and `text/event-stream`, chosen by a request property), a second operation that asks
     /// for the stream and reads it as it arrives: `createChatCompletionStreaming(…)`. The operation itself keeps
-    /// reading the other media type, as before. `nil` when no response lists both. (Not `…Stream`: its response
-    /// enum would be `CreateChatCompletionStreamResponse`, the name of an OpenAI schema.)
+    /// reading the other media type, as before. (Not `…Stream`: its response enum would be
+    /// `CreateChatCompletionStreamResponse`, the name of an OpenAI schema.)
+    ///
+    /// For an operation with a binary success (`application/octet-stream`, `image/png`), the same variant reads
+    /// that body as it arrives, as a ``ResponseDefinition/Body-swift.enum/byteStream``, instead of into memory:
+    /// `downloadPhotoStreaming(…)`; the operation itself keeps returning `Data`. Binary error bodies are read
+    /// whole, as before, and so are binary successes of an operation that streams by media type.
+    ///
+    /// `nil` when no response lists both kinds of media type and no success is binary.
     func streamingVariant(
         of definition: OperationDefinition, operation: BinderyOpenAPI.Operation, members: NameScope
     ) throws(Diagnostic) -> OperationDefinition? {
@@ -529,6 +544,15 @@ extension ModelTranslator {
                 \.name)
             streams = true
         }
+        // Binary successes stream when no body streams by its media type (a response streams either way, not
+        // both).
+        if !variant.responses.contains(where: { if case .stream = $0.body { true } else { false } }) {
+            for index in variant.responses.indices
+            where variant.responses[index].body == .binary && variant.responses[index].isSuccess {
+                variant.responses[index].body = .byteStream
+                streams = true
+            }
+        }
         guard streams else { return nil }
         variant.swiftName = members.claim(definition.swiftName + "Streaming")
         variant.responseMethodName = members.claim(variant.swiftName + "Response")
@@ -536,7 +560,8 @@ extension ModelTranslator {
         variant.id = requestName(
             definition.id.appending("stream"), preferred: SwiftName.upperCamelCase(variant.swiftName) + "Response",
             in: .module)
-        variant.streamingVariantOf = definition.swiftName
+        variant.streamingVariantOf =
+            definition.simpleResult == nil ? definition.responseMethodName : definition.swiftName
         // A stream `default` needs the catch-all the JSON one may not have had.
         if variant.undocumentedCaseName == nil,
             variant.responses.first(where: { $0.status == .default }).map(\.isConditional) ?? true
@@ -584,7 +609,7 @@ extension ModelTranslator {
             return preferred.isEmpty ? ["application/json"] : preferred.map(\.name)
         case .text:
             return listed.filter { $0.essence.hasPrefix("text/") && StreamFormat($0.essence) == nil }.map(\.name)
-        case .binary:
+        case .binary, .byteStream:
             return listed.filter { StreamFormat($0.essence) == nil }.map(\.name)
         case .stream(let format, _):
             return listed.filter { StreamFormat($0.essence) == format }.map(\.name)

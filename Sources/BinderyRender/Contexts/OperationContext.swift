@@ -12,8 +12,9 @@ import BinderyModel
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
 /// `undocumentedCaseName`, `isStreaming` (a response is read as it arrives), `streamingContentTypesLiteral`
-/// (the array of their media types), `isStreamingVariant` (the `…Streaming` twin of an operation, which shares
-/// its headers structs).
+/// (the array of their media types), `streamsBytes` (a binary body is read as it arrives, for the statuses of
+/// `byteStreamStatusesLiteral`, a closure), `readsAsItArrives` (either: the request is sent for a body stream),
+/// `isStreamingVariant` (the `…Streaming` twin of an operation, which shares its headers structs).
 ///
 /// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`,
 /// `hasDescription`, `returnTypeMarkdown`, `requestContentType`, `accept`, `authorization` (Markdown),
@@ -59,6 +60,9 @@ struct OperationContext: RenderContext {
             self.returnTypeMarkdown = index.markdown(type)
         case .stream(let format, let element):
             self.simpleReturnType = ResponseContext.streamType(format, element: element, index: index)
+            self.returnTypeMarkdown = MarkdownText.code(simpleReturnType)
+        case .byteStream:
+            self.simpleReturnType = ResponseContext.byteStreamType
             self.returnTypeMarkdown = MarkdownText.code(simpleReturnType)
         case .void:
             self.simpleReturnType = "Void"
@@ -116,6 +120,9 @@ struct OperationContext: RenderContext {
         case "isStreamingVariant": .flag(operation.streamingVariantOf != nil)
         case "streamingContentTypesLiteral":
             .text("[" + operation.streamingContentTypes.map(SwiftLiteral.string).joined(separator: ", ") + "]")
+        case "streamsBytes": .flag(operation.streamsBytes)
+        case "readsAsItArrives": .flag(!operation.streamingContentTypes.isEmpty || operation.streamsBytes)
+        case "byteStreamStatusesLiteral": .text(operation.byteStreamStatuses.map(Self.statusesClosure) ?? "")
         case "hasUndocumentedCase": .flag(operation.undocumentedCaseName != nil)
         case "undocumentedCaseName": .text(operation.undocumentedCaseName.map(SwiftName.identifier) ?? "")
         case "summary": .text(operation.documentation.summary.map(MarkdownText.cell) ?? "")
@@ -130,6 +137,25 @@ struct OperationContext: RenderContext {
         }
     }
 
+    /// A closure that says whether a status is one of `statuses`: `{ $0 == 200 }`,
+    /// `{ (200..<300).contains($0) && $0 != 204 }`.
+    static func statusesClosure(_ statuses: OperationDefinition.ByteStreamStatuses) -> String {
+        func membership(_ codes: [Int]) -> String {
+            codes.count == 1 ? "$0 == \(codes[0])" : "[\(codes.map(String.init).joined(separator: ", "))].contains($0)"
+        }
+        switch statuses {
+        case .codes(let codes):
+            return "{ \(membership(codes)) }"
+        case .successes(let except):
+            let successes = "(200..<300).contains($0)"
+            guard !except.isEmpty else { return "{ \(successes) }" }
+            let excluded =
+                except.count == 1
+                ? "$0 != \(except[0])" : "![\(except.map(String.init).joined(separator: ", "))].contains($0)"
+            return "{ \(successes) && \(excluded) }"
+        }
+    }
+
     // MARK: - Documentation
 
     static func simpleDocComment(_ operation: OperationDefinition, index: TypeIndex) -> [String] {
@@ -137,6 +163,7 @@ struct OperationContext: RenderContext {
         comment.paragraphs(operation.documentation)
         comment.paragraph("`\(operation.method) \(operation.path)`")
         streamParagraph(operation, &comment)
+        byteStreamingVariantParagraph(operation, &comment)
         var headerNames: [String] = []
         for header in operation.responses.flatMap(\.headers) where !headerNames.contains(header.name) {
             headerNames.append(header.name)
@@ -160,6 +187,14 @@ struct OperationContext: RenderContext {
                 "- Returns: \(statusDescription(success)), as it arrives. The stream throws when the connection "
                     + "fails or an element cannot be decoded; cancelling the task that reads it cancels the request.")
         }
+        if case .byteStream = operation.simpleResult,
+            let success = operation.responses.first(where: { $0.isSuccess && $0.body != nil })
+        {
+            comment.callout(
+                "- Returns: \(statusDescription(success)), as it arrives: its chunks (`for try await chunk in …`), "
+                    + "or `write(to:)` a file. It throws when the connection fails; cancelling the task that reads it "
+                    + "cancels the request.")
+        }
         var throwing: [String] = []
         for response in operation.responses where !response.isSuccess {
             if let type = response.bodyType {
@@ -175,6 +210,7 @@ struct OperationContext: RenderContext {
         var comment = DocComment()
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
         streamParagraph(operation, &comment)
+        if operation.simpleResult == nil { byteStreamingVariantParagraph(operation, &comment) }
         comment.paragraph(
             "Returns every documented response as a case of `\(operation.responseTypeName)`, for exhaustive "
                 + "handling; throws only when the request cannot be sent or a documented body cannot be decoded"
@@ -185,8 +221,28 @@ struct OperationContext: RenderContext {
         return comment.lines
     }
 
+    /// For an operation with a binary success, the method that reads it as it arrives.
+    static func byteStreamingVariantParagraph(_ operation: OperationDefinition, _ comment: inout DocComment) {
+        guard let variant = operation.byteStreamingVariant else { return }
+        comment.paragraph(
+            "The body is read into memory whole; `\(variant)(…)` reads it as it arrives, for bodies too large to "
+                + "hold.")
+    }
+
     /// What a streaming operation reads as it arrives, and which operation it is the variant of.
     static func streamParagraph(_ operation: OperationDefinition, _ comment: inout DocComment) {
+        if operation.streamsBytes {
+            var types: [String] = []
+            for response in operation.responses where response.body == .byteStream {
+                for type in response.contentTypes where !types.contains(type) { types.append(type) }
+            }
+            let listed = types.isEmpty ? "" : " (" + types.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            let original = operation.streamingVariantOf.map { "; `\($0)(…)` reads it into memory whole" } ?? ""
+            comment.paragraph(
+                "The body\(listed) is read as it arrives, without holding it in memory\(original). The status is "
+                    + "checked first: documented errors are thrown (or returned) with their bodies decoded.")
+            return
+        }
         let types = operation.streamingContentTypes
         guard !types.isEmpty else { return }
         let listed = types.map { "`\($0)`" }.joined(separator: ", ")

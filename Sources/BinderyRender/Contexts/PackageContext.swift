@@ -55,7 +55,8 @@ public struct PackageContext: RenderContext {
         case "hasSecuritySchemes": .flag(!model.securitySchemes.isEmpty)
         case "hasUnions": .flag(Self.containsUnion(model.types))
         case "hasStreams":
-            .flag(model.apis.contains { $0.operations.contains { !$0.streamingContentTypes.isEmpty } })
+            .flag(
+                model.apis.contains { $0.operations.contains { !$0.streamingContentTypes.isEmpty || $0.streamsBytes } })
         case "hasMultipart":
             .flag(model.apis.contains { $0.operations.contains { $0.requestBody?.encoding == .multipart } })
         default: nil

@@ -11,7 +11,8 @@ import BinderyModel
 /// `hasPayload` (a body or headers: the case has associated values). Streaming bodies: `isStreamBody`,
 /// `isServerSentEvents`, `isJSONLines`, `isJSONSequence`, `decodesStreamElements` (elements are decoded as JSON,
 /// not server-sent events' text), `streamElementType` (the decoded element; `bodyType` is the whole
-/// `AsyncThrowingStream`). Keys for docs: `status`, `description`, `bodyMarkdown`, `contentTypes`.
+/// `AsyncThrowingStream`), `isByteStreamBody` (a binary body read as it arrives, a `ByteStream`). Keys for docs:
+/// `status`, `description`, `bodyMarkdown`, `contentTypes`.
 struct ResponseContext: RenderContext {
     let response: ResponseDefinition
     let bodyType: String
@@ -27,6 +28,10 @@ struct ResponseContext: RenderContext {
             self.bodyType = Self.streamType(format, element: element, index: index)
             self.bodyMarkdown = MarkdownText.code(bodyType)
             self.streamElementType = element.map(index.code) ?? ""
+        } else if response.body == .byteStream {
+            self.bodyType = Self.byteStreamType
+            self.bodyMarkdown = MarkdownText.code(bodyType)
+            self.streamElementType = ""
         } else {
             self.bodyType = response.bodyType.map(index.code) ?? ""
             self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
@@ -61,6 +66,7 @@ struct ResponseContext: RenderContext {
         case "isJSONBody": if case .json = response.body { .flag(true) } else { .flag(false) }
         case "isTextBody": .flag(response.body == .text)
         case "isBinaryBody": .flag(response.body == .binary)
+        case "isByteStreamBody": .flag(response.body == .byteStream)
         case "isStreamBody": if case .stream = response.body { .flag(true) } else { .flag(false) }
         case "isServerSentEvents":
             if case .stream(.serverSentEvents, _) = response.body { .flag(true) } else { .flag(false) }
@@ -85,6 +91,9 @@ struct ResponseContext: RenderContext {
         default: nil
         }
     }
+
+    /// The runtime's type of a binary body read as it arrives.
+    static let byteStreamType = "ByteStream"
 
     /// The Swift type of a streaming body: `AsyncThrowingStream<ServerSentEvent<Chunk>, any Error>`, or of the
     /// elements themselves for JSON lines and sequences.

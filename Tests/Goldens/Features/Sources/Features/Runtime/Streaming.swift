@@ -7,7 +7,8 @@ import FoundationNetworking
 #endif
 
 // Bodies read as they arrive: server-sent events (`text/event-stream`), JSON lines (`application/x-ndjson`,
-// `application/jsonl`) and JSON text sequences (`application/json-seq`).
+// `application/jsonl`), JSON text sequences (`application/json-seq`), and binary bodies as chunks of bytes
+// (`ByteStream`).
 
 /// A response whose body is still arriving: the status and headers, and the body in chunks as they come.
 public nonisolated struct HTTPStreamingResponse: Sendable {
@@ -54,7 +55,13 @@ nonisolated extension HTTPTransport {
 
 nonisolated extension URLSessionTransport {
     /// Sends `request` and returns as soon as the status and headers have arrived; the body follows in chunks.
-    /// Cancelling the task that reads the body cancels the request.
+    /// Cancelling the task that reads the body, or dropping the body unread, cancels the request.
+    ///
+    /// A slow reader does not make the body pile up in the runtime's memory. On Apple platforms the body is taken
+    /// from `URLSession.bytes(for:)` only as the reader asks for it (what `URLSession` buffers meanwhile is up to
+    /// it). On Linux, whose `URLSession` cannot pause a transfer and hands every chunk over as it arrives, what the
+    /// reader has not taken beyond 4 MiB waits in a temporary file (removed from its directory as soon as it is
+    /// created, and gone once the body is read or dropped).
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPStreamingResponse {
         var urlRequest = URLRequest(url: try request.url(relativeTo: baseURL))
         urlRequest.httpMethod = request.method
@@ -83,29 +90,19 @@ nonisolated extension URLSessionTransport {
             bytes.task.cancel()
             throw APIError.invalidResponse("the response to \(request.method) \(request.path) is not an HTTP response")
         }
-        let body = AsyncThrowingStream<Data, any Error> { continuation in
-            let reader = Task {
-                do {
-                    // Every format read here ends its records with a line feed: a chunk ends at one.
-                    var chunk = Data()
-                    for try await byte in bytes {
-                        chunk.append(byte)
-                        if byte == 0x0A || chunk.count >= 16_384 {
-                            continuation.yield(chunk)
-                            chunk = Data()
-                        }
-                    }
-                    if !chunk.isEmpty { continuation.yield(chunk) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in
+        // Text and JSON formats are read record by record, and their records end with a line feed: a chunk ends
+        // at one. Other bodies come in chunks of 16 KiB.
+        let contentType = (http.value(forHTTPHeaderField: "Content-Type") ?? "").lowercased()
+        let reader = AsyncBytesReader(
+            bytes, endsChunksAtLineFeeds: contentType.hasPrefix("text/") || contentType.contains("json"))
+        // Read as the reader asks, never ahead of it.
+        let body = AsyncThrowingStream<Data, any Error>(unfolding: {
+            try await withTaskCancellationHandler {
+                try await reader.next()
+            } onCancel: {
                 reader.cancel()
-                bytes.task.cancel()
             }
-        }
+        })
         return HTTPStreamingResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: body)
         #endif
     }
@@ -129,19 +126,17 @@ private nonisolated final class URLSessionStreamingDelegate: NSObject, URLSessio
     private let lock = NSLock()
     /// Waits for the status and headers; `nil` once resumed.
     private var head: CheckedContinuation<HTTPStreamingResponse, any Error>?
-    private let body: AsyncThrowingStream<Data, any Error>
-    private let chunks: AsyncThrowingStream<Data, any Error>.Continuation
+    private let buffer = StreamingBodyBuffer()
     private let requestDescription: String
 
     init(description: String) {
-        (body, chunks) = AsyncThrowingStream<Data, any Error>.makeStream()
         requestDescription = description
         super.init()
     }
 
     func start(_ task: URLSessionDataTask, head: CheckedContinuation<HTTPStreamingResponse, any Error>) {
         lock.withLock { self.head = head }
-        chunks.onTermination = { _ in task.cancel() }
+        buffer.onClose { task.cancel() }
         task.resume()
     }
 
@@ -164,23 +159,269 @@ private nonisolated final class URLSessionStreamingDelegate: NSObject, URLSessio
             completionHandler(.cancel)
             return
         }
-        let head = HTTPStreamingResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: body)
+        let head = HTTPStreamingResponse(
+            statusCode: http.statusCode, headers: HTTPHeaders(http), body: buffer.body())
         resumeHead(with: .success(head))
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        chunks.yield(data)
+        buffer.append(data)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         if let error {
             resumeHead(with: .failure(error))
-            chunks.finish(throwing: error)
         } else {
             resumeHead(with: .failure(APIError.invalidResponse("no response to \(requestDescription)")))
-            chunks.finish()
         }
+        buffer.finish(throwing: error)
+    }
+}
+
+/// The chunks of a body that have arrived and that its reader has not taken yet, in order.
+///
+/// swift-corelibs-foundation cannot pause a transfer: its data task hands every chunk over as soon as it is read
+/// from the network, however slowly the body is read. Beyond `memoryLimit` bytes, the chunks wait in a temporary
+/// file instead, so memory stays bounded; the file is removed from its directory as soon as it is created, and
+/// its bytes are gone once the body is read or dropped.
+private nonisolated final class StreamingBodyBuffer: @unchecked Sendable {
+    /// The most bytes held in memory.
+    static let memoryLimit = 4 << 20
+    /// The most bytes read back from the file at a time.
+    static let fileChunkSize = 1 << 16
+
+    private let lock = NSLock()
+    /// The chunks in memory, from `first` on; they come before the file's bytes.
+    private var chunks: [Data] = []
+    private var first = 0
+    private var memoryBytes = 0
+    private var file: SpillFile?
+    /// Whether the transfer has ended; `failure` is why, when it failed (cleared once thrown).
+    private var ended = false
+    private var failure: (any Error)?
+    /// Whether the reader has gone (cancelled, or the body dropped): what arrives then is dropped.
+    private var closed = false
+    /// The reader waiting for a chunk: only while there is none.
+    private var reader: CheckedContinuation<Data?, any Error>?
+    private var closeHandler: (@Sendable () -> Void)?
+
+    /// Calls `handler` when the reader goes before the body has ended (it cancels the transfer).
+    func onClose(_ handler: @escaping @Sendable () -> Void) {
+        lock.withLock { closeHandler = handler }
+    }
+
+    /// The body: the chunks, as the reader asks for them. Cancelling the reading task, or dropping the stream,
+    /// closes the buffer.
+    func body() -> AsyncThrowingStream<Data, any Error> {
+        let reader = Reader(buffer: self)
+        return AsyncThrowingStream(unfolding: {
+            try await withTaskCancellationHandler {
+                try await reader.buffer.next()
+            } onCancel: {
+                reader.buffer.close()
+            }
+        })
+    }
+
+    /// Closes the buffer when the stream that reads it is gone.
+    private nonisolated final class Reader: Sendable {
+        let buffer: StreamingBodyBuffer
+
+        init(buffer: StreamingBodyBuffer) {
+            self.buffer = buffer
+        }
+
+        deinit {
+            buffer.close()
+        }
+    }
+
+    /// Takes a chunk that has arrived: to the waiting reader, into memory, or, beyond the limit or after bytes
+    /// already waiting there, into the file.
+    func append(_ data: Data) {
+        var handOver: CheckedContinuation<Data?, any Error>?
+        var spillFailure: (any Error)?
+        lock.withLock {
+            guard !closed, !ended, !data.isEmpty else { return }
+            if let reader {
+                self.reader = nil
+                handOver = reader
+            } else if (file?.unread ?? 0) == 0 && memoryBytes + data.count <= Self.memoryLimit {
+                chunks.append(data)
+                memoryBytes += data.count
+            } else {
+                do {
+                    let spill = try file ?? SpillFile()
+                    file = spill
+                    try spill.append(data)
+                } catch {
+                    spillFailure = error
+                }
+            }
+        }
+        handOver?.resume(returning: data)
+        if let spillFailure {
+            // The body cannot be kept: it ends with the error, once the reader has what came before.
+            finish(throwing: spillFailure)
+            lock.withLock { closeHandler }?()
+        }
+    }
+
+    /// Ends the body: the reader gets what is left, then the end (or `error`).
+    func finish(throwing error: (any Error)?) {
+        let waiting: CheckedContinuation<Data?, any Error>? = lock.withLock {
+            guard !ended else { return nil }
+            ended = true
+            failure = error
+            let waiting = reader
+            reader = nil
+            if waiting != nil { failure = nil }
+            return waiting
+        }
+        if let error {
+            waiting?.resume(throwing: error)
+        } else {
+            waiting?.resume(returning: nil)
+        }
+    }
+
+    /// The next chunk, once there is one; `nil` at the end.
+    func next() async throws -> Data? {
+        try await withCheckedThrowingContinuation { continuation in
+            let result: Result<Data?, any Error>? = lock.withLock {
+                do {
+                    if let chunk = try takeChunk() { return .success(chunk) }
+                } catch {
+                    return .failure(error)
+                }
+                if closed { return .success(nil) }
+                if ended {
+                    defer { failure = nil }
+                    return failure.map { .failure($0) } ?? .success(nil)
+                }
+                reader = continuation
+                return nil
+            }
+            if let result { continuation.resume(with: result) }
+        }
+    }
+
+    /// The next chunk in memory, else from the file; `nil` when none has arrived. Called with the lock held.
+    private func takeChunk() throws -> Data? {
+        if first < chunks.count {
+            let chunk = chunks[first]
+            first += 1
+            memoryBytes -= chunk.count
+            if first == chunks.count {
+                chunks.removeAll(keepingCapacity: true)
+                first = 0
+            } else if first >= 1024 && first * 2 >= chunks.count {
+                chunks.removeFirst(first)
+                first = 0
+            }
+            return chunk
+        }
+        guard let file, file.unread > 0 else { return nil }
+        return try file.read(upTo: Self.fileChunkSize)
+    }
+
+    /// The reader has gone: drops what is buffered, and cancels the transfer unless it has ended.
+    func close() {
+        let (waiting, handler): (CheckedContinuation<Data?, any Error>?, (@Sendable () -> Void)?) = lock.withLock {
+            guard !closed else { return (nil, nil) }
+            closed = true
+            chunks = []
+            first = 0
+            memoryBytes = 0
+            file?.close()
+            file = nil
+            let waiting = reader
+            reader = nil
+            return (waiting, ended ? nil : closeHandler)
+        }
+        waiting?.resume(returning: nil)
+        handler?()
+    }
+}
+
+/// Bytes waiting in a temporary file: appended at the end, read from the front. The file is unlinked as soon as
+/// it is open, so it never outlives its handle, even when the process crashes.
+private nonisolated final class SpillFile {
+    private let handle: FileHandle
+    private var readOffset: UInt64 = 0
+    private var writeOffset: UInt64 = 0
+
+    init() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bindery-body-\(UUID().uuidString)")
+        try Data().write(to: url, options: .withoutOverwriting)
+        handle = try FileHandle(forUpdating: url)
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// The bytes appended and not read yet.
+    var unread: UInt64 { writeOffset - readOffset }
+
+    func append(_ data: Data) throws {
+        try handle.seek(toOffset: writeOffset)
+        try handle.write(contentsOf: data)
+        writeOffset += UInt64(data.count)
+    }
+
+    /// At most `count` of the unread bytes; the file is emptied once all are read.
+    func read(upTo count: Int) throws -> Data {
+        try handle.seek(toOffset: readOffset)
+        let data = try handle.read(upToCount: Int(min(UInt64(count), unread))) ?? Data()
+        guard !data.isEmpty else { throw CocoaError(.fileReadCorruptFile) }
+        readOffset += UInt64(data.count)
+        if readOffset == writeOffset {
+            try handle.truncate(atOffset: 0)
+            readOffset = 0
+            writeOffset = 0
+        }
+        return data
+    }
+
+    func close() {
+        try? handle.close()
+    }
+}
+#else
+/// Reads a body from `URLSession.AsyncBytes` in chunks, as they are asked for: nothing is read ahead of the
+/// reader. Dropping it cancels the request.
+private nonisolated final class AsyncBytesReader: @unchecked Sendable {
+    private var iterator: URLSession.AsyncBytes.AsyncIterator
+    private let task: URLSessionDataTask
+    private let endsChunksAtLineFeeds: Bool
+
+    init(_ bytes: URLSession.AsyncBytes, endsChunksAtLineFeeds: Bool) {
+        iterator = bytes.makeAsyncIterator()
+        task = bytes.task
+        self.endsChunksAtLineFeeds = endsChunksAtLineFeeds
+    }
+
+    deinit {
+        task.cancel()
+    }
+
+    /// The next chunk: up to 16 KiB, or up to a line feed; `nil` at the end, or once the reading task is
+    /// cancelled.
+    func next() async throws -> Data? {
+        var chunk = Data()
+        do {
+            while let byte = try await iterator.next() {
+                chunk.append(byte)
+                if (endsChunksAtLineFeeds && byte == 0x0A) || chunk.count >= 16_384 { return chunk }
+            }
+        } catch {
+            if Task.isCancelled { return nil }
+            throw error
+        }
+        return chunk.isEmpty ? nil : chunk
+    }
+
+    func cancel() {
+        task.cancel()
     }
 }
 #endif
@@ -206,13 +447,30 @@ nonisolated extension APIClient {
     public func send(
         _ request: HTTPRequest, security: [[SecurityScheme]] = [], streaming contentTypes: [String]
     ) async throws -> (response: HTTPResponse, body: HTTPBodyStream) {
+        try await send(request, security: security) { head in
+            guard let contentType = head.headers["Content-Type"] else { return false }
+            return contentTypes.contains(
+                (contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased())
+        }
+    }
+
+    /// Sends `request` like `send(_:security:)`. When `streamingStatuses` is true of the response's status (a
+    /// binary download's `200`), returns at once with the status and headers, and the body still arriving, whatever
+    /// its `Content-Type`; otherwise (an error status with a JSON body, say) reads the body whole, as
+    /// `send(_:security:)` does.
+    public func send(
+        _ request: HTTPRequest, security: [[SecurityScheme]] = [], streamingStatuses: (Int) -> Bool
+    ) async throws -> (response: HTTPResponse, body: HTTPBodyStream) {
+        try await send(request, security: security) { head in streamingStatuses(head.statusCode) }
+    }
+
+    private func send(
+        _ request: HTTPRequest, security: [[SecurityScheme]], streamsBody: (HTTPResponse) -> Bool
+    ) async throws -> (response: HTTPResponse, body: HTTPBodyStream) {
         let request = try await authorized(request, security: security)
         let streamed = try await transport.stream(request, baseURL: configuration.baseURL)
         let head = HTTPResponse(statusCode: streamed.statusCode, headers: streamed.headers)
-        if let contentType = head.headers["Content-Type"],
-            contentTypes.contains(
-                (contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased())
-        {
+        if streamsBody(head) {
             return (head, HTTPBodyStream(isStreaming: true, chunks: streamed.body))
         }
         let whole = try await streamed.collect()
@@ -259,6 +517,142 @@ nonisolated extension APIClient {
     ) -> AsyncThrowingStream<Element, any Error> {
         StreamDecoding.elements(of: body.chunks, parser: JSONLinesParser(separator: 0x1E)) { record, decoder in
             try StreamDecoding.decode(type, from: record, decoder: decoder)
+        }
+    }
+}
+
+/// A binary response body read as it arrives, in chunks of bytes, so that a large download never has to fit in
+/// memory: what the `…Streaming` method of an operation with a binary body returns, once the status has been
+/// checked and any documented error thrown.
+///
+/// ```swift
+/// let photo = try await api.downloadPhotoStreaming(id: 7)
+/// try await photo.write(to: fileURL)  // or: for try await chunk in photo { … }
+/// ```
+///
+/// Read it once, from one task. The chunks come as the transport receives them, and it receives them only as fast
+/// as they are read (`URLSessionTransport.stream(_:baseURL:)`). Cancelling the task that reads the body ends it
+/// with `CancellationError` and cancels the request, as does dropping the body unread; a connection that fails
+/// ends it with the transport's error. A transport that does not stream (the default
+/// `HTTPTransport.stream(_:baseURL:)`) has read the whole body before it is handed over.
+public nonisolated struct ByteStream: AsyncSequence, Sendable {
+    public typealias Element = Data
+
+    /// The status and headers of the response. Its `body` is empty: the bytes are this sequence's.
+    public let response: HTTPResponse
+    private let chunks: AsyncThrowingStream<Data, any Error>
+
+    /// The body `chunks` of `response`, whose own `body` is dropped.
+    public init(response: HTTPResponse, chunks: AsyncThrowingStream<Data, any Error>) {
+        var head = response
+        head.body = Data()
+        self.response = head
+        self.chunks = chunks
+    }
+
+    /// The body of `response`: `body`'s chunks as they arrive when it streams, else the body `response` was read
+    /// with, in one chunk.
+    public init(response: HTTPResponse, body: HTTPBodyStream) {
+        guard !body.isStreaming else {
+            self.init(response: response, chunks: body.chunks)
+            return
+        }
+        let whole = response.body
+        self.init(
+            response: response,
+            chunks: AsyncThrowingStream { continuation in
+                if !whole.isEmpty { continuation.yield(whole) }
+                continuation.finish()
+            })
+    }
+
+    /// The body's length as the server announced it (`Content-Length`), to show progress with; `nil` when it did
+    /// not (a chunked body), or when the body is compressed (`Content-Encoding`), which the transport undoes.
+    public var expectedLength: Int64? {
+        if let encoding = response.headers["Content-Encoding"], encoding.lowercased() != "identity" { return nil }
+        return response.headers["Content-Length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(chunks: chunks.makeAsyncIterator())
+    }
+
+    /// Reads the chunks in order.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var chunks: AsyncThrowingStream<Data, any Error>.AsyncIterator
+
+        /// The next chunk; `nil` at the end of the body. Throws `CancellationError` when the reading task is
+        /// cancelled: a body cut short never looks whole.
+        public mutating func next() async throws -> Data? {
+            guard let chunk = try await chunks.next() else {
+                try Task.checkCancellation()
+                return nil
+            }
+            return chunk
+        }
+    }
+
+    /// The whole body, for a body that may be small enough after all: throws `TooLargeError` as soon as it is
+    /// longer than `maxBytes`, without reading the rest.
+    public func collect(upTo maxBytes: Int) async throws -> Data {
+        var data = Data()
+        for try await chunk in self {
+            guard chunk.count <= maxBytes - data.count else { throw TooLargeError(limit: maxBytes) }
+            data.append(chunk)
+        }
+        return data
+    }
+
+    /// Writes the body into the file at `url` as it arrives, and returns its length.
+    ///
+    /// The file appears only once the whole body is in it, replacing any file at `url`: the bytes go into a
+    /// hidden file beside it first (`.photo.jpg.<UUID>.partial`), which is moved into place at the end and removed
+    /// if the body fails or the task is cancelled.
+    @discardableResult
+    public func write(to url: URL) async throws -> Int64 {
+        let manager = FileManager.default
+        let partial = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        try Data().write(to: partial, options: .withoutOverwriting)
+        var length: Int64 = 0
+        do {
+            let file = try FileHandle(forWritingTo: partial)
+            do {
+                for try await chunk in self {
+                    try file.write(contentsOf: chunk)
+                    length += Int64(chunk.count)
+                }
+                try file.close()
+            } catch {
+                try? file.close()
+                throw error
+            }
+            // rename(2) replaces a file at `url` at once: there is never a moment without one.
+            let failure = partial.withUnsafeFileSystemRepresentation { from in
+                url.withUnsafeFileSystemRepresentation { to -> POSIXError.Code? in
+                    guard let from, let to else { return .EINVAL }
+                    return rename(from, to) == 0 ? nil : POSIXError.Code(rawValue: errno) ?? .EIO
+                }
+            }
+            if let failure { throw POSIXError(failure) }
+        } catch {
+            try? manager.removeItem(at: partial)
+            throw error
+        }
+        return length
+    }
+
+    /// The body is longer than `collect(upTo:)` reads.
+    public struct TooLargeError: Error, CustomStringConvertible {
+        /// The most bytes `collect(upTo:)` was to read.
+        public var limit: Int
+
+        public init(limit: Int) {
+            self.limit = limit
+        }
+
+        public var description: String {
+            "the body is longer than \(limit) bytes"
         }
     }
 }
