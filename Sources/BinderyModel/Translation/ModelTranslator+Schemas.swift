@@ -354,6 +354,13 @@ extension ModelTranslator {
             return merge(target, into: &merged, visited: &visited)
         }
         if let type = schema.singleType, type != .object { return false }
+        if unionAlternatives(of: schema).alternatives.count >= 2 {
+            let keyword = unionAlternatives(of: schema).keyword
+            warnOnce(
+                schema.location,
+                "\(keyword) inside allOf or beside properties is not supported yet; the members its alternatives add "
+                    + "are not in the struct (decoding ignores them, encoding drops them)")
+        }
         for part in schema.allOf where !merge(part, into: &merged, visited: &visited) {
             return false
         }

@@ -172,6 +172,12 @@ public final class ModelTranslator {
         warnings.append(Diagnostic(.warning, at: location, message))
     }
 
+    /// ``warn(_:_:)``, once per location: for what is found again each time a schema is looked at.
+    func warnOnce(_ location: SourceLocation, _ message: String) {
+        let warning = Diagnostic(.warning, at: location, message)
+        if !warnings.contains(warning) { warnings.append(warning) }
+    }
+
     func note(_ location: SourceLocation, _ message: String) {
         notes.append(Diagnostic(.note, at: location, message))
     }
