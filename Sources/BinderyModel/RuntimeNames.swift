@@ -21,7 +21,7 @@ public enum RuntimeNames {
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
         // Streaming.swift, written only for packages with streaming responses.
-        "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStreamingResponse", "JSONLinesParser",
+        "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStatusSet", "HTTPStreamingResponse", "JSONLinesParser",
         "ServerSentEvent", "ServerSentEventParser", "SpillFile", "StreamDecoding", "StreamDecodingError",
         "StreamParser", "StreamingBodyBuffer", "URLSessionStreamingDelegate",
     ]

@@ -1986,7 +1986,7 @@ import Testing
                     var request = HTTPRequest(method: "GET", path: "/files/{id}", operationID: "downloadFile")
                     request.headers["Accept"] = "application/octet-stream, image/*, application/json"
                     try request.setPath("id", id)
-                    let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: { $0 == 200 })
+                    let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: .codes(200))
                     switch response.statusCode {
                     case 200:
                         return (.ok(ByteStream(response: response, body: bodyStream)), response)
@@ -1999,5 +1999,29 @@ import Testing
             }
             """#
         )
+    }
+
+    /// Which statuses stream a binary body is data the template writes as a runtime `HTTPStatusSet`, not a closure.
+    @Test func binaryStatusesAreAStatusSet() throws {
+        let api = try generated(
+            "APIs/DefaultApi.swift",
+            from: """
+                openapi: 3.0.3
+                info: {title: Files, version: 1.0.0}
+                paths:
+                  /ranges:
+                    get:
+                      operationId: getRanges
+                      responses:
+                        '200': {description: Whole, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+                        '206': {description: Part, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+                  /any:
+                    get:
+                      operationId: getAny
+                      responses:
+                        '2XX': {description: File, content: {application/octet-stream: {schema: {type: string, format: binary}}}}
+                """)
+        #expect(api.contains("streamingStatuses: .codes(200, 206))"))
+        #expect(api.contains("streamingStatuses: .successes)"))
     }
 }

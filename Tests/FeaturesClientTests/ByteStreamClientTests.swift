@@ -485,3 +485,16 @@ enum MemoryUse {
         return total
     }
 }
+
+/// The runtime's `HTTPStatusSet`, which says which statuses of a binary download stream.
+@Suite struct HTTPStatusSetTests {
+    @Test func statusSetsHoldWhatTheResponsesName() {
+        #expect(HTTPStatusSet.codes(200, 206).contains(206))
+        #expect(!HTTPStatusSet.codes(200, 206).contains(204))
+        #expect(HTTPStatusSet.successes.contains(204))
+        #expect(!HTTPStatusSet.successes.contains(300))
+        #expect(!HTTPStatusSet.successes.contains(199))
+        #expect(HTTPStatusSet.successes(except: 204, 205).contains(200))
+        #expect(!HTTPStatusSet.successes(except: 204, 205).contains(205))
+    }
+}

@@ -13,7 +13,7 @@ import BinderyModel
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
 /// `undocumentedCaseName`, `isStreaming` (a response is read as it arrives), `streamingContentTypesLiteral`
 /// (the array of their media types), `streamsBytes` (a binary body is read as it arrives, for the statuses of
-/// `byteStreamStatusesLiteral`, a closure), `readsAsItArrives` (either: the request is sent for a body stream),
+/// `byteStreamStatuses`, a ``StatusSetContext``), `readsAsItArrives` (either: the request is sent for a body stream),
 /// `isStreamingVariant` (the `…Streaming` twin of an operation, which shares its headers structs).
 ///
 /// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`,
@@ -122,7 +122,8 @@ struct OperationContext: RenderContext {
             .text("[" + operation.streamingContentTypes.map(SwiftLiteral.string).joined(separator: ", ") + "]")
         case "streamsBytes": .flag(operation.streamsBytes)
         case "readsAsItArrives": .flag(!operation.streamingContentTypes.isEmpty || operation.streamsBytes)
-        case "byteStreamStatusesLiteral": .text(operation.byteStreamStatuses.map(Self.statusesClosure) ?? "")
+        case "byteStreamStatuses":
+            operation.byteStreamStatuses.map { .context(StatusSetContext(statuses: $0)) } ?? .text("")
         case "hasUndocumentedCase": .flag(operation.undocumentedCaseName != nil)
         case "undocumentedCaseName": .text(operation.undocumentedCaseName.map(SwiftName.identifier) ?? "")
         case "summary": .text(operation.documentation.summary.map(MarkdownText.cell) ?? "")
@@ -134,25 +135,6 @@ struct OperationContext: RenderContext {
         case "authorization": .text(authorizationMarkdown)
         case "exampleArguments": .text(exampleArguments)
         default: nil
-        }
-    }
-
-    /// A closure that says whether a status is one of `statuses`: `{ $0 == 200 }`,
-    /// `{ (200..<300).contains($0) && $0 != 204 }`.
-    static func statusesClosure(_ statuses: OperationDefinition.ByteStreamStatuses) -> String {
-        func membership(_ codes: [Int]) -> String {
-            codes.count == 1 ? "$0 == \(codes[0])" : "[\(codes.map(String.init).joined(separator: ", "))].contains($0)"
-        }
-        switch statuses {
-        case .codes(let codes):
-            return "{ \(membership(codes)) }"
-        case .successes(let except):
-            let successes = "(200..<300).contains($0)"
-            guard !except.isEmpty else { return "{ \(successes) }" }
-            let excluded =
-                except.count == 1
-                ? "$0 != \(except[0])" : "![\(except.map(String.init).joined(separator: ", "))].contains($0)"
-            return "{ \(successes) && \(excluded) }"
         }
     }
 
@@ -342,6 +324,34 @@ struct SecurityUseContext: RenderContext {
         case "swiftName": .text(SwiftName.identifier(use.schemeSwiftName))
         case "name": .text(use.schemeName)
         default: nil
+        }
+    }
+}
+
+/// Which statuses of an operation stream a binary body: `isCodes` with `codes` (each with `code`), or every 2xx
+/// status but `except` (each with `code`; `hasExcept`).
+struct StatusSetContext: RenderContext {
+    let statuses: OperationDefinition.ByteStreamStatuses
+
+    func value(forKey key: String) -> RenderValue? {
+        switch (key, statuses) {
+        case ("isCodes", .codes): .flag(true)
+        case ("isCodes", .successes): .flag(false)
+        case ("codes", .codes(let codes)): .list(codes, CodeContext.init)
+        case ("except", .successes(let except)): .list(except, CodeContext.init)
+        case ("hasExcept", .successes(let except)): .flag(!except.isEmpty)
+        case ("codes", _), ("except", _): .list([])
+        case ("hasExcept", _): .flag(false)
+        default: nil
+        }
+    }
+
+    /// One status code.
+    struct CodeContext: RenderContext {
+        let code: Int
+
+        func value(forKey key: String) -> RenderValue? {
+            key == "code" ? .text(String(code)) : nil
         }
     }
 }

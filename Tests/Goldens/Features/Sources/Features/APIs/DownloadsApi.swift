@@ -160,7 +160,7 @@ public nonisolated struct DownloadsApi: Sendable {
         var request = HTTPRequest(method: "GET", path: "/archives/{name}", operationID: "downloadArchive")
         request.headers["Accept"] = "application/octet-stream, application/json"
         try request.setPath("name", name)
-        let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: { $0 == 200 })
+        let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: .codes(200))
         switch response.statusCode {
         case 200:
             return (.ok(ByteStream(response: response, body: bodyStream), headers: try DownloadArchiveOkHeaders(from: response)), response)
@@ -234,7 +234,7 @@ public nonisolated struct DownloadsApi: Sendable {
     private func sendLatestReportStreaming() async throws -> (result: LatestReportStreamingResponse, response: HTTPResponse) {
         var request = HTTPRequest(method: "GET", path: "/reports/latest", operationID: "latestReport")
         request.headers["Accept"] = "application/pdf, application/json"
-        let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: { (200..<300).contains($0) && $0 != 204 })
+        let (response, bodyStream) = try await client.send(request, security: [], streamingStatuses: .successes(except: 204))
         switch response.statusCode {
         case 204:
             return (.noContent, response)

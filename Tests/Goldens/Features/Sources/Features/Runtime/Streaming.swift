@@ -454,14 +454,14 @@ nonisolated extension APIClient {
         }
     }
 
-    /// Sends `request` like `send(_:security:)`. When `streamingStatuses` is true of the response's status (a
+    /// Sends `request` like `send(_:security:)`. When the response's status is one of `streamingStatuses` (a
     /// binary download's `200`), returns at once with the status and headers, and the body still arriving, whatever
     /// its `Content-Type`; otherwise (an error status with a JSON body, say) reads the body whole, as
     /// `send(_:security:)` does.
     public func send(
-        _ request: HTTPRequest, security: [[SecurityScheme]] = [], streamingStatuses: (Int) -> Bool
+        _ request: HTTPRequest, security: [[SecurityScheme]] = [], streamingStatuses: HTTPStatusSet
     ) async throws -> (response: HTTPResponse, body: HTTPBodyStream) {
-        try await send(request, security: security) { head in streamingStatuses(head.statusCode) }
+        try await send(request, security: security) { head in streamingStatuses.contains(head.statusCode) }
     }
 
     private func send(
@@ -870,5 +870,30 @@ nonisolated enum StreamDecoding {
         } catch {
             throw StreamDecodingError(text: String(decoding: data, as: UTF8.self), underlying: error)
         }
+    }
+}
+
+/// HTTP statuses as an operation's responses name them: listed codes (`.codes(200, 206)`), or every success but
+/// the codes other responses take (`.successes(except: 204)`).
+public nonisolated struct HTTPStatusSet: Sendable, Hashable {
+    private let codes: Set<Int>
+    private let isSuccessesExcept: Bool
+
+    /// Every 2xx status.
+    public static let successes = HTTPStatusSet(codes: [], isSuccessesExcept: true)
+
+    /// The statuses `codes`.
+    public static func codes(_ codes: Int...) -> HTTPStatusSet {
+        HTTPStatusSet(codes: Set(codes), isSuccessesExcept: false)
+    }
+
+    /// Every 2xx status but `codes`.
+    public static func successes(except codes: Int...) -> HTTPStatusSet {
+        HTTPStatusSet(codes: Set(codes), isSuccessesExcept: true)
+    }
+
+    /// Whether `status` is in the set.
+    public func contains(_ status: Int) -> Bool {
+        isSuccessesExcept ? (200..<300).contains(status) && !codes.contains(status) : codes.contains(status)
     }
 }
