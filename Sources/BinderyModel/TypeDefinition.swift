@@ -58,7 +58,7 @@ public struct StructDefinition: Sendable, Hashable {
     /// property is stored boxed, or a read-only property must not be sent.
     public var needsCustomCoding: Bool {
         isTuple || additionalProperties != nil
-            || properties.contains { $0.encodesNull || $0.indirectStorageName != nil || $0.readOnly }
+            || properties.contains { $0.encodesNull || $0.indirectStorageName != nil || $0.readOnly || $0.isFlattened }
     }
 }
 
@@ -110,6 +110,10 @@ public struct PropertyDefinition: Sendable, Hashable {
     public var indirectStorageName: String?
     /// The schema's `default`, when it is a value of the property's type: the `init` argument's default.
     public var defaultValue: DefaultValue?
+    /// Whether the property is read from and written to the object itself rather than a member of it: the
+    /// alternative of a `oneOf`/`anyOf` (a union) among the object's `allOf` parts or beside its properties, whose
+    /// members are the object's own. Its ``jsonKey`` is empty.
+    public var isFlattened: Bool
 
     public init(jsonKey: String, swiftName: String, type: SwiftType, isOptional: Bool) {
         self.jsonKey = jsonKey
@@ -125,6 +129,7 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.indirectStorageName = nil
         self.defaultValue = nil
         self.position = nil
+        self.isFlattened = false
     }
 }
 
@@ -187,6 +192,13 @@ public struct UnionDefinition: Sendable, Hashable {
         public var documentation: Documentation
         /// Set when the case's type is deprecated (``Deprecation/uses(_:)``).
         public var deprecation: Deprecation?
+
+        /// Whether the value is encoded into the encoder the union is given rather than a single-value container:
+        /// it is an object, so its members can join those of an object that holds the union among its own
+        /// (``PropertyDefinition/isFlattened``).
+        public var encodesInPlace: Bool {
+            shape.kinds == [.object]
+        }
 
         public init(swiftName: String, type: SwiftType, shape: JSONShape, discriminatorValues: [String] = []) {
             self.swiftName = swiftName

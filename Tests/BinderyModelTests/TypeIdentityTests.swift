@@ -1,4 +1,6 @@
 import BinderyModel
+import BinderyOpenAPI
+import BinderyYAML
 import Testing
 
 /// Types are found and linked by where they come from; names are given last.
@@ -128,10 +130,7 @@ import Testing
                   oneOf: [{properties: {b: {type: string}}}, {properties: {c: {type: string}}}]
             """
         )
-        #expect(
-            warnings.map(\.message) == [
-                "oneOf beside properties or allOf is not supported yet; the value is decoded as JSONValue"
-            ])
+        #expect(warnings.isEmpty)
         let kinds = model.types.map { definition -> String in
             switch definition.kind {
             case .structure: "struct"
@@ -139,14 +138,17 @@ import Testing
             default: "other"
             }
         }
-        // `Either`'s alternatives add members (`b`, `c`): a real choice, not a constraint.
-        #expect(kinds == ["struct", "struct", "alias"])
+        #expect(kinds == ["struct", "struct", "struct"])
+        // `Either`'s alternatives add members (`b`, `c`): a real choice, held beside its own property.
+        let structures = model.types.compactMap { definition -> StructDefinition? in
+            if case .structure(let structure) = definition.kind { structure } else { nil }
+        }
+        #expect(structures.map { $0.properties.filter(\.isFlattened).count } == [0, 0, 1])
     }
 
-    /// A `oneOf` inside an `allOf` is not modelled yet: the struct has the other parts' members, and a warning says
-    /// (once, however often the schema is merged) that the alternatives' members are lost, rather than dropping
-    /// them silently.
-    @Test func aOneOfInsideAllOfIsAWarningNotASilentLoss() throws {
+    /// A `oneOf` among an object's `allOf` parts is a property of the struct that holds the alternative, read from
+    /// and written to the object's own members: a reference names it after the union, an inline one is `Variant`.
+    @Test func aOneOfInsideAllOfIsAPropertyHoldingTheAlternative() throws {
         let (model, warnings) = try translate(
             """
             openapi: 3.0.1
@@ -163,19 +165,79 @@ import Testing
                     - {$ref: '#/components/schemas/Either'}
                 Again:
                   allOf: [{$ref: '#/components/schemas/Either'}, {properties: {more: {type: string}}}]
+                Inline:
+                  allOf:
+                    - {properties: {id: {type: string}}}
+                    - oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+                NotObjects:
+                  allOf:
+                    - {properties: {id: {type: string}}}
+                    - oneOf: [{type: string}, {type: integer}]
             """
         )
         #expect(
             warnings.map(\.description) == [
-                "spec.yaml:8:13: warning: oneOf inside allOf or beside properties is not supported yet; the members "
-                    + "its alternatives add are not in the struct (decoding ignores them, encoding drops them)"
+                "spec.yaml:22:11: warning: oneOf beside properties or allOf whose parts are not all objects; the value "
+                    + "is decoded as JSONValue"
             ])
-        let composed = try #require(model.types.first { $0.name == "Composed" })
-        guard case .structure(let structure) = composed.kind else {
-            Issue.record("Composed is not a struct")
-            return
+        func properties(_ name: String) throws -> [String] {
+            let definition = try #require(model.types.first { $0.name == name })
+            guard case .structure(let structure) = definition.kind else { return [] }
+            return structure.properties.map { ($0.isFlattened ? "*" : "") + $0.swiftName }
         }
-        #expect(structure.properties.map(\.jsonKey) == ["id"])
+        #expect(try properties("Composed") == ["id", "*either"])
+        #expect(try properties("Again") == ["more", "*either"])
+        #expect(try properties("Inline") == ["id", "*variant"])
+        let inline = try #require(model.types.first { $0.name == "Inline" })
+        #expect(inline.nestedTypes.map(\.qualifiedName) == ["Inline.Variant"])
+    }
+
+    /// A parent that lists its children in a `oneOf` while they extend it through `allOf`: each child would hold
+    /// the parent's choice, which holds the child again, read from the same object without end. The choice stays
+    /// the parent's; the children get the members (the discriminator's too) and a note says so.
+    @Test func childrenDoNotHoldTheChoiceOfTheirParent() throws {
+        let yaml = """
+            openapi: 3.0.1
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [petType]
+                  properties: {petType: {type: string}, id: {type: string}}
+                  discriminator: {propertyName: petType}
+                  oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                Cat:
+                  allOf: [{$ref: '#/components/schemas/Pet'}, {properties: {meow: {type: boolean}}}]
+                Dog:
+                  allOf: [{$ref: '#/components/schemas/Pet'}, {properties: {bark: {type: boolean}}}]
+                Animal:
+                  properties: {kind: {type: string}}
+                  discriminator: {propertyName: kind}
+                  oneOf: [{$ref: '#/components/schemas/Bird'}, {$ref: '#/components/schemas/Fish'}]
+                Bird:
+                  allOf: [{$ref: '#/components/schemas/Animal'}, {properties: {wings: {type: integer}}}]
+                Fish:
+                  allOf: [{$ref: '#/components/schemas/Animal'}, {properties: {fins: {type: integer}}}]
+            """
+        let document = try OpenAPIReader().read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+        let translator = ModelTranslator(document: document, options: .init(moduleName: "API"))
+        let model = try translator.translate()
+        #expect(translator.warnings.isEmpty)
+        func properties(_ name: String) throws -> [String] {
+            let definition = try #require(model.types.first { $0.name == name })
+            guard case .structure(let structure) = definition.kind else { return ["not a struct"] }
+            return structure.properties.map { ($0.isFlattened ? "*" : "") + $0.swiftName }
+        }
+        #expect(try properties("Pet") == ["petType", "id", "*variant"])
+        #expect(try properties("Cat") == ["petType", "id", "meow"])
+        #expect(try properties("Dog") == ["petType", "id", "bark"])
+        // `Animal` declares only its discriminator beside the oneOf: it is the union, and its children keep `kind`.
+        #expect(try properties("Animal") == ["not a struct"])
+        #expect(try properties("Bird") == ["kind", "wings"])
+        #expect(translator.notes.count == 4)
+        #expect(translator.notes.first?.message.contains("'Bird' takes this oneOf/anyOf from its allOf parts") == true)
     }
 
     /// Properties that only declare the discriminator beside a `oneOf` leave the schema a union.

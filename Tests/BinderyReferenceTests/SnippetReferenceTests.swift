@@ -674,11 +674,10 @@ import Testing
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.singleValueContainer()
                     switch self {
-                    case .cat(let value): try container.encode(value)
-                    case .dog(let value): try container.encode(value)
-                    case .undocumented(let value): try container.encode(value)
+                    case .cat(let value): try value.encode(to: encoder)
+                    case .dog(let value): try value.encode(to: encoder)
+                    case .undocumented(let value): try value.encode(to: encoder)
                     }
                 }
             }
@@ -717,7 +716,7 @@ import Testing
                     var container = encoder.singleValueContainer()
                     switch self {
                     case .string(let value): try container.encode(value)
-                    case .cat(let value): try container.encode(value)
+                    case .cat(let value): try value.encode(to: encoder)
                     }
                 }
             }

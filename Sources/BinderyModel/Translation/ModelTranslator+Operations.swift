@@ -171,6 +171,7 @@ extension ModelTranslator {
             guard merge(schema, into: &merged, visited: &visited) else {
                 throw Diagnostic(at: form.location, "a form body's schema must be an object")
             }
+            warnOfChoices(merged, at: form.location, body: form.essence)
             var parameters: [ParameterDefinition] = []
             let schemaID = origin.appending("content", form.name, "schema")
             for property in merged.properties {
@@ -245,6 +246,7 @@ extension ModelTranslator {
                     + "Data you encode")
             return nil
         }
+        warnOfChoices(merged, at: multipart.location, body: multipart.essence)
         var parameters: [ParameterDefinition] = []
         let schemaID = origin.appending("content", multipart.name, "schema")
         // Read-only properties are the server's to write; they are not sent.
@@ -636,5 +638,14 @@ extension ModelTranslator {
         case .code(let code):
             return HTTPStatusNames.names[code] ?? "status\(code)"
         }
+    }
+
+    /// Warns that the fields of a form or multipart body are its properties only: the members a `oneOf`/`anyOf`
+    /// among its parts adds are not fields.
+    func warnOfChoices(_ merged: MergedObject, at location: SourceLocation, body: String) {
+        guard !merged.choices.isEmpty else { return }
+        warnOnce(
+            location,
+            "the \(body) body's oneOf/anyOf alternatives are not fields; only the properties beside them are sent")
     }
 }

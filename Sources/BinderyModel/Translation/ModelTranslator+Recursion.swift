@@ -41,6 +41,48 @@ extension ModelTranslator {
         }
     }
 
+    /// Drops the choices (``PropertyDefinition/isFlattened``) through which a struct would be read from its own
+    /// JSON object again: `First: allOf [$ref: Choice, …]` with `Choice: oneOf [$ref: First, …]`. Reading such a
+    /// value never ends (the same object, the same schema), so a hostile payload could exhaust the stack. It is the
+    /// common "parent lists its children, children extend the parent" pattern: the choice is the parent's, and the
+    /// child has the other members (a note, not a warning). Cycles are found in the graph of "read from the same object":
+    /// a struct to its choices, a union to its cases.
+    func dropChoicesOfThemselves() {
+        var edges: [TypeID: Set<TypeID>] = [:]
+        for (id, definition) in definitions {
+            switch definition.kind {
+            case .structure(let structure):
+                edges[id] = Set(
+                    structure.properties.filter(\.isFlattened).compactMap {
+                        storedValue(in: $0.type, indirectUnions: [])
+                    })
+            case .union(let union):
+                edges[id] = Set(union.cases.compactMap { storedValue(in: $0.type, indirectUnions: []) })
+            default:
+                continue
+            }
+        }
+        for members in StronglyConnectedComponents(edges: edges).components {
+            let cycle = Set(members)
+            for id in members where members.count > 1 || edges[id]?.contains(id) == true {
+                guard case .structure(var structure) = definitions[id]?.kind else { continue }
+                let dropped = structure.properties.filter {
+                    $0.isFlattened && storedValue(in: $0.type, indirectUnions: []).map(cycle.contains) == true
+                }
+                guard !dropped.isEmpty else { continue }
+                structure.properties.removeAll { property in dropped.contains { $0.swiftName == property.swiftName } }
+                definitions[id]?.kind = .structure(structure)
+                let name = preferredNames[id] ?? id.rawValue
+                for property in dropped {
+                    note(
+                        choiceLocations[id]?[property.swiftName] ?? document.location,
+                        "'\(name)' takes this oneOf/anyOf from its allOf parts, and '\(name)' is among its "
+                            + "alternatives: read as the parent's choice, '\(name)' has the other members only")
+                }
+            }
+        }
+    }
+
     /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
     /// not indirect through its cases.
     func storageGraph(indirectUnions: Set<TypeID>) -> [TypeID: Set<TypeID>] {

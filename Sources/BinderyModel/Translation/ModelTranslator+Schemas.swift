@@ -13,9 +13,19 @@ struct TypeContainer {
     }
 }
 
-/// An object schema with its `allOf` parts merged: the properties of every part, in order, own properties last.
+/// An object schema with its `allOf` parts merged: the properties of every part, in order, own properties last,
+/// and the `oneOf`/`anyOf` choices among them.
 struct MergedObject {
+    /// A `oneOf` or `anyOf` of objects among the parts: the object is also one of its alternatives.
+    enum Choice {
+        /// A reference to a schema that is the choice (`allOf: [Base, $ref: PaymentMethod]`).
+        case reference(SchemaID)
+        /// A part with alternatives of its own, found at `path` below `base` (the schema's identity when `nil`).
+        case inline(JSONSchema, base: TypeID?, path: [String])
+    }
+
     var properties: [JSONSchema.Property] = []
+    var choices: [Choice] = []
     var required: Set<String> = []
     var additionalProperties: JSONSchema.AdditionalProperties?
     var description: String?
@@ -148,10 +158,11 @@ extension ModelTranslator {
                 definitions[id] = definition
                 return (.named(id), allowsNull)
             }
-            warn(
-                schema.location,
-                "\(keyword) beside properties or allOf is not supported yet; the value is decoded as JSONValue")
-            return (.jsonValue, nullable)
+            // Beside properties or allOf parts: a struct that also holds the choice, unless a part is no object.
+            if structShape(of: schema) == nil {
+                warnNotAllObjects(schema, keyword: keyword)
+                return (.jsonValue, nullable)
+            }
         }
         if let merged = structShape(of: schema) {
             let id = declare(origin, preferred: hint, in: container)
@@ -159,7 +170,7 @@ extension ModelTranslator {
             definition.documentation = Documentation(summary: schema.title, description: nil)
             definition.deprecation = merged.deprecated ? .marked : nil
             definitions[id] = definition
-            return (.named(id), nullable)
+            return (.named(id), nullable || unionAllowsNull(schema))
         }
         if isTuple(schema) {
             let id = declare(origin, preferred: hint, in: container)
@@ -331,39 +342,70 @@ extension ModelTranslator {
 
     /// The merged object when `schema` is declared as a struct: it has properties, or merges several `allOf`
     /// parts that are objects. `nil` for everything else.
+    ///
+    /// A `oneOf`/`anyOf` of objects beside properties or `allOf` parts, or among them, is a choice the struct also
+    /// holds (``MergedObject/Choice``); one with a single alternative is merged like an `allOf` part.
     func structShape(of schema: JSONSchema) -> MergedObject? {
-        guard schema.ref == nil, unionAlternatives(of: schema).alternatives.isEmpty, enumValues(of: schema) == nil,
-            schema.enumValues == nil
-        else {
+        guard schema.ref == nil, !isUnion(schema), enumValues(of: schema) == nil, schema.enumValues == nil else {
             return nil
         }
-        guard !schema.properties.isEmpty || schema.allOf.count >= 2 else { return nil }
+        let hasAlternatives = !unionAlternatives(of: schema).alternatives.isEmpty
+        guard !schema.properties.isEmpty || schema.allOf.count >= 2 || (hasAlternatives && !schema.allOf.isEmpty)
+        else { return nil }
         var merged = MergedObject()
         var visited: Set<SchemaID> = []
-        guard merge(schema, into: &merged, visited: &visited) else { return nil }
+        guard merge(schema, into: &merged, visited: &visited, base: nil, path: []) else { return nil }
         merged.title = schema.title
         merged.description = schema.description
         merged.deprecated = schema.deprecated
         return merged
     }
 
-    /// Adds the properties of `schema` and its `allOf` parts to `merged`; `false` when a part is not an object.
-    func merge(_ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>) -> Bool {
+    /// Adds the properties of `schema` and its `allOf` parts to `merged`, and their `oneOf`/`anyOf` choices;
+    /// `false` when a part, or an alternative of a choice, is not an object. `schema` is at `path` below `base`.
+    func merge(
+        _ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>, base: TypeID? = nil,
+        path: [String] = []
+    ) -> Bool {
         if let ref = schema.ref {
             guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
-            return merge(target, into: &merged, visited: &visited)
+            if isUnion(target) {
+                guard allowsOnlyObjects(unionAlternatives(of: target).alternatives) else { return false }
+                merged.choices.append(.reference(ref))
+                // The discriminator a union may declare beside its alternatives is a member too.
+                mergeProperties(of: target, into: &merged)
+                return true
+            }
+            return merge(target, into: &merged, visited: &visited, base: Self.typeID(of: ref), path: [])
         }
         if let type = schema.singleType, type != .object { return false }
-        if unionAlternatives(of: schema).alternatives.count >= 2 {
-            let keyword = unionAlternatives(of: schema).keyword
-            warnOnce(
-                schema.location,
-                "\(keyword) inside allOf or beside properties is not supported yet; the members its alternatives add "
-                    + "are not in the struct (decoding ignores them, encoding drops them)")
+        let (keyword, alternatives) = unionAlternatives(of: schema)
+        if alternatives.count == 1 {
+            // One alternative must hold: it is one more part.
+            let (index, alternative) = alternatives[0]
+            guard merge(alternative, into: &merged, visited: &visited, base: base, path: path + [keyword, "\(index)"])
+            else { return false }
+        } else if alternatives.count >= 2 {
+            guard allowsOnlyObjects(alternatives) else {
+                warnNotAllObjects(schema, keyword: keyword)
+                return false
+            }
+            merged.choices.append(.inline(schema, base: base, path: path + [keyword]))
         }
-        for part in schema.allOf where !merge(part, into: &merged, visited: &visited) {
+        for (index, part) in schema.allOf.enumerated()
+        where !merge(part, into: &merged, visited: &visited, base: base, path: path + ["allOf", "\(index)"]) {
             return false
         }
+        mergeProperties(of: schema, into: &merged)
+        if let additional = schema.additionalProperties {
+            merged.additionalProperties = additional
+        }
+        return true
+    }
+
+    /// Adds the properties `schema` declares itself to `merged` (a later one of the same name replaces an earlier
+    /// one), and what it requires.
+    func mergeProperties(of schema: JSONSchema, into merged: inout MergedObject) {
         for property in schema.properties {
             if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
                 merged.properties[index] = property
@@ -372,10 +414,6 @@ extension ModelTranslator {
             }
         }
         merged.required.formUnion(schema.required)
-        if let additional = schema.additionalProperties {
-            merged.additionalProperties = additional
-        }
-        return true
     }
 
     /// The struct for an object schema identified by `id`; the types found in its properties are nested in it.
@@ -405,6 +443,9 @@ extension ModelTranslator {
             result.defaultValue = property.schema.defaultValue.flatMap { defaultValue($0, of: type) }
             definition.properties.append(result)
         }
+        for choice in merged.choices {
+            definition.properties.append(try choiceProperty(choice, in: id, members: members, nested: nested))
+        }
         switch merged.additionalProperties {
         case .schema(let values):
             let (valueType, nullable) = try type(
@@ -422,6 +463,69 @@ extension ModelTranslator {
             break
         }
         return definition
+    }
+
+    /// The property of the struct `id` that holds one of its choices: the union a reference names (`paymentMethod`),
+    /// or one declared in the struct for an inline `oneOf`/`anyOf` (`Variant`, or its title). It is read from and
+    /// written to the object's own members (``PropertyDefinition/isFlattened``).
+    func choiceProperty(
+        _ choice: MergedObject.Choice, in id: TypeID, members: NameScope, nested: TypeContainer
+    ) throws(Diagnostic) -> PropertyDefinition {
+        let type: SwiftType
+        let name: String
+        let location: SourceLocation
+        switch choice {
+        case .reference(let ref):
+            type = schemaTypes[ref] ?? .jsonValue
+            name = preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref)
+            location = self.schema(for: ref)?.location ?? document.location
+        case .inline(let schema, let base, let path):
+            location = schema.location
+            var origin = base ?? id
+            for token in path { origin = origin.appending(token) }
+            name = schema.title.map(SwiftName.upperCamelCase) ?? "Variant"
+            let unionID = declare(origin, preferred: name, in: nested)
+            var definition = TypeDefinition(id: unionID, kind: .union(try makeUnion(schema, id: unionID)))
+            definition.documentation = Documentation(summary: schema.title, description: nil)
+            definitions[unionID] = definition
+            type = .named(unionID)
+        }
+        var property = PropertyDefinition(
+            jsonKey: "", swiftName: members.claim(SwiftName.lowerCamelCase(name)), type: type, isOptional: false)
+        property.isFlattened = true
+        choiceLocations[id, default: [:]][property.swiftName] = location
+        return property
+    }
+
+    /// Warns, once, that `schema`'s `oneOf`/`anyOf` sits among object parts but its values are not all objects.
+    func warnNotAllObjects(_ schema: JSONSchema, keyword: String) {
+        warnOnce(
+            schema.location,
+            "\(keyword) beside properties or allOf whose parts are not all objects; the value is decoded as JSONValue")
+    }
+
+    /// Whether every alternative is an object, or may be (it says nothing of its kind).
+    func allowsOnlyObjects(_ alternatives: [(index: Int, schema: JSONSchema)]) -> Bool {
+        var visited: Set<SchemaID> = []
+        return alternatives.allSatisfy { mayBeObject($0.schema, visited: &visited) }
+    }
+
+    /// Whether `schema` allows objects: its `type` says so or says nothing, and it is no list of values, no
+    /// array, and no choice or combination of something else. Follows references once each (schemas on a cycle
+    /// are objects, since only objects can contain themselves).
+    func mayBeObject(_ schema: JSONSchema, visited: inout Set<SchemaID>) -> Bool {
+        if let ref = schema.ref {
+            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
+            return mayBeObject(target, visited: &visited)
+        }
+        let types = schema.types.filter { $0 != .null }
+        guard types.isEmpty || types == [.object], schema.enumValues == nil, schema.constValue == nil,
+            schema.items == nil, schema.prefixItems.isEmpty
+        else { return false }
+        for part in schema.allOf + schema.oneOf + schema.anyOf where !isNullSchema(part) {
+            if !mayBeObject(part, visited: &visited) { return false }
+        }
+        return true
     }
 
     /// Whether `schema` is declared as a tuple struct: an array schema (or one without `type`) with `prefixItems`

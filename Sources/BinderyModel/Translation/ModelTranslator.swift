@@ -31,6 +31,8 @@ public final class ModelTranslator {
     var children: [TypeID: [TypeID]] = [:]
     /// Top-level types in order.
     var topLevel: [TypeID] = []
+    /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
+    var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
     public private(set) var warnings: [Diagnostic] = []
     /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
     public private(set) var notes: [Diagnostic] = []
@@ -80,6 +82,7 @@ public final class ModelTranslator {
         for (group, id) in zip(groups, apiIDs) {
             model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
         }
+        dropChoicesOfThemselves()
         boxRecursiveProperties()
         deprecateUses(in: &model.apis)
 

@@ -119,6 +119,7 @@ struct ModelContext: RenderContext {
         case "unknownCaseName": .text(union.unknownCaseName.map(SwiftName.identifier) ?? "")
         case "unknownCaseMember": .text(union.unknownCaseName ?? "")
         case "isAnyOf": .flag(union.isAnyOf)
+        case "hasSingleValueCases": .flag(union.cases.contains { !$0.encodesInPlace })
         case "isIndirect": .flag(union.isIndirect)
         case "isCodingDeprecated":
             .flag(definition.deprecation == nil && union.cases.contains { $0.deprecation != nil })
@@ -130,7 +131,8 @@ struct ModelContext: RenderContext {
         switch key {
         case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
-        case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly })
+        case "hasCodingKeys": .flag(structure.properties.contains { !$0.isFlattened })
+        case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly && !$0.isFlattened })
         case "hasInitParameters":
             .flag(
                 !structure.properties.isEmpty || structure.additionalProperties != nil
@@ -269,6 +271,7 @@ struct UnionCaseContext: RenderContext {
         case "docComment": .lines(docComment)
         case "discriminatorValues": .list(unionCase.discriminatorValues.map(LiteralContext.init))
         case "hasDiscriminatorValues": .flag(!unionCase.discriminatorValues.isEmpty)
+        case "encodesInPlace": .flag(unionCase.encodesInPlace)
         case "shape": .context(ShapeContext(shape: unionCase.shape))
         case "isDeprecated": .flag(unionCase.deprecation != nil)
         case "hasDeprecationMessage": .flag(deprecationMessage != nil)
@@ -405,6 +408,7 @@ struct PropertyContext: RenderContext {
         case "hasCustomJSONKey": .flag(property.codingKeyName != property.jsonKey)
         case "isIndirect": .flag(property.indirectStorageName != nil)
         case "isReadOnly": .flag(property.readOnly)
+        case "isFlattened": .flag(property.isFlattened)
         case "hasDefault": .flag(property.defaultValue != nil)
         case "defaultLiteral": .text(defaultLiteral)
         case "storageName": .text(property.indirectStorageName ?? "")
@@ -462,6 +466,10 @@ struct PropertyContext: RenderContext {
         }
         if let position = property.position {
             comment.callout("- Remark: Position \(position) of the JSON array.", separated: notes.isEmpty)
+        } else if property.isFlattened {
+            comment.callout(
+                "- Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the "
+                    + "object's own members, not a JSON key.", separated: notes.isEmpty)
         } else {
             comment.callout("- Remark: JSON key \(MarkdownText.code(property.jsonKey)).", separated: notes.isEmpty)
         }

@@ -41,7 +41,9 @@ public nonisolated enum JSONValue: Sendable, Hashable, Codable, CustomStringConv
         case .number(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        // An object's members are written into the encoder itself, so they can join those of an object that holds
+        // the value among its own (a discriminated union's undocumented case).
+        case .object(let value): try value.encode(to: encoder)
         }
     }
 

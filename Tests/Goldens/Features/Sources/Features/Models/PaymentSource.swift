@@ -48,7 +48,7 @@ public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
             var container = encoder.singleValueContainer()
             switch self {
             case .string(let value): try container.encode(value)
-            case .customer(let value): try container.encode(value)
+            case .customer(let value): try value.encode(to: encoder)
             }
         }
     }

@@ -24,11 +24,10 @@ public nonisolated enum Pet: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
         switch self {
-        case .cat(let value): try container.encode(value)
-        case .dog(let value): try container.encode(value)
-        case .undocumented(let value): try container.encode(value)
+        case .cat(let value): try value.encode(to: encoder)
+        case .dog(let value): try value.encode(to: encoder)
+        case .undocumented(let value): try value.encode(to: encoder)
         }
     }
 }

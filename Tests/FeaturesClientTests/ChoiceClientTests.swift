@@ -1,0 +1,64 @@
+import Features
+import Foundation
+import LocalHTTPServer
+import Testing
+
+/// A `oneOf`/`anyOf` among an object's `allOf` parts or beside its properties: the struct holds the alternative as a
+/// property, read from and written to the object's own members, so nothing the alternative adds is lost.
+@Suite struct ChoiceClientTests {
+    /// An adoption (an object and the `Pet` union, `allOf`) as `JSONEncoder` writes it: one object, keys sorted.
+    static let adoptionJSON = #"{"id":"a1","indoor":true,"name":"Tom","note":"shy","petType":"cat"}"#
+
+    @Test func anAllOfWithAUnionIsOneObjectBothWays() async throws {
+        let server = try LocalHTTPServer { _ in .json(200, Self.adoptionJSON) }
+        defer { server.shutdown() }
+        let adoption = Adoption(
+            id: "a1", note: "shy", pet: .cat(Cat(petType: "cat", name: "Tom", indoor: true)))
+
+        let recorded = try await AdoptionsApi(client: APIClient(baseURL: server.baseURL)).adopt(body: adoption)
+
+        let request = try #require(server.requests.first)
+        #expect(request.bodyText == Self.adoptionJSON)
+        #expect(recorded == adoption)
+    }
+
+    @Test func theDiscriminatorChoosesTheAlternativeAndUnknownOnesAreKept() throws {
+        let decoder = JSONCoding.makeDecoder()
+        let dog = try decoder.decode(Adoption.self, from: Data(#"{"id":"a2","petType":"Dog","bark":false}"#.utf8))
+        #expect(dog == Adoption(id: "a2", pet: .dog(Dog(petType: "Dog", bark: false))))
+        // A pet type the description does not map is kept as received, and written back whole.
+        let text = #"{"id":"a3","petType":"parrot","words":12}"#
+        let parrot = try decoder.decode(Adoption.self, from: Data(text.utf8))
+        #expect(parrot.id == "a3")
+        guard case .undocumented = parrot.pet else {
+            Issue.record("expected the undocumented case, got \(parrot.pet)")
+            return
+        }
+        let written = try JSONCoding.makeEncoder().encode(parrot)
+        #expect(String(decoding: written, as: UTF8.self) == #"{"id":"a3","petType":"parrot","words":12}"#)
+        // The object's own required members are still required.
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Adoption.self, from: Data(#"{"petType":"dog","bark":false}"#.utf8))
+        }
+    }
+
+    @Test func aOneOfBesidePropertiesIsChosenByShape() async throws {
+        let json = #"{"amount":250,"iban":"CH93 0076 2011 6238 5295 7"}"#
+        let server = try LocalHTTPServer { _ in .json(200, json) }
+        defer { server.shutdown() }
+        let payment = Payment(
+            amount: 250, variant: .transfer(Payment.Variant.Transfer(iban: "CH93 0076 2011 6238 5295 7")))
+
+        let recorded = try await AdoptionsApi(client: APIClient(baseURL: server.baseURL)).pay(body: payment)
+
+        #expect(try #require(server.requests.first).bodyText == json)
+        #expect(recorded == payment)
+        let card = try JSONCoding.makeDecoder().decode(
+            Payment.self, from: Data(#"{"amount":5,"cardNumber":"4242"}"#.utf8))
+        #expect(card == Payment(amount: 5, variant: .card(Payment.Variant.Card(cardNumber: "4242"))))
+        // Neither alternative fits: the payment cannot be read.
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.makeDecoder().decode(Payment.self, from: Data(#"{"amount":5}"#.utf8))
+        }
+    }
+}
