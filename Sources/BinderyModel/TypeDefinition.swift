@@ -45,19 +45,23 @@ public struct StructDefinition: Sendable, Hashable {
     public var isTuple: Bool
     /// For a tuple, the items after the listed positions, when the schema allows them (`items`).
     public var additionalItems: AdditionalItemsDefinition?
+    /// Whether the struct is an `anyOf` of objects: its properties are the alternatives, each present when the
+    /// JSON object fits it (``PropertyDefinition/shape``), at least one of them.
+    public var isAnyOf: Bool
 
     public init(properties: [PropertyDefinition] = [], additionalProperties: AdditionalPropertiesDefinition? = nil) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.isTuple = false
         self.additionalItems = nil
+        self.isAnyOf = false
     }
 
     /// Whether custom `init(from:)` and `encode(to:)` are needed: the struct is a tuple, some property must be
     /// written as `null` when it is `nil`, additional properties must be written next to the known ones, a
     /// property is stored boxed, or a read-only property must not be sent.
     public var needsCustomCoding: Bool {
-        isTuple || additionalProperties != nil
+        isTuple || isAnyOf || additionalProperties != nil
             || properties.contains { $0.encodesNull || $0.indirectStorageName != nil || $0.readOnly || $0.isFlattened }
     }
 }
@@ -114,6 +118,8 @@ public struct PropertyDefinition: Sendable, Hashable {
     /// alternative of a `oneOf`/`anyOf` (a union) among the object's `allOf` parts or beside its properties, whose
     /// members are the object's own. Its ``jsonKey`` is empty.
     public var isFlattened: Bool
+    /// For an alternative of an `anyOf` struct (``StructDefinition/isAnyOf``), what the JSON it fits looks like.
+    public var shape: JSONShape?
 
     public init(jsonKey: String, swiftName: String, type: SwiftType, isOptional: Bool) {
         self.jsonKey = jsonKey
@@ -130,6 +136,7 @@ public struct PropertyDefinition: Sendable, Hashable {
         self.defaultValue = nil
         self.position = nil
         self.isFlattened = false
+        self.shape = nil
     }
 }
 

@@ -62,3 +62,33 @@ import Testing
         }
     }
 }
+
+/// An `anyOf` of objects is a struct of every alternative the JSON fits: a page with links both ways has both.
+@Suite struct AnyOfClientTests {
+    @Test func everyAlternativeTheObjectFitsIsRead() async throws {
+        let json = #"{"pages":{"first":"p1","last":"p9","next":"p3","prev":"p1"}}"#
+        let server = try LocalHTTPServer { _ in .json(200, json) }
+        defer { server.shutdown() }
+
+        let links = try await AdoptionsApi(client: APIClient(baseURL: server.baseURL)).listPages()
+
+        let pages = try #require(links.pages)
+        #expect(pages.forwardLinks == ForwardLinks(last: "p9", next: "p3"))
+        #expect(pages.backwardLinks == BackwardLinks(first: "p1", prev: "p1"))
+        // Written back, the alternatives' members are one object again.
+        #expect(String(decoding: try JSONCoding.makeEncoder().encode(links), as: UTF8.self) == json)
+    }
+
+    @Test func anAlternativeThatDoesNotFitIsNil() throws {
+        let decoder = JSONCoding.makeDecoder()
+        let forward = try decoder.decode(PageLinks.self, from: Data(#"{"pages":{"next":"p2"}}"#.utf8))
+        // Every member is optional, so any object fits both; a member of the wrong kind rules one out.
+        #expect(forward.pages?.forwardLinks == ForwardLinks(next: "p2"))
+        let typed = try decoder.decode(PageLinks.self, from: Data(#"{"pages":{"next":"p2","first":7}}"#.utf8))
+        #expect(typed.pages?.forwardLinks == ForwardLinks(next: "p2"))
+        #expect(typed.pages?.backwardLinks == nil)
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(PageLinks.self, from: Data(#"{"pages":"p2"}"#.utf8))
+        }
+    }
+}

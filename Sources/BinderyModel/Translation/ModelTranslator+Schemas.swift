@@ -91,6 +91,13 @@ extension ModelTranslator {
             definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
+        if isAnyOfObjects(schema) {
+            var definition = TypeDefinition(
+                id: id, kind: .structure(try makeAnyOfStruct(schema, id: id)), source: source,
+                documentation: documentation)
+            definition.deprecation = schema.deprecated ? .marked : nil
+            return definition
+        }
         if isUnion(schema) {
             var definition = TypeDefinition(
                 id: id, kind: .union(try makeUnion(schema, id: id)), source: source, documentation: documentation)
@@ -150,6 +157,13 @@ extension ModelTranslator {
                     of: alternative, at: origin.appending(keyword, String(index)), hint: hint, container: container
                 )
                 return (inner.type, inner.nullable || allowsNull)
+            }
+            if isAnyOfObjects(schema) {
+                let id = declare(origin, preferred: hint, in: container)
+                var definition = TypeDefinition(id: id, kind: .structure(try makeAnyOfStruct(schema, id: id)))
+                definition.documentation = Documentation(summary: schema.title, description: nil)
+                definitions[id] = definition
+                return (.named(id), allowsNull)
             }
             if isUnion(schema) {
                 let id = declare(origin, preferred: hint, in: container)
@@ -485,7 +499,10 @@ extension ModelTranslator {
             for token in path { origin = origin.appending(token) }
             name = schema.title.map(SwiftName.upperCamelCase) ?? "Variant"
             let unionID = declare(origin, preferred: name, in: nested)
-            var definition = TypeDefinition(id: unionID, kind: .union(try makeUnion(schema, id: unionID)))
+            let kind: TypeDefinition.Kind =
+                isAnyOfObjects(schema)
+                ? .structure(try makeAnyOfStruct(schema, id: unionID)) : .union(try makeUnion(schema, id: unionID))
+            var definition = TypeDefinition(id: unionID, kind: kind)
             definition.documentation = Documentation(summary: schema.title, description: nil)
             definitions[unionID] = definition
             type = .named(unionID)

@@ -46,6 +46,44 @@ extension ModelTranslator {
         (schema.oneOf + schema.anyOf).contains(where: isNullSchema)
     }
 
+    /// Whether `schema`'s alternatives are an `anyOf` of objects without a discriminator: a value may be several
+    /// of them at once (DigitalOcean's `pages`, `anyOf: [{first, prev}, {next, last}]`), so it is a struct of
+    /// every alternative the JSON fits (``makeAnyOfStruct(_:id:)``) rather than an enum of one.
+    func isAnyOfObjects(_ schema: JSONSchema) -> Bool {
+        guard schema.ref == nil, schema.oneOf.isEmpty, !schema.anyOf.isEmpty, schema.discriminator == nil else {
+            return false
+        }
+        let alternatives = unionAlternatives(of: schema).alternatives
+        return alternatives.count >= 2 && alternatives.allSatisfy { kinds(of: $0.schema) == [.object] }
+    }
+
+    /// The struct for an `anyOf` of objects (``isAnyOfObjects(_:)``), declared as `id`: an optional property per
+    /// alternative, each read from and written to the object itself (``PropertyDefinition/isFlattened``) and
+    /// present when the JSON fits its shape. Inline alternatives are nested in it.
+    func makeAnyOfStruct(_ schema: JSONSchema, id: TypeID) throws(Diagnostic) -> StructDefinition {
+        var definition = StructDefinition()
+        definition.isAnyOf = true
+        let nested = TypeContainer(parent: id)
+        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue", "shapes"]))
+        var types: [SwiftType] = []
+        for (index, alternative) in unionAlternatives(of: schema).alternatives {
+            let hint = alternative.title.map(SwiftName.upperCamelCase) ?? "Option\(index + 1)"
+            let (type, _) = try self.type(
+                of: alternative, at: id.appending("anyOf", String(index)), hint: hint, container: nested)
+            // Two alternatives of the same Swift type are one property: they fit the same values.
+            guard !types.contains(type) else { continue }
+            types.append(type)
+            var property = PropertyDefinition(
+                jsonKey: "", swiftName: members.claim(caseName(for: alternative, type: type, index: index)), type: type,
+                isOptional: true)
+            property.isFlattened = true
+            property.shape = shape(of: alternative)
+            property.documentation = Documentation(summary: alternative.title, description: alternative.description)
+            definition.properties.append(property)
+        }
+        return definition
+    }
+
     /// The union for `schema`, declared as `id`: its alternatives become cases, inline ones nested in it.
     func makeUnion(_ schema: JSONSchema, id: TypeID) throws(Diagnostic) -> UnionDefinition {
         let (keyword, alternatives) = unionAlternatives(of: schema)

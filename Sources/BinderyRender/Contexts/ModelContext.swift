@@ -147,6 +147,7 @@ struct ModelContext: RenderContext {
         case "additionalPropertiesType": .text(additionalPropertiesType)
         case "additionalPropertiesTypeMarkdown": .text(markdown)
         case "isTuple": .flag(structure.isTuple)
+        case "isAnyOf": .flag(structure.isAnyOf)
         case "hasAdditionalItems": .flag(structure.additionalItems != nil)
         case "additionalItemsName": .text(structure.additionalItems.map { SwiftName.identifier($0.swiftName) } ?? "")
         case "additionalItemsType": .text(additionalItemsType)
@@ -409,6 +410,8 @@ struct PropertyContext: RenderContext {
         case "isIndirect": .flag(property.indirectStorageName != nil)
         case "isReadOnly": .flag(property.readOnly)
         case "isFlattened": .flag(property.isFlattened)
+        case "memberNameLiteral": .text(SwiftLiteral.string(property.swiftName))
+        case "shape": property.shape.map { .context(ShapeContext(shape: $0)) } ?? .text("")
         case "hasDefault": .flag(property.defaultValue != nil)
         case "defaultLiteral": .text(defaultLiteral)
         case "storageName": .text(property.indirectStorageName ?? "")
@@ -466,6 +469,10 @@ struct PropertyContext: RenderContext {
         }
         if let position = property.position {
             comment.callout("- Remark: Position \(position) of the JSON array.", separated: notes.isEmpty)
+        } else if property.isFlattened && property.shape != nil {
+            comment.callout(
+                "- Remark: An alternative of the `anyOf`: present when the JSON object fits it, read from and written "
+                    + "to the object's own members.", separated: notes.isEmpty)
         } else if property.isFlattened {
             comment.callout(
                 "- Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the "

@@ -127,4 +127,45 @@ public nonisolated struct AdoptionsApi: Sendable {
             return (.undocumented(response), response)
         }
     }
+
+    /// `GET /pages`
+    /// - Returns: A page of links. (200).
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func listPages() async throws -> PageLinks {
+        let (result, response) = try await sendListPages()
+        switch result {
+        case .ok(let body):
+            return body
+        case .undocumented:
+            throw APIError.unexpectedStatus(response)
+        }
+    }
+
+    /// `GET /pages`
+    ///
+    /// Returns every documented response as a case of `ListPagesResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    public func listPagesResponse() async throws -> ListPagesResponse {
+        try await sendListPages().result
+    }
+
+    /// The documented responses of `GET /pages`.
+    public enum ListPagesResponse: Sendable {
+        /// A page of links. (200).
+        case ok(PageLinks)
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendListPages() async throws -> (result: ListPagesResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "GET", path: "/pages", operationID: "listPages")
+        request.headers["Accept"] = "application/json"
+        let response = try await client.send(request, security: [])
+        switch response.statusCode {
+        case 200 where response.isJSON:
+            return (.ok(try client.decodeJSON(PageLinks.self, from: response)), response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
 }

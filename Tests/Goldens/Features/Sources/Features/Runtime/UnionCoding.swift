@@ -109,4 +109,20 @@ public nonisolated enum UnionCoding {
         }
         return top[0].0
     }
+
+    /// The names of the cases of an `anyOf` of objects whose shapes the value fits, every one of them: the value
+    /// is each of those alternatives at once. A value that fits none is a decoding error that names the cases.
+    public static func fitting(_ shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
+        -> Set<String>
+    {
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fitting = Set(shapes.indices.filter { shapes[$0].fit(value) != nil }.map { cases[$0] })
+        guard !fitting.isEmpty else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "the value fits none of \(type)'s alternatives (\(cases.joined(separator: ", ")))"))
+        }
+        return fitting
+    }
 }
