@@ -16,6 +16,9 @@ struct TypeContainer {
 /// An object schema with its `allOf` parts merged: the properties of every part, in order, own properties last.
 struct MergedObject {
     var properties: [JSONSchema.Property] = []
+    /// The schema each property comes from through an `allOf` reference, by JSON name; properties written in the
+    /// object itself have none.
+    var origins: [String: SchemaID] = [:]
     var required: Set<String> = []
     var additionalProperties: JSONSchema.AdditionalProperties?
     var description: String?
@@ -27,7 +30,7 @@ extension ModelTranslator {
     /// Declares the type for one schema of the schema table.
     func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
         let typeID = Self.typeID(of: id)
-        guard definitions[typeID] == nil else { return }
+        guard definitions[typeID] == nil, overrides.customTypes[typeID] == nil else { return }
         topLevel.append(typeID)
         definitions[typeID] = try declaration(
             for: schema, id: typeID, hint: preferredNames[typeID] ?? "", source: sourceDescription(id),
@@ -77,7 +80,7 @@ extension ModelTranslator {
         }
         if let values = enumValues(of: schema) {
             var definition = TypeDefinition(
-                id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
+                id: id, kind: .enumeration(try makeEnum(values, id: id)), source: source, documentation: documentation)
             definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
@@ -110,6 +113,9 @@ extension ModelTranslator {
         of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
     ) throws(Diagnostic) -> (type: SwiftType, nullable: Bool) {
         let nullable = schema.nullable
+        if let custom = customType(at: origin) {
+            return (.custom(custom), nullable || schema.ref.map(isNullable) == true || unionAllowsNull(schema))
+        }
         if let ref = schema.ref {
             return (schemaTypes[ref] ?? .jsonValue, nullable || isNullable(ref))
         }
@@ -128,7 +134,7 @@ extension ModelTranslator {
         }
         if let values = enumValues(of: schema) {
             let id = declare(origin, preferred: hint, in: container)
-            definitions[id] = TypeDefinition(id: id, kind: .enumeration(makeEnum(values)))
+            definitions[id] = TypeDefinition(id: id, kind: .enumeration(try makeEnum(values, id: origin)))
             return (.named(id), nullable || values.allowsNull)
         }
         let (keyword, alternatives) = unionAlternatives(of: schema)
@@ -348,10 +354,13 @@ extension ModelTranslator {
     }
 
     /// Adds the properties of `schema` and its `allOf` parts to `merged`; `false` when a part is not an object.
-    func merge(_ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>) -> Bool {
+    /// `origin` is the schema `schema` was reached as, through a reference.
+    func merge(
+        _ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>, origin: SchemaID? = nil
+    ) -> Bool {
         if let ref = schema.ref {
             guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
-            return merge(target, into: &merged, visited: &visited)
+            return merge(target, into: &merged, visited: &visited, origin: ref)
         }
         if let type = schema.singleType, type != .object { return false }
         if unionAlternatives(of: schema).alternatives.count >= 2 {
@@ -361,10 +370,11 @@ extension ModelTranslator {
                 "\(keyword) inside allOf or beside properties is not supported yet; the members its alternatives add "
                     + "are not in the struct (decoding ignores them, encoding drops them)")
         }
-        for part in schema.allOf where !merge(part, into: &merged, visited: &visited) {
+        for part in schema.allOf where !merge(part, into: &merged, visited: &visited, origin: origin) {
             return false
         }
         for property in schema.properties {
+            merged.origins[property.name] = origin
             if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
                 merged.properties[index] = property
             } else {
@@ -383,8 +393,21 @@ extension ModelTranslator {
         var definition = StructDefinition()
         let nested = TypeContainer(parent: id)
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
+        // The names the user chose first, exactly; the others make way.
+        var chosen: [String: String] = [:]
         for property in merged.properties {
-            let swiftName = members.claim(SwiftName.lowerCamelCase(property.name))
+            guard let override = propertyNameOverride(property.name, of: id, origin: merged.origins[property.name])
+            else { continue }
+            guard members.claimExactly(override.name.value) else {
+                throw Diagnostic(
+                    at: override.name.location,
+                    "'\(override.name.value)' cannot name property '\(property.name)' of '\(override.target.value)': "
+                        + "another property has that name")
+            }
+            chosen[property.name] = override.name.value
+        }
+        for property in merged.properties {
+            let swiftName = chosen[property.name] ?? members.claim(SwiftName.lowerCamelCase(property.name))
             let (type, nullable) = try self.type(
                 of: property.schema, at: id.appending("properties", property.name),
                 hint: SwiftName.upperCamelCase(property.name), container: nested
@@ -503,10 +526,28 @@ extension ModelTranslator {
         return documentation
     }
 
-    func makeEnum(_ values: EnumValues) -> EnumDefinition {
+    /// The enum for `values`, declared at `id` (where its schema is).
+    func makeEnum(_ values: EnumValues, id: TypeID) throws(Diagnostic) -> EnumDefinition {
         let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
+        // The names the user chose first, exactly; the others make way.
+        var chosen: [String: String] = [:]
+        for value in values.values {
+            guard let override = enumCaseNameOverride(value.raw, of: id) else { continue }
+            guard scope.claimExactly(override.name.value) else {
+                throw Diagnostic(
+                    at: override.name.location,
+                    "'\(override.name.value)' cannot name the case of '\(value.raw)' in '\(override.target.value)': "
+                        + "another case has that name")
+            }
+            chosen[value.raw] = override.name.value
+        }
         var cases: [EnumDefinition.Case] = []
         for value in values.values {
+            if let name = chosen[value.raw] {
+                cases.append(
+                    EnumDefinition.Case(swiftName: name, rawValue: value.raw, documentation: value.documentation))
+                continue
+            }
             let preferred =
                 value.name.map(SwiftName.lowerCamelCase)
                 ?? (values.rawType == .string ? SwiftName.lowerCamelCase(value.raw) : Self.numericCaseName(value.raw))
