@@ -60,7 +60,14 @@ public enum Generator {
         try render(Options(specPath: specPath, outputDirectory: "", moduleName: moduleName), templates: templates)
     }
 
-    /// Reads, translates and renders as `options` say (but for the output folder and templates), without writing
+    /// Reads, translates and renders as `options` say, without writing anything.
+    public static func render(
+        _ options: Options
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        try render(options, templates: options.templatesDirectory.map(templateSet) ?? .defaults)
+    }
+
+    /// Reads, translates and renders as `options` say, with `templates` (not those of `options`), without writing
     /// anything.
     public static func render(
         _ options: Options, templates: TemplateSet = .defaults
@@ -85,13 +92,7 @@ public enum Generator {
     ///
     /// On error nothing in the output folder has changed.
     public static func generate(_ options: Options) throws(Diagnostic) -> Result {
-        let templates =
-            if let directory = options.templatesDirectory {
-                try templateSet(directory)
-            } else {
-                TemplateSet.defaults
-            }
-        let (files, warnings, notes, module) = try render(options, templates: templates)
+        let (files, warnings, notes, module) = try render(options)
         let writer = OutputWriter(directory: options.outputDirectory)
         let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
         return Result(

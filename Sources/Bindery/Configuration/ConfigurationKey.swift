@@ -128,9 +128,10 @@ extension ConfigurationKey {
         },
         ConfigurationKey(
             "conformances", .list(.text(.typeName)),
-            "Protocols every generated model type (struct, enum, `oneOf` enum) conforms to besides `Codable`, "
-                + "`Hashable` and `Sendable`, such as `Identifiable` or a protocol of the user's, which the "
-                + "generated code must see (the sources are in the user's target, or a file the user adds to the "
+            "Protocols every generated model type (struct, enum, `oneOf` enum; nested ones too) conforms to "
+                + "besides `Codable`, `Hashable` and `Sendable`: protocols whose requirements every model meets, "
+                + "such as a protocol of the user's with default implementations. The generated code must see them "
+                + "(the sources are in the user's target, or the protocol is in a file the user adds to the "
                 + "generated package, which Bindery leaves alone)."
         ) { configuration, value throws(Diagnostic) in configuration.render.conformances = try value.conformances() },
         ConfigurationKey(
@@ -155,8 +156,8 @@ extension ConfigurationKey {
                 ) { configuration, value throws(Diagnostic) in configuration.filter.schemas = value.texts() },
             ]),
             "Which operations are generated: those any entry matches. Only the schemas they reach are generated "
-                + "(through `$ref`s in parameters, bodies, responses, properties, items, `allOf`, `oneOf` and "
-                + "`anyOf`). Every entry must match something.",
+                + "(through the `$ref`s of their parameters, bodies, responses and headers, and of those schemas' "
+                + "properties, items, `allOf`, `oneOf`, `anyOf` and the like). Every entry must match something.",
             default: "every operation and schema"
         ),
         ConfigurationKey(
@@ -180,8 +181,8 @@ extension ConfigurationKey {
                 },
                 ConfigurationKey(
                     "properties", .map(keys: "schema", .map(keys: "JSON name", .text(.identifier))),
-                    "Property names, by schema and the property's JSON name. A property a schema includes "
-                        + "through `allOf` is named as its own schema's override says, unless the schema has one."
+                    "Property names, by schema and the property's JSON name. A name given for `Pet`'s property "
+                        + "also names it in the schemas that include `Pet` through `allOf`, unless they give their own."
                 ) { configuration, value throws(Diagnostic) in
                     configuration.naming.properties = value.memberRenames()
                 },

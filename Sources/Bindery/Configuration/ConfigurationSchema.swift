@@ -94,7 +94,7 @@ public enum ConfigurationSchema {
         case .text(.plain): "text"
         case .flag: "`true` or `false`"
         case .choice(let choices): choices.map { "`\($0.word)`" }.joined(separator: ", ")
-        case .list(let element): "list of \(valueDescription(element))"
+        case .list(let element): "list of \(valueDescription(element))s"
         case .map(let keys, let element): "\(keys) → \(valueDescription(element))"
         case .object: "the keys below"
         }

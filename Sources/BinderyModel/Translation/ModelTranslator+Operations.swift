@@ -35,8 +35,8 @@ extension ModelTranslator {
             guard members.claimExactly(override.name.value) else {
                 throw Diagnostic(
                     at: override.name.location,
-                    "'\(override.name.value)' cannot name operation '\(override.target.value)': its API type has "
-                        + "another member of that name")
+                    "'\(override.name.value)' cannot name operation '\(override.target.value)': the name is taken "
+                        + "in its API type")
             }
             chosen[index] = override.name.value
         }

@@ -15,6 +15,8 @@ struct ResolvedOverrides {
     var enumCaseNames: [TypeID: [String: MemberNameOverride]] = [:]
     /// The overrides applied so far, by where they are written; the others are reported at the end.
     var applied: Set<SourceLocation> = []
+    /// Every place a schema is used at (with type overrides only): what a type override can name.
+    var places: Set<TypeID> = []
 }
 
 extension ModelTranslator {
@@ -163,17 +165,18 @@ extension ModelTranslator {
             }
             throw Diagnostic(
                 at: override.target.location,
-                Suggestion.message(
+                pointerMessage(
                     "no generated type comes from '\(override.target.value)'", for: override.target.value,
                     among: pointers))
         }
         for (id, override) in overrides.customTypes.sorted(by: { $0.key < $1.key })
         where !overrides.applied.contains(override.target.location) && !selection.drops(id) {
+            let places = overrides.places.sorted().map { Self.targetText(of: $0, root: document.location.file) }
             throw Diagnostic(
                 at: override.target.location,
-                Suggestion.message(
+                pointerMessage(
                     "no schema the generated code uses is at '\(override.target.value)'", for: override.target.value,
-                    among: pointers))
+                    among: places))
         }
         // Operation overrides name operations that exist (``resolveOverrides()``): one not applied was filtered out.
         for override in options.naming.properties where !overrides.applied.contains(override.member.location) {
@@ -181,7 +184,12 @@ extension ModelTranslator {
             guard !selection.drops(id) else { continue }
             guard case .structure(let structure)? = definitions[id]?.kind else {
                 throw Diagnostic(
-                    at: override.target.location, "'\(override.target.value)' is not generated as a struct")
+                    at: override.target.location,
+                    definitions[id] == nil
+                        ? pointerMessage(
+                            "no generated type comes from '\(override.target.value)'", for: override.target.value,
+                            among: pointers)
+                        : "'\(override.target.value)' is not generated as a struct")
             }
             throw Diagnostic(
                 at: override.member.location,
@@ -194,7 +202,12 @@ extension ModelTranslator {
             guard !selection.drops(id) else { continue }
             guard case .enumeration(let enumeration)? = definitions[id]?.kind else {
                 throw Diagnostic(
-                    at: override.target.location, "'\(override.target.value)' is not generated as an enum")
+                    at: override.target.location,
+                    definitions[id] == nil
+                        ? pointerMessage(
+                            "no generated type comes from '\(override.target.value)'", for: override.target.value,
+                            among: pointers)
+                        : "'\(override.target.value)' is not generated as an enum")
             }
             throw Diagnostic(
                 at: override.member.location,
@@ -202,6 +215,24 @@ extension ModelTranslator {
                     "'\(override.target.value)' has no value '\(override.member.value)'", for: override.member.value,
                     among: enumeration.cases.map(\.rawValue)))
         }
+    }
+
+    /// `message`, with the pointer of `candidates` the user probably meant: the closest in spelling, else one in
+    /// the same component that ends the same way (a property written in an `allOf` part,
+    /// `#/components/schemas/Pet/allOf/1/properties/status`, is reached as `#/components/schemas/Pet/properties/status`).
+    func pointerMessage(_ message: String, for text: String, among candidates: [String]) -> String {
+        if let close = Suggestion.closest(to: text, among: candidates) {
+            return message + "; did you mean '\(close)'?"
+        }
+        let tokens = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard tokens.count >= 5 else { return message }
+        let head = tokens.prefix(4)
+        let tail = tokens.suffix(2)
+        let match = candidates.first { candidate in
+            let other = candidate.split(separator: "/", omittingEmptySubsequences: false)
+            return other.count >= 5 && other.prefix(4) == head && other.suffix(2) == tail
+        }
+        return match.map { message + "; did you mean '\($0)'?" } ?? message
     }
 
     /// How a configuration names the place `id`: `#/pointer` in the root file, `file#/pointer` elsewhere.

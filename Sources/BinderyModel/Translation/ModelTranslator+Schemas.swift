@@ -113,6 +113,7 @@ extension ModelTranslator {
         of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
     ) throws(Diagnostic) -> (type: SwiftType, nullable: Bool) {
         let nullable = schema.nullable
+        if !overrides.customTypes.isEmpty { overrides.places.insert(origin) }
         if let custom = customType(at: origin) {
             return (.custom(custom), nullable || schema.ref.map(isNullable) == true || unionAllowsNull(schema))
         }
@@ -402,7 +403,7 @@ extension ModelTranslator {
                 throw Diagnostic(
                     at: override.name.location,
                     "'\(override.name.value)' cannot name property '\(property.name)' of '\(override.target.value)': "
-                        + "another property has that name")
+                        + "the name is taken")
             }
             chosen[property.name] = override.name.value
         }
@@ -537,7 +538,7 @@ extension ModelTranslator {
                 throw Diagnostic(
                     at: override.name.location,
                     "'\(override.name.value)' cannot name the case of '\(value.raw)' in '\(override.target.value)': "
-                        + "another case has that name")
+                        + "the name is taken")
             }
             chosen[value.raw] = override.name.value
         }
