@@ -377,6 +377,20 @@ import Testing
         let filtered = try Self.generate("filters: {tags: [pets]}\ntypeOverrides: {Money: Decimal}\n")
         #expect(!Self.models(filtered).contains("Currency") && !Self.models(filtered).contains("Money"))
         #expect(Self.models(filtered).contains("Label"))
+        // A type override where a schema is used cuts what only that use reaches: Stripe's errors refer to payment
+        // intents, which refer to nearly everything.
+        let cut = try Self.generate(
+            """
+            filters: {operations: [getPet]}
+            typeOverrides:
+              '#/components/schemas/Pet/properties/toy': JSONValue
+              '#/components/schemas/Pet/properties/owner/oneOf/1': String
+            """)
+        #expect(!Self.models(cut).contains("Toy") && !Self.models(cut).contains("Company"))
+        #expect(Self.models(cut).contains("Friend") && Self.models(cut).contains("Person"))
+        let cutPet = try #require(cut["Sources/Shop/Models/Pet.swift"])
+        #expect(cutPet.contains("    public var toy: JSONValue?\n"))
+        #expect(cutPet.contains("        case string(String)\n"))
     }
 
     @Test func typeOverridesErrors() {

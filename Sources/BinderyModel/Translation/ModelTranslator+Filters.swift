@@ -38,45 +38,72 @@ extension ModelTranslator {
             }
         }
 
+        // Each schema to look at, with the places it is used at as the translator names them (only when type
+        // overrides could name one): a schema a type override replaces is not looked into.
         var reached: Set<SchemaID> = []
-        var pending: [JSONSchema] = []
+        var pending: [(schema: JSONSchema, places: [TypeID])] = []
+        let tracksPlaces = !overrides.customTypes.isEmpty
+        func use(_ schema: JSONSchema, at place: TypeID) {
+            pending.append((schema, tracksPlaces ? [place] : []))
+        }
         for operation in kept {
-            pending += operation.parameters.map(\.schema)
+            let id = Self.operationID(operation)
+            for parameter in operation.parameters {
+                use(parameter.schema, at: id.appending("parameters", parameter.kind.rawValue, parameter.name))
+            }
             for mediaType in operation.requestBody?.content ?? [] {
-                pending += mediaType.schema.map { [$0] } ?? []
-                pending += mediaType.encoding.flatMap(\.headers).map(\.schema)
+                let body = id.appending("requestBody", "content", mediaType.name)
+                if let schema = mediaType.schema { use(schema, at: body.appending("schema")) }
+                for encoding in mediaType.encoding {
+                    for header in encoding.headers {
+                        use(header.schema, at: body.appending("encoding", encoding.property, "headers", header.name))
+                    }
+                }
             }
             for response in operation.responses {
-                pending += response.content.compactMap(\.schema)
-                pending += response.headers.map(\.schema)
+                let status = id.appending("responses", response.status.description)
+                for mediaType in response.content {
+                    if let schema = mediaType.schema {
+                        use(schema, at: status.appending("content", mediaType.name, "schema"))
+                    }
+                }
+                for header in response.headers { use(header.schema, at: status.appending("headers", header.name)) }
             }
         }
         for entry in filter.schemas {
             let id = try componentOrPointer(entry)
-            guard let schemaID = document.schemas.entries.first(where: { Self.typeID(of: $0.id) == id })?.id else {
+            guard let schemaID = document.schemas.ids.first(where: { Self.typeID(of: $0) == id }) else {
                 throw Diagnostic(
                     at: entry.location,
                     Suggestion.message(
                         "no schema of the description is at '\(entry.value)'", for: entry.value,
                         among: document.schemas.components.map(\.name)))
             }
-            pending.append(JSONSchema(ref: schemaID, location: entry.location))
+            use(JSONSchema(ref: schemaID, location: entry.location), at: id)
         }
-        while let schema = pending.popLast() {
+        while let (schema, places) = pending.popLast() {
+            if places.contains(where: { overrides.customTypes[$0] != nil }) { continue }
+            func add(_ child: JSONSchema, _ tokens: String...) {
+                pending.append((child, places.map { place in tokens.reduce(place) { $0.appending($1) } }))
+            }
             // A schema a type override replaces is kept (as the user's type), but what it refers to is not reached.
             if let ref = schema.ref, reached.insert(ref).inserted, overrides.customTypes[Self.typeID(of: ref)] == nil,
                 let target = self.schema(for: ref)
             {
-                pending.append(target)
+                pending.append((target, tracksPlaces ? [Self.typeID(of: ref)] : []))
             }
-            for property in schema.properties { pending.append(property.schema) }
-            if let items = schema.items { pending.append(items) }
-            pending += schema.prefixItems
-            if case .schema(let values) = schema.additionalProperties { pending.append(values) }
-            pending += schema.allOf
-            pending += schema.oneOf
-            pending += schema.anyOf
-            if let not = schema.not { pending.append(not) }
+            for property in schema.properties { add(property.schema, "properties", property.name) }
+            if let items = schema.items { add(items, "items") }
+            for (index, item) in schema.prefixItems.enumerated() { add(item, "prefixItems", String(index)) }
+            if case .schema(let values) = schema.additionalProperties { add(values, "additionalProperties") }
+            for (index, part) in schema.allOf.enumerated() {
+                // The properties of `allOf` parts are the struct's own (`Pet/properties/name`); a part that says
+                // what the value is stands at its place (`Pet/allOf/0`).
+                pending.append((part, places + places.map { $0.appending("allOf", String(index)) }))
+            }
+            for (index, alternative) in schema.oneOf.enumerated() { add(alternative, "oneOf", String(index)) }
+            for (index, alternative) in schema.anyOf.enumerated() { add(alternative, "anyOf", String(index)) }
+            if let not = schema.not { add(not, "not") }
         }
         for (id, _) in document.schemas.entries where !reached.contains(id) {
             dropped.append(Self.typeID(of: id).rawValue)
