@@ -68,6 +68,29 @@ import Testing
         #expect(files["Package.swift"]?.contains("name: \"Market\"") == true)
     }
 
+    // MARK: - accessLevel
+
+    /// Every declaration users see is as accessible as `accessLevel` says: no `public` is left anywhere.
+    @Test(arguments: ["package", "internal"])
+    func accessLevel(_ level: String) throws {
+        let files = try Self.generate("accessLevel: \(level)\n")
+        let swift = files.filter { $0.key.hasSuffix(".swift") && $0.key != "Package.swift" }
+        #expect(swift.count == 31)
+        for (path, contents) in swift {
+            #expect(!contents.contains("public "), "\(path) has a public declaration")
+        }
+        let pet = try #require(files["Sources/Shop/Models/Pet.swift"])
+        #expect(pet.contains("\(level) nonisolated struct Pet: Codable, Hashable, Sendable {"))
+        #expect(pet.contains("    \(level) enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {"))
+        #expect(pet.contains("    \(level) var status: Pet.Status\n"))
+        let api = try #require(files["Sources/Shop/APIs/PetsApi.swift"])
+        #expect(api.contains("    \(level) func getPet(\n"))
+        let client = try #require(files["Sources/Shop/Runtime/APIClient.swift"])
+        #expect(client.contains("\(level) nonisolated struct APIClient: Sendable {"))
+        let byDefault = try Self.generate("")
+        #expect(byDefault["Sources/Shop/Models/Pet.swift"]?.contains("public nonisolated struct Pet: Codable") == true)
+    }
+
     // MARK: - docs
 
     @Test func docsOffWritesNoMarkdown() throws {
