@@ -187,6 +187,16 @@ import Testing
         #expect(result.stderr.contains("--output"))
     }
 
+    /// `--output O`: swift-corelibs-foundation's `deletingLastPathComponent` crashes on a one-character path.
+    @Test func oneCharacterOutputFolder() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try await Support.run(
+            Support.binderyExecutable, ["generate", Support.canopySpec, "--output", "O", "-q"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/O/Package.swift"))
+    }
+
     @Test func missingSpecIsAUsageError() async throws {
         let result = try await Support.run(Support.binderyExecutable, ["generate", "--output", "Out"])
         #expect(result.status == 64)

@@ -160,8 +160,8 @@ public final class ModelTranslator {
         }
     }
 
-    /// The schemas of the table to generate, in order: those the filter keeps, but for those a type override
-    /// replaces.
+    /// The schemas of the table the filter keeps, in order (those a type override replaces among them: they get the
+    /// user's type, and no declaration).
     var selectedSchemas: [(id: SchemaID, schema: JSONSchema)] {
         document.schemas.entries.filter { entry in
             selection.schemas.map { $0.contains(entry.id) } ?? true
