@@ -47,7 +47,12 @@ let package = Package(
         .executableTarget(name: "bindery-embed-templates"),
 
         // Stage 5: the pipeline, the CLI and the command plugin.
-        .target(name: "Bindery", dependencies: ["BinderyOpenAPI", "BinderyModel", "BinderyRender"]),
+        // `bindery.schema.json` is the JSON Schema of bindery.yaml, written from `ConfigurationKey.keys` (a test
+        // checks it is up to date), for editors.
+        .target(
+            name: "Bindery", dependencies: ["BinderyOpenAPI", "BinderyModel", "BinderyRender"],
+            exclude: ["Configuration/bindery.schema.json"]
+        ),
         .executableTarget(
             name: "bindery",
             dependencies: ["Bindery", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,3 +1,4 @@
+import BinderyCore
 import BinderyModel
 import BinderyOpenAPI
 import BinderyRender
@@ -17,6 +18,16 @@ public enum Generator {
         public var templatesDirectory: String?
         /// Writes nothing: the result's summary says what a generation would write and remove.
         public var checkOnly: Bool
+        /// Which public methods each operation gets.
+        public var methods: OperationMethods = .both
+        /// Which operations are generated (then only the schemas they reach); empty: all of them.
+        public var filter = OperationFilter()
+        /// Names the user chose.
+        public var naming = NamingOverrides()
+        /// Schemas replaced by types of the user's.
+        public var typeOverrides: [TypeOverride] = []
+        /// The access level, the docs, extra conformances.
+        public var render = RenderOptions()
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
@@ -38,20 +49,41 @@ public enum Generator {
         public var notes: [Diagnostic]
         public var summary: OutputWriter.Summary
         public var moduleName: String
+        /// The folder the package was written to (or, with `checkOnly`, would be).
+        public var outputDirectory: String
     }
 
     /// Reads, translates and renders, without writing anything.
     public static func render(
         specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        try render(Options(specPath: specPath, outputDirectory: "", moduleName: moduleName), templates: templates)
+    }
+
+    /// Reads, translates and renders as `options` say, without writing anything.
+    public static func render(
+        _ options: Options
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        try render(options, templates: options.templatesDirectory.map(templateSet) ?? .defaults)
+    }
+
+    /// Reads, translates and renders as `options` say, with `templates` (not those of `options`), without writing
+    /// anything.
+    public static func render(
+        _ options: Options, templates: TemplateSet = .defaults
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
         let renderer = try CodeRenderer(templates: templates)
         let reader = OpenAPIReader()
-        let document = try reader.read(path: specPath)
-        let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
-        let translator = ModelTranslator(document: document, options: .init(moduleName: module))
+        let document = try reader.read(path: options.specPath)
+        let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
+        let translator = ModelTranslator(
+            document: document,
+            options: ModelTranslator.Options(
+                moduleName: module, methods: options.methods, filter: options.filter, naming: options.naming,
+                typeOverrides: options.typeOverrides))
         let model = try translator.translate()
-        let files = try renderer.render(model)
+        let files = try renderer.render(model, options: options.render)
         return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
     }
 
@@ -60,18 +92,12 @@ public enum Generator {
     ///
     /// On error nothing in the output folder has changed.
     public static func generate(_ options: Options) throws(Diagnostic) -> Result {
-        let templates =
-            if let directory = options.templatesDirectory {
-                try templateSet(directory)
-            } else {
-                TemplateSet.defaults
-            }
-        let (files, warnings, notes, module) = try render(
-            specPath: options.specPath, moduleName: options.moduleName, templates: templates
-        )
+        let (files, warnings, notes, module) = try render(options)
         let writer = OutputWriter(directory: options.outputDirectory)
         let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
-        return Result(files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module)
+        return Result(
+            files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module,
+            outputDirectory: options.outputDirectory)
     }
 
     static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {

@@ -21,6 +21,8 @@ public struct CodeModel: Sendable {
     /// Sections of the documentation that are not about one API: the tags that group no operations but hold text
     /// (Redoc's `x-traitTag`, such as DigitalOcean's introductions), in the document's order.
     public var sections: [DocumentationSection]
+    /// Which public methods the operations get.
+    public var methods: OperationMethods
 
     public init(moduleName: String, title: String, version: String) {
         self.moduleName = moduleName
@@ -34,6 +36,7 @@ public struct CodeModel: Sendable {
         self.typeNames = TypeNames()
         self.securitySchemes = []
         self.sections = []
+        self.methods = .both
     }
 }
 

@@ -40,6 +40,8 @@ public struct OperationDefinition: Sendable, Hashable {
     /// What the simple method returns; `nil` when there is no simple method, because successful responses
     /// have different body types (only the full response method is generated then).
     public var simpleResult: SimpleResult?
+    /// Which public methods the user asked for (``hasSimpleMethod``, ``hasResponseMethod``).
+    public var methods: OperationMethods
     /// For the streaming variant of an operation (see `ModelTranslator.streamingVariant`), the simple method
     /// of the operation it streams (`createChatCompletion`, `downloadPhoto`), or its response method when it has
     /// no simple method; `nil` otherwise.
@@ -71,8 +73,21 @@ public struct OperationDefinition: Sendable, Hashable {
         self.acceptedContentTypes = []
         self.security = []
         self.simpleResult = nil
+        self.methods = .both
         self.streamingVariantOf = nil
         self.byteStreamingVariant = nil
+    }
+
+    /// Whether the throwing method (``swiftName``) is generated: the operation has one (``simpleResult``), and the
+    /// user did not ask for the `…Response` method only.
+    public var hasSimpleMethod: Bool {
+        simpleResult != nil && methods != .response
+    }
+
+    /// Whether the `…Response` method (``responseMethodName``) is generated: unless the user asked for the throwing
+    /// method only, and the operation has one.
+    public var hasResponseMethod: Bool {
+        !hasSimpleMethod || methods != .throwing
     }
 
     /// The parameters in the order of the Swift methods' signatures: the required ones, then the optional ones

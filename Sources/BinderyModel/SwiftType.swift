@@ -23,6 +23,8 @@ public indirect enum SwiftType: Sendable, Hashable {
     case multipartFile
     /// A generated type.
     case named(TypeID)
+    /// A type of the user's, written as given (a ``TypeOverride``).
+    case custom(String)
     case array(SwiftType)
     case dictionary(SwiftType)
     /// An element that may be `null` (`[String?]`); properties and parameters use their own optionality instead.
@@ -45,6 +47,7 @@ public indirect enum SwiftType: Sendable, Hashable {
         case .data: "Data"
         case .jsonValue: "JSONValue"
         case .multipartFile: "MultipartFile"
+        case .custom(let name): name
         case .named, .array, .dictionary, .optional: nil
         }
     }

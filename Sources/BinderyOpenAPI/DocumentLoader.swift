@@ -1,3 +1,4 @@
+import BinderyCore
 import BinderyYAML
 import Foundation
 
@@ -98,7 +99,7 @@ public final class DocumentLoader {
             if relative.hasPrefix("/") {
                 path = relative
             } else {
-                let directory = (node.document.file as NSString).deletingLastPathComponent
+                let directory = PathText.parent(of: node.document.file)
                 path = directory.isEmpty ? relative : directory + "/" + relative
             }
             document = try load(path, referencedAt: location)
@@ -184,7 +185,7 @@ public final class DocumentLoader {
     }
 
     /// `path` without `.` components and with `a/..` pairs folded, so one file has one name.
-    static func normalize(_ path: String) -> String {
+    public static func normalize(_ path: String) -> String {
         let isAbsolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {

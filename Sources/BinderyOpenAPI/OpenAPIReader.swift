@@ -168,7 +168,7 @@ public final class OpenAPIReader {
                 }
             }
             schemas.reserve(id)
-            schemas.name(id, name)
+            schemas.addComponent(name, id)
             entries.append((name, id, target))
         }
         for entry in entries where schemas[entry.id] == nil {

@@ -26,6 +26,8 @@ public struct SchemaTable: Sendable {
     private var schemas: [SchemaID: JSONSchema] = [:]
     private var reserved: Set<SchemaID> = []
     private var names: [SchemaID: String] = [:]
+    /// The component schemas (`components.schemas`, Swagger 2.0's `definitions`) by name, in document order.
+    public private(set) var components: [(name: String, id: SchemaID)] = []
 
     public init() {}
 
@@ -56,6 +58,12 @@ public struct SchemaTable: Sendable {
     /// common/Error.yaml}` names that file's schema `Error`), or its id's ``SchemaID/nameHint``.
     public func name(of id: SchemaID) -> String {
         names[id] ?? id.nameHint
+    }
+
+    /// Records `id` as the component schema `name`, and gives it that name.
+    public mutating func addComponent(_ name: String, _ id: SchemaID) {
+        components.append((name, id))
+        self.name(id, name)
     }
 
     /// Gives `id` the name `name`, unless it has one already.

@@ -10,7 +10,7 @@ struct BinderyCommand: ParsableCommand {
             package: an API type per tag, a Codable model per schema, a small runtime that needs Foundation only, \
             and Markdown docs.
             """,
-        subcommands: [GenerateCommand.self, TemplatesCommand.self],
+        subcommands: [GenerateCommand.self, TemplatesCommand.self, ConfigCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bindery
+import BinderyCore
 import BinderyOpenAPI
 import Foundation
 
@@ -13,6 +14,9 @@ struct GenerateCommand: ParsableCommand {
             was; files whose content did not change are not touched. Files an earlier run generated and this one \
             does not are removed (the list is kept in .bindery/FILES); other files in the folder are left alone.
 
+            With --config, the options come from a bindery.yaml (paths in it are relative to it); the spec \
+            argument and the options given here replace the file's.
+
             Errors and warnings are printed as file:line:column: error|warning: message; notes (something the \
             description's version does not allow, read as its author meant it) as file:line:column: note: message, \
             except with --quiet. The exit status is 1 when the description, the templates or the output cannot be \
@@ -22,13 +26,23 @@ struct GenerateCommand: ParsableCommand {
 
     @Argument(
         help: ArgumentHelp(
-            "The OpenAPI description: a YAML or JSON file; $refs to other files are followed.", valueName: "spec"))
-    var spec: String
+            "The OpenAPI description: a YAML or JSON file; $refs to other files are followed. With --config: the file's 'spec', or openapi.yaml beside it.",
+            valueName: "spec"))
+    var spec: String?
 
     @Option(
         name: [.short, .long],
-        help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "dir"))
-    var output: String
+        help: ArgumentHelp(
+            "The folder to write the package to (created if missing). With --config: the file's 'output'.",
+            valueName: "dir"))
+    var output: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A bindery.yaml to read the options from (every key is in the README; 'bindery config schema' prints its JSON Schema).",
+            valueName: "file"))
+    var config: String?
 
     @Option(
         name: .long,
@@ -59,19 +73,34 @@ struct GenerateCommand: ParsableCommand {
     )
     var check = false
 
+    func validate() throws {
+        if config == nil {
+            guard spec != nil else { throw ValidationError("Missing the spec argument (or --config <file>).") }
+            guard output != nil else { throw ValidationError("Missing --output <dir> (or --config <file>).") }
+        }
+    }
+
+    /// The options of the command line, over those of the configuration file when there is one.
+    func options() throws(Diagnostic) -> Generator.Options {
+        guard let config else {
+            return Generator.Options(
+                specPath: spec ?? "", outputDirectory: output ?? "", moduleName: moduleName,
+                templatesDirectory: templates, checkOnly: check)
+        }
+        return try Configuration.read(path: config).options(
+            spec: spec, output: output, moduleName: moduleName, templates: templates, checkOnly: check)
+    }
+
     func run() throws {
         let start = ContinuousClock.now
         let result: Generator.Result
         do {
-            result = try Generator.generate(
-                Generator.Options(
-                    specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates,
-                    checkOnly: check)
-            )
+            result = try Generator.generate(options())
         } catch {
             Console.error(error.description)
             throw ExitCode(1)
         }
+        let output = result.outputDirectory
         for warning in result.warnings {
             Console.error(warning.description)
         }
@@ -108,8 +137,8 @@ struct GenerateCommand: ParsableCommand {
 }
 
 enum Console {
-    static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    static func out(_ line: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((line + terminator).utf8))
     }
 
     static func error(_ line: String) {

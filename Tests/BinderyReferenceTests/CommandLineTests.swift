@@ -1,3 +1,4 @@
+import Bindery
 import Foundation
 import Testing
 
@@ -175,7 +176,7 @@ import Testing
     @Test func helpExplainsEveryOption() async throws {
         let result = try await Support.run(Support.binderyExecutable, ["generate", "--help"])
         #expect(result.status == 0)
-        for option in ["<spec>", "--output", "--module-name", "--templates", "--quiet", "--check"] {
+        for option in ["<spec>", "--output", "--config", "--module-name", "--templates", "--quiet", "--check"] {
             #expect(result.stdout.contains(option), "help does not mention \(option)")
         }
     }
@@ -184,5 +185,93 @@ import Testing
         let result = try await Support.run(Support.binderyExecutable, ["generate", Support.canopySpec])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--output"))
+    }
+
+    /// `--output O`: swift-corelibs-foundation's `deletingLastPathComponent` crashes on a one-character path.
+    @Test func oneCharacterOutputFolder() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try await Support.run(
+            Support.binderyExecutable, ["generate", Support.canopySpec, "--output", "O", "-q"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/O/Package.swift"))
+    }
+
+    @Test func missingSpecIsAUsageError() async throws {
+        let result = try await Support.run(Support.binderyExecutable, ["generate", "--output", "Out"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: Missing the spec argument (or --config <file>).\n"))
+    }
+
+    /// `--config`: the options of a `bindery.yaml`, its paths relative to it; the command line's replace them.
+    @Test func configurationFile() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/Sources/Pets", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Support.canopySpec, toPath: directory + "/Sources/Pets/openapi.yaml")
+        try Data("output: ../../Out\nmoduleName: Pets\ndocs: false\n".utf8).write(
+            to: URL(fileURLWithPath: directory + "/Sources/Pets/bindery.yaml"))
+
+        let fromFile = try await Support.run(
+            Support.binderyExecutable, ["generate", "--config", "Sources/Pets/bindery.yaml"], in: directory)
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout.hasPrefix("Generated Pets in Out: 26 files (26 written"))
+        #expect(FileManager.default.fileExists(atPath: directory + "/Out/Sources/Pets/APIs/TokenApi.swift"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/Out/README.md"))
+
+        let overridden = try await Support.run(
+            Support.binderyExecutable,
+            [
+                "generate", "--config", "Sources/Pets/bindery.yaml", "--output", "Other", "--module-name", "Canopy",
+                "-q",
+            ],
+            in: directory)
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory + "/Other/Sources/Canopy/APIs/TokenApi.swift"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/Other/README.md"))
+
+        let check = try await Support.run(
+            Support.binderyExecutable, ["generate", "--config", "Sources/Pets/bindery.yaml", "--check"], in: directory)
+        #expect(check.status == 0 && check.stdout == "Out is up to date: 26 files.\n")
+    }
+
+    /// A broken configuration is one located error, exit status 1, and an output folder left as it was.
+    @Test func brokenConfigurationChangesNothing() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/Out"
+        let first = try await Support.run(
+            Support.binderyExecutable, ["generate", Support.canopySpec, "--output", output, "--module-name", "Canopy"])
+        #expect(first.status == 0)
+        let before = snapshot(output)
+        let cases: [(yaml: String, message: String)] = [
+            ("filter:\n  tags: [Token]\n", "bindery.yaml:1:1: error: unknown key 'filter'; did you mean 'filters'?"),
+            ("docs: no\n", "bindery.yaml:1:7: error: expected true or false for 'docs', found 'no'"),
+            (
+                "filters:\n  tags: [Tokens]\n",
+                "bindery.yaml:2:10: error: no operation has the tag 'Tokens'; did you mean 'Token'?"
+            ),
+            (
+                "spec: missing.yaml\n",
+                "bindery.yaml:1:7: error: no file at 'missing.yaml' (paths are relative to this file)"
+            ),
+        ]
+        try FileManager.default.copyItem(atPath: Support.canopySpec, toPath: directory + "/openapi.yaml")
+        for (yaml, message) in cases {
+            try Data(yaml.utf8).write(to: URL(fileURLWithPath: directory + "/bindery.yaml"))
+            let result = try await Support.run(
+                Support.binderyExecutable, ["generate", "--config", "bindery.yaml", "--output", output], in: directory)
+            #expect(result.status == 1)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr == message + "\n")
+            #expect(snapshot(output) == before, "the output folder changed")
+        }
+    }
+
+    /// `bindery config schema` prints the committed JSON Schema of bindery.yaml.
+    @Test func configSchema() async throws {
+        let result = try await Support.run(Support.binderyExecutable, ["config", "schema"])
+        #expect(result.status == 0)
+        #expect(result.stdout == Support.read(Support.repositoryRoot + "/" + ConfigurationSchema.schemaPath))
     }
 }

@@ -71,4 +71,12 @@ import Testing
         #expect(summary.removed == ["A.swift"])
         #expect(Support.read(victim) == "keep\n")
     }
+
+    /// Paths as text: what `NSString` does, without its crash on a one-character relative path.
+    @Test func pathText() {
+        #expect(
+            PathText.parent(of: "O") == "" && PathText.parent(of: "/O") == "/" && PathText.parent(of: "a/b/") == "a")
+        #expect(PathText.parent(of: "a/b/c.swift") == "a/b" && PathText.parent(of: "/") == "/")
+        #expect(PathText.lastComponent(of: "a/b/") == "b" && PathText.lastComponent(of: "O") == "O")
+    }
 }

@@ -22,7 +22,7 @@ import Testing
     @Test func runtimeTypeNamesAreReserved() throws {
         var declared: Set<String> = []
         let pattern = try Regex(
-            #"^(?:public |private |fileprivate )?(?:nonisolated )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#
+            #"^(?:\{\{access\}\} |public |private |fileprivate )?(?:nonisolated )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#
         )
         // The runtime templates: those the manifest writes into `Runtime/`.
         let manifest = try #require(TemplateSet.defaults.manifestText)

@@ -4,8 +4,12 @@
 /// A name already taken gets the smallest numeric suffix that is free (`Pet`, `Pet2`, `Pet3`), in the order names
 /// are claimed, so the result is deterministic for a given document. A nested scope also avoids the names of the
 /// scopes around it, so a nested type never shadows a type its parent refers to.
+///
+/// A name the user chose (a naming override) is claimed exactly, with ``claimExactly(_:)``; a scope told in advance
+/// that a name is wanted (``want(_:)``) leaves it to that claim, so generated names make way for chosen ones.
 public final class NameScope {
     private var taken: Set<String> = []
+    private var wanted: Set<String> = []
     private let caseInsensitive: Bool
     private let outer: NameScope?
 
@@ -20,16 +24,29 @@ public final class NameScope {
         for name in reserved { taken.insert(key(name)) }
     }
 
-    /// Claims `preferred`, or the first free `preferred2`, `preferred3`, … and returns the name claimed.
+    /// Claims `preferred`, or the first free `preferred2`, `preferred3`, … and returns the name claimed. Names
+    /// that are wanted are not free.
     public func claim(_ preferred: String) -> String {
         var candidate = preferred
         var suffix = 2
-        while isTaken(candidate) {
+        while isTaken(candidate) || wanted.contains(key(candidate)) {
             candidate = preferred + String(suffix)
             suffix += 1
         }
         taken.insert(key(candidate))
         return candidate
+    }
+
+    /// Claims `name` as it is; `false` when it is taken here or in an enclosing scope.
+    public func claimExactly(_ name: String) -> Bool {
+        guard !isTaken(name) else { return false }
+        taken.insert(key(name))
+        return true
+    }
+
+    /// Keeps `name` for a later ``claimExactly(_:)``: ``claim(_:)`` does not give it out.
+    public func want(_ name: String) {
+        wanted.insert(key(name))
     }
 
     /// Marks `name` as taken here, as it is (a name claimed in another scope that this one must not reuse).

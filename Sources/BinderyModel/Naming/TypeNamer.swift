@@ -36,10 +36,26 @@ public struct TypeNamer: Sendable {
     /// The names, in the order they were asked for; types in `renamed` get the name given there as their
     /// preferred one, types in `dropped` get none.
     public func names(renamed: [TypeID: String] = [:], dropped: Set<TypeID> = []) -> [TypeID: String] {
+        assign(exactly: [:], renamed: renamed, dropped: dropped).names
+    }
+
+    /// The names, in the order they were asked for. Types in `exactly` get the name given there as it is, and
+    /// the other names of their scope make way; those whose name is taken all the same (reserved, or given
+    /// twice) are in `refused`, with the name they got instead. Types in `renamed` get the name given there as
+    /// their preferred one; types in `dropped` get none.
+    public func assign(
+        exactly: [TypeID: String], renamed: [TypeID: String] = [:], dropped: Set<TypeID> = []
+    ) -> (names: [TypeID: String], refused: [TypeID: String]) {
         let module = NameScope(reserved: reservedTopLevelNames, caseInsensitive: true)
+        var wanted: [Scope: [String]] = [:]
+        for request in requests where !dropped.contains(request.id) {
+            if let name = exactly[request.id] { wanted[request.scope, default: []].append(name) }
+        }
+        for name in wanted[.module] ?? [] { module.want(name) }
         var scopes: [TypeID: NameScope] = [:]
         var scopeOf: [TypeID: Scope] = [:]
         var names: [TypeID: String] = [:]
+        var refused: [TypeID: String] = [:]
         func nameScope(_ scope: Scope) -> NameScope {
             switch scope {
             case .module:
@@ -49,14 +65,30 @@ public struct TypeNamer: Sendable {
                 // A nested type never takes its parent's name (it would shadow it inside) nor `CodingKeys`.
                 let created = NameScope(
                     reserved: ["CodingKeys", names[parent] ?? ""], outer: nameScope(scopeOf[parent] ?? .module))
+                for name in wanted[scope] ?? [] { created.want(name) }
                 scopes[parent] = created
                 return created
             }
         }
         for request in requests where !dropped.contains(request.id) {
             scopeOf[request.id] = request.scope
-            names[request.id] = nameScope(request.scope).claim(renamed[request.id] ?? request.preferred)
+            let scope = nameScope(request.scope)
+            if let name = exactly[request.id] {
+                if scope.claimExactly(name) {
+                    names[request.id] = name
+                } else {
+                    names[request.id] = scope.claim(name)
+                    refused[request.id] = names[request.id]
+                }
+                continue
+            }
+            names[request.id] = scope.claim(renamed[request.id] ?? request.preferred)
         }
-        return names
+        return (names, refused)
+    }
+
+    /// The identities asked for, in order.
+    public var requestedIDs: [TypeID] {
+        requests.map(\.id)
     }
 }

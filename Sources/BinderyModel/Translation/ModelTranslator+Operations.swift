@@ -9,10 +9,11 @@ struct OperationGroup {
 }
 
 extension ModelTranslator {
-    /// Operations grouped by their first tag (`Default` for untagged ones), groups sorted by name.
+    /// The operations the filter keeps, grouped by their first tag (`Default` for untagged ones), groups sorted
+    /// by name.
     func groupOperationsByTag() -> [OperationGroup] {
         var groups: [String: OperationGroup] = [:]
-        for operation in document.operations {
+        for operation in selection.operations {
             let tag = operation.tags.first ?? "Default"
             groups[tag, default: OperationGroup(tag: tag, operations: [])].operations.append(operation)
         }
@@ -27,12 +28,25 @@ extension ModelTranslator {
     ) throws(Diagnostic) -> APIDefinition {
         var api = APIDefinition(id: id, tag: group.tag, documentation: Documentation(description: group.description))
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
-        for operation in group.operations {
-            var definition = try translateOperation(operation, members: members, schemes: schemes)
+        // The names the user chose first, exactly; the others make way.
+        var chosen: [Int: String] = [:]
+        for (index, operation) in group.operations.enumerated() {
+            guard let override = operationNameOverride(operation) else { continue }
+            guard members.claimExactly(override.name.value) else {
+                throw Diagnostic(
+                    at: override.name.location,
+                    "'\(override.name.value)' cannot name operation '\(override.target.value)': the name is taken "
+                        + "in its API type")
+            }
+            chosen[index] = override.name.value
+        }
+        for (index, operation) in group.operations.enumerated() {
+            var definition = try translateOperation(
+                operation, swiftName: chosen[index], members: members, schemes: schemes)
             let variant = try streamingVariant(of: definition, operation: operation, members: members)
             if let variant, variant.streamsBytes {
                 definition.byteStreamingVariant =
-                    variant.simpleResult == nil ? variant.responseMethodName : variant.swiftName
+                    variant.hasSimpleMethod ? variant.swiftName : variant.responseMethodName
             }
             api.operations.append(definition)
             if let variant { api.operations.append(variant) }
@@ -40,11 +54,13 @@ extension ModelTranslator {
         return api
     }
 
+    /// The operation's methods, named `swiftName` when the user chose a name (already claimed in `members`).
     func translateOperation(
-        _ operation: BinderyOpenAPI.Operation, members: NameScope, schemes: [SecuritySchemeDefinition]
+        _ operation: BinderyOpenAPI.Operation, swiftName chosen: String? = nil, members: NameScope,
+        schemes: [SecuritySchemeDefinition]
     ) throws(Diagnostic) -> OperationDefinition {
         let operationID = operation.operationID ?? "\(operation.method.rawValue) \(operation.path)"
-        let swiftName = members.claim(SwiftName.lowerCamelCase(operationID))
+        let swiftName = chosen ?? members.claim(SwiftName.lowerCamelCase(operationID))
         let responseMethodName = members.claim(swiftName + "Response")
         // The response enum is nested in the API type, but named at the top level: a top-level type of the same
         // name would be shadowed inside the API.
@@ -58,6 +74,7 @@ extension ModelTranslator {
             sendMethodName: members.claim("send" + SwiftName.upperCamelCase(swiftName)), method: operation.method.name,
             path: operation.path
         )
+        definition.methods = options.methods
         definition.documentation = Documentation(summary: operation.summary, description: operation.description)
         definition.deprecation = operation.deprecated ? .marked : nil
         let typePrefix = SwiftName.upperCamelCase(definition.swiftName)
@@ -563,7 +580,7 @@ extension ModelTranslator {
             definition.id.appending("stream"), preferred: SwiftName.upperCamelCase(variant.swiftName) + "Response",
             in: .module)
         variant.streamingVariantOf =
-            definition.simpleResult == nil ? definition.responseMethodName : definition.swiftName
+            definition.hasSimpleMethod ? definition.swiftName : definition.responseMethodName
         // A stream `default` needs the catch-all the JSON one may not have had.
         if variant.undocumentedCaseName == nil,
             variant.responses.first(where: { $0.status == .default }).map(\.isConditional) ?? true

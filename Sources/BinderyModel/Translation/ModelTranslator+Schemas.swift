@@ -26,6 +26,9 @@ struct MergedObject {
 
     var properties: [JSONSchema.Property] = []
     var choices: [Choice] = []
+    /// The schema each property comes from through an `allOf` reference, by JSON name; properties written in the
+    /// object itself have none.
+    var origins: [String: SchemaID] = [:]
     var required: Set<String> = []
     var additionalProperties: JSONSchema.AdditionalProperties?
     var description: String?
@@ -37,7 +40,7 @@ extension ModelTranslator {
     /// Declares the type for one schema of the schema table.
     func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
         let typeID = Self.typeID(of: id)
-        guard definitions[typeID] == nil else { return }
+        guard definitions[typeID] == nil, overrides.customTypes[typeID] == nil else { return }
         topLevel.append(typeID)
         definitions[typeID] = try declaration(
             for: schema, id: typeID, hint: preferredNames[typeID] ?? "", source: sourceDescription(id),
@@ -87,7 +90,7 @@ extension ModelTranslator {
         }
         if let values = enumValues(of: schema) {
             var definition = TypeDefinition(
-                id: id, kind: .enumeration(makeEnum(values)), source: source, documentation: documentation)
+                id: id, kind: .enumeration(try makeEnum(values, id: id)), source: source, documentation: documentation)
             definition.deprecation = schema.deprecated ? .marked : nil
             return definition
         }
@@ -127,6 +130,10 @@ extension ModelTranslator {
         of schema: JSONSchema, at origin: TypeID, hint: String, container: TypeContainer
     ) throws(Diagnostic) -> (type: SwiftType, nullable: Bool) {
         let nullable = schema.nullable
+        if !overrides.customTypes.isEmpty { overrides.places.insert(origin) }
+        if let custom = customType(at: origin) {
+            return (.custom(custom), nullable || schema.ref.map(isNullable) == true || unionAllowsNull(schema))
+        }
         if let ref = schema.ref {
             return (schemaTypes[ref] ?? .jsonValue, nullable || isNullable(ref))
         }
@@ -145,7 +152,7 @@ extension ModelTranslator {
         }
         if let values = enumValues(of: schema) {
             let id = declare(origin, preferred: hint, in: container)
-            definitions[id] = TypeDefinition(id: id, kind: .enumeration(makeEnum(values)))
+            definitions[id] = TypeDefinition(id: id, kind: .enumeration(try makeEnum(values, id: origin)))
             return (.named(id), nullable || values.allowsNull)
         }
         let (keyword, alternatives) = unionAlternatives(of: schema)
@@ -368,7 +375,7 @@ extension ModelTranslator {
         else { return nil }
         var merged = MergedObject()
         var visited: Set<SchemaID> = []
-        guard merge(schema, into: &merged, visited: &visited, base: nil, path: []) else { return nil }
+        guard merge(schema, into: &merged, visited: &visited) else { return nil }
         merged.title = schema.title
         merged.description = schema.description
         merged.deprecated = schema.deprecated
@@ -376,9 +383,10 @@ extension ModelTranslator {
     }
 
     /// Adds the properties of `schema` and its `allOf` parts to `merged`, and their `oneOf`/`anyOf` choices;
-    /// `false` when a part, or an alternative of a choice, is not an object. `schema` is at `path` below `base`.
+    /// `false` when a part, or an alternative of a choice, is not an object. `origin` is the schema `schema` was
+    /// reached as, through a reference, and `schema` is at `path` below it (below the merged schema without one).
     func merge(
-        _ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>, base: TypeID? = nil,
+        _ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>, origin: SchemaID? = nil,
         path: [String] = []
     ) -> Bool {
         if let ref = schema.ref {
@@ -387,30 +395,32 @@ extension ModelTranslator {
                 guard allowsOnlyObjects(unionAlternatives(of: target).alternatives) else { return false }
                 merged.choices.append(.reference(ref))
                 // The discriminator a union may declare beside its alternatives is a member too.
-                mergeProperties(of: target, into: &merged)
+                mergeProperties(of: target, into: &merged, origin: ref)
                 return true
             }
-            return merge(target, into: &merged, visited: &visited, base: Self.typeID(of: ref), path: [])
+            return merge(target, into: &merged, visited: &visited, origin: ref, path: [])
         }
         if let type = schema.singleType, type != .object { return false }
         let (keyword, alternatives) = unionAlternatives(of: schema)
         if alternatives.count == 1 {
             // One alternative must hold: it is one more part.
             let (index, alternative) = alternatives[0]
-            guard merge(alternative, into: &merged, visited: &visited, base: base, path: path + [keyword, "\(index)"])
-            else { return false }
+            let partPath = path + [keyword, "\(index)"]
+            guard merge(alternative, into: &merged, visited: &visited, origin: origin, path: partPath) else {
+                return false
+            }
         } else if alternatives.count >= 2 {
             guard allowsOnlyObjects(alternatives) else {
                 warnNotAllObjects(schema, keyword: keyword)
                 return false
             }
-            merged.choices.append(.inline(schema, base: base, path: path + [keyword]))
+            merged.choices.append(.inline(schema, base: origin.map(Self.typeID(of:)), path: path + [keyword]))
         }
         for (index, part) in schema.allOf.enumerated()
-        where !merge(part, into: &merged, visited: &visited, base: base, path: path + ["allOf", "\(index)"]) {
+        where !merge(part, into: &merged, visited: &visited, origin: origin, path: path + ["allOf", "\(index)"]) {
             return false
         }
-        mergeProperties(of: schema, into: &merged)
+        mergeProperties(of: schema, into: &merged, origin: origin)
         if let additional = schema.additionalProperties {
             merged.additionalProperties = additional
         }
@@ -418,9 +428,11 @@ extension ModelTranslator {
     }
 
     /// Adds the properties `schema` declares itself to `merged` (a later one of the same name replaces an earlier
-    /// one), and what it requires.
-    func mergeProperties(of schema: JSONSchema, into merged: inout MergedObject) {
+    /// one), and what it requires; `origin` is the schema they come from through a reference.
+    func mergeProperties(of schema: JSONSchema, into merged: inout MergedObject, origin: SchemaID?) {
         for property in schema.properties {
+            merged.origins[property.name] = origin
+            merged.origins[property.name] = origin
             if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
                 merged.properties[index] = property
             } else {
@@ -435,8 +447,21 @@ extension ModelTranslator {
         var definition = StructDefinition()
         let nested = TypeContainer(parent: id)
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
+        // The names the user chose first, exactly; the others make way.
+        var chosen: [String: String] = [:]
         for property in merged.properties {
-            let swiftName = members.claim(SwiftName.lowerCamelCase(property.name))
+            guard let override = propertyNameOverride(property.name, of: id, origin: merged.origins[property.name])
+            else { continue }
+            guard members.claimExactly(override.name.value) else {
+                throw Diagnostic(
+                    at: override.name.location,
+                    "'\(override.name.value)' cannot name property '\(property.name)' of '\(override.target.value)': "
+                        + "the name is taken")
+            }
+            chosen[property.name] = override.name.value
+        }
+        for property in merged.properties {
+            let swiftName = chosen[property.name] ?? members.claim(SwiftName.lowerCamelCase(property.name))
             let (type, nullable) = try self.type(
                 of: property.schema, at: id.appending("properties", property.name),
                 hint: SwiftName.upperCamelCase(property.name), container: nested
@@ -624,10 +649,28 @@ extension ModelTranslator {
         return documentation
     }
 
-    func makeEnum(_ values: EnumValues) -> EnumDefinition {
+    /// The enum for `values`, declared at `id` (where its schema is).
+    func makeEnum(_ values: EnumValues, id: TypeID) throws(Diagnostic) -> EnumDefinition {
         let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
+        // The names the user chose first, exactly; the others make way.
+        var chosen: [String: String] = [:]
+        for value in values.values {
+            guard let override = enumCaseNameOverride(value.raw, of: id) else { continue }
+            guard scope.claimExactly(override.name.value) else {
+                throw Diagnostic(
+                    at: override.name.location,
+                    "'\(override.name.value)' cannot name the case of '\(value.raw)' in '\(override.target.value)': "
+                        + "the name is taken")
+            }
+            chosen[value.raw] = override.name.value
+        }
         var cases: [EnumDefinition.Case] = []
         for value in values.values {
+            if let name = chosen[value.raw] {
+                cases.append(
+                    EnumDefinition.Case(swiftName: name, rawValue: value.raw, documentation: value.documentation))
+                continue
+            }
             let preferred =
                 value.name.map(SwiftName.lowerCamelCase)
                 ?? (values.rawType == .string ? SwiftName.lowerCamelCase(value.raw) : Self.numericCaseName(value.raw))

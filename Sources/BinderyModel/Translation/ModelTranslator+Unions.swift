@@ -168,6 +168,8 @@ extension ModelTranslator {
         case .dictionary: return "object"
         case .jsonValue, .optional: return "value"
         case .named: return "option\(index + 1)"
+        case .custom(let name):
+            return SwiftName.lowerCamelCase(name.split(separator: ".").last.map(String.init) ?? name)
         }
     }
 

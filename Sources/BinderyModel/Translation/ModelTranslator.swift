@@ -11,9 +11,24 @@ public final class ModelTranslator {
     public struct Options: Sendable {
         /// The Swift module the code is compiled in.
         public var moduleName: String
+        /// Which public methods each operation gets.
+        public var methods: OperationMethods
+        /// Which operations are generated (then only the schemas they reach); empty: all of them.
+        public var filter: OperationFilter
+        /// Names the user chose.
+        public var naming: NamingOverrides
+        /// Schemas replaced by types of the user's.
+        public var typeOverrides: [TypeOverride]
 
-        public init(moduleName: String) {
+        public init(
+            moduleName: String, methods: OperationMethods = .both, filter: OperationFilter = OperationFilter(),
+            naming: NamingOverrides = NamingOverrides(), typeOverrides: [TypeOverride] = []
+        ) {
             self.moduleName = moduleName
+            self.methods = methods
+            self.filter = filter
+            self.naming = naming
+            self.typeOverrides = typeOverrides
         }
     }
 
@@ -33,6 +48,10 @@ public final class ModelTranslator {
     var topLevel: [TypeID] = []
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
+    /// The options' naming and type overrides, by identity.
+    var overrides = ResolvedOverrides()
+    /// The operations to generate and the schemas they reach.
+    var selection = Selection(operations: [], schemas: nil, dropped: [])
     public private(set) var warnings: [Diagnostic] = []
     /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
     public private(set) var notes: [Diagnostic] = []
@@ -57,8 +76,11 @@ public final class ModelTranslator {
     }
 
     public func translate() throws(Diagnostic) -> CodeModel {
+        overrides = try resolveOverrides()
+        selection = try select()
         var model = CodeModel(
             moduleName: options.moduleName, title: document.info.title, version: document.info.version)
+        model.methods = options.methods
         model.documentation = Documentation(summary: document.info.summary, description: document.info.description)
         if let url = defaultServerURL() { model.defaultServerURL = url }
         model.securitySchemes = translateSecuritySchemes()
@@ -75,7 +97,7 @@ public final class ModelTranslator {
         }
         requestSchemaNames()
         model.servers = translateServers()
-        for (id, schema) in document.schemas.entries {
+        for (id, schema) in selectedSchemas {
             try translateComponent(id: id, schema: schema)
         }
         breakAliasCycles()
@@ -86,7 +108,8 @@ public final class ModelTranslator {
         boxRecursiveProperties()
         deprecateUses(in: &model.apis)
 
-        let names = namer.names()
+        let names = try assignNames()
+        try checkOverridesApplied(selection: selection)
         model.types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
         model.typeNames = TypeNames(types: model.types)
         if var servers = model.servers {
@@ -124,7 +147,11 @@ public final class ModelTranslator {
     /// Asks for a name for every schema of the table, in table order, before any is translated, so references
     /// can be written before the schemas they point to.
     func requestSchemaNames() {
-        for (id, _) in document.schemas.entries {
+        for (id, _) in selectedSchemas {
+            if let custom = customType(at: Self.typeID(of: id)) {
+                schemaTypes[id] = .custom(custom)
+                continue
+            }
             var preferred = SwiftName.upperCamelCase(document.schemas.name(of: id))
             if SwiftKeywords.isReservedTopLevelTypeName(preferred) {
                 preferred += "Model"
@@ -133,6 +160,14 @@ public final class ModelTranslator {
             namer.request(typeID, preferred: preferred, in: .module)
             preferredNames[typeID] = preferred
             schemaTypes[id] = .named(typeID)
+        }
+    }
+
+    /// The schemas of the table the filter keeps, in order (those a type override replaces among them: they get the
+    /// user's type, and no declaration).
+    var selectedSchemas: [(id: SchemaID, schema: JSONSchema)] {
+        document.schemas.entries.filter { entry in
+            selection.schemas.map { $0.contains(entry.id) } ?? true
         }
     }
 

@@ -27,15 +27,21 @@ struct ModelContext: RenderContext {
     let additionalItemsType: String
     let unionCases: [UnionCaseContext]
     let deprecationMessage: String?
+    /// The render options, for nested declarations (rendered without the package context).
+    let options: OptionsContext
     /// Renders nested types with the `model_declaration` template.
     let renderer: (any TemplateRenderer)?
 
-    init(definition: TypeDefinition, index: TypeIndex, renderer: (any TemplateRenderer)?, isNested: Bool = false) {
+    init(
+        definition: TypeDefinition, index: TypeIndex, options: OptionsContext, renderer: (any TemplateRenderer)?,
+        isNested: Bool = false
+    ) {
         self.definition = definition
         self.isNested = isNested
+        self.options = options
         self.renderer = renderer
         self.nestedTypes = definition.nestedTypes.map {
-            ModelContext(definition: $0, index: index, renderer: renderer, isNested: true)
+            ModelContext(definition: $0, index: index, options: options, renderer: renderer, isNested: true)
         }
         self.deprecationMessage = index.deprecationMessage(definition.deprecation)
         self.docComment = Self.docComment(definition, deprecationMessage: deprecationMessage)
@@ -184,7 +190,7 @@ struct ModelContext: RenderContext {
             var text = "// error: cannot render \(nested.definition.qualifiedName): no renderer"
             if let renderer {
                 do {
-                    text = try renderer.render("model_declaration", contexts: [self, nested])
+                    text = try renderer.render("model_declaration", contexts: [options, self, nested])
                 } catch {
                     text = "// error: cannot render \(nested.definition.qualifiedName): \(error.message)"
                 }

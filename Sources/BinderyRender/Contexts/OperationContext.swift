@@ -8,7 +8,8 @@ import BinderyModel
 /// `responseTypeDocComment` (lines), `isDeprecated`, `deprecationMessageLiteral`, `parameters` (in wire order:
 /// path, query, header, cookie, body, for building the request), `signatureParameters` (the same, required ones
 /// first, for the methods' signatures and calls), `hasParameters`,
-/// `hasSimpleMethod`, `simpleReturnType`, `returnsVoid`, `hasAccept`, `acceptLiteral`, `buildsRequest` (whether
+/// `hasSimpleMethod` (the throwing method is generated), `hasResponseMethod` (the `…Response` method is),
+/// `simpleReturnType`, `returnsVoid`, `hasAccept`, `acceptLiteral`, `buildsRequest` (whether
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
 /// a body), `hasRequestBody`, `security` (alternatives, each with `schemes`), `responses`, `hasUndocumentedCase`,
 /// `undocumentedCaseName`, `isStreaming` (a response is read as it arrives), `streamingContentTypesLiteral`
@@ -54,23 +55,27 @@ struct OperationContext: RenderContext {
         }
         self.docComment = Self.simpleDocComment(operation, index: index)
         self.responseDocComment = Self.responseDocComment(operation)
+        let returnTypeMarkdown: String
         switch operation.simpleResult {
         case .body(let type):
             self.simpleReturnType = index.code(type)
-            self.returnTypeMarkdown = index.markdown(type)
+            returnTypeMarkdown = index.markdown(type)
         case .stream(let format, let element):
             self.simpleReturnType = ResponseContext.streamType(format, element: element, index: index)
-            self.returnTypeMarkdown = MarkdownText.code(simpleReturnType)
+            returnTypeMarkdown = MarkdownText.code(simpleReturnType)
         case .byteStream:
             self.simpleReturnType = ResponseContext.byteStreamType
-            self.returnTypeMarkdown = MarkdownText.code(simpleReturnType)
+            returnTypeMarkdown = MarkdownText.code(simpleReturnType)
         case .void:
             self.simpleReturnType = "Void"
-            self.returnTypeMarkdown = "Void (empty response body)"
+            returnTypeMarkdown = "Void (empty response body)"
         case nil:
             self.simpleReturnType = "Void"
-            self.returnTypeMarkdown = "`\(operation.responseTypeName)`"
+            returnTypeMarkdown = "`\(operation.responseTypeName)`"
         }
+        // The `…Response` method is the only one when the throwing one is not generated.
+        self.returnTypeMarkdown =
+            operation.hasSimpleMethod ? returnTypeMarkdown : MarkdownText.code(operation.responseTypeName)
         self.authorizationMarkdown = Self.authorizationMarkdown(operation)
         self.exampleArguments = operation.signatureParameters.map { parameter in
             "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type, index: index))"
@@ -100,7 +105,8 @@ struct OperationContext: RenderContext {
         case "parameters": .list(parameters)
         case "signatureParameters": .list(signatureParameters)
         case "hasParameters": .flag(!parameters.isEmpty)
-        case "hasSimpleMethod": .flag(operation.simpleResult != nil)
+        case "hasSimpleMethod": .flag(operation.hasSimpleMethod)
+        case "hasResponseMethod": .flag(operation.hasResponseMethod)
         case "simpleReturnType": .text(simpleReturnType)
         case "returnsVoid": .flag(operation.simpleResult == .void)
         case "hasAccept": .flag(!operation.acceptedContentTypes.isEmpty)
@@ -150,7 +156,7 @@ struct OperationContext: RenderContext {
         for header in operation.responses.flatMap(\.headers) where !headerNames.contains(header.name) {
             headerNames.append(header.name)
         }
-        if !headerNames.isEmpty {
+        if !headerNames.isEmpty, operation.hasResponseMethod {
             comment.paragraph(
                 "The documented response headers ("
                     + headerNames.map { MarkdownText.code($0) }.joined(separator: ", ")
@@ -192,7 +198,7 @@ struct OperationContext: RenderContext {
         var comment = DocComment()
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
         streamParagraph(operation, &comment)
-        if operation.simpleResult == nil { byteStreamingVariantParagraph(operation, &comment) }
+        if !operation.hasSimpleMethod { byteStreamingVariantParagraph(operation, &comment) }
         comment.paragraph(
             "Returns every documented response as a case of `\(operation.responseTypeName)`, for exhaustive "
                 + "handling; throws only when the request cannot be sent or a documented body cannot be decoded"

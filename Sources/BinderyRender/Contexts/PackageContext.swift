@@ -8,21 +8,28 @@ import BinderyModel
 /// ``ServersContext``: the `Servers` namespace, empty without servers), `serversName` (its name, also its file's),
 /// `sourcesDirectory`, `docsDirectory`, `apis`, `models` (top-level types), `securitySchemes`,
 /// `hasSecuritySchemes`, `hasUnions`, `hasStreams` (an operation reads a body as it arrives), `hasMultipart` (an
-/// operation sends a multipart body), `runtimeFiles` (false: set by the manifest per file).
+/// operation sends a multipart body), `hasThrowingMethods` and `hasResponseMethods` (which methods operations
+/// get: both, or one of them, as ``CodeModel/methods`` says), `runtimeFiles` (false: set by the manifest per file);
+/// and the render options of ``OptionsContext`` (`access`, `generatesDocs`, `conformances`).
 public struct PackageContext: RenderContext {
     let model: CodeModel
     let index: TypeIndex
     let apis: [APIContext]
     let models: [ModelContext]
+    let options: OptionsContext
 
     /// - Parameter renderer: renders nested type declarations (`nestedDeclarations`) with the
     ///   `model_declaration` template.
-    public init(model: CodeModel, renderer: (any TemplateRenderer)? = nil) {
+    public init(model: CodeModel, options: RenderOptions = RenderOptions(), renderer: (any TemplateRenderer)? = nil) {
         self.model = model
         self.index = TypeIndex(model: model)
         let index = self.index
+        let options = OptionsContext(options: options)
+        self.options = options
         self.apis = model.apis.map { APIContext(api: $0, index: index) }
-        self.models = model.types.map { ModelContext(definition: $0, index: index, renderer: renderer) }
+        self.models = model.types.map {
+            ModelContext(definition: $0, index: index, options: options, renderer: renderer)
+        }
     }
 
     /// The contexts of the files rendered once per API.
@@ -59,7 +66,9 @@ public struct PackageContext: RenderContext {
                 model.apis.contains { $0.operations.contains { !$0.streamingContentTypes.isEmpty || $0.streamsBytes } })
         case "hasMultipart":
             .flag(model.apis.contains { $0.operations.contains { $0.requestBody?.encoding == .multipart } })
-        default: nil
+        case "hasThrowingMethods": .flag(model.methods != .response)
+        case "hasResponseMethods": .flag(model.methods != .throwing)
+        default: options.value(forKey: key)
         }
     }
 

@@ -140,7 +140,7 @@ struct ParameterContext: RenderContext {
         case .array: "[]"
         case .dictionary: "[:]"
         case .optional: "nil"
-        case .named: "\(index.code(type))(...)"
+        case .named, .custom: "\(index.code(type))(...)"
         }
     }
 }

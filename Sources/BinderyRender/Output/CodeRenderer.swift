@@ -27,8 +27,10 @@ public struct CodeRenderer {
     }
 
     /// Every file of the output, in manifest order.
-    public func render(_ model: CodeModel) throws(Diagnostic) -> [GeneratedFile] {
-        let package = PackageContext(model: model, renderer: renderer)
+    public func render(
+        _ model: CodeModel, options: RenderOptions = RenderOptions()
+    ) throws(Diagnostic) -> [GeneratedFile] {
+        let package = PackageContext(model: model, options: options, renderer: renderer)
         var files: [GeneratedFile] = []
         var paths: [String: TemplateManifest.Entry] = [:]
         for entry in manifest.entries {

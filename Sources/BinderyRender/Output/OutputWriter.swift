@@ -50,7 +50,7 @@ public struct OutputWriter {
                 try writeFile(file.contents, to: staging + "/" + file.path)
             }
             if !exists {
-                try createDirectory((directory as NSString).deletingLastPathComponent)
+                try createDirectory(PathText.parent(of: directory))
                 try fileManager.moveItem(atPath: staging, toPath: directory)
                 summary.written = files.map(\.path)
                 return summary
@@ -61,7 +61,7 @@ public struct OutputWriter {
                     if file.path != Self.manifestPath { summary.unchanged.append(file.path) }
                     continue
                 }
-                try createDirectory((destination as NSString).deletingLastPathComponent)
+                try createDirectory(PathText.parent(of: destination))
                 // rename(2) replaces the destination in one step: readers see the old file or the new one.
                 guard rename(staging + "/" + file.path, destination) == 0 else {
                     throw Diagnostic.error(
@@ -76,7 +76,7 @@ public struct OutputWriter {
                 if fileManager.fileExists(atPath: stale) {
                     try fileManager.removeItem(atPath: stale)
                     summary.removed.append(path)
-                    removeEmptyDirectories(from: (stale as NSString).deletingLastPathComponent)
+                    removeEmptyDirectories(from: PathText.parent(of: stale))
                 }
             }
             try? fileManager.removeItem(atPath: staging)
@@ -149,8 +149,8 @@ public struct OutputWriter {
     }
 
     func makeStagingDirectory() throws(Diagnostic) -> String {
-        let parent = (directory as NSString).deletingLastPathComponent
-        let name = (directory as NSString).lastPathComponent
+        let parent = PathText.parent(of: directory)
+        let name = PathText.lastComponent(of: directory)
         let staging = (parent.isEmpty ? "." : parent) + "/.\(name).bindery-staging-\(UUID().uuidString)"
         do {
             try createDirectory(parent.isEmpty ? "." : parent)
@@ -162,7 +162,7 @@ public struct OutputWriter {
     }
 
     func writeFile(_ contents: String, to path: String) throws {
-        try createDirectory((path as NSString).deletingLastPathComponent)
+        try createDirectory(PathText.parent(of: path))
         try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
     }
 
@@ -178,7 +178,7 @@ public struct OutputWriter {
             (try? fileManager.contentsOfDirectory(atPath: current).isEmpty) == true
         {
             try? fileManager.removeItem(atPath: current)
-            current = (current as NSString).deletingLastPathComponent
+            current = PathText.parent(of: current)
         }
     }
 }
