@@ -40,8 +40,9 @@ public nonisolated struct URLSessionTransport: HTTPTransport {
         let limit = request.maxResponseBytes
         do {
             #if canImport(FoundationNetworking)
-            // swift-corelibs-foundation hands a task delegate each chunk as it arrives: it cancels the transfer
-            // once the body passes the limit.
+            // swift-corelibs-foundation tells a task delegate of each chunk (shortly after it has received it):
+            // the delegate cancels the transfer once the body passes the limit. On Apple platforms, the body is
+            // read from `bytes(for:)`, never past the limit.
             let sizeGuard = limit.map(ResponseSizeGuard.init)
             let data: Data
             let response: URLResponse
