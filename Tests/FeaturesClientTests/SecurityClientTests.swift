@@ -200,7 +200,7 @@ import Testing
         let server = try LocalHTTPServer { request in
             switch request.method {
             case "DELETE": .text(401, "denied").withHeader("Set-Cookie", "session=SECRET-COOKIE")
-            default: .json(200, "{").delayed(by: request.path.hasSuffix("slow") ? 2 : 0)
+            default: .json(200, "{").delayed(by: request.path.hasSuffix("slow") ? 120 : 0)
             }
         }
         defer { server.shutdown() }
@@ -213,9 +213,11 @@ import Testing
         ]
         configuration.headers = ["X-Session": "SECRET-COOKIE"]
         configuration.headers.markSecret("x-session")
-        configuration.timeout = .milliseconds(300)
         configuration.middlewares = [Recording(seen: seen)]
         let api = VaultApi(client: APIClient(configuration: configuration))
+        var impatient = configuration
+        impatient.timeout = .milliseconds(300)
+        let slow = VaultApi(client: APIClient(configuration: impatient))
         var refused = configuration
         refused.baseURL = try #require(URL(string: "http://127.0.0.1:1/"))
         let unreachable = VaultApi(client: APIClient(configuration: refused))
@@ -224,7 +226,7 @@ import Testing
         for call in [
             { try await api.deleteSecret(name: "db") },  // 401 with a cookie
             { _ = try await api.readSecret(name: "db") },  // invalid JSON
-            { _ = try await api.readSecret(name: "slow") },  // timed out
+            { _ = try await slow.readSecret(name: "slow") },  // timed out
             { try await unreachable.deleteSecret(name: "db") },  // connection refused
         ] as [() async throws -> Void] {
             do {
@@ -237,6 +239,7 @@ import Testing
 
         #expect(errors.count == 4)
         #expect(errors.last is URLError)
+        #expect("\(errors[2])" == "the request took longer than 0.3 seconds (APIClient.Configuration.timeout)")
         var texts = errors.flatMap { [String(describing: $0), String(reflecting: $0), $0.localizedDescription] }
         texts.append(contentsOf: seen.all.flatMap { [String(describing: $0), String(reflecting: $0), dumped($0)] })
         texts.append(contentsOf: [

@@ -440,7 +440,7 @@ import Testing
             usleep(100_000)
             close(fd)
         }
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while server.abandonedResponses == 0, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
