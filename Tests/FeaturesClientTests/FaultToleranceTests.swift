@@ -306,6 +306,31 @@ import Testing
         }
     }
 
+    /// A stream whose first attempt is a `503` is retried, and its events reach the caller through a middleware
+    /// that sees each response's status and headers.
+    @Test func aStreamIsRetriedAndReachesTheCallerThroughAMiddleware() async throws {
+        let server = try server(
+            .text(503, "warming up").withHeader("Retry-After", "1"),
+            .streamed(
+                200, contentType: "text/event-stream",
+                parts: [.init("data: {\"seq\": 1}\n\n"), .init("data: {\"seq\": 2}\n\n")]))
+        defer { server.shutdown() }
+        let seen = Seen()
+        let waits = Waits()
+        let api = StreamsApi(client: client(server, waits: waits) { $0.middlewares = [Recording(seen: seen)] })
+
+        var ticks: [Int] = []
+        for try await event in try await api.watchTicks(count: 2) { ticks.append(event.data.seq) }
+
+        #expect(ticks == [1, 2])
+        #expect(waits.all == [.seconds(1)])
+        #expect(server.requests.map(\.target) == ["/ticks?count=2", "/ticks?count=2"])
+        // The middleware saw one response: the retries happen inside `next`. Its body is still the caller's.
+        let responses = seen.all.compactMap { $0 as? HTTPResponse }
+        #expect(responses.map(\.statusCode) == [200])
+        #expect(responses.first?.body.isEmpty == true)
+    }
+
     /// Cancelling the calling task cancels the transfer: the call ends at once with `CancellationError`, and the
     /// server sees the connection close.
     @Test func cancellingTheTaskCancelsTheRequest() async throws {

@@ -25,7 +25,8 @@ public nonisolated protocol APIMiddleware: Sendable {
     /// The request already has the configured headers, credentials, timeout and size limit. Retries
     /// (``APIClient/Configuration-swift.struct/retry``) happen inside `next`, so a middleware sees one response
     /// per call. For a body read as it arrives (the `…Streaming` methods), the response has the status and
-    /// headers and an empty body; the body goes on to the caller.
+    /// headers and an empty body; the body goes on to the caller when the middleware returns that response as it
+    /// is (a changed or another response comes with its own body instead).
     func intercept(
         _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse
