@@ -7,22 +7,24 @@ public enum RuntimeNames {
     /// would be a second file of that name in the module, which SwiftPM refuses.
     public static let fileNames: Set<String> = [
         "APIClient", "APIError", "CalendarDate", "HTTPRequest", "HTTPResponse", "HTTPTransport", "JSONCoding",
-        "JSONValue", "MultipartBody", "ParameterEncoding", "SecurityScheme", "Streaming", "UnionCoding",
+        "JSONValue", "Middleware", "MultipartBody", "ParameterEncoding", "RetryPolicy", "SecurityScheme", "Streaming",
+        "UnionCoding",
     ]
 
     /// Every name a generated top-level type must not take: the runtime's types and files.
     public static var reservedNames: Set<String> { typeNames.union(fileNames) }
 
     public static let typeNames: Set<String> = [
-        "APIClient", "APIError", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential", "FormBody",
-        "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding", "JSONShape",
-        "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode", "ParameterNodeBuilder", "ParameterNodeEncoder",
-        "ParameterNodeKeyedContainer",
+        "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential",
+        "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding",
+        "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode", "ParameterNodeBuilder",
+        "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
-        "PercentEncoding", "SecurityScheme", "URLSessionTransport", "UnionCoding",
+        "PercentEncoding", "Redaction", "ResponseSizeGuard", "RetryPolicy", "SecurityScheme", "URLSessionTransport",
+        "UnionCoding",
         // Streaming.swift, written only for packages with streaming responses.
         "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStatusSet", "HTTPStreamingResponse", "JSONLinesParser",
         "ServerSentEvent", "ServerSentEventParser", "SpillFile", "StreamDecoding", "StreamDecodingError",
-        "StreamParser", "StreamingBodyBuffer", "URLSessionStreamingDelegate",
+        "StreamParser", "StreamedBodies", "StreamingBodyBuffer", "URLSessionStreamingDelegate",
     ]
 }

@@ -67,6 +67,26 @@ import Testing
         nonisolated func productionClient() throws -> APIClient {
             APIClient(baseURL: try Servers.production(region: .eu))
         }
+
+        /// A middleware in the consumer's target: `nonisolated`, as a type in a main-actor target must be to run
+        /// around requests on any thread.
+        nonisolated struct UserAgent: APIMiddleware {
+            func intercept(
+                _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
+            ) async throws -> HTTPResponse {
+                var request = request
+                request.headers["User-Agent"] = "Consumer/1"
+                return try await next(request)
+            }
+        }
+
+        nonisolated func resilientClient() -> APIClient {
+            var configuration = APIClient.Configuration(timeout: .seconds(30), maxResponseBytes: 1 << 20)
+            configuration.retry = RetryPolicy(maxAttempts: 2, sleep: { try await Task.sleep(for: $0) })
+            configuration.middlewares = [UserAgent()]
+            configuration.credentials[SecurityScheme.apiKey.name] = .token("key")
+            return APIClient(configuration: configuration)
+        }
         """
 
     @Test func featuresCompileInEveryConsumerSetting() async throws {

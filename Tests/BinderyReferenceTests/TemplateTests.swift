@@ -99,7 +99,7 @@ import Testing
             )
         )
 
-        #expect(result.files.count == 43)
+        #expect(result.files.count == 45)
         #expect(Support.read(directory + "/Out/Sources/Canopy/APIs/TokenApi.swift") == "// TokenApi: tokenPostToken \n")
         #expect(Support.read(directory + "/Out/docs/INDEX.txt") == "DeploymentsApi\nPoolApi\nTokenApi\n")
         // Templates the folder does not replace stay the defaults.

@@ -43,14 +43,26 @@ import Testing
         #expect(status.computeNodes?.last?.state?.rawValue == "hibernating")
     }
 
-    @Test func sendsNoCredentialWhenNoneIsConfigured() async throws {
+    /// `GET /pools/{tenantId}` needs `Bearer`: without it, nothing is sent and the error names the scheme.
+    @Test func failsWithoutSendingWhenTheCredentialIsMissing() async throws {
         let server = try LocalHTTPServer { _ in .json(200, "{}") }
         defer { server.shutdown() }
 
-        _ = try await PoolApi(client: client(server, token: nil)).poolGetPoolStatus(tenantId: "t")
+        let error = await #expect(throws: APIError.self) {
+            try await PoolApi(client: client(server, token: nil)).poolGetPoolStatus(tenantId: "t")
+        }
 
-        #expect(server.requests.first?.header("Authorization") == nil)
-        #expect(server.requests.first?.query == nil)
+        guard case .missingCredentials(let operationID, let alternatives) = error else {
+            Issue.record("expected missingCredentials, got \(String(describing: error))")
+            return
+        }
+        #expect(operationID == "Pool_GetPoolStatus")
+        #expect(alternatives == [["Bearer"]])
+        #expect(
+            error?.description
+                == "missing credentials: 'Pool_GetPoolStatus' needs 'Bearer' in APIClient.Configuration.credentials; "
+                + "nothing was sent")
+        #expect(server.requests.isEmpty)
     }
 
     @Test func asksATokenProviderOnEveryRequest() async throws {
@@ -116,7 +128,7 @@ import Testing
     @Test func answersAnUndocumentedStatusWithTheResponse() async throws {
         let server = try LocalHTTPServer { _ in .text(401, "no token") }
         defer { server.shutdown() }
-        let api = DeploymentsApi(client: client(server, token: nil))
+        let api = DeploymentsApi(client: client(server, token: "expired"))
 
         let result = try await api.deploymentsGetDeploymentResponse(deploymentId: 1)
 

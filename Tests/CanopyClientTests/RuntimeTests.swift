@@ -152,6 +152,10 @@ import Testing
             try request.url(relativeTo: keyed).absoluteString == "https://api.example.com/v1/pools/a%2Fb?key=k&q=x%26y")
         let unfilled = HTTPRequest(method: "GET", path: "/pools/{id}")
         #expect(throws: APIError.self) { try unfilled.url(relativeTo: base) }
+        // The path's own text is encoded where a URL needs it; a dot segment in it is refused too.
+        let odd = HTTPRequest(method: "GET", path: "/a b/ü%zz%41")
+        #expect(try odd.url(relativeTo: base).absoluteString == "https://api.example.com/v1/a%20b/%C3%BC%25zz%41")
+        #expect(throws: APIError.self) { try HTTPRequest(method: "GET", path: "/a/%2e%2E/b").url(relativeTo: base) }
     }
 
     @Test func optionalSecuritySendsCredentialsWhenItHasThem() async throws {
@@ -167,20 +171,33 @@ import Testing
         #expect(transport.requests.map { $0.headers["Authorization"] } == [nil, "Bearer t"])
     }
 
-    @Test func pathSegmentsNeverBecomeDotSegments() throws {
-        func path(_ value: some Encodable) throws -> String {
+    /// Values stay in their segment: `/`, `?`, `#` and `%` are encoded; a segment that would be `.` or `..` (in
+    /// any spelling a server decodes to it) is refused, as no encoding keeps every server from climbing with it.
+    @Test func pathParametersStayInTheirSegment() throws {
+        let base = try #require(URL(string: "https://api.example.com/v1"))
+        func url(_ value: some Encodable, style: ParameterStyle = .simple) throws -> String {
             var request = HTTPRequest(method: "GET", path: "/a/{p}/b")
-            try request.setPath("p", value)
-            return request.path
+            try request.setPath("p", value, style: style)
+            return try request.url(relativeTo: base).absoluteString
         }
-        #expect(try path(".") == "/a/%2E/b")
-        #expect(try path("..") == "/a/%2E%2E/b")
-        #expect(try path("...") == "/a/.../b")
-        #expect(try path("../../admin") == "/a/..%2F..%2Fadmin/b")
-        #expect(try path(JSONValue.integer(42)) == "/a/42/b")
-        #expect(try path(JSONValue.string("a b")) == "/a/a%20b/b")
-        #expect(try path(CalendarDate(year: 2026, month: 11, day: 29)) == "/a/2026-11-29/b")
-        #expect(try path(PoolState.active) == "/a/active/b")
+        #expect(try url("...") == "https://api.example.com/v1/a/.../b")
+        #expect(try url("../../admin") == "https://api.example.com/v1/a/..%2F..%2Fadmin/b")
+        #expect(try url("x?y#z%41") == "https://api.example.com/v1/a/x%3Fy%23z%2541/b")
+        #expect(try url(JSONValue.integer(42)) == "https://api.example.com/v1/a/42/b")
+        #expect(try url(JSONValue.string("a b")) == "https://api.example.com/v1/a/a%20b/b")
+        #expect(try url(CalendarDate(year: 2026, month: 11, day: 29)) == "https://api.example.com/v1/a/2026-11-29/b")
+        #expect(try url(PoolState.active) == "https://api.example.com/v1/a/active/b")
+        // A value that spells a dot encoded is data: its `%` is encoded in turn.
+        #expect(try url("%2E%2E") == "https://api.example.com/v1/a/%252E%252E/b")
+        for value in [".", ".."] {
+            let error = #expect(throws: APIError.self, "\(value)") { try url(value) }
+            guard case .invalidRequest(let reason) = error else { continue }
+            #expect(reason.contains("which servers read as"), "\(reason)")
+        }
+        // `label` puts a dot in front: an empty value would make the segment `.`, a dot `..`.
+        #expect(throws: APIError.self) { try url("", style: .label) }
+        #expect(throws: APIError.self) { try url(".", style: .label) }
+        #expect(try url("x", style: .label) == "https://api.example.com/v1/a/.x/b")
     }
 
     @Test func enumsKeepValuesTheyDoNotKnow() throws {

@@ -17,6 +17,20 @@ public struct CannedResponse: Sendable {
     public var generatedParts: GeneratedParts?
     /// Called on the connection's thread with each part's index right after the part was written.
     public var partSent: (@Sendable (Int) -> Void)?
+    /// Seconds to wait before sending anything. The wait ends early when the client goes away; nothing is sent
+    /// then, and the response counts in ``LocalHTTPServer/abandonedResponses``.
+    public var delay: Double = 0
+    /// How the server breaks the exchange instead of answering properly; `nil` for a well-formed answer.
+    public var fault: Fault?
+
+    /// A way of breaking an exchange, to test how a client copes.
+    public enum Fault: Sendable, Hashable {
+        /// Closes the connection once the request is read, without sending a byte.
+        case closeWithoutResponse
+        /// Sends the head, whose `Content-Length` announces the whole body, and the first `count` bytes of the body,
+        /// then closes the connection.
+        case closeAfterBodyBytes(Int)
+    }
 
     /// A part of a body sent over time.
     public struct Part: Sendable {
@@ -98,6 +112,27 @@ public struct CannedResponse: Sendable {
     /// A response with a UTF-8 text body.
     public static func text(_ status: Int, _ text: String, contentType: String = "text/plain") -> CannedResponse {
         CannedResponse(status: status, headers: [("Content-Type", contentType)], body: Array(text.utf8))
+    }
+
+    /// No response at all: the server reads the request and closes the connection.
+    public static var dropped: CannedResponse {
+        var response = CannedResponse(status: 200)
+        response.fault = .closeWithoutResponse
+        return response
+    }
+
+    /// This response, sent after `seconds` (unless the client has gone by then).
+    public func delayed(by seconds: Double) -> CannedResponse {
+        var response = self
+        response.delay = seconds
+        return response
+    }
+
+    /// This response cut short: the head and the first `count` bytes of the body, then the connection closes.
+    public func cut(afterBodyBytes count: Int) -> CannedResponse {
+        var response = self
+        response.fault = .closeAfterBodyBytes(count)
+        return response
     }
 
     /// A response with no body, e.g. `.empty(204)`.

@@ -55,6 +55,11 @@ public final class LocalHTTPServer: Sendable {
     /// One line per request that was rejected as malformed (status and reason), in arrival order.
     public var rejections: [String] { core.state.withLock { $0.rejections } }
 
+    /// How many responses the client went away from before they were whole: it closed the connection while the
+    /// server waited to answer (``CannedResponse/delay``), between parts of a body sent in parts, or while a body
+    /// was being written.
+    public var abandonedResponses: Int { core.state.withLock { $0.abandonedResponses } }
+
     /// Stops accepting, closes the listening socket and joins the accept thread; open connections are shut
     /// down and their threads awaited (briefly). Idempotent and thread-safe; also called on deinit.
     public func shutdown() {
@@ -86,6 +91,7 @@ final class ServerCore: Sendable {
     struct State: Sendable {
         var requests: [RecordedRequest] = []
         var rejections: [String] = []
+        var abandonedResponses = 0
         /// Accepted connections not yet closed; shutdown(2) on stop so that blocked reads return.
         var openConnections: Set<Int32> = []
         var stopping = false
@@ -229,6 +235,20 @@ final class ServerCore: Sendable {
             }
             state.withLock { $0.requests.append(request) }
             let canned = handler(request)
+            if canned.delay > 0, Socket.waitReadable([fd], timeoutMilliseconds: Int32(canned.delay * 1000)) != [] {
+                abandon()
+                return
+            }
+            switch canned.fault {
+            case .closeWithoutResponse:
+                return
+            case .closeAfterBodyBytes(let count):
+                let head = canned.serialized(includeBody: false)
+                try? Socket.sendAll(fd, head + canned.body.prefix(max(0, count)))
+                return
+            case nil:
+                break
+            }
             response = canned.serialized(includeBody: request.method != "HEAD")
             if request.method != "HEAD", let source = canned.partSource {
                 parts = source
@@ -243,11 +263,19 @@ final class ServerCore: Sendable {
         } catch {
             return  // Peer gone, or an idle connection that never sent a byte: nothing to answer.
         }
-        try? Socket.sendAll(fd, response)
+        guard (try? Socket.sendAll(fd, response)) != nil else {
+            abandon()
+            return
+        }
         if let parts, parts.count > 0 {
             sendParts(count: parts.count, part: parts.part, on: fd, partSent: partSent)
         }
         lingerAfterResponse(fd)
+    }
+
+    /// Counts a response the client went away from.
+    private func abandon() {
+        state.withLock { $0.abandonedResponses += 1 }
     }
 
     /// Sends each part as a chunk after its delay, then the last chunk; stops when the client has gone (or the
@@ -258,9 +286,13 @@ final class ServerCore: Sendable {
         for index in 0..<count {
             let part = makePart(index)
             if part.delay > 0, Socket.waitReadable([fd], timeoutMilliseconds: Int32(part.delay * 1000)) != [] {
+                abandon()
                 return
             }
-            guard (try? Socket.sendAll(fd, CannedResponse.chunk(part.bytes))) != nil else { return }
+            guard (try? Socket.sendAll(fd, CannedResponse.chunk(part.bytes))) != nil else {
+                abandon()
+                return
+            }
             partSent?(index)
         }
         try? Socket.sendAll(fd, CannedResponse.chunk([]))

@@ -401,6 +401,54 @@ import Testing
     }
 }
 
+/// Faults on purpose, for testing clients: no answer, a body cut short, an answer that comes late.
+@Suite struct FaultTests {
+    @Test func droppedAndCutResponsesCloseTheConnection() async throws {
+        let server = try LocalHTTPServer { request in
+            request.path == "/drop" ? .dropped : .text(200, "0123456789abcdef").cut(afterBodyBytes: 10)
+        }
+        defer { server.shutdown() }
+        let port = server.port
+
+        let dropped = try await onThread { try RawClient.exchange(port: port, "GET /drop HTTP/1.1\r\nHost: x\r\n\r\n") }
+        let cut = try await onThread { try RawClient.exchange(port: port, "GET /cut HTTP/1.1\r\nHost: x\r\n\r\n") }
+
+        #expect(dropped.isEmpty)
+        #expect(cut.hasPrefix("HTTP/1.1 200 OK\r\nContent-Length: 16\r\n"))
+        #expect(cut.hasSuffix("\r\n\r\n0123456789"))
+        #expect(server.requests.map(\.path) == ["/drop", "/cut"])
+        #expect(server.abandonedResponses == 0)
+    }
+
+    @Test func aDelayedResponseComesLateOrCountsAsAbandoned() async throws {
+        let server = try LocalHTTPServer { request in .text(200, "late").delayed(by: request.path == "/wait" ? 0.2 : 10)
+        }
+        defer { server.shutdown() }
+        let port = server.port
+
+        let (late, elapsed) = try await onThread {
+            let clock = ContinuousClock()
+            let start = clock.now
+            return (try RawClient.exchange(port: port, "GET /wait HTTP/1.1\r\nHost: x\r\n\r\n"), clock.now - start)
+        }
+        #expect(late.hasSuffix("\r\n\r\nlate"))
+        #expect(elapsed >= .milliseconds(200))
+
+        try await onThread {
+            let fd = try RawClient.connectSocket(port: port)
+            try RawClient.sendAll(fd, "GET /gone HTTP/1.1\r\nHost: x\r\n\r\n")
+            usleep(100_000)
+            close(fd)
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while server.abandonedResponses == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        #expect(server.abandonedResponses == 1)
+        #expect(server.requests.map(\.path) == ["/wait", "/gone"])
+    }
+}
+
 /// Lifecycle.
 @Suite struct ShutdownTests {
     @Test func shutdownIsIdempotentAndStopsAccepting() async throws {

@@ -34,6 +34,9 @@ public enum SwiftKeywords {
         // of the module's name would be found instead, and `Foundation.Data` would not compile.
         "Swift", "Foundation", "FoundationEssentials", "FoundationInternationalization", "FoundationNetworking",
         "Dispatch",
+        // Foundation constants the runtime names (`URLSessionTransport` builds a `URLError` with one): a type of
+        // the name in the generated module would be found instead.
+        "NSLocalizedDescriptionKey",
     ]
 
     /// Whether a top-level type of a generated module must not be named `name` (nor differ from it only in case,

@@ -6,7 +6,13 @@ import Foundation
 ///
 /// The generated operations describe their requests with one call per parameter (`setPath`, `addQuery`,
 /// `setHeader`, `addCookie`) and one for the body; the request writes each value in the parameter's style.
-public nonisolated struct HTTPRequest: Sendable, Hashable {
+///
+/// Its descriptions (`String(describing:)`, `String(reflecting:)`, `dump`) never show credentials: the values of
+/// `Authorization`, `Proxy-Authorization`, `Cookie` and `Set-Cookie`, and of the headers and query items an API
+/// key was sent in, are `<redacted>`.
+public nonisolated struct HTTPRequest: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The method, `GET`.
     public var method: String
     /// The path, percent-encoded: the operation's path template (`/pools/{tenantId}`) until ``setPath(_:_:style:explode:)``
@@ -18,6 +24,16 @@ public nonisolated struct HTTPRequest: Sendable, Hashable {
     public var body: Data?
     /// The document's `operationId` for the operation, for logging and for transports that route on it.
     public var operationID: String
+    /// The longest one attempt at the request may take, from sending it to the last byte of the response; `nil`
+    /// until the client sets it to its ``APIClient/Configuration-swift.struct/timeout``. A middleware may set it
+    /// for one request.
+    public var timeout: Duration?
+    /// The most bytes of response body the transport reads before it gives up with
+    /// ``APIError/responseTooLarge(limit:)``; `nil` until the client sets it to its
+    /// ``APIClient/Configuration-swift.struct/maxResponseBytes``.
+    public var maxResponseBytes: Int?
+    /// The names (percent-encoded, as in ``query``) of the query items whose values are secrets: API keys.
+    public private(set) var secretQueryNames: Set<String>
 
     /// A request for `path`, a path template whose `{name}` placeholders ``setPath(_:_:style:explode:)`` fills in.
     public init(method: String, path: String, operationID: String = "") {
@@ -27,10 +43,14 @@ public nonisolated struct HTTPRequest: Sendable, Hashable {
         self.headers = HTTPHeaders()
         self.body = nil
         self.operationID = operationID
+        self.timeout = nil
+        self.maxResponseBytes = nil
+        self.secretQueryNames = []
     }
 
     /// Puts a path parameter's value in place of `{name}` in the path, written in `style` (`simple`, `label` or
-    /// `matrix`) and percent-encoded so that it stays within its segment.
+    /// `matrix`) and percent-encoded so that it stays within its segment: `/`, `?`, `#` and `%` are encoded. A
+    /// segment that would be `.` or `..` is refused when the URL is made (``url(relativeTo:)``).
     public mutating func setPath(
         _ name: String, _ value: some Encodable, style: ParameterStyle = .simple, explode: Bool = false
     ) throws {
@@ -57,10 +77,14 @@ public nonisolated struct HTTPRequest: Sendable, Hashable {
     public mutating func setHeader(_ name: String, _ value: (some Encodable)?, explode: Bool = false) throws {
         guard let value, let node = try Self.node(name, value) else { return }
         let text = ParameterWriter.headerText(node, explode: explode)
-        guard !text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
-            throw APIError.invalidRequest("the value of header '\(name)' has a line break")
-        }
+        try HTTPHeaders.check(name: name, value: text)
         headers[name] = text
+    }
+
+    /// Marks the query items named `name` (as given to ``addQuery(_:_:style:explode:allowReserved:)``) as secret:
+    /// descriptions of the request show their values as `<redacted>`.
+    public mutating func markSecretQueryItem(_ name: String) {
+        secretQueryNames.insert(PercentEncoding.encode(name))
     }
 
     /// Adds a cookie to the `Cookie` header (style `form`); nothing for `nil`. Arrays are repeated cookies when
@@ -102,31 +126,68 @@ public nonisolated struct HTTPRequest: Sendable, Hashable {
     }
 
     /// The full URL on the server at `baseURL`: its path followed by this request's path, and its query followed
-    /// by this request's query.
+    /// by this request's query, put together with `URLComponents`.
+    ///
+    /// Throws ``APIError/invalidRequest(_:)`` when a path parameter has no value, or when a segment of the path
+    /// is `.` or `..` (or their percent-encoded spellings, `%2E%2E`): servers and proxies read those as the
+    /// current or parent folder (RFC 3986 § 5.2.4, and the WHATWG URL standard for `%2E` too), so no encoding of a
+    /// parameter whose whole value is `..` keeps it from climbing.
     public func url(relativeTo baseURL: URL) throws -> URL {
         if let open = path.firstIndex(of: "{"), let close = path[open...].firstIndex(of: "}") {
             throw APIError.invalidRequest("the path parameter '\(path[open...close])' has no value")
         }
-        var text = baseURL.absoluteString
-        var fragment = ""
-        if let hash = text.firstIndex(of: "#") {
-            fragment = String(text[hash...])
-            text = String(text[..<hash])
+        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
+            let decoded = (String(segment).removingPercentEncoding ?? String(segment))
+            if decoded == "." || decoded == ".." {
+                throw APIError.invalidRequest(
+                    "the path '\(path)' has a segment '\(segment)', which servers read as '\(decoded)': refused")
+            }
         }
-        var baseQuery: [String] = []
-        if let question = text.firstIndex(of: "?") {
-            baseQuery = text[text.index(after: question)...].split(separator: "&").map(String.init)
-            text = String(text[..<question])
+        guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: true) else {
+            throw APIError.invalidRequest("the base URL '\(Redaction.url(baseURL))' cannot be read")
         }
-        while text.hasSuffix("/") { text.removeLast() }
-        text += path
-        let pairs = baseQuery + query
-        if !pairs.isEmpty { text += "?" + pairs.joined(separator: "&") }
-        text += fragment
-        guard let url = URL(string: text) else {
-            throw APIError.invalidRequest("'\(text)' is not a valid URL")
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") { basePath.removeLast() }
+        let ownPath = PercentEncoding.escapeInvalid(path, keeping: PercentEncoding.pathCharacters)
+        components.percentEncodedPath = basePath + (ownPath.hasPrefix("/") || ownPath.isEmpty ? "" : "/") + ownPath
+        let baseQuery = (components.percentEncodedQuery ?? "").split(separator: "&").map(String.init)
+        let pairs = baseQuery + query.map { PercentEncoding.escapeInvalid($0, keeping: PercentEncoding.queryCharacters) }
+        components.percentEncodedQuery = pairs.isEmpty ? nil : pairs.joined(separator: "&")
+        guard let url = components.url else {
+            throw APIError.invalidRequest("'\(Redaction.url(baseURL))' and '\(description)' do not make a valid URL")
         }
         return url
+    }
+
+    /// `url` as text with the values of this request's secret query items, and any password, `<redacted>`: for
+    /// messages and logs.
+    public func redacted(_ url: URL) -> String {
+        Redaction.url(url, secretQueryNames: secretQueryNames)
+    }
+
+    /// The method, path and query, with secret query values `<redacted>`: `GET /pools/7?api_key=<redacted>`.
+    public var description: String {
+        let pairs = Redaction.pairs(query, secretNames: secretQueryNames)
+        return method + " " + path + (pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&"))
+    }
+
+    /// The description, then the operation, the headers (credentials `<redacted>`) and the body's length.
+    public var debugDescription: String {
+        var text = description
+        if !operationID.isEmpty { text += " (\(operationID))" }
+        text += " headers: \(headers.debugDescription)"
+        if let body { text += ", body: \(body.count) bytes" }
+        return text
+    }
+
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "method": method, "path": path, "query": Redaction.pairs(query, secretNames: secretQueryNames),
+                "headers": headers, "body": body.map { "\($0.count) bytes" } as Any, "operationID": operationID,
+                "timeout": timeout as Any, "maxResponseBytes": maxResponseBytes as Any,
+            ], displayStyle: .struct)
     }
 
     /// The parameter node for `value`, with encoding failures as ``APIError/invalidRequest(_:)``.
@@ -159,5 +220,40 @@ public nonisolated struct FormBody: Sendable, Hashable {
     /// The encoded body: the pairs joined by `&`.
     public var encoded: Data {
         Data(pairs.joined(separator: "&").utf8)
+    }
+}
+
+/// How descriptions and messages hide credentials.
+nonisolated enum Redaction {
+    /// What is shown instead of a secret.
+    static let placeholder = "<redacted>"
+    /// The headers whose values are always credentials, lower-cased.
+    static let secretHeaderNames: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+
+    /// `pairs` (`name=value`, percent-encoded) with the values of `secretNames` replaced.
+    static func pairs(_ pairs: [String], secretNames: Set<String>) -> [String] {
+        guard !secretNames.isEmpty else { return pairs }
+        return pairs.map { pair in
+            let name = String(pair.prefix { $0 != "=" })
+            return secretNames.contains(name) ? name + "=" + placeholder : pair
+        }
+    }
+
+    /// `url` as text, with its password and the values of the query items `secretQueryNames` replaced, and
+    /// without its fragment.
+    static func url(_ url: URL, secretQueryNames: Set<String> = []) -> String {
+        guard let components = URLComponents(url: url, resolvingAgainstBaseURL: true) else { return "(not a URL)" }
+        var text = components.scheme.map { $0 + "://" } ?? ""
+        if let user = components.percentEncodedUser {
+            text += user + (components.percentEncodedPassword == nil ? "" : ":" + placeholder) + "@"
+        }
+        text += components.percentEncodedHost ?? ""
+        if let port = components.port { text += ":\(port)" }
+        text += components.percentEncodedPath
+        if let query = components.percentEncodedQuery {
+            let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
+            text += "?" + Self.pairs(pairs, secretNames: secretQueryNames).joined(separator: "&")
+        }
+        return text
     }
 }

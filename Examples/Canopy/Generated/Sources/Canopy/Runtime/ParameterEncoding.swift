@@ -88,11 +88,7 @@ nonisolated enum ParameterWriter {
                     + members.flatMap { [encode($0.name), encode(flatText($0.value))] }.joined(separator: ",")
             }
         default:
-            let text = simpleText(node, explode: explode, encode: encode)
-            // `.` and `..` alone would be read as the current or parent folder.
-            if text == "." { return "%2E" }
-            if text == ".." { return "%2E%2E" }
-            return text
+            return simpleText(node, explode: explode, encode: encode)
         }
     }
 
@@ -175,6 +171,39 @@ public nonisolated enum PercentEncoding {
         }
         return result
     }
+
+    /// `text` with every byte that is not in `allowed`, and every `%` that does not start a `%XX`, written `%XX`:
+    /// text that `URLComponents` takes as percent-encoded. Text the runtime encoded is left as it is.
+    static func escapeInvalid(_ text: String, keeping allowed: Set<UInt8>) -> String {
+        let bytes = Array(text.utf8)
+        var result = ""
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            let escapes =
+                byte == UInt8(ascii: "%") && index + 2 < bytes.count && isHexDigit(bytes[index + 1])
+                && isHexDigit(bytes[index + 2])
+            if escapes || (byte != UInt8(ascii: "%") && allowed.contains(byte)) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%"
+                result.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                result.unicodeScalars.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+            || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+    }
+
+    /// What a path may hold unencoded (RFC 3986 `pchar` and `/`).
+    static let pathCharacters: Set<UInt8> = unreserved.union("!$&'()*+,;=:@/".utf8)
+    /// What a query may hold unencoded (RFC 3986 `pchar`, `/` and `?`).
+    static let queryCharacters: Set<UInt8> = pathCharacters.union("?".utf8)
+    private static let unreserved: Set<UInt8> = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     private static let hexDigits: [Unicode.Scalar] = Array("0123456789ABCDEF".unicodeScalars)
     /// The reserved characters a query may carry as they are (`#`, `[` and `]` may not).

@@ -4,35 +4,47 @@ import Foundation
 
 /// Why a call failed, when it is not a documented error response.
 ///
-/// Errors of the transport (the connection failed, the request timed out) are thrown as they are, not wrapped.
+/// Errors of the transport (the connection failed) are thrown as they are, not wrapped, except that
+/// `URLSessionTransport` takes the values of API keys out of the URL a `URLError` names, and a call whose task is
+/// cancelled throws `CancellationError`. No description of an `APIError` shows a credential.
 public nonisolated enum APIError: Error, CustomStringConvertible {
     /// The server answered with a status the operation does not document as success and for which it documents
-    /// no body, or with a body that is not JSON where JSON is documented (a proxy's HTML error page). The response
-    /// carries the status, headers and raw body.
+    /// no body, or with a body that is not JSON where JSON is documented (a proxy's HTML error page, a `200` with
+    /// `text/html`). The response carries the status, headers and raw body.
     case unexpectedStatus(HTTPResponse)
     /// The body of a documented response could not be decoded as the documented type.
     case decodingFailed(HTTPResponse, underlying: any Error)
     /// A header the operation documents as required is missing from the response, or cannot be read as its
     /// documented type. (Optional headers that cannot be read are `nil`.)
     case invalidHeader(HTTPResponse, name: String, reason: String)
-    /// The request could not be built: an argument that cannot be encoded, an invalid base URL.
+    /// The request could not be built: an argument that cannot be encoded, an invalid base URL, a header or
+    /// credential with a line break, a path segment that would be `..`. Nothing was sent.
     case invalidRequest(String)
     /// The transport returned something that is not an HTTP response.
     case invalidResponse(String)
+    /// The operation needs credentials the configuration does not have: one of `alternatives` (security scheme
+    /// names, all of one alternative) must be in ``APIClient/Configuration-swift.struct/credentials``. Nothing was
+    /// sent.
+    case missingCredentials(operationID: String, alternatives: [[String]])
+    /// The response's body is longer than ``APIClient/Configuration-swift.struct/maxResponseBytes``: the transport
+    /// stopped reading it there (or, told by `Content-Length`, did not start).
+    case responseTooLarge(limit: Int)
+    /// An attempt took longer than ``APIClient/Configuration-swift.struct/timeout``, and was cancelled.
+    case timedOut(after: Duration)
 
     /// The response, when the server answered.
     public var response: HTTPResponse? {
         switch self {
         case .unexpectedStatus(let response), .decodingFailed(let response, _), .invalidHeader(let response, _, _):
             response
-        case .invalidRequest, .invalidResponse: nil
+        case .invalidRequest, .invalidResponse, .missingCredentials, .responseTooLarge, .timedOut: nil
         }
     }
 
     public var description: String {
         switch self {
         case .unexpectedStatus(let response):
-            "unexpected status: \(response)"
+            "unexpected response: \(response)"
         case .decodingFailed(let response, let underlying):
             "cannot decode the body of HTTP \(response.statusCode): \(underlying)"
         case .invalidHeader(let response, let name, let reason):
@@ -41,6 +53,14 @@ public nonisolated enum APIError: Error, CustomStringConvertible {
             "invalid request: \(reason)"
         case .invalidResponse(let reason):
             "invalid response: \(reason)"
+        case .missingCredentials(let operationID, let alternatives):
+            "missing credentials: \(operationID.isEmpty ? "the operation" : "'\(operationID)'") needs "
+                + alternatives.map { $0.map { "'\($0)'" }.joined(separator: " and ") }.joined(separator: ", or ")
+                + " in APIClient.Configuration.credentials; nothing was sent"
+        case .responseTooLarge(let limit):
+            "the response body is longer than \(limit) bytes (APIClient.Configuration.maxResponseBytes)"
+        case .timedOut(let timeout):
+            "the request took longer than \(timeout) (APIClient.Configuration.timeout)"
         }
     }
 }

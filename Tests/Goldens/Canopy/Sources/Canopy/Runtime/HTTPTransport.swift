@@ -8,16 +8,24 @@ import FoundationNetworking
 
 /// Sends requests and returns responses: the one seam between the generated API and the network.
 ///
-/// ``URLSessionTransport`` is the default. Implement this protocol to use another HTTP client, to add logging,
-/// retries or caching around another transport, or to answer requests in tests without a server.
+/// ``URLSessionTransport`` is the default. Implement this protocol to use another HTTP client, or to answer
+/// requests in tests without a server; for logging, retries or caching around the transport, an ``APIMiddleware``
+/// is simpler.
 public nonisolated protocol HTTPTransport: Sendable {
     /// Sends `request` to the server at `baseURL` and returns the response, whatever its status.
     ///
-    /// Throw only when no response was received (the connection failed, the request timed out).
+    /// Throw only when no response was received (the connection failed, the request timed out). Keep to
+    /// `request.maxResponseBytes` while receiving if you can (the client checks it again afterwards), and stop
+    /// when the task is cancelled.
     func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse
 }
 
 /// A transport that sends requests with `URLSession`.
+///
+/// It keeps to `request.maxResponseBytes` as the body arrives, cancelling the transfer once the body passes it (at
+/// once when `Content-Length` announces more), and cancels the transfer when the calling task is cancelled. A
+/// `URLError` it throws for a request that carries an API key in its query names the URL in its description only,
+/// with the key `<redacted>`.
 public nonisolated struct URLSessionTransport: HTTPTransport {
     /// The session requests go through.
     public var session: URLSession
@@ -28,22 +36,124 @@ public nonisolated struct URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
+        let urlRequest = try urlRequest(for: request, baseURL: baseURL)
+        let limit = request.maxResponseBytes
+        do {
+            #if canImport(FoundationNetworking)
+            // swift-corelibs-foundation tells a task delegate of each chunk (shortly after it has received it):
+            // the delegate cancels the transfer once the body passes the limit. On Apple platforms, the body is
+            // read from `bytes(for:)`, never past the limit.
+            let sizeGuard = limit.map(ResponseSizeGuard.init)
+            let data: Data
+            let response: URLResponse
+            do {
+                (data, response) = try await session.data(for: urlRequest, delegate: sizeGuard)
+            } catch where sizeGuard?.exceeded == true {
+                throw APIError.responseTooLarge(limit: limit ?? 0)
+            }
+            #else
+            let (bytes, response) = try await session.bytes(for: urlRequest)
+            if let limit, response.expectedContentLength > Int64(limit) {
+                bytes.task.cancel()
+                throw APIError.responseTooLarge(limit: limit)
+            }
+            var received: [UInt8] = []
+            received.reserveCapacity(Int(max(0, min(response.expectedContentLength, Int64(limit ?? 1 << 20)))))
+            for try await byte in bytes {
+                received.append(byte)
+                if let limit, received.count > limit {
+                    bytes.task.cancel()
+                    throw APIError.responseTooLarge(limit: limit)
+                }
+            }
+            let data = Data(received)
+            #endif
+            guard let http = response as? HTTPURLResponse else {
+                throw APIError.invalidResponse("the response to \(request) is not an HTTP response")
+            }
+            if let limit, data.count > limit { throw APIError.responseTooLarge(limit: limit) }
+            return HTTPResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: data)
+        } catch {
+            throw redacting(error, of: request, url: urlRequest.url)
+        }
+    }
+
+    /// The `URLRequest` for `request`. With a timeout, `URLSession`'s own (the longest wait for a byte) is set a
+    /// second beyond it, so that the client's timeout ends a stalled attempt, and a timeout longer than
+    /// `URLSession`'s default 60 s is not cut short.
+    func urlRequest(for request: HTTPRequest, baseURL: URL) throws -> URLRequest {
         var urlRequest = URLRequest(url: try request.url(relativeTo: baseURL))
         urlRequest.httpMethod = request.method
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         urlRequest.httpBody = request.body
-        let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else {
-            throw APIError.invalidResponse("the response to \(request.method) \(request.path) is not an HTTP response")
+        if let timeout = request.timeout {
+            let (seconds, attoseconds) = timeout.components
+            urlRequest.timeoutInterval = Double(seconds) + Double(attoseconds) / 1e18 + 1
         }
-        var headers = HTTPHeaders()
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String {
-                headers.add(name: name, value: value)
-            }
-        }
-        return HTTPResponse(statusCode: http.statusCode, headers: headers, body: data)
+        return urlRequest
+    }
+
+    /// `error`, or, for a `URLError` of a request with an API key in its query (or a password in its URL), an
+    /// error of the same code whose description names the URL with the key `<redacted>`, and that has no failing
+    /// URL.
+    func redacting(_ error: any Error, of request: HTTPRequest, url: URL?) -> any Error {
+        guard let urlError = error as? URLError, let url, !request.secretQueryNames.isEmpty || url.password != nil
+        else { return error }
+        let description = "\(urlError.localizedDescription) (\(request.redacted(url)))"
+        return URLError(urlError.code, userInfo: [NSLocalizedDescriptionKey: description])
     }
 }
+
+nonisolated extension HTTPHeaders {
+    /// The header fields of `response`.
+    init(_ response: HTTPURLResponse) {
+        self.init()
+        for (name, value) in response.allHeaderFields {
+            if let name = name as? String, let value = value as? String {
+                add(name: name, value: value)
+            }
+        }
+    }
+}
+
+#if canImport(FoundationNetworking)
+/// Cancels a data task once its body passes `limit` bytes, as the bytes arrive, or at once when its
+/// `Content-Length` announces more.
+private nonisolated final class ResponseSizeGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let limit: Int
+    private let lock = NSLock()
+    private var received = 0
+    private var tripped = false
+
+    init(limit: Int) {
+        self.limit = limit
+        super.init()
+    }
+
+    /// Whether the guard cancelled the task.
+    var exceeded: Bool { lock.withLock { tripped } }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        if response.expectedContentLength > Int64(limit) { trip(dataTask) }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let over = lock.withLock {
+            received += data.count
+            return received > limit
+        }
+        if over { trip(dataTask) }
+    }
+
+    private func trip(_ task: URLSessionDataTask) {
+        lock.withLock { tripped = true }
+        task.cancel()
+    }
+}
+#endif

@@ -2,7 +2,8 @@
 
 import Foundation
 
-/// Sends the API's requests: where to (the base URL), how (the transport), and with which credentials.
+/// Sends the API's requests: where to (the base URL), how (the transport), and with which credentials, limits,
+/// retries and middlewares.
 ///
 /// Create one client and share it between API types: `TokenApi(client: client)`.
 public nonisolated struct APIClient: Sendable {
@@ -13,21 +14,52 @@ public nonisolated struct APIClient: Sendable {
         ///
         /// For another server, or other values of its variables, use the URL a function of `Servers` returns.
         public static let defaultBaseURL = URL(string: "https://us.features.example.com/v1") ?? URL(fileURLWithPath: "/")
+        /// The default ``maxResponseBytes``: 32 MiB.
+        public static let defaultMaxResponseBytes = 32 << 20
 
-        /// The URL paths are relative to, for example `https://api.example.com/v1`.
+        /// The URL paths are relative to, for example `https://api.example.com/v1`. Its path comes before every
+        /// operation's path, and its query items before every operation's.
         public var baseURL: URL
-        /// Headers sent with every request (`User-Agent`, tracing headers).
+        /// Headers sent with every request (`User-Agent`, tracing headers). A name that is not a header name, or
+        /// a value with a line break, fails every request with ``APIError/invalidRequest(_:)`` before anything is
+        /// sent. Mark a header that holds a secret with `headers.markSecret(_:)` to keep it out of descriptions.
         public var headers: HTTPHeaders
         /// Credentials by security scheme name (`SecurityScheme.bearer.name`), used by operations that need them.
+        /// An operation whose every security alternative lacks one fails with
+        /// ``APIError/missingCredentials(operationID:alternatives:)`` before anything is sent, unless it lists an
+        /// empty alternative (`{}`: authentication is optional).
         public var credentials: [String: Credential]
+        /// The longest one attempt at a request may take, from sending it to the last byte of its response (to
+        /// its status and headers, for a body read as it arrives); past it, the attempt is cancelled and fails with
+        /// ``APIError/timedOut(after:)``. `nil` (the default) sets no limit of the client's own: the transport's
+        /// still applies (`URLSession` gives up after 60 s without a byte). A middleware may set
+        /// `request.timeout` for one request.
+        public var timeout: Duration?
+        /// The most bytes of a response body read into memory; a longer body fails with
+        /// ``APIError/responseTooLarge(limit:)``, and `URLSessionTransport` stops receiving it as soon as it
+        /// passes the limit (at once, when `Content-Length` announces more). Bodies read as they arrive (the
+        /// `…Streaming` methods) are not held in memory and have no limit.
+        public var maxResponseBytes: Int
+        /// When requests are tried again: idempotent ones, after a failed connection, `429` or `503`, at most 3
+        /// attempts by default (``RetryPolicy``). ``RetryPolicy/none`` never retries.
+        public var retry: RetryPolicy
+        /// Code that runs around every request, first to last, each around the ones after it: to change requests,
+        /// observe or replace responses, or send a request again (``APIMiddleware``).
+        public var middlewares: [any APIMiddleware]
 
         public init(
             baseURL: URL = Configuration.defaultBaseURL, headers: HTTPHeaders = HTTPHeaders(),
-            credentials: [String: Credential] = [:]
+            credentials: [String: Credential] = [:], timeout: Duration? = nil,
+            maxResponseBytes: Int = Configuration.defaultMaxResponseBytes, retry: RetryPolicy = RetryPolicy(),
+            middlewares: [any APIMiddleware] = []
         ) {
             self.baseURL = baseURL
             self.headers = headers
             self.credentials = credentials
+            self.timeout = timeout
+            self.maxResponseBytes = maxResponseBytes
+            self.retry = retry
+            self.middlewares = middlewares
         }
     }
 
@@ -45,32 +77,104 @@ public nonisolated struct APIClient: Sendable {
     }
 
     /// Sends `request` with the configured headers and the credentials of the first security alternative that
-    /// has them all, and returns the response whatever its status.
+    /// has them all, through the middlewares and the retry policy, and returns the response whatever its status.
     ///
     /// - Parameter security: the operation's security alternatives; any one suffices, an empty one means none is
     ///   needed.
     public func send(_ request: HTTPRequest, security: [[SecurityScheme]] = []) async throws -> HTTPResponse {
-        try await transport.send(authorized(request, security: security), baseURL: configuration.baseURL)
+        let baseURL = configuration.baseURL
+        let transport = transport
+        return try await perform(authorized(request, security: security)) { request in
+            let response = try await transport.send(request, baseURL: baseURL)
+            // For transports that do not keep to the limit as they receive.
+            if let limit = request.maxResponseBytes, response.body.count > limit {
+                throw APIError.responseTooLarge(limit: limit)
+            }
+            return response
+        }
     }
 
-    /// `request` with the configured headers and the credentials of the first security alternative that has them
-    /// all: what `send(_:security:)` sends.
+    /// `request` with the configured headers, timeout and size limit, and the credentials of the first security
+    /// alternative that has them all: what `send(_:security:)` sends. Throws
+    /// ``APIError/missingCredentials(operationID:alternatives:)`` when no alternative can be met.
     public func authorized(_ request: HTTPRequest, security: [[SecurityScheme]]) async throws -> HTTPRequest {
         var request = request
-        for field in configuration.headers where request.headers[field.name] == nil {
+        let own = Set(request.headers.fields.map { $0.name.lowercased() })
+        for field in configuration.headers where !own.contains(field.name.lowercased()) {
             request.headers.add(name: field.name, value: field.value)
+            if configuration.headers.isSecret(field.name) { request.headers.markSecret(field.name) }
         }
-        // The first alternative the configuration has every credential for; an empty alternative (authentication
-        // is optional) only when none has.
-        let usable = security.filter { $0.allSatisfy { configuration.credentials[$0.name] != nil } }
-        if let alternative = usable.first(where: { !$0.isEmpty }) {
-            for scheme in alternative {
-                if let credential = configuration.credentials[scheme.name] {
-                    try await credential.apply(to: &request, scheme: scheme)
-                }
-            }
+        request.timeout = request.timeout ?? configuration.timeout
+        request.maxResponseBytes = request.maxResponseBytes ?? configuration.maxResponseBytes
+        for scheme in try credentialSchemes(for: security, operationID: request.operationID) {
+            try await configuration.credentials[scheme.name]?.apply(to: &request, scheme: scheme)
         }
         return request
+    }
+
+    /// The schemes whose credentials go with a request: the first alternative the configuration has every
+    /// credential for; none when authentication is optional (an empty alternative) or not needed; else the first
+    /// alternative whose missing credentials are all for schemes the client cannot apply (the transport's).
+    private func credentialSchemes(for security: [[SecurityScheme]], operationID: String) throws -> [SecurityScheme] {
+        let credentials = configuration.credentials
+        if let complete = security.first(where: { !$0.isEmpty && $0.allSatisfy { credentials[$0.name] != nil } }) {
+            return complete
+        }
+        if security.isEmpty || security.contains(where: \.isEmpty) { return [] }
+        if let external = security.first(where: {
+            $0.allSatisfy { credentials[$0.name] != nil || $0.kind == .unsupported }
+        }) {
+            return external
+        }
+        throw APIError.missingCredentials(operationID: operationID, alternatives: security.map { $0.map(\.name) })
+    }
+
+    /// Sends `request` through the middlewares, then `attempt`s it under the retry policy, each attempt within
+    /// the request's timeout. A call whose task is cancelled throws `CancellationError`, whatever the transport
+    /// threw.
+    func perform(
+        _ request: HTTPRequest, attempt: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let retry = configuration.retry
+        do {
+            return try await intercept(request, from: configuration.middlewares[...]) { request in
+                try request.headers.validate()
+                return try await retry.run(request) { request in
+                    try await Self.withTimeout(request.timeout) { try await attempt(request) }
+                }
+            }
+        } catch where Task.isCancelled {
+            throw CancellationError()
+        }
+    }
+
+    /// `request` through `middlewares`, the first outermost, then `last`.
+    private func intercept(
+        _ request: HTTPRequest, from middlewares: ArraySlice<any APIMiddleware>,
+        last: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        guard let middleware = middlewares.first else { return try await last(request) }
+        return try await middleware.intercept(request) { request in
+            try await intercept(request, from: middlewares.dropFirst(), last: last)
+        }
+    }
+
+    /// What `operation` returns, unless it takes longer than `timeout`: then it is cancelled, and
+    /// ``APIError/timedOut(after:)`` is thrown.
+    static func withTimeout<Result: Sendable>(
+        _ timeout: Duration?, _ operation: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        guard let timeout else { return try await operation() }
+        return try await withThrowingTaskGroup(of: Result.self) { group in
+            group.addTask { try await operation() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw APIError.timedOut(after: timeout)
+            }
+            defer { group.cancelAll() }
+            guard let result = try await group.next() else { throw CancellationError() }
+            return result
+        }
     }
 
     /// Encodes `value` as a JSON body.

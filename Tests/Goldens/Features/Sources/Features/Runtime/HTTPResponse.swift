@@ -3,7 +3,12 @@
 import Foundation
 
 /// A response as received: status, headers and the raw body.
-public nonisolated struct HTTPResponse: Sendable, Hashable, CustomStringConvertible {
+///
+/// Its descriptions never show credentials: the values of `Set-Cookie`, `Authorization` and the like are
+/// `<redacted>` (see ``HTTPHeaders``).
+public nonisolated struct HTTPResponse: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public var statusCode: Int
     public var headers: HTTPHeaders
     public var body: Data
@@ -19,14 +24,33 @@ public nonisolated struct HTTPResponse: Sendable, Hashable, CustomStringConverti
         String(decoding: body, as: UTF8.self)
     }
 
+    /// The status, the `Content-Type` and the first 500 characters of the body:
+    /// `HTTP 502 (text/html): <html>…`.
     public var description: String {
         let preview = bodyText.prefix(500)
-        return "HTTP \(statusCode)" + (preview.isEmpty ? "" : ": \(preview)")
+        return "HTTP \(statusCode)" + (headers["Content-Type"].map { " (\($0))" } ?? "")
+            + (preview.isEmpty ? "" : ": \(preview)")
+    }
+
+    /// The status, every header (credentials `<redacted>`), the body's length and its first 500 characters.
+    public var debugDescription: String {
+        let preview = bodyText.prefix(500)
+        return "HTTP \(statusCode) headers: \(headers.debugDescription), body: \(body.count) bytes"
+            + (preview.isEmpty ? "" : ": \(preview)")
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["statusCode": statusCode, "headers": headers, "body": bodyText], displayStyle: .struct)
     }
 }
 
 /// Header fields in order, with names compared without regard to case.
-public nonisolated struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+///
+/// Its descriptions show the values of `Authorization`, `Proxy-Authorization`, `Cookie` and `Set-Cookie`, and of
+/// the fields marked secret (the headers API keys are sent in), as `<redacted>`.
+public nonisolated struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral,
+    CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable
+{
     /// One header field.
     public struct Field: Sendable, Hashable {
         public var name: String
@@ -39,6 +63,8 @@ public nonisolated struct HTTPHeaders: Sendable, Hashable, Sequence, Expressible
     }
 
     public private(set) var fields: [Field]
+    /// The names, lower-cased, of the fields besides `Authorization` and the like whose values are secrets.
+    public private(set) var secretNames: Set<String> = []
 
     public init() {
         self.fields = []
@@ -77,14 +103,64 @@ public nonisolated struct HTTPHeaders: Sendable, Hashable, Sequence, Expressible
     public func makeIterator() -> IndexingIterator<[Field]> {
         fields.makeIterator()
     }
+
+    /// Marks the fields named `name` as secret: descriptions show their values as `<redacted>`.
+    public mutating func markSecret(_ name: String) {
+        secretNames.insert(name.lowercased())
+    }
+
+    /// Whether descriptions hide the values of fields named `name`: `Authorization`, `Proxy-Authorization`,
+    /// `Cookie`, `Set-Cookie`, and the names marked secret.
+    public func isSecret(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return Redaction.secretHeaderNames.contains(name) || secretNames.contains(name)
+    }
+
+    /// The fields as `name: value`, secret values `<redacted>`.
+    var redactedFields: [String] {
+        fields.map { "\($0.name): \(isSecret($0.name) ? Redaction.placeholder : $0.value)" }
+    }
+
+    public var description: String {
+        "[" + redactedFields.joined(separator: ", ") + "]"
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, unlabeledChildren: redactedFields, displayStyle: .collection)
+    }
+
+    /// Throws ``APIError/invalidRequest(_:)`` for the first field whose name is not a field name or whose value
+    /// has a line break (see ``check(name:value:)``).
+    func validate() throws {
+        for field in fields { try Self.check(name: field.name, value: field.value) }
+    }
+
+    /// Throws ``APIError/invalidRequest(_:)`` unless `name` is a field name (an RFC 9110 token) and `value` has no
+    /// line break or NUL, which would end the field and start another: what every header sent is checked for.
+    static func check(name: String, value: String) throws {
+        let tokenCharacters = Set("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        guard !name.isEmpty, name.utf8.allSatisfy({ tokenCharacters.contains($0) }) else {
+            throw APIError.invalidRequest("'\(name)' is not a valid header name")
+        }
+        guard !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            throw APIError.invalidRequest("the value of header '\(name)' has a line break or NUL")
+        }
+    }
 }
 
 nonisolated extension HTTPResponse {
     /// Whether the body is read as JSON: its `Content-Type` is a JSON media type (`application/json`,
-    /// `application/problem+json`, `text/json`) or missing. A response documented as JSON that comes as anything
-    /// else (a proxy's HTML error page) is not decoded: the operation returns it as its catch-all case.
+    /// `application/problem+json`, `text/json`), or it has none and the body looks like JSON (it starts with `{`,
+    /// `[`, `"`, a digit, `-`, `true`, `false` or `null`, after any white space). A response documented as JSON that
+    /// comes as anything else (a proxy's HTML error page, an empty body) is not decoded: the operation returns it
+    /// as its catch-all case, and the simple method throws ``APIError/unexpectedStatus(_:)`` with it.
     public var isJSON: Bool {
-        guard let contentType = headers["Content-Type"] else { return true }
+        guard let contentType = headers["Content-Type"] else {
+            guard let first = body.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+            return Array("{[\"-0123456789tfn".utf8).contains(first)
+        }
         let essence = (contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces)
             .lowercased()
         return essence.isEmpty || essence == "application/json" || essence == "text/json" || essence.hasSuffix("+json")

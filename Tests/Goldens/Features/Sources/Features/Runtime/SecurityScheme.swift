@@ -12,7 +12,9 @@ public nonisolated struct SecurityScheme: Sendable, Hashable {
         case basic
         /// A key in a header, query item or cookie.
         case apiKey(name: String, location: APIKeyLocation)
-        /// A scheme the client cannot apply by itself; configure the transport instead.
+        /// A scheme the client cannot apply by itself (mutual TLS, HTTP digest, a scheme the description names but
+        /// never defines): configure the transport, or `Configuration.headers`, instead. The client does not check
+        /// that it is configured.
         case unsupported
     }
 
@@ -32,24 +34,50 @@ public nonisolated struct SecurityScheme: Sendable, Hashable {
 }
 
 /// A credential for one security scheme.
-public nonisolated enum Credential: Sendable {
+///
+/// Its descriptions never show the secret: `token(<redacted>)`.
+public nonisolated enum Credential: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// A bearer token, or an API key's value.
     case token(String)
     /// A user name and password for HTTP basic authentication.
     case basic(username: String, password: String)
     /// A token or key asked for on every request that needs it: for tokens that expire and are refreshed.
     case provider(@Sendable () async throws -> String)
+    /// A credential the transport adds by itself: a session cookie the `URLSession` keeps, a client certificate.
+    /// The client sends nothing for the scheme, but no longer fails operations that need it with
+    /// ``APIError/missingCredentials(operationID:alternatives:)``.
+    case external
 
-    /// Adds the credential to `request` as `scheme` says.
+    public var description: String {
+        switch self {
+        case .token: "token(\(Redaction.placeholder))"
+        case .basic: "basic(username: \(Redaction.placeholder), password: \(Redaction.placeholder))"
+        case .provider: "provider"
+        case .external: "external"
+        }
+    }
+
+    public var debugDescription: String { description }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: [], displayStyle: .enum)
+    }
+
+    /// Adds the credential to `request` as `scheme` says, marking where it goes as secret. A credential with a
+    /// line break or NUL is refused with ``APIError/invalidRequest(_:)``, whatever the scheme, before anything is
+    /// sent: in a header it would end the field and start another.
     func apply(to request: inout HTTPRequest, scheme: SecurityScheme) async throws {
         let secret: String
         switch self {
+        case .external:
+            return
         case .token(let token):
-            secret = token
+            secret = try Self.checked(token, scheme: scheme)
         case .provider(let provide):
-            secret = try await provide()
+            secret = try Self.checked(try await provide(), scheme: scheme)
         case .basic(let username, let password):
-            secret = Data("\(username):\(password)".utf8).base64EncodedString()
+            let pair = try Self.checked(username, scheme: scheme) + ":" + Self.checked(password, scheme: scheme)
+            secret = Data(pair.utf8).base64EncodedString()
         }
         switch scheme.kind {
         case .bearer:
@@ -58,12 +86,31 @@ public nonisolated enum Credential: Sendable {
             try request.setHeader("Authorization", "Basic \(secret)")
         case .apiKey(let name, .header):
             try request.setHeader(name, secret)
+            request.headers.markSecret(name)
         case .apiKey(let name, .query):
             try request.addQuery(name, secret)
+            request.markSecretQueryItem(name)
         case .apiKey(let name, .cookie):
             try request.addCookie(name, secret)
         case .unsupported:
             break
         }
     }
+
+    /// `secret`, unless it has a line break or NUL.
+    private static func checked(_ secret: String, scheme: SecurityScheme) throws -> String {
+        guard !secret.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else {
+            throw APIError.invalidRequest("the credential for '\(scheme.name)' has a line break or NUL")
+        }
+        return secret
+    }
+}
+
+nonisolated extension SecurityScheme {
+    /// `apiKey`: API key in header `X-API-Key`.
+    public static let apiKey = SecurityScheme(name: "apiKey", kind: .apiKey(name: "X-API-Key", location: .header))
+    /// `queryKey`: API key in query `api_key`.
+    public static let queryKey = SecurityScheme(name: "queryKey", kind: .apiKey(name: "api_key", location: .query))
+    /// `basic`: HTTP basic.
+    public static let basic = SecurityScheme(name: "basic", kind: .basic)
 }

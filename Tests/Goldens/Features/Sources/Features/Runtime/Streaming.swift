@@ -24,10 +24,13 @@ public nonisolated struct HTTPStreamingResponse: Sendable {
         self.body = body
     }
 
-    /// The response with its whole body, as `HTTPTransport.send` returns it.
-    public func collect() async throws -> HTTPResponse {
+    /// The response with its whole body, as `HTTPTransport.send` returns it; throws
+    /// ``APIError/responseTooLarge(limit:)`` as soon as the body is longer than `maxBytes`, without reading the
+    /// rest.
+    public func collect(upTo maxBytes: Int? = nil) async throws -> HTTPResponse {
         var data = Data()
         for try await chunk in body {
+            if let maxBytes, chunk.count > maxBytes - data.count { throw APIError.responseTooLarge(limit: maxBytes) }
             data.append(chunk)
         }
         return HTTPResponse(statusCode: statusCode, headers: headers, body: data)
@@ -63,16 +66,19 @@ nonisolated extension URLSessionTransport {
     /// reader has not taken beyond 4 MiB waits in a temporary file (removed from its directory as soon as it is
     /// created, and gone once the body is read or dropped).
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPStreamingResponse {
-        var urlRequest = URLRequest(url: try request.url(relativeTo: baseURL))
-        urlRequest.httpMethod = request.method
-        for field in request.headers {
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
+        let urlRequest = try urlRequest(for: request, baseURL: baseURL)
+        do {
+            return try await stream(urlRequest, description: request.description)
+        } catch {
+            throw redacting(error, of: request, url: urlRequest.url)
         }
-        urlRequest.httpBody = request.body
+    }
+
+    private func stream(_ urlRequest: URLRequest, description: String) async throws -> HTTPStreamingResponse {
         #if canImport(FoundationNetworking)
         // swift-corelibs-foundation has no `URLSession.bytes(for:)`: a session of the same configuration whose
         // delegate hands each chunk over as it arrives.
-        let delegate = URLSessionStreamingDelegate(description: "\(request.method) \(request.path)")
+        let delegate = URLSessionStreamingDelegate(description: description)
         let streamingSession = URLSession(configuration: session.configuration, delegate: delegate, delegateQueue: nil)
         let task = streamingSession.dataTask(with: urlRequest)
         // The session lets its delegate go once the task has finished.
@@ -88,7 +94,7 @@ nonisolated extension URLSessionTransport {
         let (bytes, response) = try await session.bytes(for: urlRequest)
         guard let http = response as? HTTPURLResponse else {
             bytes.task.cancel()
-            throw APIError.invalidResponse("the response to \(request.method) \(request.path) is not an HTTP response")
+            throw APIError.invalidResponse("the response to \(description) is not an HTTP response")
         }
         // Text and JSON formats are read record by record, and their records end with a line feed: a chunk ends
         // at one. Other bodies come in chunks of 16 KiB.
@@ -105,18 +111,6 @@ nonisolated extension URLSessionTransport {
         })
         return HTTPStreamingResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: body)
         #endif
-    }
-}
-
-nonisolated extension HTTPHeaders {
-    /// The header fields of `response`.
-    init(_ response: HTTPURLResponse) {
-        self.init()
-        for (name, value) in response.allHeaderFields {
-            if let name = name as? String, let value = value as? String {
-                add(name: name, value: value)
-            }
-        }
     }
 }
 
@@ -426,6 +420,25 @@ private nonisolated final class AsyncBytesReader: @unchecked Sendable {
 }
 #endif
 
+/// The body of the last attempt that streamed, kept aside while the middlewares and the retry policy see its
+/// head: it goes to the caller when the response they return is that head, and is dropped (which cancels its
+/// transfer) when a later attempt replaces it or a middleware returns another response.
+private nonisolated final class StreamedBodies: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (head: HTTPResponse, body: AsyncThrowingStream<Data, any Error>)?
+
+    func keep(_ body: AsyncThrowingStream<Data, any Error>, for head: HTTPResponse) {
+        lock.withLock { last = (head, body) }
+    }
+
+    func take(for response: HTTPResponse) -> AsyncThrowingStream<Data, any Error>? {
+        lock.withLock {
+            defer { last = nil }
+            return last?.head == response ? last?.body : nil
+        }
+    }
+}
+
 /// A response body that is read as it arrives, or was read whole because its media type is not one the
 /// operation streams.
 public nonisolated struct HTTPBodyStream: Sendable {
@@ -465,16 +478,23 @@ nonisolated extension APIClient {
     }
 
     private func send(
-        _ request: HTTPRequest, security: [[SecurityScheme]], streamsBody: (HTTPResponse) -> Bool
+        _ request: HTTPRequest, security: [[SecurityScheme]],
+        streamsBody: @escaping @Sendable (HTTPResponse) -> Bool
     ) async throws -> (response: HTTPResponse, body: HTTPBodyStream) {
-        let request = try await authorized(request, security: security)
-        let streamed = try await transport.stream(request, baseURL: configuration.baseURL)
-        let head = HTTPResponse(statusCode: streamed.statusCode, headers: streamed.headers)
-        if streamsBody(head) {
-            return (head, HTTPBodyStream(isStreaming: true, chunks: streamed.body))
+        let baseURL = configuration.baseURL
+        let transport = transport
+        let streams = StreamedBodies()
+        let response = try await perform(authorized(request, security: security)) { request in
+            let streamed = try await transport.stream(request, baseURL: baseURL)
+            let head = HTTPResponse(statusCode: streamed.statusCode, headers: streamed.headers)
+            guard streamsBody(head) else { return try await streamed.collect(upTo: request.maxResponseBytes) }
+            streams.keep(streamed.body, for: head)
+            return head
         }
-        let whole = try await streamed.collect()
-        return (whole, HTTPBodyStream(isStreaming: false, chunks: AsyncThrowingStream { $0.finish() }))
+        if let body = streams.take(for: response) {
+            return (response, HTTPBodyStream(isStreaming: true, chunks: body))
+        }
+        return (response, HTTPBodyStream(isStreaming: false, chunks: AsyncThrowingStream { $0.finish() }))
     }
 
     /// The server-sent events of `body`, their data as text.
