@@ -75,7 +75,7 @@ import Testing
     func accessLevel(_ level: String) throws {
         let files = try Self.generate("accessLevel: \(level)\n")
         let swift = files.filter { $0.key.hasSuffix(".swift") && $0.key != "Package.swift" }
-        #expect(swift.count == 31)
+        #expect(swift.count == 33)
         for (path, contents) in swift {
             #expect(!contents.contains("public "), "\(path) has a public declaration")
         }

@@ -77,7 +77,7 @@ extension ModelTranslator {
                     note(
                         choiceLocations[id]?[property.swiftName] ?? document.location,
                         "'\(name)' takes this oneOf/anyOf from its allOf parts, and '\(name)' is among its "
-                            + "alternatives: read as the parent's choice, '\(name)' has the other members only")
+                            + "alternatives: read as the choice of its parent, '\(name)' has the other members only")
                 }
             }
         }
