@@ -42,10 +42,11 @@ public enum Generator {
 
     /// Reads, translates and renders, without writing anything.
     public static func render(
-        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
+        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
+        engine: TemplateEngine = .compiled
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
-        let renderer = try CodeRenderer(templates: templates)
+        let renderer = try CodeRenderer(templates: templates, engine: engine)
         let reader = OpenAPIReader()
         let document = try reader.read(path: specPath)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)

@@ -9,14 +9,14 @@ public struct CodeRenderer {
 
     /// Prepares `templates`: reads the manifest and parses every template, so a broken template is reported
     /// before anything is rendered.
-    public init(templates: TemplateSet) throws(Diagnostic) {
+    public init(templates: TemplateSet, engine: TemplateEngine = .compiled) throws(Diagnostic) {
         guard let manifestText = templates.manifestText else {
             throw Diagnostic.error(inFile: templates.path(of: "manifest.yaml"), "the templates have no manifest.yaml")
         }
         self.templates = templates
         self.manifest = try TemplateManifest(yaml: manifestText, file: templates.path(of: "manifest.yaml"))
         do {
-            self.renderer = try MustacheTemplateRenderer(templates: templates, texts: manifest.entries.map(\.path))
+            self.renderer = try engine.renderer(templates: templates, texts: manifest.entries.map(\.path))
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
