@@ -17,16 +17,19 @@ public enum Generator {
         public var templatesDirectory: String?
         /// Writes nothing: the result's summary says what a generation would write and remove.
         public var checkOnly: Bool
+        /// The template engine; the compiled one unless a user's templates need swift-mustache's.
+        public var engine: TemplateEngine
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
-            checkOnly: Bool = false
+            checkOnly: Bool = false, engine: TemplateEngine = .compiled
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
             self.templatesDirectory = templatesDirectory
             self.checkOnly = checkOnly
+            self.engine = engine
         }
     }
 
@@ -38,6 +41,8 @@ public enum Generator {
         public var notes: [Diagnostic]
         public var summary: OutputWriter.Summary
         public var moduleName: String
+        /// How long each stage took.
+        public var timings: StageTimings
     }
 
     /// Reads, translates and renders, without writing anything.
@@ -45,14 +50,29 @@ public enum Generator {
         specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
         engine: TemplateEngine = .compiled
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        var timings = StageTimings()
+        return try render(
+            specPath: specPath, moduleName: moduleName, templates: templates, engine: engine, timings: &timings)
+    }
+
+    /// Reads, translates and renders, timing each stage.
+    static func render(
+        specPath: String, moduleName: String?, templates: TemplateSet, engine: TemplateEngine,
+        timings: inout StageTimings
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
-        let renderer = try CodeRenderer(templates: templates, engine: engine)
-        let reader = OpenAPIReader()
-        let document = try reader.read(path: specPath)
+        let renderer = try timings.measure("templates") { () throws(Diagnostic) in
+            try CodeRenderer(templates: templates, engine: engine)
+        }
+        let loader = DocumentLoader()
+        let reader = OpenAPIReader(loader: loader)
+        let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
+        let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(document: document, options: .init(moduleName: module))
-        let model = try translator.translate()
-        let files = try renderer.render(model)
+        let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
+        let package = timings.measure("contexts") { renderer.context(for: model) }
+        let files = try timings.measure("render") { () throws(Diagnostic) in try renderer.render(package) }
         return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
     }
 
@@ -67,12 +87,17 @@ public enum Generator {
             } else {
                 TemplateSet.defaults
             }
+        var timings = StageTimings()
         let (files, warnings, notes, module) = try render(
-            specPath: options.specPath, moduleName: options.moduleName, templates: templates
+            specPath: options.specPath, moduleName: options.moduleName, templates: templates, engine: options.engine,
+            timings: &timings
         )
         let writer = OutputWriter(directory: options.outputDirectory)
-        let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
-        return Result(files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module)
+        let summary = try timings.measure("write") { () throws(Diagnostic) in
+            try options.checkOnly ? writer.plan(files) : writer.write(files)
+        }
+        return Result(
+            files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module, timings: timings)
     }
 
     static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {
