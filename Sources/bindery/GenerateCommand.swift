@@ -71,7 +71,8 @@ struct GenerateCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Print the wall-clock and CPU time of each stage (templates, parse, read, model, contexts, render, write)."
+        help:
+            "Print the wall-clock and CPU time of each stage (templates, parse, read, model, contexts, render, write)."
     )
     var timings = false
 
