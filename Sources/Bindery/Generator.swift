@@ -64,16 +64,25 @@ public enum Generator {
         let renderer = try timings.measure("templates") { () throws(Diagnostic) in
             try CodeRenderer(templates: templates, engine: engine)
         }
-        let loader = DocumentLoader()
-        let reader = OpenAPIReader(loader: loader)
-        let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
-        let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }
+        let (document, readWarnings, readNotes) = try read(specPath, timings: &timings)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(document: document, options: .init(moduleName: module))
         let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
         let package = timings.measure("contexts") { renderer.context(for: model) }
         let files = try timings.measure("render") { () throws(Diagnostic) in try renderer.render(package) }
-        return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
+        return (files, readWarnings + translator.warnings, readNotes + translator.notes, module)
+    }
+
+    /// Parses and reads the description. The parsed files (several times the size of their text) are released
+    /// when this returns, before the model and the output are built.
+    static func read(
+        _ specPath: String, timings: inout StageTimings
+    ) throws(Diagnostic) -> (OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]) {
+        let loader = DocumentLoader()
+        let reader = OpenAPIReader(loader: loader)
+        let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
+        let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }
+        return (document, reader.warnings, reader.notes)
     }
 
     /// Generates the package described by `options` and writes it (or, with `checkOnly`, says what it would

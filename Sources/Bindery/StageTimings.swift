@@ -4,13 +4,16 @@
     import Darwin
 #endif
 
-/// How long each stage of a generation took (`bindery generate --timings`): wall-clock time, and the CPU time of
-/// the whole process, every thread counted (so more than the wall time where a stage runs in parallel).
+/// How long each stage of a generation took (`bindery generate --timings`): wall-clock time, the CPU time of the
+/// whole process, every thread counted (so more than the wall time where a stage runs in parallel), and the peak
+/// memory (resident set) of the process when the stage ended.
 public struct StageTimings: Sendable {
     public struct Stage: Sendable {
         public var name: String
         public var wall: Duration
         public var cpu: Duration
+        /// The largest resident set of the process so far, in bytes.
+        public var peakMemory: Int
     }
 
     public private(set) var stages: [Stage] = []
@@ -24,7 +27,10 @@ public struct StageTimings: Sendable {
         let wallStart = ContinuousClock.now
         let cpuStart = Self.processCPUTime()
         let value = try body()
-        stages.append(Stage(name: name, wall: ContinuousClock.now - wallStart, cpu: Self.processCPUTime() - cpuStart))
+        stages.append(
+            Stage(
+                name: name, wall: ContinuousClock.now - wallStart, cpu: Self.processCPUTime() - cpuStart,
+                peakMemory: Self.peakMemory()))
         return value
     }
 
@@ -34,7 +40,18 @@ public struct StageTimings: Sendable {
         return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 
-    /// One line per stage and a total: `render     412.3 ms wall    801.0 ms CPU`.
+    static func peakMemory() -> Int {
+        var usage = rusage()
+        #if canImport(Darwin)
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss)
+        #else
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss) * 1024
+        #endif
+    }
+
+    /// One line per stage and a total: `render     412.3 ms wall    801.0 ms CPU    48 MB peak`.
     public var table: String {
         func milliseconds(_ duration: Duration) -> String {
             let (seconds, attoseconds) = duration.components
@@ -43,13 +60,14 @@ public struct StageTimings: Sendable {
             let padded = String(repeating: "0", count: max(0, 2 - text.count)) + text
             return "\(padded.dropLast()).\(padded.suffix(1)) ms"
         }
-        func line(_ name: String, _ wall: Duration, _ cpu: Duration) -> String {
-            let columns = [milliseconds(wall) + " wall", milliseconds(cpu) + " CPU"]
+        func line(_ name: String, _ wall: Duration, _ cpu: Duration, _ memory: Int) -> String {
+            let columns = [milliseconds(wall) + " wall", milliseconds(cpu) + " CPU", "\(memory / 1_000_000) MB peak"]
             return name.padding(toLength: 10, withPad: " ", startingAt: 0)
                 + columns.map { String(repeating: " ", count: max(0, 16 - $0.count)) + $0 }.joined()
         }
         let total = stages.reduce((Duration.zero, Duration.zero)) { ($0.0 + $1.wall, $0.1 + $1.cpu) }
-        return (stages.map { line($0.name, $0.wall, $0.cpu) } + [line("total", total.0, total.1)])
+        let peak = stages.map(\.peakMemory).max() ?? 0
+        return (stages.map { line($0.name, $0.wall, $0.cpu, $0.peakMemory) } + [line("total", total.0, total.1, peak)])
             .joined(separator: "\n")
     }
 }
