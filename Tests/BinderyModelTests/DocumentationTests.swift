@@ -26,3 +26,26 @@ import Testing
         #expect(Documentation.clean(" \n\t") == nil)
     }
 }
+
+/// `TypeID.appending` escapes by bytes; it must agree with escaping character by character.
+@Suite struct TypeIDTests {
+    static func appending(_ id: TypeID, _ token: String) -> String {
+        var raw = id.rawValue + "/"
+        for character in token {
+            switch character {
+            case "~": raw += "~0"
+            case "/": raw += "~1"
+            default: raw.append(character)
+            }
+        }
+        return raw
+    }
+
+    @Test(arguments: [
+        "Pet", "a/b", "~x", "~/~/", "/\u{301}", "~\u{301}x", "a/b~\u{301}", "~", "", "ü/ö", "application/json",
+    ])
+    func tokensAreEscapedAsJSONPointerTokens(_ token: String) {
+        let id = TypeID(file: "api.yaml", pointer: "/components/schemas")
+        #expect(id.appending(token).rawValue == Self.appending(id, token))
+    }
+}
