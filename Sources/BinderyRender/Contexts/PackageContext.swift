@@ -21,8 +21,9 @@ public struct PackageContext: RenderContext {
         self.model = model
         self.index = TypeIndex(model: model)
         let index = self.index
-        self.apis = model.apis.map { APIContext(api: $0, index: index) }
-        self.models = model.types.map { ModelContext(definition: $0, index: index, renderer: renderer) }
+        // Each API's and model's context is computed on its own: concurrently.
+        self.apis = model.apis.concurrentMap { APIContext(api: $0, index: index) }
+        self.models = model.types.concurrentMap { ModelContext(definition: $0, index: index, renderer: renderer) }
     }
 
     /// The contexts of the files rendered once per API.

@@ -131,3 +131,15 @@ final class ConcurrentResults<Element: Sendable>: @unchecked Sendable {
         lock.withLock { slots }
     }
 }
+
+extension Array where Element: Sendable {
+    /// `map`, with `transform` applied to the elements concurrently; the results are in the order of the elements.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1, let first = first else { return map(transform) }
+        let results = ConcurrentResults(Array<Result>(repeating: transform(first), count: count))
+        DispatchQueue.concurrentPerform(iterations: count - 1) { index in
+            results[index + 1] = transform(self[index + 1])
+        }
+        return results.elements
+    }
+}
