@@ -5,6 +5,9 @@
 public enum SwiftLiteral {
     /// A Swift string literal for `text`: `"a \"b\"\n"`.
     public static func string(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
         bytes.reserveCapacity(text.utf8.count + 2)
         let utf8 = Array(text.utf8)
@@ -50,6 +53,18 @@ public enum SwiftLiteral {
 
     /// `text` as lines, split at every kind of line break, with control characters removed, for comments.
     public static func lines(_ text: String) -> [String] {
+        // Most text is one line without control characters: only blanks at its end to trim.
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0xC2 || $0 == 0xE2 }) {
+            var end = utf8.endIndex
+            while end > utf8.startIndex, case let last = utf8[utf8.index(before: end)], last == 0x20 || last == 0x09 {
+                end = utf8.index(before: end)
+            }
+            if end == utf8.endIndex { return [text] }
+            if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 {
+                return [String(decoding: utf8[..<end], as: UTF8.self)]
+            }
+        }
         var lines: [String] = []
         var current: [UInt8] = []
         var previousWasCR = false
@@ -67,10 +82,10 @@ public enum SwiftLiteral {
             }
             current.removeAll(keepingCapacity: true)
         }
-        let utf8 = Array(text.utf8)
+        let bytes = Array(utf8)
         var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
+        while index < bytes.count {
+            let byte = bytes[index]
             switch byte {
             case 0x0A where previousWasCR:
                 previousWasCR = false
@@ -84,12 +99,12 @@ public enum SwiftLiteral {
                 // Other control characters are left out.
                 previousWasCR = false
             // NEL (C2 85), LINE SEPARATOR and PARAGRAPH SEPARATOR (E2 80 A8, E2 80 A9) end a line too.
-            case 0xC2 where index + 1 < utf8.count && utf8[index + 1] == 0x85:
+            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
                 endLine()
                 previousWasCR = false
                 index += 1
             case 0xE2
-            where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (0xA8...0xA9).contains(utf8[index + 2]):
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
                 endLine()
                 previousWasCR = false
                 index += 2
