@@ -260,11 +260,13 @@ struct RenderPass {
             value = stack.last.flatMap { child(path[...], of: $0) }
         case .stack(let path):
             // The innermost value that has the first name gives the rest, or nothing: no climbing further out.
-            for entry in stack.reversed() {
-                if let first = child(path[0], of: entry) {
-                    value = child(path.dropFirst(), of: first)
+            var index = stack.count - 1
+            while index >= 0 {
+                if let first = child(path[0], of: stack[index]) {
+                    value = path.count == 1 ? first : child(path.dropFirst(), of: first)
                     break
                 }
+                index -= 1
             }
         }
         guard var result = value else { return nil }
