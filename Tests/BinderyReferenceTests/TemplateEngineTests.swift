@@ -133,3 +133,35 @@ import Testing
         #expect(rendered > 200)
     }
 }
+
+/// The compiled engine's errors: the file, the line and column of the tag at fault, and what is wrong; every
+/// template swift-mustache rejects is rejected (``TemplateEngineDifferentialTests``).
+@Suite struct TemplateErrorTests {
+    func error(_ text: String) -> TemplateError? {
+        do {
+            _ = try CompiledTemplateRenderer(templates: TemplateSet(files: ["broken.mustache": text]))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func errorsNameTheTagAtFault() throws {
+        let unclosed = try #require(error("line one\n  {{#operations}}\n{{swiftName}}\n"))
+        #expect(
+            unclosed.description
+                == "(built-in)/broken.mustache:2:3: error: invalid template: section 'operations' is not closed")
+        let mismatched = try #require(error("{{#a}}\n{{#b}}\n{{/a}}\n{{/b}}"))
+        #expect(mismatched.line == 3 && mismatched.column == 1)
+        #expect(mismatched.message == "invalid template: '/a' closes section 'b' opened at 2:1")
+        let stray = try #require(error("x {{/a}}"))
+        #expect(
+            stray.line == 1 && stray.column == 3 && stray.message == "invalid template: '/a' closes no open section")
+        let unfinished = try #require(error("é {{name x}}"))
+        #expect(unfinished.line == 1 && unfinished.column == 10)
+        #expect(unfinished.message == "invalid template: unfinished tag: expected '}}'")
+        let pragma = try #require(error("\n\n{{% CONTENT_TYPE: XML}}"))
+        #expect(pragma.line == 3 && pragma.message.contains("unknown pragma"))
+        #expect(error("{{=<% %>=}}<%name%> {{! fine }}") == nil)
+    }
+}

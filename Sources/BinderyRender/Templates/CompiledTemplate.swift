@@ -192,7 +192,7 @@ enum TemplateParser {
                 scanner.advance()
                 let (name, transforms) = try parseName(&scanner, state: state, tag: tagOffset)
                 guard name == state.sectionName, transforms == state.sectionTransforms else {
-                    let closing = name + (transforms.isEmpty ? "" : "(…)")
+                    let closing = "/" + name + (transforms.isEmpty ? "" : "(…)")
                     if let open = state.sectionName {
                         let (line, column) = scanner.lineAndColumn(of: state.sectionOffset)
                         throw TemplateParseError(

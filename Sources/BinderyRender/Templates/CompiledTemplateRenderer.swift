@@ -4,12 +4,13 @@
 /// It renders templates byte for byte as ``MustacheTemplateRenderer`` (swift-mustache 2, every value unescaped
 /// through `{{% CONTENT_TYPE: TEXT}}`) does, including where swift-mustache departs from the Mustache specification:
 ///
-/// - A line that ends a section opened on a line with other content keeps its indentation, and a tag on the next
-///   line is not standalone (`x{{#a}}\n{{/a}}\n  {{#b}}\n` keeps `  ` and the line end after `{{#b}}`).
-/// - An indented standalone partial indents each line it writes after its first, except the first line of each
-///   element of a list section and of an empty-valued section (swift-mustache indents the section's output as
-///   one piece); `{{` directly followed by a line end is dropped.
-/// - After a line that ends in `\r\n`, the next line of a partial is not indented.
+/// - When a section's opening tag is not standalone, its standalone closing tag does not make a tag on the next
+///   line standalone: `x{{#a}}\n{{/a}}\n  {{#b}}\n…` keeps the `  ` and the line end after `{{#b}}`.
+/// - An indented standalone partial indents the lines it writes, except the first line of each element of a list
+///   section after the first (swift-mustache indents each element's output as one piece), and a line that follows
+///   one ending in `\r\n`.
+/// - A block's content is not re-indented to where the parent's block tag stands.
+/// - `{{` directly followed by a line end is dropped.
 /// - `{{>*name}}` renders nothing: swift-mustache takes partial names only from Swift `String`s, which contexts never
 ///   give.
 /// - Transforms apply to lists (`first`, `last`, `reversed`, `count`, `empty`), numbers (`plusone`, `minusone`,
