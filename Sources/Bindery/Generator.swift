@@ -28,16 +28,19 @@ public enum Generator {
         public var typeOverrides: [TypeOverride] = []
         /// The access level, the docs, extra conformances.
         public var render = RenderOptions()
+        /// The template engine; the compiled one unless a user's templates need swift-mustache's.
+        public var engine: TemplateEngine
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
-            checkOnly: Bool = false
+            checkOnly: Bool = false, engine: TemplateEngine = .compiled
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
             self.templatesDirectory = templatesDirectory
             self.checkOnly = checkOnly
+            self.engine = engine
         }
     }
 
@@ -51,13 +54,18 @@ public enum Generator {
         public var moduleName: String
         /// The folder the package was written to (or, with `checkOnly`, would be).
         public var outputDirectory: String
+        /// How long each stage took.
+        public var timings: StageTimings
     }
 
     /// Reads, translates and renders, without writing anything.
     public static func render(
-        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
+        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
+        engine: TemplateEngine = .compiled
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
-        try render(Options(specPath: specPath, outputDirectory: "", moduleName: moduleName), templates: templates)
+        try render(
+            Options(specPath: specPath, outputDirectory: "", moduleName: moduleName, engine: engine),
+            templates: templates)
     }
 
     /// Reads, translates and renders as `options` say, without writing anything.
@@ -72,19 +80,41 @@ public enum Generator {
     public static func render(
         _ options: Options, templates: TemplateSet = .defaults
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        var timings = StageTimings()
+        return try render(options, templates: templates, timings: &timings)
+    }
+
+    /// Reads, translates and renders, timing each stage.
+    static func render(
+        _ options: Options, templates: TemplateSet, timings: inout StageTimings
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
-        let renderer = try CodeRenderer(templates: templates)
-        let reader = OpenAPIReader()
-        let document = try reader.read(path: options.specPath)
+        let renderer = try timings.measure("templates") { () throws(Diagnostic) in
+            try CodeRenderer(templates: templates, engine: options.engine)
+        }
+        let (document, readWarnings, readNotes) = try read(options.specPath, timings: &timings)
         let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(
             document: document,
             options: ModelTranslator.Options(
                 moduleName: module, methods: options.methods, filter: options.filter, naming: options.naming,
                 typeOverrides: options.typeOverrides))
-        let model = try translator.translate()
-        let files = try renderer.render(model, options: options.render)
-        return (files, reader.warnings + translator.warnings, reader.notes + translator.notes, module)
+        let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
+        let package = timings.measure("contexts") { renderer.context(for: model, options: options.render) }
+        let files = try timings.measure("render") { () throws(Diagnostic) in try renderer.render(package) }
+        return (files, readWarnings + translator.warnings, readNotes + translator.notes, module)
+    }
+
+    /// Parses and reads the description. The parsed files (several times the size of their text) are released
+    /// when this returns, before the model and the output are built.
+    static func read(
+        _ specPath: String, timings: inout StageTimings
+    ) throws(Diagnostic) -> (OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]) {
+        let loader = DocumentLoader()
+        let reader = OpenAPIReader(loader: loader)
+        let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
+        let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }
+        return (document, reader.warnings, reader.notes)
     }
 
     /// Generates the package described by `options` and writes it (or, with `checkOnly`, says what it would
@@ -92,12 +122,16 @@ public enum Generator {
     ///
     /// On error nothing in the output folder has changed.
     public static func generate(_ options: Options) throws(Diagnostic) -> Result {
-        let (files, warnings, notes, module) = try render(options)
+        let templates = try options.templatesDirectory.map(templateSet) ?? .defaults
+        var timings = StageTimings()
+        let (files, warnings, notes, module) = try render(options, templates: templates, timings: &timings)
         let writer = OutputWriter(directory: options.outputDirectory)
-        let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
+        let summary = try timings.measure("write") { () throws(Diagnostic) in
+            try options.checkOnly ? writer.plan(files) : writer.write(files)
+        }
         return Result(
             files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module,
-            outputDirectory: options.outputDirectory)
+            outputDirectory: options.outputDirectory, timings: timings)
     }
 
     static func templateSet(_ directory: String) throws(Diagnostic) -> TemplateSet {

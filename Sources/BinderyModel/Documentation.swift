@@ -26,6 +26,42 @@ public struct Documentation: Sendable, Hashable {
     /// Text with trailing white space trimmed from each line and at the ends; `nil` when nothing is left.
     static func clean(_ text: String?) -> String? {
         guard let text else { return nil }
+        // By bytes: lines end at a line feed that is a character of its own (not in `\r\n`); a space or tab after a
+        // non-ASCII scalar may belong to its character (U+0600 joins what follows), so that text goes by characters.
+        let bytes = Array(text.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<bytes.count)
+        for (number, line) in lines.enumerated() {
+            var end = line.upperBound
+            while end > line.lowerBound && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D)
+            {
+                end -= 1
+            }
+            if end < line.upperBound && end > line.lowerBound && bytes[end - 1] >= 0x80 {
+                return cleanByCharacters(text)
+            }
+            lines[number] = line.lowerBound..<end
+        }
+        var kept = lines[...]
+        while let first = kept.first, first.isEmpty { kept = kept.dropFirst() }
+        while let last = kept.last, last.isEmpty { kept = kept.dropLast() }
+        guard let first = kept.first, let last = kept.last else { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(last.upperBound - first.lowerBound)
+        for (number, line) in kept.enumerated() {
+            if number > 0 { result.append(0x0A) }
+            result += bytes[line]
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// ``clean(_:)`` character by character.
+    static func cleanByCharacters(_ text: String) -> String? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = Substring(line)
             while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }

@@ -23,6 +23,29 @@ public struct TypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         var raw = rawValue
         for token in tokens {
             raw += "/"
+            let utf8 = token.utf8
+            // Most tokens have neither `~` nor `/`; one that a non-ASCII scalar follows may be part of a larger
+            // character (not escaped), so such tokens go character by character.
+            guard let special = utf8.firstIndex(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+                raw += token
+                continue
+            }
+            if !utf8[special...].indices.contains(where: { index in
+                (utf8[index] == UInt8(ascii: "~") || utf8[index] == UInt8(ascii: "/"))
+                    && utf8.index(after: index) != utf8.endIndex && utf8[utf8.index(after: index)] >= 0x80
+            }) {
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(utf8.count + 4)
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                    case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                    default: bytes.append(byte)
+                    }
+                }
+                raw += String(decoding: bytes, as: UTF8.self)
+                continue
+            }
             for character in token {
                 switch character {
                 case "~": raw += "~0"

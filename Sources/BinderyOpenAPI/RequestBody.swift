@@ -71,6 +71,19 @@ public struct MediaType: Sendable {
 
     /// The type and subtype in lower case, without parameters: `application/json` for `Application/JSON; charset=utf-8`.
     public var essence: String {
+        let utf8 = name.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same by bytes, without Unicode work (descriptions ask this of every body and response).
+            let bare = (utf8.split(separator: UInt8(ascii: ";"), maxSplits: 1).first ?? utf8[...])
+                .drop { $0 == 0x20 || $0 == 0x09 }
+            var end = bare.endIndex
+            while end > bare.startIndex
+                && (utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09)
+            {
+                end = utf8.index(before: end)
+            }
+            return String(decoding: bare[..<end].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         let bare = name.split(separator: ";", maxSplits: 1).first.map(String.init) ?? name
         return bare.trimmingASCIIWhitespace().lowercased()
     }

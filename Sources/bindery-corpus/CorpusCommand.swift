@@ -23,6 +23,9 @@ struct CorpusCommand: ParsableCommand {
             description's breakdown follow the table; notes, which say what was read as its author meant it, are \
             listed after them and not counted); gen s and build s = wall-clock seconds.
 
+            With --compare-engines, each description is rendered a second time with swift-mustache, and column \
+            'engines' says whether every file is the same as the compiled engine's ('same', or how many differ).
+
             With --examples, every example the description gives for a JSON response body (the media type's \
             'example' and 'examples', following $refs to components/examples; Swagger 2.0's response \
             'examples') and every generated schema's 'example' is checked against its schema, and the valid ones \
@@ -58,6 +61,12 @@ struct CorpusCommand: ParsableCommand {
         ))
     var examples = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also render every description with swift-mustache and compare the files with the compiled engine's (column 'engines'; a difference fails the description)."
+        ))
+    var compareEngines = false
+
     @Option(
         help: ArgumentHelp(
             "Keep the generated packages in this folder, one subfolder per description, with warnings.txt (the warnings, then the notes, with their locations) and build.log.",
@@ -85,6 +94,7 @@ struct CorpusCommand: ParsableCommand {
         Console.error("\(specs.count) descriptions under \(folder)" + (noBuild ? " (not building)" : ""))
         var runner = CorpusRunner(build: !noBuild, keepDirectory: keep)
         runner.decodesExamples = examples
+        runner.comparesEngines = compareEngines
         let total = specs.count
         let rows = try runner.run(specs, jobs: jobs) { done, row in
             let times = [

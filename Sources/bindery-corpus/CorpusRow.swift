@@ -10,6 +10,8 @@ struct CorpusRow: Sendable, Hashable {
         /// `--examples`: the examples could not be read, or the package that decodes them failed to build or
         /// stopped before it finished.
         case examplesFailed(String)
+        /// `--compare-engines`: swift-mustache renders some files differently from the compiled engine (or fails).
+        case enginesDiffer(String)
 
         var isFailure: Bool { self != .ok }
 
@@ -19,6 +21,7 @@ struct CorpusRow: Sendable, Hashable {
             case .generateFailed(let line): "generate failed: \(line)"
             case .buildFailed(let line): "build failed: \(line)"
             case .examplesFailed(let line): "examples failed: \(line)"
+            case .enginesDiffer(let line): "engines differ: \(line)"
             }
         }
     }
@@ -44,6 +47,9 @@ struct CorpusRow: Sendable, Hashable {
     var generateSeconds: Double?
     /// Wall-clock seconds of `swift build`; `nil` when not built.
     var buildSeconds: Double?
+    /// `--compare-engines`: the generated files swift-mustache renders differently from the compiled engine (or
+    /// that only one of them writes); `nil` when not compared.
+    var engineDifferences: [String]?
     /// What `--examples` found; `nil` when not asked for, or when the description did not build.
     var examples: ExampleCounts?
     var status: Status

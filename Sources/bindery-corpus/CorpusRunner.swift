@@ -1,5 +1,6 @@
 import Bindery
 import BinderyOpenAPI
+import BinderyRender
 import Foundation
 
 /// Generates (in process) and builds (with `swift build`) one description after another, on one or more workers.
@@ -13,6 +14,9 @@ struct CorpusRunner: Sendable {
     /// Whether the response examples are validated and, when the package is built, decoded with the generated
     /// types (``decodeExamples(_:row:packageDirectory:scratchDirectory:workDirectory:folderName:)``).
     var decodesExamples = false
+    /// Whether each description is also rendered with swift-mustache, and the files compared with the compiled
+    /// engine's (``CorpusRow/engineDifferences``).
+    var comparesEngines = false
     /// The `swift` executable.
     var swift = CorpusRunner.swiftOnPath()
 
@@ -108,6 +112,9 @@ struct CorpusRunner: Sendable {
             let text = (result.warnings + result.notes).map { $0.description + "\n" }.joined()
             _ = FileManager.default.createFile(atPath: packageDirectory + "/warnings.txt", contents: Data(text.utf8))
         }
+        if comparesEngines {
+            compareEngines(spec, files: result.files, moduleName: result.moduleName, row: &row)
+        }
         // Read again, outside the timing, for the operation count as Bindery reads the description.
         row.operations = (try? OpenAPIReader.read(path: spec.path))?.document.operations.count
         let sources = "Sources/\(result.moduleName)/"
@@ -154,6 +161,25 @@ struct CorpusRunner: Sendable {
                 workDirectory: workDirectory, folderName: folderName)
         }
         return row
+    }
+
+    /// Renders `spec` again with swift-mustache and records the files that differ from `files` (the compiled
+    /// engine's).
+    func compareEngines(_ spec: CorpusSpec, files: [GeneratedFile], moduleName: String, row: inout CorpusRow) {
+        let other: [GeneratedFile]
+        do {
+            other = try Generator.render(specPath: spec.path, moduleName: moduleName, engine: .swiftMustache).files
+        } catch {
+            row.status = .enginesDiffer("swift-mustache failed: \(Self.firstLine(of: error.description))")
+            return
+        }
+        let compiled = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        let mustache = Dictionary(other.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        let differing = Set(compiled.keys).union(mustache.keys).filter { compiled[$0] != mustache[$0] }.sorted()
+        row.engineDifferences = differing
+        if let first = differing.first {
+            row.status = .enginesDiffer("\(differing.count) of \(files.count) files, first \(first)")
+        }
     }
 
     // MARK: - Helpers

@@ -35,6 +35,11 @@ struct CorpusTable {
         }
     }
 
+    static func enginesCell(_ differences: [String]?) -> String {
+        guard let differences else { return "–" }
+        return differences.isEmpty ? "same" : "\(differences.count) differ"
+    }
+
     func render() -> String {
         let kinds = kinds
         let codes = Dictionary(uniqueKeysWithValues: kinds.map { ($0.message, $0.code) })
@@ -46,6 +51,12 @@ struct CorpusTable {
         if showsExamples {
             header.insert(contentsOf: ["examples", "decoded"], at: 8)
             numeric.insert(contentsOf: [true, true], at: 8)
+        }
+        // With `--compare-engines`: whether swift-mustache renders the same files, before the status.
+        let showsEngines = rows.contains { $0.engineDifferences != nil }
+        if showsEngines {
+            header.insert("engines", at: header.count - 1)
+            numeric.insert(false, at: numeric.count - 1)
         }
         var table = rows.map { row in
             var cells = [
@@ -59,6 +70,9 @@ struct CorpusTable {
                         ratio(row.examples?.valid, row.examples?.total),
                         ratio(row.examples?.decoded, row.examples?.valid),
                     ], at: 8)
+            }
+            if showsEngines {
+                cells.insert(Self.enginesCell(row.engineDifferences), at: cells.count - 1)
             }
             return cells
         }
@@ -82,6 +96,11 @@ struct CorpusTable {
                         decoded.isEmpty ? nil : decoded.reduce(0, +),
                         counts.reduce(0) { $0 + ($1.decoded == nil ? 0 : $1.valid) }),
                 ], at: 8)
+        }
+        if showsEngines {
+            let compared = rows.compactMap(\.engineDifferences)
+            let differing = compared.count { !$0.isEmpty }
+            total.insert(differing == 0 ? "same (\(compared.count))" : "\(differing) differ", at: total.count - 1)
         }
         table.append(total)
 

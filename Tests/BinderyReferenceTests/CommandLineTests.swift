@@ -46,6 +46,38 @@ import Testing
         return result
     }
 
+    /// `--template-engine swift-mustache` writes the same package; `--timings` lists every stage with its wall and
+    /// CPU time and peak memory; an unknown engine is a usage error.
+    @Test func templateEngineAndTimings() async throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try await Support.run(
+            Support.binderyExecutable,
+            [
+                "generate", Support.canopySpec, "--output", directory + "/Out", "--module-name", "Canopy", "--quiet",
+                "--template-engine", "swift-mustache", "--timings",
+            ]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let stages = result.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(stages == ["templates", "parse", "read", "model", "contexts", "render", "write", "total"])
+        #expect(
+            result.stderr.split(separator: "\n").allSatisfy { $0.contains(" ms wall ") && $0.hasSuffix(" MB peak") })
+        let golden = Support.repositoryRoot + "/Tests/Goldens/Canopy"
+        for path in Support.files(under: golden) where !path.hasPrefix(".bindery/") {
+            #expect(Support.read(directory + "/Out/" + path) == Support.read(golden + "/" + path), "\(path)")
+        }
+
+        let unknown = try await Support.run(
+            Support.binderyExecutable,
+            ["generate", Support.canopySpec, "--output", directory + "/Other", "--template-engine", "handlebars"]
+        )
+        #expect(unknown.status != 0)
+        #expect(
+            unknown.stderr.contains("unknown template engine 'handlebars': expected 'compiled' or 'swift-mustache'"))
+        #expect(!FileManager.default.fileExists(atPath: directory + "/Other"))
+    }
+
     @Test func missingFile() async throws {
         try await expectFailure(
             spec: "missing.yaml", message: "missing.yaml:1:1: error: cannot read file: No such file or directory")

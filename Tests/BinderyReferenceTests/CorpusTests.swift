@@ -123,6 +123,29 @@ import Testing
         #expect(CorpusRunner.usesInCode(of: "JSONValue", in: code) == 3)
     }
 
+    /// `--compare-engines`: swift-mustache renders the tiny corpus as the compiled engine does; a file changed
+    /// after rendering is reported, and fails the description.
+    @Test func comparesTheEngines() throws {
+        let specs = try SpecDiscovery.roots(in: Self.folder, filters: ["pets", "multi/"])
+        var runner = CorpusRunner(build: false)
+        runner.comparesEngines = true
+        let rows = try runner.run(specs)
+        #expect(rows.count == 3)
+        for row in rows {
+            #expect(row.status == .ok, "\(row.spec): \(row.status)")
+            #expect(row.engineDifferences == [], "\(row.spec)")
+        }
+
+        let spec = try #require(specs.first { $0.relativePath == "pets.yaml" })
+        var files = try Generator.render(specPath: spec.path).files
+        files[3].contents += "// changed\n"
+        var row = CorpusRow(spec: spec.relativePath, version: spec.version, status: .ok)
+        runner.compareEngines(spec, files: files, moduleName: "Pets", row: &row)
+        #expect(row.engineDifferences == [files[3].path])
+        #expect(row.status == .enginesDiffer("1 of \(files.count) files, first \(files[3].path)"))
+        #expect(CorpusTable(rows: rows + [row]).render().contains(" 1 differ "))
+    }
+
     @Test func table() {
         var rows = [
             CorpusRow(

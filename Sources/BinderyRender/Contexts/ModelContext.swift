@@ -196,10 +196,15 @@ struct ModelContext: RenderContext {
                 }
             }
             lines.append("")
-            var body = Substring(text)
-            while body.last == "\n" { body = body.dropLast() }
-            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                lines.append(line.isEmpty ? "" : "    " + line)
+            // Lines end at a line feed that is a character of its own (not in `\r\n`); the last ones are dropped.
+            let bytes = Array(text.utf8)
+            func isLineFeed(_ index: Int) -> Bool { bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) }
+            var end = bytes.count
+            while end > 0 && isLineFeed(end - 1) { end -= 1 }
+            var start = 0
+            for index in 0...end where index == end || isLineFeed(index) {
+                lines.append(start == index ? "" : "    " + String(decoding: bytes[start..<index], as: UTF8.self))
+                start = index + 1
             }
         }
         return lines

@@ -26,8 +26,9 @@ public struct PackageContext: RenderContext {
         let index = self.index
         let options = OptionsContext(options: options)
         self.options = options
-        self.apis = model.apis.map { APIContext(api: $0, index: index) }
-        self.models = model.types.map {
+        // Each API's and model's context is computed on its own: concurrently.
+        self.apis = model.apis.concurrentMap { APIContext(api: $0, index: index) }
+        self.models = model.types.concurrentMap {
             ModelContext(definition: $0, index: index, options: options, renderer: renderer)
         }
     }

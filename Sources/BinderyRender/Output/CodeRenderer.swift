@@ -1,22 +1,24 @@
 import BinderyCore
 import BinderyModel
+import Dispatch
+import Foundation
 
 /// Renders a ``CodeModel`` into files, as the template manifest says.
-public struct CodeRenderer {
+public struct CodeRenderer: Sendable {
     let templates: TemplateSet
     let manifest: TemplateManifest
     let renderer: any TemplateRenderer
 
     /// Prepares `templates`: reads the manifest and parses every template, so a broken template is reported
     /// before anything is rendered.
-    public init(templates: TemplateSet) throws(Diagnostic) {
+    public init(templates: TemplateSet, engine: TemplateEngine = .compiled) throws(Diagnostic) {
         guard let manifestText = templates.manifestText else {
             throw Diagnostic.error(inFile: templates.path(of: "manifest.yaml"), "the templates have no manifest.yaml")
         }
         self.templates = templates
         self.manifest = try TemplateManifest(yaml: manifestText, file: templates.path(of: "manifest.yaml"))
         do {
-            self.renderer = try MustacheTemplateRenderer(templates: templates, texts: manifest.entries.map(\.path))
+            self.renderer = try engine.renderer(templates: templates, texts: manifest.entries.map(\.path))
         } catch {
             throw Diagnostic(
                 at: SourceLocation(file: error.file, line: error.line, column: error.column), error.message)
@@ -30,9 +32,18 @@ public struct CodeRenderer {
     public func render(
         _ model: CodeModel, options: RenderOptions = RenderOptions()
     ) throws(Diagnostic) -> [GeneratedFile] {
-        let package = PackageContext(model: model, options: options, renderer: renderer)
-        var files: [GeneratedFile] = []
-        var paths: [String: TemplateManifest.Entry] = [:]
+        try render(context(for: model, options: options))
+    }
+
+    /// The context every file is rendered in: the package, with the contexts of its APIs and models.
+    public func context(for model: CodeModel, options: RenderOptions = RenderOptions()) -> PackageContext {
+        PackageContext(model: model, options: options, renderer: renderer)
+    }
+
+    /// Every file of the output, in manifest order. Files are rendered concurrently (contexts are immutable
+    /// values); the order, and which error is reported first, do not depend on it.
+    public func render(_ package: PackageContext) throws(Diagnostic) -> [GeneratedFile] {
+        var work: [(entry: TemplateManifest.Entry, contexts: [any RenderContext])] = []
         for entry in manifest.entries {
             if let condition = entry.condition {
                 guard case .flag(let value)? = package.value(forKey: condition) else {
@@ -40,32 +51,49 @@ public struct CodeRenderer {
                 }
                 if !value { continue }
             }
-            let contexts: [[any RenderContext]]
-            switch entry.scope {
-            case .package: contexts = [[package]]
-            case .api: contexts = package.apiContexts.map { [package, $0] }
-            case .apiFile: contexts = package.apiFileContexts.map { [package, $0] }
-            case .model: contexts = package.modelContexts.map { [package, $0] }
-            }
-            for stack in contexts {
-                let path: String
-                let contents: String
-                do {
-                    path = try renderer.render(text: entry.path, contexts: stack)
-                    contents = try renderer.render(entry.template, contexts: stack)
-                } catch {
-                    throw Diagnostic(at: entry.location, error.message)
+            let scoped: [any RenderContext] =
+                switch entry.scope {
+                case .package: []
+                case .api: package.apiContexts
+                case .apiFile: package.apiFileContexts
+                case .model: package.modelContexts
                 }
-                try Self.validate(path, entry: entry)
-                if let other = paths[path] {
-                    throw Diagnostic(
-                        at: entry.location,
-                        "'\(path)' is written twice: by template '\(other.template)' and by template '\(entry.template)'"
-                    )
-                }
-                paths[path] = entry
-                files.append(GeneratedFile(path: path, contents: contents))
+            if entry.scope == .package {
+                work.append((entry, [package]))
+            } else {
+                work += scoped.map { (entry, [package, $0]) }
             }
+        }
+        let jobs = work
+        let renderer = self.renderer
+        // Each job replaces its own placeholder.
+        let results = ConcurrentResults<Result<GeneratedFile, Diagnostic>>(
+            jobs.map { .failure(Diagnostic(at: $0.entry.location, "not rendered")) })
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let (entry, contexts) = jobs[index]
+            do throws(TemplateError) {
+                let path = try renderer.render(text: entry.path, contexts: contexts)
+                let contents = try renderer.render(entry.template, contexts: contexts)
+                results[index] = .success(GeneratedFile(path: path, contents: contents))
+            } catch {
+                results[index] = .failure(Diagnostic(at: entry.location, error.message))
+            }
+        }
+        var files: [GeneratedFile] = []
+        files.reserveCapacity(jobs.count)
+        var paths: [String: TemplateManifest.Entry] = [:]
+        for (index, result) in results.elements.enumerated() {
+            let entry = jobs[index].entry
+            let file = try result.get()
+            try Self.validate(file.path, entry: entry)
+            if let other = paths[file.path] {
+                throw Diagnostic(
+                    at: entry.location,
+                    "'\(file.path)' is written twice: by template '\(other.template)' and by template '\(entry.template)'"
+                )
+            }
+            paths[file.path] = entry
+            files.append(file)
         }
         return files
     }
@@ -84,5 +112,36 @@ public struct CodeRenderer {
                     + "without '..' or hidden components"
             )
         }
+    }
+}
+
+/// Results that concurrent iterations store by index.
+final class ConcurrentResults<Element: Sendable>: @unchecked Sendable {
+    private var slots: [Element]
+    private let lock = NSLock()
+
+    init(_ initial: [Element]) {
+        slots = initial
+    }
+
+    subscript(index: Int) -> Element {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var elements: [Element] {
+        lock.withLock { slots }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map`, with `transform` applied to the elements concurrently; the results are in the order of the elements.
+    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1, let first = first else { return map(transform) }
+        let results = ConcurrentResults(Array<Result>(repeating: transform(first), count: count))
+        DispatchQueue.concurrentPerform(iterations: count - 1) { index in
+            results[index + 1] = transform(self[index + 1])
+        }
+        return results.elements
     }
 }

@@ -9,6 +9,23 @@ public protocol TemplateRenderer: Sendable {
     func render(text template: String, contexts: [any RenderContext]) throws(TemplateError) -> String
 }
 
+/// The template engines Bindery can render with.
+public enum TemplateEngine: String, Sendable, CaseIterable {
+    /// ``CompiledTemplateRenderer``, Bindery's own: templates parsed once, rendered straight into a buffer.
+    case compiled
+    /// ``MustacheTemplateRenderer`` (swift-mustache), which the compiled engine matches byte for byte; kept to
+    /// compare the two (`bindery-corpus --compare-engines`) and as a fallback (`bindery generate --template-engine`).
+    case swiftMustache = "swift-mustache"
+
+    /// A renderer of `templates` and `texts` (templates given as text), every one parsed now.
+    public func renderer(templates: TemplateSet, texts: [String] = []) throws(TemplateError) -> any TemplateRenderer {
+        switch self {
+        case .compiled: try CompiledTemplateRenderer(templates: templates, texts: texts)
+        case .swiftMustache: try MustacheTemplateRenderer(templates: templates, texts: texts)
+        }
+    }
+}
+
 /// A template that cannot be used.
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     /// The template file, or a description of where the template text came from.

@@ -5,8 +5,22 @@ enum MarkdownText {
     /// `text` for a table cell: one line, pipes escaped.
     static func cell(_ text: String?) -> String {
         guard let text else { return "" }
-        return SwiftLiteral.lines(text).filter { !$0.isEmpty }.joined(separator: "<br>")
-            .replacingOccurrences(of: "|", with: "\\|")
+        let cell = SwiftLiteral.lines(text).filter { !$0.isEmpty }.joined(separator: "<br>")
+        let utf8 = Array(cell.utf8)
+        guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
+        // A pipe that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
+        if utf8[first...].indices.contains(where: {
+            utf8[$0] == UInt8(ascii: "|") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80
+        }) {
+            return cell.replacingOccurrences(of: "|", with: "\\|")
+        }
+        var escaped: [UInt8] = Array(utf8[..<first])
+        escaped.reserveCapacity(utf8.count + 8)
+        for byte in utf8[first...] {
+            if byte == UInt8(ascii: "|") { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `text` in backticks, as inline code, with a longer fence when it contains backticks.
