@@ -17,16 +17,19 @@ public enum Generator {
         public var templatesDirectory: String?
         /// Writes nothing: the result's summary says what a generation would write and remove.
         public var checkOnly: Bool
+        /// What each file of the description may be: its size, how deep it nests, how much its aliases add.
+        public var limits: YAMLDocument.Limits
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
-            checkOnly: Bool = false
+            checkOnly: Bool = false, limits: YAMLDocument.Limits = .default
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
             self.templatesDirectory = templatesDirectory
             self.checkOnly = checkOnly
+            self.limits = limits
         }
     }
 
@@ -42,11 +45,12 @@ public enum Generator {
 
     /// Reads, translates and renders, without writing anything.
     public static func render(
-        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
+        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
+        limits: YAMLDocument.Limits = .default
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
         let renderer = try CodeRenderer(templates: templates)
-        let reader = OpenAPIReader()
+        let reader = OpenAPIReader(loader: DocumentLoader(limits: limits))
         let document = try reader.read(path: specPath)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(document: document, options: .init(moduleName: module))
@@ -67,7 +71,7 @@ public enum Generator {
                 TemplateSet.defaults
             }
         let (files, warnings, notes, module) = try render(
-            specPath: options.specPath, moduleName: options.moduleName, templates: templates
+            specPath: options.specPath, moduleName: options.moduleName, templates: templates, limits: options.limits
         )
         let writer = OutputWriter(directory: options.outputDirectory)
         let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)

@@ -14,7 +14,12 @@ public final class DocumentLoader {
     /// Every schema resource (`$id`) of the loaded files by its URI, and the file it is in.
     private var resources: [String: (file: String, target: SchemaIdentifiers.Target)] = [:]
 
-    public init() {}
+    /// What each file's parse accepts (size, nesting, aliases).
+    public var limits: YAMLDocument.Limits
+
+    public init(limits: YAMLDocument.Limits = .default) {
+        self.limits = limits
+    }
 
     /// Whether references are resolved as in JSON Schema 2020-12 (OpenAPI 3.1): by `$id` (relative to the base URI
     /// of the schema they are written in, or the file's) and by `$anchor`, before files and JSON pointers. Turning it
@@ -42,7 +47,7 @@ public final class DocumentLoader {
                     throw Diagnostic(at: referencedAt, "cannot read referenced file '\(path)'")
                 }
             }
-            document = try YAMLDocument(contentsOf: path)
+            document = try YAMLDocument(contentsOf: path, limits: limits)
         } catch let error as YAMLError {
             throw Diagnostic(error)
         } catch let error as Diagnostic {

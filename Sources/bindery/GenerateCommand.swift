@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bindery
 import BinderyOpenAPI
+import BinderyYAML
 import Foundation
 
 struct GenerateCommand: ParsableCommand {
@@ -59,6 +60,47 @@ struct GenerateCommand: ParsableCommand {
     )
     var check = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The largest file of the description, in bytes or with K, M or G (powers of 1024). Default: \(ByteCount(YAMLDocument.Limits.default.maximumBytes)).",
+            valueName: "size"
+        )
+    )
+    var maxDocumentSize: ByteCount?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How deep YAML or JSON collections may nest, counting what aliases bring in. Default: \(YAMLDocument.Limits.default.maximumDepth).",
+            valueName: "levels"
+        )
+    )
+    var maxDepth: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How many nodes YAML aliases may add to a file (each alias adds the tree it stands for). Default: \(YAMLDocument.Limits.default.maximumAliasedNodes).",
+            valueName: "count"
+        )
+    )
+    var maxAliasNodes: Int?
+
+    func validate() throws {
+        if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let maxAliasNodes, maxAliasNodes < 1 { throw ValidationError("--max-alias-nodes must be at least 1") }
+    }
+
+    /// The default limits with the options given.
+    var limits: YAMLDocument.Limits {
+        var limits = YAMLDocument.Limits.default
+        if let maxDocumentSize { limits.maximumBytes = maxDocumentSize.bytes }
+        if let maxDepth { limits.maximumDepth = maxDepth }
+        if let maxAliasNodes { limits.maximumAliasedNodes = maxAliasNodes }
+        return limits
+    }
+
     func run() throws {
         let start = ContinuousClock.now
         let result: Generator.Result
@@ -66,7 +108,7 @@ struct GenerateCommand: ParsableCommand {
             result = try Generator.generate(
                 Generator.Options(
                     specPath: spec, outputDirectory: output, moduleName: moduleName, templatesDirectory: templates,
-                    checkOnly: check)
+                    checkOnly: check, limits: limits)
             )
         } catch {
             Console.error(error.description)
@@ -104,6 +146,36 @@ struct GenerateCommand: ParsableCommand {
                     + "\(summary.removed.count) removed) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))."
             )
         }
+    }
+}
+
+/// A size in bytes, written as bytes (`1048576`) or with a binary unit (`512K`, `64M`, `1G`).
+struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
+    var bytes: Int
+
+    init(_ bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(argument)
+        var unit = 1
+        if let last = digits.last?.uppercased().first, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        }
+        guard let count = Int(digits), count > 0 else { return nil }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: unit)
+        guard !overflow else { return nil }
+        self.bytes = bytes
+    }
+
+    var description: String {
+        for (suffix, unit) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes % unit == 0 {
+            return "\(bytes / unit)\(suffix)"
+        }
+        return String(bytes)
     }
 }
 
