@@ -70,7 +70,7 @@ run() {
     (
         cd "$work/sandbox"
         rm -f fuzz-0.log
-        nice -n 19 "$work/${name}_fuzzer" -jobs=1 -workers=1 -max_total_time="$seconds" \
+        nice "$work/${name}_fuzzer" -jobs=1 -workers=1 -max_total_time="$seconds" \
             -timeout="$timeout" -rss_limit_mb=2048 -max_len=$max_len -dict="$root/Tests/Fuzz/openapi.dict" \
             -artifact_prefix="$work/artifacts/$name-" -print_final_stats=1 "$corpus" "${seeds[@]}" || true
         mv fuzz-0.log "$log"

@@ -281,6 +281,13 @@ extension ModelTranslator {
     /// boolean for `Bool`, a listed value for a generated enum. `nil` for anything else (dates, objects, arrays).
     func defaultValue(_ value: SpecValue, of type: SwiftType) -> DefaultValue? {
         guard case .scalar(let text, let isQuoted) = value else { return nil }
+        // Through aliases to what they name; aliases that name each other (`A = B`, `B = A`) name nothing.
+        var type = type
+        var aliases: Set<TypeID> = []
+        while case .named(let id) = type, case .alias(let target) = definitions[id]?.kind {
+            guard aliases.insert(id).inserted else { return nil }
+            type = target
+        }
         switch type {
         case .string:
             return .string(text)
@@ -294,8 +301,6 @@ extension ModelTranslator {
             switch definitions[id]?.kind {
             case .enumeration(let enumeration):
                 return enumeration.cases.first { $0.rawValue == text }.map { .enumCase($0.swiftName) }
-            case .alias(let target):
-                return defaultValue(value, of: target)
             default:
                 return nil
             }
@@ -347,33 +352,51 @@ extension ModelTranslator {
         return merged
     }
 
-    /// Adds the properties of `schema` and its `allOf` parts to `merged`; `false` when a part is not an object.
+    /// Adds the properties of `schema` and its `allOf` parts to `merged`, parts first; `false` when a part is not an
+    /// object.
+    ///
+    /// Depth first with an explicit stack: a chain of `allOf` references is as long as the description makes it.
     func merge(_ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>) -> Bool {
-        if let ref = schema.ref {
-            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
-            return merge(target, into: &merged, visited: &visited)
+        enum Step {
+            /// Follow the schema's reference, or merge its parts and then its own members.
+            case visit(JSONSchema)
+            /// Its parts are merged: add its own members.
+            case addMembers(JSONSchema)
         }
-        if let type = schema.singleType, type != .object { return false }
-        if unionAlternatives(of: schema).alternatives.count >= 2 {
-            let keyword = unionAlternatives(of: schema).keyword
-            warnOnce(
-                schema.location,
-                "\(keyword) inside allOf or beside properties is not supported yet; the members its alternatives add "
-                    + "are not in the struct (decoding ignores them, encoding drops them)")
-        }
-        for part in schema.allOf where !merge(part, into: &merged, visited: &visited) {
-            return false
-        }
-        for property in schema.properties {
-            if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
-                merged.properties[index] = property
-            } else {
-                merged.properties.append(property)
+        var steps: [Step] = [.visit(schema)]
+        var names: [String: Int] = [:]
+        for (index, property) in merged.properties.enumerated() { names[property.name] = index }
+        while let step = steps.popLast() {
+            switch step {
+            case .visit(let schema):
+                if let ref = schema.ref {
+                    if visited.insert(ref).inserted, let target = self.schema(for: ref) { steps.append(.visit(target)) }
+                    continue
+                }
+                if let type = schema.singleType, type != .object { return false }
+                if unionAlternatives(of: schema).alternatives.count >= 2 {
+                    let keyword = unionAlternatives(of: schema).keyword
+                    warnOnce(
+                        schema.location,
+                        "\(keyword) inside allOf or beside properties is not supported yet; the members its alternatives "
+                            + "add are not in the struct (decoding ignores them, encoding drops them)")
+                }
+                steps.append(.addMembers(schema))
+                steps.append(contentsOf: schema.allOf.reversed().map(Step.visit))
+            case .addMembers(let schema):
+                for property in schema.properties {
+                    if let index = names[property.name] {
+                        merged.properties[index] = property
+                    } else {
+                        names[property.name] = merged.properties.count
+                        merged.properties.append(property)
+                    }
+                }
+                merged.required.formUnion(schema.required)
+                if let additional = schema.additionalProperties {
+                    merged.additionalProperties = additional
+                }
             }
-        }
-        merged.required.formUnion(schema.required)
-        if let additional = schema.additionalProperties {
-            merged.additionalProperties = additional
         }
         return true
     }
