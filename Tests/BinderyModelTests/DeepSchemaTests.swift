@@ -98,6 +98,28 @@ private final class Outcome<T: Sendable>: @unchecked Sendable {
         #expect(c.cases.map(\.shape.kinds) == [[.string, .integer], [.integer]])
     }
 
+    @Test func aDeprecatedTypeDeprecatesALongChainOfAliasesOfIt() throws {
+        // E0 is an array of E1, E1 of E2, …, E300 is deprecated: each names the next, so each uses it. The chain runs
+        // against the order of the names (E1 < E10 < E100 < E101 …), which used to take a pass per link.
+        let depth = 300
+        var schemas = [(name: "E\(depth)", schema: "{type: string, deprecated: true}")]
+        for level in stride(from: depth - 1, through: 0, by: -1) {
+            schemas.append(("E\(level)", "{type: array, items: {$ref: '#/components/schemas/E\(level + 1)'}}"))
+        }
+        schemas.append(("Loop1", "{type: array, items: {$ref: '#/components/schemas/Loop2'}}"))
+        schemas.append(("Loop2", "{type: object, additionalProperties: {$ref: '#/components/schemas/Loop1'}}"))
+        let text = Self.description(schemas)
+        let (model, _) = try onSmallStack { try translate(text) }
+        let types = Dictionary(model.types.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(types["E300"]?.deprecation == .marked)
+        for level in 0..<depth {
+            let next = try #require(types["E\(level + 1)"]).id
+            #expect(types["E\(level)"]?.deprecation == .uses(next))
+        }
+        // Types that name each other, and nothing deprecated, are not.
+        #expect(types["Loop1"]?.deprecation == nil && types["Loop2"]?.deprecation == nil)
+    }
+
     @Test func aDefaultThroughAliasesThatNameEachOtherIsNoDefault() throws {
         // 3.1 keeps the siblings of `$ref`, so X and Y are aliases of each other, and p's default is looked up
         // through them (that used to recurse forever).
