@@ -184,14 +184,14 @@ extension OpenAPIReader {
             guard references.count <= maximumReferenceDepth else {
                 throw Diagnostic(
                     at: node.location,
-                    "'$ref' leads through more than \(maximumReferenceDepth) references in a row, the limit "
-                        + "(\(references.prefix(3).chain) → …)")
+                    "'$ref' leads through more than \(maximumReferenceDepth) references in a row (the limit): "
+                        + "\(references.prefix(3).referenceChain) → …")
             }
             let resolvedNext = try resolveReferenceToSchema(next)
             id = resolvedNext.schemaID
             target = resolvedNext.node
             guard passed.insert(target).inserted else {
-                throw Diagnostic(at: node.location, "reference cycle: \(references.chain)")
+                throw Diagnostic(at: node.location, "reference cycle: \(references.referenceChain)")
             }
         }
         return (id, target)

@@ -277,13 +277,13 @@ public final class OpenAPIReader {
             current = try loader.resolve(reference, at: ref).node
             if passed.contains(current) {
                 throw Diagnostic(
-                    at: node.location, "reference cycle: \(what) refers back to itself (\(references.chain))")
+                    at: node.location, "reference cycle: \(what) refers back to itself (\(references.referenceChain))")
             }
             if references.count >= maximumReferenceDepth, current.kind == .mapping, current["$ref"] != nil {
                 throw Diagnostic(
                     at: node.location,
-                    "\(what) is reached through more than \(maximumReferenceDepth) '$ref's in a row, the limit "
-                        + "(\(references.prefix(3).chain) → …)")
+                    "\(what) is reached through more than \(maximumReferenceDepth) '$ref's in a row (the limit): "
+                        + "\(references.prefix(3).referenceChain) → …")
             }
         }
         return current
@@ -313,7 +313,7 @@ public final class OpenAPIReader {
 
 extension Sequence<String> {
     /// References as a chain for messages: `'#/a' → '#/b'`.
-    var chain: String {
+    var referenceChain: String {
         map { "'\($0)'" }.joined(separator: " → ")
     }
 }
