@@ -66,16 +66,17 @@ run() {
     mkdir -p "$corpus"
     echo "fuzzing $name for $minutes minute(s); log: $log"
     # -jobs=1 -workers=1: one process, output in fuzz-0.log of the current folder (an empty sandbox, so that a
-    # $ref to a relative path finds nothing).
+    # $ref to a relative path finds nothing); what the driver prints besides is kept in <name>-driver.log.
     (
         cd "$work/sandbox"
         rm -f fuzz-0.log
         nice "$work/${name}_fuzzer" -jobs=1 -workers=1 -max_total_time="$seconds" \
             -timeout="$timeout" -rss_limit_mb=2048 -max_len=$max_len -dict="$root/Tests/Fuzz/openapi.dict" \
-            -artifact_prefix="$work/artifacts/$name-" -print_final_stats=1 "$corpus" "${seeds[@]}" || true
+            -artifact_prefix="$work/artifacts/$name-" -print_final_stats=1 "$corpus" "${seeds[@]}" \
+            >"$work/$name-driver.log" 2>&1 || true
         mv fuzz-0.log "$log"
     )
-    grep -E '^#[0-9]+ +(INITED|DONE)' "$log" || true
+    grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)' "$log" || true
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" | sort -u || true
     if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|Fatal error|SUMMARY' "$log"; then
         echo "$name: found a problem, see $log and $work/artifacts" >&2
