@@ -30,10 +30,13 @@ public enum Generator {
         public var render = RenderOptions()
         /// The template engine; the compiled one unless a user's templates need swift-mustache's.
         public var engine: TemplateEngine
+        /// What each file of the description may be: its size, how deep it nests, how much its aliases add.
+        public var limits: YAMLDocument.Limits
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
-            checkOnly: Bool = false, engine: TemplateEngine = .compiled
+            checkOnly: Bool = false, engine: TemplateEngine = .compiled,
+            limits: YAMLDocument.Limits = .default
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
@@ -41,6 +44,7 @@ public enum Generator {
             self.templatesDirectory = templatesDirectory
             self.checkOnly = checkOnly
             self.engine = engine
+            self.limits = limits
         }
     }
 
@@ -92,7 +96,7 @@ public enum Generator {
         let renderer = try timings.measure("templates") { () throws(Diagnostic) in
             try CodeRenderer(templates: templates, engine: options.engine)
         }
-        let (document, readWarnings, readNotes) = try read(options.specPath, timings: &timings)
+        let (document, readWarnings, readNotes) = try read(options.specPath, limits: options.limits, timings: &timings)
         let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(
             document: document,
@@ -108,9 +112,9 @@ public enum Generator {
     /// Parses and reads the description. The parsed files (several times the size of their text) are released
     /// when this returns, before the model and the output are built.
     static func read(
-        _ specPath: String, timings: inout StageTimings
+        _ specPath: String, limits: YAMLDocument.Limits = .default, timings: inout StageTimings
     ) throws(Diagnostic) -> (OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]) {
-        let loader = DocumentLoader()
+        let loader = DocumentLoader(limits: limits)
         let reader = OpenAPIReader(loader: loader)
         let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
         let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }

@@ -14,8 +14,16 @@ public final class DocumentLoader {
     private var identifiers: [String: SchemaIdentifiers] = [:]
     /// Every schema resource (`$id`) of the loaded files by its URI, and the file it is in.
     private var resources: [String: (file: String, target: SchemaIdentifiers.Target)] = [:]
+    /// The members of the large mappings JSON pointers went through, by key bytes: a description refers thousands of
+    /// times into maps of thousands of schemas, which a scan would make quadratic.
+    private var memberIndexes: [YAMLNode: [[UInt8]: YAMLNode]] = [:]
 
-    public init() {}
+    /// What each file's parse accepts (size, nesting, aliases).
+    public var limits: YAMLDocument.Limits
+
+    public init(limits: YAMLDocument.Limits = .default) {
+        self.limits = limits
+    }
 
     /// Whether references are resolved as in JSON Schema 2020-12 (OpenAPI 3.1): by `$id` (relative to the base URI
     /// of the schema they are written in, or the file's) and by `$anchor`, before files and JSON pointers. Turning it
@@ -43,7 +51,7 @@ public final class DocumentLoader {
                     throw Diagnostic(at: referencedAt, "cannot read referenced file '\(path)'")
                 }
             }
-            document = try YAMLDocument(contentsOf: path)
+            document = try YAMLDocument(contentsOf: path, limits: limits)
         } catch let error as YAMLError {
             throw Diagnostic(error)
         } catch let error as Diagnostic {
@@ -123,7 +131,7 @@ public final class DocumentLoader {
             let next: YAMLNode?
             switch target.kind {
             case .mapping:
-                next = target[token]
+                next = member(of: target, token)
             case .sequence:
                 next = Int(token).flatMap { $0 >= 0 && $0 < target.count ? target.elements[$0] : nil }
             case .scalar:
@@ -142,6 +150,20 @@ public final class DocumentLoader {
         let result = ResolvedReference(file: document.file, pointer: pointer, node: target)
         resolved[document.file, default: [:]][String(fragment)] = result
         return result
+    }
+
+    /// The value of the key `key` of `mapping`: ``YAMLNode/subscript(_:)``, through an index for large mappings.
+    private func member(of mapping: YAMLNode, _ key: String) -> YAMLNode? {
+        guard mapping.count > 32 else { return mapping[key] }
+        if let index = memberIndexes[mapping] { return index[Array(key.utf8)] }
+        var index: [[UInt8]: YAMLNode] = [:]
+        index.reserveCapacity(mapping.count)
+        for (name, value) in mapping.pairs {
+            guard let text = name.scalar else { continue }
+            index[Array(text.utf8)] = index[Array(text.utf8)] ?? value
+        }
+        memberIndexes[mapping] = index
+        return index[Array(key.utf8)]
     }
 
     /// Resolves a reference by schema identifiers: to a schema resource by its `$id`, then to a JSON pointer in it

@@ -170,20 +170,29 @@ extension OpenAPIReader {
         return id
     }
 
-    /// The schema a `$ref` names, following references to references to the schema at the end of the chain.
+    /// The schema a `$ref` names, following references to references to the schema at the end of the chain. A
+    /// chain that comes back to a schema it passed is a cycle, and one longer than ``maximumReferenceDepth`` too long:
+    /// both are errors at `node`, naming the references.
     func resolveSchemaReference(_ node: YAMLNode) throws(Diagnostic) -> (id: SchemaID, node: YAMLNode) {
         let resolved = try resolveReferenceToSchema(node)
         var id = resolved.schemaID
         var target = resolved.node
-        var hops = 0
+        var passed: Set<YAMLNode> = [target]
+        var references = [node.scalar ?? ""]
         while target.kind == .mapping, target.count == 1, let next = target["$ref"], !next.isNull {
-            hops += 1
-            guard hops < maximumReferenceDepth else {
-                throw Diagnostic(at: node.location, "reference cycle: '\(node.scalar ?? "")' refers back to itself")
+            references.append(next.scalar ?? "")
+            guard references.count <= maximumReferenceDepth else {
+                throw Diagnostic(
+                    at: node.location,
+                    "'$ref' leads through more than \(maximumReferenceDepth) references in a row (the limit): "
+                        + "\(references.prefix(3).referenceChain) → …")
             }
             let resolvedNext = try resolveReferenceToSchema(next)
             id = resolvedNext.schemaID
             target = resolvedNext.node
+            guard passed.insert(target).inserted else {
+                throw Diagnostic(at: node.location, "reference cycle: \(references.referenceChain)")
+            }
         }
         return (id, target)
     }

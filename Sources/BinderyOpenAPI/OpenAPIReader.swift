@@ -14,7 +14,7 @@ public final class OpenAPIReader {
     public private(set) var notes: [Diagnostic] = []
     /// The topics of ``warnOnce(_:_:_:)`` and ``noteOnce(_:_:_:)`` already reported.
     var warnedTopics: Set<String> = []
-    /// How deep `$ref` chains of non-schema objects may go before they count as a cycle.
+    /// How many `$ref`s in a row may lead from one object to another (a reference to a reference to …).
     let maximumReferenceDepth = 64
     /// How deep schemas may nest (`items` in `items` in …): deeper is an error, not a stack overflow.
     let maximumSchemaDepth = 256
@@ -263,14 +263,30 @@ public final class OpenAPIReader {
         return tags
     }
 
-    /// Follows `$ref` (for objects other than schemas, which are copied in place) until a node without one.
+    /// Follows `$ref` (for objects other than schemas, which are copied in place) until a node without one. A
+    /// reference back to an object already passed is a cycle, and more than ``maximumReferenceDepth`` references in
+    /// a row are too many: both are errors at `node`, naming the references.
     func dereference(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> YAMLNode {
         var current = node
-        for _ in 0..<maximumReferenceDepth {
-            guard current.kind == .mapping, let ref = current["$ref"] else { return current }
-            current = try loader.resolve(try ref.string("'$ref'"), at: ref).node
+        var passed: [YAMLNode] = []
+        var references: [String] = []
+        while current.kind == .mapping, let ref = current["$ref"] {
+            let reference = try ref.string("'$ref'")
+            passed.append(current)
+            references.append(reference)
+            current = try loader.resolve(reference, at: ref).node
+            if passed.contains(current) {
+                throw Diagnostic(
+                    at: node.location, "reference cycle: \(what) refers back to itself (\(references.referenceChain))")
+            }
+            if references.count >= maximumReferenceDepth, current.kind == .mapping, current["$ref"] != nil {
+                throw Diagnostic(
+                    at: node.location,
+                    "\(what) is reached through more than \(maximumReferenceDepth) '$ref's in a row (the limit): "
+                        + "\(references.prefix(3).referenceChain) → …")
+            }
         }
-        throw Diagnostic(at: node.location, "reference cycle: \(what) refers back to itself")
+        return current
     }
 
     func warn(_ location: SourceLocation, _ message: String) {
@@ -292,5 +308,12 @@ public final class OpenAPIReader {
     func noteOnce(_ topic: String, _ location: SourceLocation, _ message: String) {
         guard warnedTopics.insert(topic).inserted else { return }
         note(location, message)
+    }
+}
+
+extension Sequence<String> {
+    /// References as a chain for messages: `'#/a' → '#/b'`.
+    var referenceChain: String {
+        map { "'\($0)'" }.joined(separator: " → ")
     }
 }

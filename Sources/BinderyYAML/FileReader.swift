@@ -8,8 +8,9 @@
 
 /// Reads whole files with POSIX calls (no Foundation dependency).
 enum FileReader {
-    /// Returns the contents of `path`, or throws `cannot read file: <strerror>` located at `displayPath:1:1`.
-    static func readAll(path: String, displayPath: String) throws(YAMLError) -> [UInt8] {
+    /// Returns the contents of `path`, cut after `limit` bytes, or throws `cannot read file: <strerror>` located at
+    /// `displayPath:1:1`. The limit also stops files that never end (`/dev/zero`).
+    static func readAll(path: String, displayPath: String, limit: Int) throws(YAMLError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw failure(code: errno, displayPath: displayPath)
@@ -21,11 +22,11 @@ enum FileReader {
         if fstat(descriptor, &info) == 0, info.st_size > 0 {
             capacity = Int(info.st_size) + 1  // +1 so end of file is seen without growing
         }
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        var bytes = [UInt8](repeating: 0, count: min(capacity, limit))
         var count = 0
-        while true {
+        while count < limit {
             if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count)))
             }
             let result = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)

@@ -6,13 +6,15 @@ import CBinderyYAML
 /// compact node arena; the arena is copied once into Swift arrays and the C memory is freed immediately.
 /// Anchors and aliases are resolved (an alias yields the anchored node itself, so aliased subtrees are shared),
 /// duplicate scalar keys are rejected, and no YAML 1.1 type guessing happens: scalars are text plus style and tag.
+/// The tree the document stands for, aliases expanded, is bounded by ``Limits``: its depth, and the nodes aliases
+/// add to it.
 ///
 /// Merge keys (`<<: *base`, `<<: [*a, *b]`, yaml.org/type/merge) are applied: a mapping holds the merged pairs in
 /// place of its `<<` pair, as the source mapping's own key and value nodes (so they keep their positions and stay
 /// shared), keys written in the mapping win over merged ones, and an earlier mapping of a sequence wins over a later
 /// one. Only a plain `<<` is a merge key: a quoted `"<<"` (every JSON key) is an ordinary key. A merge value that is
-/// not a mapping or a sequence of mappings is an error, and so is a document whose merges would copy more than about
-/// a million pairs plus one per input byte (merges of merges).
+/// not a mapping or a sequence of mappings is an error. What merges copy comes through aliases, and counts against
+/// ``Limits/maximumAliasedNodes``.
 ///
 /// `YAMLDocument` is `Sendable` without `@unchecked`: every stored property is an immutable `let` of a
 /// `Sendable` value type.
@@ -34,18 +36,20 @@ public final class YAMLDocument: Sendable {
     /// - Parameters:
     ///   - bytes: The document text, UTF-8 (libyaml also accepts UTF-16 with a byte order mark).
     ///   - file: The display path used in locations and errors.
+    ///   - limits: What the parse accepts.
     /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
-    ///   values that are not mappings, and streams with more than one document.
-    public init(bytes: some Collection<UInt8>, file: String) throws(YAMLError) {
+    ///   values that are not mappings, streams with more than one document, and documents beyond `limits`.
+    public init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
         defer { bindery_yaml_document_destroy(&raw) }
+        var rawLimits = limits.raw
         let status =
             bytes.withContiguousStorageIfAvailable { buffer in
-                bindery_yaml_parse(buffer.baseAddress, buffer.count, &raw)
+                bindery_yaml_parse_limited(buffer.baseAddress, buffer.count, &rawLimits, &raw)
             }
             ?? Array(bytes).withUnsafeBufferPointer { buffer in
-                bindery_yaml_parse(buffer.baseAddress, buffer.count, &raw)
+                bindery_yaml_parse_limited(buffer.baseAddress, buffer.count, &rawLimits, &raw)
             }
         guard status == 0 else {
             let message = withUnsafeBytes(of: raw.message) { buffer in
@@ -61,8 +65,8 @@ public final class YAMLDocument: Sendable {
     }
 
     /// Parses the document text of a `String` (convenient for tests and inline snippets).
-    public convenience init(string: String, file: String) throws(YAMLError) {
-        try self.init(bytes: string.utf8, file: file)
+    public convenience init(string: String, file: String, limits: Limits = .default) throws(YAMLError) {
+        try self.init(bytes: string.utf8, file: file, limits: limits)
     }
 
     /// Reads and parses a file.
@@ -70,12 +74,16 @@ public final class YAMLDocument: Sendable {
     /// - Parameters:
     ///   - path: The file system path to read.
     ///   - displayPath: The path shown in locations and errors; defaults to `path`.
+    ///   - limits: What the parse accepts; no more of the file than ``Limits/maximumBytes`` (and one byte) is read.
     /// - Throws: ``YAMLError`` at `file:1:1` with message `cannot read file: <reason>` when the file cannot be
     ///   read, or any parse error.
-    public convenience init(contentsOf path: String, displayPath: String? = nil) throws(YAMLError) {
+    public convenience init(
+        contentsOf path: String, displayPath: String? = nil, limits: Limits = .default
+    ) throws(YAMLError) {
         let file = displayPath ?? path
-        let bytes = try FileReader.readAll(path: path, displayPath: file)
-        try self.init(bytes: bytes, file: file)
+        let bytes = try FileReader.readAll(
+            path: path, displayPath: file, limit: min(max(1, limits.maximumBytes), Int.max - 1) + 1)
+        try self.init(bytes: bytes, file: file, limits: limits)
     }
 
     /// The root node. An empty stream yields an empty plain scalar (a null) at 1:1.

@@ -95,7 +95,7 @@ int bindery_resolve_alias(builder *b, const yaml_char_t *anchor, yaml_mark_t mar
                 return bindery_fail(b, bindery_one_based(mark.line), bindery_one_based(mark.column),
                                     "recursive alias '%s'", quoted);
             }
-            return bindery_push_pending(b, slot->node, mark);
+            return bindery_check_alias(b, slot->node, mark) && bindery_push_pending(b, slot->node, mark);
         }
     }
     bindery_quote_text(quoted, sizeof quoted, anchor, length);

@@ -13,7 +13,7 @@
 static int start_collection(builder *b, uint8_t kind, int flow, const yaml_char_t *anchor, const yaml_char_t *tag,
                             yaml_mark_t mark) {
     uint32_t index;
-    if (!bindery_add_node(b, kind, flow ? BINDERY_YAML_STYLE_FLOW : BINDERY_YAML_STYLE_BLOCK, mark, tag, &index)) {
+    if (!bindery_check_depth(b, mark) || !bindery_add_node(b, kind, flow ? BINDERY_YAML_STYLE_FLOW : BINDERY_YAML_STYLE_BLOCK, mark, tag, &index)) {
         return 0;
     }
     b->nodes[index].first_child = OPEN_COLLECTION;
@@ -46,6 +46,7 @@ static int end_collection(builder *b, yaml_mark_t mark) {
     if (count > 0) {
         memcpy(b->children + b->children_count, run, count * sizeof *run);
     }
+    bindery_measure_collection(b, entry.node, run, count);
     bindery_yaml_node *node = &b->nodes[entry.node];
     node->first_child = (uint32_t)b->children_count;
     node->child_count = (uint32_t)count;
@@ -122,19 +123,23 @@ static int finish_document(builder *b) {
     return 1;
 }
 
-static int parse_input(const unsigned char *input, size_t length, bindery_yaml_document *out) {
+static int parse_input(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                       bindery_yaml_document *out) {
     static const unsigned char empty[1] = {0};
     builder b;
     memset(&b, 0, sizeof b);
     memset(out, 0, sizeof *out);
     b.out = out;
-    b.merge_allowance = MERGE_PAIR_ALLOWANCE + length;
+    b.limits = *limits;
     if (input == NULL) {
         if (length != 0) {
             bindery_fail(&b, 1, 1, "no input");
             return 1;
         }
         input = empty;
+    }
+    if (!bindery_check_length(&b, length)) {
+        return 1;
     }
 
     yaml_parser_t parser;
@@ -151,6 +156,10 @@ static int parse_input(const unsigned char *input, size_t length, bindery_yaml_d
     b.nodes = reserved;
     reserved = bindery_reserve(NULL, &b.children_capacity, estimate, sizeof *b.children);
     b.children = reserved;
+    reserved = bindery_reserve(NULL, &b.heights_capacity, estimate, sizeof *b.heights);
+    b.heights = reserved;
+    reserved = bindery_reserve(NULL, &b.sizes_capacity, estimate, sizeof *b.sizes);
+    b.sizes = reserved;
     reserved = bindery_reserve(NULL, &b.strings_capacity, length / 2 + 16, 1);
     b.strings = reserved;
 
@@ -189,15 +198,23 @@ static int parse_input(const unsigned char *input, size_t length, bindery_yaml_d
     return 0;
 }
 
-int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out) {
-    int status = parse_input(input, length, out);
+int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                               bindery_yaml_document *out) {
+    bindery_yaml_limits chosen = {BINDERY_YAML_DEFAULT_MAX_BYTES, BINDERY_YAML_DEFAULT_MAX_DEPTH,
+                                  BINDERY_YAML_DEFAULT_MAX_ALIAS_NODES};
+    if (limits != NULL) {
+        chosen.max_bytes = limits->max_bytes != 0 ? limits->max_bytes : chosen.max_bytes;
+        chosen.max_depth = limits->max_depth != 0 ? limits->max_depth : chosen.max_depth;
+        chosen.max_alias_nodes = limits->max_alias_nodes != 0 ? limits->max_alias_nodes : chosen.max_alias_nodes;
+    }
+    int status = parse_input(input, length, &chosen, out);
     if (status != 0 && input != NULL &&
         strncmp(out->message, INVALID_ESCAPE_PROBLEM, sizeof INVALID_ESCAPE_PROBLEM - 1) == 0) {
         /* Possibly JSON with surrogate-pair escapes: retry once with them rewritten (same offsets). */
         int out_of_memory;
         unsigned char *rewritten = bindery_json_rewrite_surrogates(input, length, &out_of_memory);
         if (rewritten != NULL) {
-            status = parse_input(rewritten, length, out);
+            status = parse_input(rewritten, length, &chosen, out);
             free(rewritten);
         } else if (out_of_memory) {
             uint32_t line = out->error_line, column = out->error_column;
@@ -209,6 +226,10 @@ int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_d
         }
     }
     return status;
+}
+
+int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out) {
+    return bindery_yaml_parse_limited(input, length, NULL, out);
 }
 
 void bindery_yaml_document_destroy(bindery_yaml_document *doc) {

@@ -81,6 +81,8 @@ int bindery_add_node(builder *b, uint8_t kind, uint8_t style, yaml_mark_t mark, 
         return bindery_fail_at_mark(b, mark, "document too large");
     }
     RESERVE(b, b->nodes, b->node_capacity, b->node_count + 1, mark);
+    RESERVE(b, b->heights, b->heights_capacity, b->node_count + 1, mark);
+    RESERVE(b, b->sizes, b->sizes_capacity, b->node_count + 1, mark);
     bindery_yaml_node node;
     memset(&node, 0, sizeof node);
     node.kind = kind;
@@ -95,7 +97,11 @@ int bindery_add_node(builder *b, uint8_t kind, uint8_t style, yaml_mark_t mark, 
         node.tag_length = (uint32_t)tag_length;
     }
     *index = (uint32_t)b->node_count;
-    b->nodes[b->node_count++] = node;
+    b->nodes[b->node_count] = node;
+    b->heights[b->node_count] = 0;
+    b->sizes[b->node_count] = 1;
+    b->node_count++;
+    b->expanded++;
     return 1;
 }
 
@@ -108,4 +114,6 @@ void bindery_free_scratch(builder *b) {
     free(b->keys);
     free(b->merged);
     free(b->merge_keys);
+    free(b->heights);
+    free(b->sizes);
 }

@@ -13,10 +13,6 @@
 
 /* Marks a collection whose end event has not been seen yet (stored in first_child). */
 #define OPEN_COLLECTION UINT32_MAX
-/* Merge keys may copy this many pairs into mappings, plus one per input byte: enough for any real document, and a
-   bound on merges of merges, which would otherwise grow the arena exponentially (as aliases of aliases would if
-   they were copied). */
-#define MERGE_PAIR_ALLOWANCE 1000000
 /* At most this many bytes of a key or anchor name are quoted in an error message. */
 #define QUOTED_TEXT_LIMIT 120
 /* Buffer size that always holds a quoted text (4 bytes per escaped byte, "...", NUL). */
@@ -84,13 +80,20 @@ typedef struct {
     key_entry *keys;
     size_t keys_capacity;
 
-    /* Merge keys: the merged run of a mapping, the set of its keys (node indices, UINT32_MAX is empty), and how
-       many more pairs merges may copy. */
+    /* Merge keys: the merged run of a mapping and the set of its keys (node indices, UINT32_MAX is empty). */
     uint32_t *merged;
     size_t merged_capacity;
     uint32_t *merge_keys;
     size_t merge_keys_capacity;
-    size_t merge_allowance;
+
+    /* What the tree stands for with aliases expanded, against the limits: per node, how deep its collections nest
+       (0 for a scalar) and how many nodes it has; `expanded` is the number of nodes of the whole tree so far. */
+    bindery_yaml_limits limits;
+    uint32_t *heights;
+    size_t heights_capacity;
+    uint64_t *sizes;
+    size_t sizes_capacity;
+    uint64_t expanded;
 
     size_t document_count;
     bindery_yaml_document *out;
@@ -123,6 +126,18 @@ void bindery_free_scratch(builder *b);
 
 void bindery_quote_text(char *buffer, size_t capacity, const unsigned char *bytes, size_t length);
 int bindery_fail_from_parser(builder *b, const yaml_parser_t *parser, const unsigned char *input, size_t length);
+
+/* limits.c */
+
+/* Fails when the input is longer than the limit. */
+int bindery_check_length(builder *b, size_t length);
+/* Fails when a collection starting at `mark` nests deeper than the limit. */
+int bindery_check_depth(builder *b, yaml_mark_t mark);
+/* Records how deep the ended collection `node` nests and how many nodes it stands for, from its children `run`. */
+void bindery_measure_collection(builder *b, uint32_t node, const uint32_t *run, size_t count);
+/* Fails when an alias of `node` at `mark` nests deeper, or makes the tree larger, than the limits allow; else
+   counts what it adds. */
+int bindery_check_alias(builder *b, uint32_t node, yaml_mark_t mark);
 
 /* anchors.c */
 

@@ -5,7 +5,8 @@
    mapping itself wins over a merged one wherever it is written; within a sequence an earlier mapping wins over a
    later one. Merged pairs are the source's own key and value nodes (shared, like aliases), so they keep the
    positions where they were written. A source mapping has been merged itself when it ended, so merges of merges
-   need no recursion. Only a plain `<<` (or one tagged `!!merge`) is a merge key: a quoted "<<" is a key, which
+   need no recursion. A mapping merged more than once is merged through aliases, which count the nodes they stand
+   for against bindery_yaml_limits.max_alias_nodes (limits.c): that also bounds the pairs merges copy. Only a plain `<<` (or one tagged `!!merge`) is a merge key: a quoted "<<" is a key, which
    also keeps JSON, where every key is quoted, free of merges. */
 
 #include "builder.h"
@@ -140,11 +141,6 @@ int bindery_apply_merge_keys(builder *b, const uint32_t *run, const pending_mark
             return 0;
         }
     }
-    if (merged_pairs > b->merge_allowance) {
-        return bindery_fail(b, marks[merge_pair].line, marks[merge_pair].column,
-                            "merge keys ('<<') expand to too many pairs (merges of merges of large mappings?)");
-    }
-    b->merge_allowance -= merged_pairs;
     size_t capacity = count + 2 * merged_pairs;
     size_t slots = 16;
     while (slots <= capacity) {

@@ -3,6 +3,7 @@ import Bindery
 import BinderyCore
 import BinderyOpenAPI
 import BinderyRender
+import BinderyYAML
 import Foundation
 
 struct GenerateCommand: ParsableCommand {
@@ -90,12 +91,41 @@ struct GenerateCommand: ParsableCommand {
     )
     var timings = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The largest file of the description, in bytes or with K, M or G (powers of 1024). Default: \(ByteCount(YAMLDocument.Limits.default.maximumBytes)).",
+            valueName: "size"
+        )
+    )
+    var maxDocumentSize: ByteCount?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How deep YAML or JSON collections may nest, counting what aliases bring in. Default: \(YAMLDocument.Limits.default.maximumDepth).",
+            valueName: "levels"
+        )
+    )
+    var maxDepth: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How many nodes YAML aliases may add to a file (each alias adds the tree it stands for). Default: \(YAMLDocument.Limits.default.maximumAliasedNodes).",
+            valueName: "count"
+        )
+    )
+    var maxAliasNodes: Int?
+
     func validate() throws {
         guard TemplateEngine(rawValue: templateEngine) != nil else {
             throw ValidationError(
                 "unknown template engine '\(templateEngine)': expected "
                     + TemplateEngine.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or "))
         }
+        if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if let maxAliasNodes, maxAliasNodes < 1 { throw ValidationError("--max-alias-nodes must be at least 1") }
         if config == nil {
             guard spec != nil else { throw ValidationError("Missing the spec argument (or --config <file>).") }
             guard output != nil else { throw ValidationError("Missing --output <dir> (or --config <file>).") }
@@ -114,7 +144,17 @@ struct GenerateCommand: ParsableCommand {
                 templatesDirectory: templates, checkOnly: check)
         }
         options.engine = TemplateEngine(rawValue: templateEngine) ?? .compiled
+        options.limits = limits
         return options
+    }
+
+    /// The default limits with the options given.
+    var limits: YAMLDocument.Limits {
+        var limits = YAMLDocument.Limits.default
+        if let maxDocumentSize { limits.maximumBytes = maxDocumentSize.bytes }
+        if let maxDepth { limits.maximumDepth = maxDepth }
+        if let maxAliasNodes { limits.maximumAliasedNodes = maxAliasNodes }
+        return limits
     }
 
     func run() throws {
@@ -162,6 +202,36 @@ struct GenerateCommand: ParsableCommand {
                     + "\(summary.removed.count) removed) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))."
             )
         }
+    }
+}
+
+/// A size in bytes, written as bytes (`1048576`) or with a binary unit (`512K`, `64M`, `1G`).
+struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
+    var bytes: Int
+
+    init(_ bytes: Int) {
+        self.bytes = bytes
+    }
+
+    init?(argument: String) {
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        var digits = Substring(argument)
+        var unit = 1
+        if let last = digits.last?.uppercased().first, let scale = units[last] {
+            unit = scale
+            digits = digits.dropLast()
+        }
+        guard let count = Int(digits), count > 0 else { return nil }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: unit)
+        guard !overflow else { return nil }
+        self.bytes = bytes
+    }
+
+    var description: String {
+        for (suffix, unit) in [("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)] where bytes % unit == 0 {
+            return "\(bytes / unit)\(suffix)"
+        }
+        return String(bytes)
     }
 }
 

@@ -6,22 +6,34 @@
 /// what the description deprecates, and the generated package builds without a warning.
 extension ModelTranslator {
     func deprecateUses(in apis: inout [APIDefinition]) {
-        // Types that name a deprecated type as a whole first, until no more are found: aliases of aliases.
-        var found = true
-        while found {
-            found = false
-            for id in definitions.keys.sorted() {
-                guard let definition = definitions[id], definition.deprecation == nil else { continue }
-                let named: SwiftType?
-                switch definition.kind {
-                case .alias(let target): named = target
-                case .structure(let structure): named = structure.additionalProperties?.valueType
-                case .enumeration, .union: named = nil
-                }
-                if let used = named.flatMap(deprecatedType) {
-                    definitions[id]?.deprecation = .uses(used)
-                    found = true
-                }
+        // Types that name a deprecated type as a whole first: aliases of aliases, in chains as long as the
+        // description makes them, so each type is walked from once.
+        var names: [TypeID: TypeID] = [:]
+        for (id, definition) in definitions where definition.deprecation == nil {
+            switch definition.kind {
+            case .alias(let target): names[id] = namedType(in: target)
+            case .structure(let structure):
+                names[id] = structure.additionalProperties.flatMap { namedType(in: $0.valueType) }
+            case .enumeration, .union: continue
+            }
+        }
+        var settled: Set<TypeID> = []
+        for start in names.keys.sorted() where !settled.contains(start) {
+            // Along the chain to a deprecated type, a type settled before, one that names none, or round.
+            var path: [TypeID] = []
+            var onPath: Set<TypeID> = []
+            var current = start
+            while definitions[current]?.deprecation == nil, !settled.contains(current), onPath.insert(current).inserted,
+                let next = names[current]
+            {
+                path.append(current)
+                current = next
+            }
+            settled.formUnion(onPath)
+            guard definitions[current]?.deprecation != nil else { continue }
+            // Each type on the way uses the one it names.
+            for (index, id) in path.enumerated() {
+                definitions[id]?.deprecation = .uses(index + 1 < path.count ? path[index + 1] : current)
             }
         }
         for (id, definition) in definitions {
@@ -57,6 +69,15 @@ extension ModelTranslator {
                 apis[api].operations[index].deprecation = types.lazy.compactMap(deprecatedType).first
                     .map(Deprecation.uses)
             }
+        }
+    }
+
+    /// The type `type` names, through arrays, dictionaries and optionals.
+    func namedType(in type: SwiftType) -> TypeID? {
+        switch type {
+        case .named(let id): id
+        case .array(let element), .dictionary(let element), .optional(let element): namedType(in: element)
+        default: nil
         }
     }
 

@@ -371,14 +371,28 @@ extension ModelTranslator {
 
     /// Whether every value of `schema` is a string, number, boolean or null: primitive types, enums, constants,
     /// and `oneOf` or `anyOf` of those (OpenAI's `model: anyOf [string, enum]`).
-    func isPrimitive(_ schema: JSONSchema, depth: Int = 0) -> Bool {
-        let schema = resolvedSchema(schema)
+    func isPrimitive(_ schema: JSONSchema) -> Bool {
+        var visited: Set<SchemaID> = []
+        return isPrimitive(schema, depth: 0, visited: &visited)
+    }
+
+    /// ``isPrimitive(_:)``, each referenced schema looked at once: one seen before is primitive, as any answer but
+    /// yes ends the walk (alternatives that refer to the same schemas, level after level, would otherwise cost
+    /// exponential time).
+    private func isPrimitive(_ schema: JSONSchema, depth: Int, visited: inout Set<SchemaID>) -> Bool {
         guard depth < 16 else { return false }
+        var schema = schema
+        while let ref = schema.ref ?? (schema.allOf.count == 1 && schema.types.isEmpty ? schema.allOf[0].ref : nil) {
+            guard visited.insert(ref).inserted else { return true }
+            guard let target = self.schema(for: ref) else { break }
+            schema = target
+        }
         if schema.enumValues != nil || schema.constValue != nil { return true }
         let primitives: Set<JSONSchema.JSONType> = [.string, .integer, .number, .boolean, .null]
         if !schema.types.isEmpty { return schema.types.allSatisfy(primitives.contains) }
         let alternatives = schema.oneOf + schema.anyOf
-        return !alternatives.isEmpty && alternatives.allSatisfy { isPrimitive($0, depth: depth + 1) }
+        return !alternatives.isEmpty
+            && alternatives.allSatisfy { isPrimitive($0, depth: depth + 1, visited: &visited) }
     }
 
     /// `schema` with references (and an `allOf` of one reference) followed to the schema that says what it is.

@@ -313,6 +313,13 @@ extension ModelTranslator {
     /// boolean for `Bool`, a listed value for a generated enum. `nil` for anything else (dates, objects, arrays).
     func defaultValue(_ value: SpecValue, of type: SwiftType) -> DefaultValue? {
         guard case .scalar(let text, let isQuoted) = value else { return nil }
+        // Through aliases to what they name; aliases that name each other (`A = B`, `B = A`) name nothing.
+        var type = type
+        var aliases: Set<TypeID> = []
+        while case .named(let id) = type, case .alias(let target) = definitions[id]?.kind {
+            guard aliases.insert(id).inserted else { return nil }
+            type = target
+        }
         switch type {
         case .string:
             return .string(text)
@@ -326,8 +333,6 @@ extension ModelTranslator {
             switch definitions[id]?.kind {
             case .enumeration(let enumeration):
                 return enumeration.cases.first { $0.rawValue == text }.map { .enumCase($0.swiftName) }
-            case .alias(let target):
-                return defaultValue(value, of: target)
             default:
                 return nil
             }
@@ -382,64 +387,78 @@ extension ModelTranslator {
         return merged
     }
 
-    /// Adds the properties of `schema` and its `allOf` parts to `merged`, and their `oneOf`/`anyOf` choices;
-    /// `false` when a part, or an alternative of a choice, is not an object. `origin` is the schema `schema` was
-    /// reached as, through a reference, and `schema` is at `path` below it (below the merged schema without one).
+    /// Adds the properties of `schema` and its `allOf` parts to `merged` (parts first), and their `oneOf`/`anyOf`
+    /// choices; `false` when a part, or an alternative of a choice, is not an object. `origin` is the schema `schema`
+    /// was reached as, through a reference, and `schema` is at `path` below it (below the merged schema without one).
+    ///
+    /// Depth first with an explicit stack: a chain of `allOf` references is as long as the description makes it.
     func merge(
         _ schema: JSONSchema, into merged: inout MergedObject, visited: inout Set<SchemaID>, origin: SchemaID? = nil,
         path: [String] = []
     ) -> Bool {
-        if let ref = schema.ref {
-            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return true }
-            if isUnion(target) {
-                guard allowsOnlyObjects(unionAlternatives(of: target).alternatives) else { return false }
-                merged.choices.append(.reference(ref))
-                // The discriminator a union may declare beside its alternatives is a member too.
-                mergeProperties(of: target, into: &merged, origin: ref)
-                return true
-            }
-            return merge(target, into: &merged, visited: &visited, origin: ref, path: [])
+        enum Step {
+            /// Follow the schema's reference, or merge its parts and then its own members.
+            case visit(JSONSchema, origin: SchemaID?, path: [String])
+            /// Its parts are merged: add its own members.
+            case addMembers(JSONSchema, origin: SchemaID?)
         }
-        if let type = schema.singleType, type != .object { return false }
-        let (keyword, alternatives) = unionAlternatives(of: schema)
-        if alternatives.count == 1 {
-            // One alternative must hold: it is one more part.
-            let (index, alternative) = alternatives[0]
-            let partPath = path + [keyword, "\(index)"]
-            guard merge(alternative, into: &merged, visited: &visited, origin: origin, path: partPath) else {
-                return false
+        var names: [String: Int] = [:]
+        for (index, property) in merged.properties.enumerated() { names[property.name] = index }
+        // The properties a schema declares itself (a later one of the same name replaces an earlier one), and what
+        // it requires; `origin` is the schema they come from through a reference.
+        func addMembers(of schema: JSONSchema, origin: SchemaID?) {
+            for property in schema.properties {
+                merged.origins[property.name] = origin
+                if let index = names[property.name] {
+                    merged.properties[index] = property
+                } else {
+                    names[property.name] = merged.properties.count
+                    merged.properties.append(property)
+                }
             }
-        } else if alternatives.count >= 2 {
-            guard allowsOnlyObjects(alternatives) else {
-                warnNotAllObjects(schema, keyword: keyword)
-                return false
+            merged.required.formUnion(schema.required)
+        }
+        var steps: [Step] = [.visit(schema, origin: origin, path: path)]
+        while let step = steps.popLast() {
+            switch step {
+            case .visit(let schema, let origin, let path):
+                if let ref = schema.ref {
+                    guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { continue }
+                    if isUnion(target) {
+                        guard allowsOnlyObjects(unionAlternatives(of: target).alternatives) else { return false }
+                        merged.choices.append(.reference(ref))
+                        // The discriminator a union may declare beside its alternatives is a member too.
+                        addMembers(of: target, origin: ref)
+                    } else {
+                        steps.append(.visit(target, origin: ref, path: []))
+                    }
+                    continue
+                }
+                if let type = schema.singleType, type != .object { return false }
+                steps.append(.addMembers(schema, origin: origin))
+                for (index, part) in schema.allOf.enumerated().reversed() {
+                    steps.append(.visit(part, origin: origin, path: path + ["allOf", "\(index)"]))
+                }
+                let (keyword, alternatives) = unionAlternatives(of: schema)
+                if alternatives.count == 1 {
+                    // One alternative must hold: it is one more part, the first.
+                    let (index, alternative) = alternatives[0]
+                    steps.append(.visit(alternative, origin: origin, path: path + [keyword, "\(index)"]))
+                } else if alternatives.count >= 2 {
+                    guard allowsOnlyObjects(alternatives) else {
+                        warnNotAllObjects(schema, keyword: keyword)
+                        return false
+                    }
+                    merged.choices.append(.inline(schema, base: origin.map(Self.typeID(of:)), path: path + [keyword]))
+                }
+            case .addMembers(let schema, let origin):
+                addMembers(of: schema, origin: origin)
+                if let additional = schema.additionalProperties {
+                    merged.additionalProperties = additional
+                }
             }
-            merged.choices.append(.inline(schema, base: origin.map(Self.typeID(of:)), path: path + [keyword]))
-        }
-        for (index, part) in schema.allOf.enumerated()
-        where !merge(part, into: &merged, visited: &visited, origin: origin, path: path + ["allOf", "\(index)"]) {
-            return false
-        }
-        mergeProperties(of: schema, into: &merged, origin: origin)
-        if let additional = schema.additionalProperties {
-            merged.additionalProperties = additional
         }
         return true
-    }
-
-    /// Adds the properties `schema` declares itself to `merged` (a later one of the same name replaces an earlier
-    /// one), and what it requires; `origin` is the schema they come from through a reference.
-    func mergeProperties(of schema: JSONSchema, into merged: inout MergedObject, origin: SchemaID?) {
-        for property in schema.properties {
-            merged.origins[property.name] = origin
-            merged.origins[property.name] = origin
-            if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
-                merged.properties[index] = property
-            } else {
-                merged.properties.append(property)
-            }
-        }
-        merged.required.formUnion(schema.required)
     }
 
     /// The struct for an object schema identified by `id`; the types found in its properties are nested in it.

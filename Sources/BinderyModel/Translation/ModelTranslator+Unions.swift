@@ -133,15 +133,17 @@ extension ModelTranslator {
         return found
     }
 
-    /// The discriminator a schema declares, or one of its `allOf` parents does.
+    /// The discriminator a schema declares, or the first of its `allOf` parents does (depth first, with an explicit
+    /// stack: a chain of parents is as long as the description makes it).
     func parentDiscriminator(_ schema: JSONSchema, visited: inout Set<SchemaID>) -> JSONSchema.Discriminator? {
-        if let ref = schema.ref {
-            guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return nil }
-            return parentDiscriminator(target, visited: &visited)
-        }
-        if let discriminator = schema.discriminator { return discriminator }
-        for part in schema.allOf {
-            if let discriminator = parentDiscriminator(part, visited: &visited) { return discriminator }
+        var pending = [schema]
+        while let schema = pending.popLast() {
+            if let ref = schema.ref {
+                if visited.insert(ref).inserted, let target = self.schema(for: ref) { pending.append(target) }
+                continue
+            }
+            if let discriminator = schema.discriminator { return discriminator }
+            pending.append(contentsOf: schema.allOf.reversed())
         }
         return nil
     }
@@ -200,9 +202,14 @@ extension ModelTranslator {
         return pointer == ref.pointer.description && (file.isEmpty || ref.file.hasSuffix(String(file)))
     }
 
-    /// The string values a schema allows (`enum`, `const`), following references.
+    /// The string values a schema allows (`enum`, `const`), following references (none when they go round).
     func stringValues(_ schema: JSONSchema) -> [String] {
-        if let ref = schema.ref, let target = self.schema(for: ref) { return stringValues(target) }
+        var schema = schema
+        var visited: Set<SchemaID> = []
+        while let ref = schema.ref, let target = self.schema(for: ref) {
+            guard visited.insert(ref).inserted else { return [] }
+            schema = target
+        }
         var values: [String] = []
         for value in (schema.enumValues ?? []) + (schema.constValue.map { [$0] } ?? []) {
             if case .scalar(let text, _) = value, !values.contains(text) { values.append(text) }
@@ -233,14 +240,20 @@ extension ModelTranslator {
     /// The kinds of JSON value a schema accepts; empty for any.
     func kinds(of schema: JSONSchema) -> [JSONShape.Kind] {
         var visited: Set<SchemaID> = []
-        return kinds(of: schema, visited: &visited)
+        return kinds(of: schema, visited: &visited, depth: 0)
     }
 
-    func kinds(of schema: JSONSchema, visited: inout Set<SchemaID>) -> [JSONShape.Kind] {
+    /// How many references and alternatives ``kinds(of:)`` follows before it answers "any": chains of them are as
+    /// long as the description makes them, and the call stack is not (a level takes about 10 KB of it in a debug
+    /// build).
+    static let maximumKindsDepth = 32
+
+    func kinds(of schema: JSONSchema, visited: inout Set<SchemaID>, depth: Int) -> [JSONShape.Kind] {
+        guard depth < Self.maximumKindsDepth else { return [] }
         var result: [JSONShape.Kind]
         if let ref = schema.ref {
             guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return [] }
-            result = kinds(of: target, visited: &visited)
+            result = kinds(of: target, visited: &visited, depth: depth + 1)
         } else if structShape(of: schema) != nil {
             result = [.object]
         } else if let values = enumValues(of: schema) {
@@ -249,14 +262,14 @@ extension ModelTranslator {
         } else if !unionAlternatives(of: schema).alternatives.isEmpty {
             result = []
             for (_, alternative) in unionAlternatives(of: schema).alternatives {
-                let kinds = self.kinds(of: alternative, visited: &visited)
+                let kinds = self.kinds(of: alternative, visited: &visited, depth: depth + 1)
                 if kinds.isEmpty { return [] }
                 for kind in kinds where !result.contains(kind) { result.append(kind) }
             }
         } else if let part = schema.allOf.first(where: { !isAnnotationOnly($0) }),
             schema.allOf.filter({ !isAnnotationOnly($0) }).count == 1
         {
-            result = kinds(of: part, visited: &visited)
+            result = kinds(of: part, visited: &visited, depth: depth + 1)
         } else {
             result = schema.types.compactMap { JSONShape.Kind(rawValue: $0.rawValue) }
             if result.isEmpty, schema.items != nil { result = [.array] }

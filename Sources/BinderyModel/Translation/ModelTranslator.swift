@@ -183,18 +183,23 @@ public final class ModelTranslator {
         for (id, definition) in definitions {
             if case .alias(.named(let target)) = definition.kind { targets[id] = target }
         }
+        // Each alias is walked from once: a walk stops at an alias an earlier walk passed, whose fate is known.
         var cyclic: Set<TypeID> = []
-        for start in targets.keys.sorted() {
-            var seen: [TypeID] = [start]
-            var current = start
-            while let next = targets[current] {
-                if let index = seen.firstIndex(of: next) {
-                    cyclic.formUnion(seen[index...])
+        var walked: Set<TypeID> = []
+        for start in targets.keys.sorted() where !walked.contains(start) {
+            var path: [TypeID] = []
+            var position: [TypeID: Int] = [:]
+            var current: TypeID? = start
+            while let id = current, !walked.contains(id) {
+                if let index = position[id] {
+                    cyclic.formUnion(path[index...])
                     break
                 }
-                seen.append(next)
-                current = next
+                position[id] = path.count
+                path.append(id)
+                current = targets[id]
             }
+            walked.formUnion(path)
         }
         for id in topLevel where cyclic.contains(id) {
             warn(

@@ -6,10 +6,10 @@
 /// `bindery_yaml_parse` runs the libyaml event loop over an in-memory buffer and
 /// returns the whole (single) document as flat arrays, so callers never talk to
 /// libyaml per event. Anchors and aliases are resolved (an alias refers to the
-/// anchored node, so the tree is a DAG), merge keys (a plain `<<`) are applied
-/// (the merged pairs are the source mapping's own nodes), duplicate scalar keys
-/// are rejected and no other YAML 1.1 type resolution is performed: scalars are
-/// bytes + style + tag.
+/// anchored node, so the tree is a DAG; `bindery_yaml_limits` bounds the tree it
+/// stands for), merge keys (a plain `<<`) are applied (the merged pairs are the
+/// source mapping's own nodes), duplicate scalar keys are rejected and no other
+/// YAML 1.1 type resolution is performed: scalars are bytes + style + tag.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -78,12 +78,38 @@ typedef struct bindery_yaml_document {
     uint32_t error_line, error_column;
 } bindery_yaml_document;
 
+/// Default `bindery_yaml_limits.max_bytes`: 64 MiB.
+#define BINDERY_YAML_DEFAULT_MAX_BYTES 67108864
+/// Default `bindery_yaml_limits.max_depth`.
+#define BINDERY_YAML_DEFAULT_MAX_DEPTH 512
+/// Default `bindery_yaml_limits.max_alias_nodes`.
+#define BINDERY_YAML_DEFAULT_MAX_ALIAS_NODES 1000000
+
+/// What a parse accepts; crossing a limit is an error at the place it is crossed. A field left 0 takes its default.
+typedef struct bindery_yaml_limits {
+    /// The largest input, in bytes (an error at 1:1).
+    size_t max_bytes;
+    /// How deep collections may nest, the root collection being at depth 1, counting what aliases bring in: an
+    /// alias of a collection N deep, written at depth D, nests D + N - 1 deep (an error at the collection or alias).
+    uint32_t max_depth;
+    /// How many nodes aliases may add to the document: each alias adds the nodes of the tree it stands for,
+    /// counting the aliases inside that tree again (an error at the alias that crosses the limit). Aliases are
+    /// shared in the arena, but whoever walks the tree meets every node they add; without a limit a few lines
+    /// of aliases of aliases stand for billions of nodes. Merge keys merge what aliases bring in, so they are
+    /// counted there.
+    uint64_t max_alias_nodes;
+} bindery_yaml_limits;
+
 /// Parses exactly one YAML (or JSON) document from `input[0..<length]`.
 ///
 /// `out` is overwritten completely. Returns 0 on success. On failure returns nonzero, sets
 /// `out->failed`, fills `out->message` and the error position, and leaves no memory allocated.
 /// An empty stream yields a root that is an empty plain scalar at 1:1.
-/// `input` may be NULL when `length` is 0.
+/// `input` may be NULL when `length` is 0. `limits` may be NULL for the defaults.
+int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                               bindery_yaml_document *out);
+
+/// `bindery_yaml_parse_limited` with the default limits.
 int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out);
 
 /// Frees the arrays of a document filled by `bindery_yaml_parse` and resets them to NULL/0.
