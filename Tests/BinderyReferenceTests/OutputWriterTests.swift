@@ -1,8 +1,9 @@
 import BinderyCore
 import BinderyOpenAPI
-import BinderyRender
 import Foundation
 import Testing
+
+@testable import BinderyRender
 
 /// Writing the output: all or nothing, unchanged files untouched, stale generated files removed, other files kept.
 @Suite struct OutputWriterTests {
@@ -70,5 +71,106 @@ import Testing
 
         #expect(summary.removed == ["A.swift"])
         #expect(Support.read(victim) == "keep\n")
+    }
+
+    /// Two generations that add, change, keep and remove files, in folders of their own and shared ones.
+    static let first = [
+        GeneratedFile(path: "Package.swift", contents: "// first\n"),
+        GeneratedFile(path: "Sources/M/Same.swift", contents: "same\n"),
+        GeneratedFile(path: "Sources/M/Changed.swift", contents: "one\n"),
+        GeneratedFile(path: "Sources/M/Old/Gone.swift", contents: "gone\n"),
+        GeneratedFile(path: "docs/Old.md", contents: "old\n"),
+    ]
+    static let second = [
+        GeneratedFile(path: "Package.swift", contents: "// second, longer\n"),
+        GeneratedFile(path: "Sources/M/Same.swift", contents: "same\n"),
+        GeneratedFile(path: "Sources/M/Changed.swift", contents: "two\n"),
+        GeneratedFile(path: "Sources/M/New/Added.swift", contents: "added\n"),
+        GeneratedFile(path: "docs/New.md", contents: "new\n"),
+    ]
+    static let userFiles = ["Notes.txt": "mine\n", "Sources/M/Mine.swift": "// mine\n"]
+
+    /// A write stopped after each of its steps (as a kill there would stop it) leaves whole files and a manifest
+    /// that names every generated file; the next write, of the same generation or of the earlier one, completes
+    /// the folder, itself stopped at a few points first.
+    @Test(arguments: [false, true])
+    func stoppingAfterAnyStepLeavesWholeFiles(intoNewFolder: Bool) throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var stops = 0
+        for next in [Self.second, Self.first] {
+            for limit in 0... {
+                let output = directory + "/Out\(stops)"
+                var invariants = OutputInvariants(
+                    generations: [Self.first, Self.second], userFiles: intoNewFolder ? [:] : Self.userFiles)
+                if !intoNewFolder {
+                    try OutputWriter(directory: output, stepLimit: nil, flushes: false).write(Self.first)
+                    for (path, contents) in Self.userFiles {
+                        try Data(contents.utf8).write(to: URL(fileURLWithPath: output + "/" + path))
+                    }
+                    invariants.recordStableDates(in: output)
+                    Thread.sleep(forTimeInterval: 0.002)  // a rewrite would change the dates
+                }
+                let completed: Bool
+                do {
+                    try OutputWriter(directory: output, stepLimit: limit, flushes: false).write(Self.second)
+                    completed = true
+                } catch {
+                    #expect(error.message == "the write was interrupted after \(limit) steps")
+                    completed = false
+                }
+                #expect(invariants.problemsAfterInterruption(output) == [], "stopped after \(limit) steps")
+                // The next run is stopped too, early in its recovery, before it runs to the end.
+                for recoveryLimit in [1, 3] {
+                    _ = try? OutputWriter(directory: output, stepLimit: recoveryLimit, flushes: false).write(next)
+                    #expect(
+                        invariants.problemsAfterInterruption(output) == [], "stopped after \(limit), \(recoveryLimit)")
+                }
+                try OutputWriter(directory: output, stepLimit: nil, flushes: false).write(next)
+                let index = next == Self.first ? 0 : 1
+                #expect(invariants.problemsAfterCompletion(output, generation: index) == [], "stopped after \(limit)")
+                stops += 1
+                if completed { break }
+            }
+        }
+        #expect(stops > (intoNewFolder ? 20 : 40))
+    }
+
+    /// `plan` (`generate --check`) on a folder whose write was stopped midway lists what the next write changes.
+    @Test func planAfterAnInterruptedWrite() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/Out"
+        try OutputWriter(directory: output).write(Self.first)
+        // Stopped after staging, the journal, the manifest (both generations) and two moves.
+        #expect(throws: Diagnostic.self) { try OutputWriter(directory: output, stepLimit: 16).write(Self.second) }
+        #expect(FileManager.default.fileExists(atPath: output + "/" + OutputWriter.journalPath))
+        let plan = try OutputWriter(directory: output).plan(Self.second)
+        let summary = try OutputWriter(directory: output).write(Self.second)
+        #expect(plan.written.count + plan.unchanged.count == Self.second.count)
+        #expect(plan.removed == ["Sources/M/Old/Gone.swift", "docs/Old.md"])
+        #expect(summary.removed == plan.removed)
+        #expect(try OutputWriter(directory: output).plan(Self.second) == .init(unchanged: Self.second.map(\.path)))
+    }
+
+    /// A folder where a generated file goes, or a file where a generated folder goes, stops the write before it
+    /// changes anything.
+    @Test func refusesWhenSomethingIsInTheWay() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/A.swift", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: directory + "/Sub"))
+        #expect {
+            try OutputWriter(directory: directory).write([GeneratedFile(path: "A.swift", contents: "a\n")])
+        } throws: { error in
+            (error as? Diagnostic)?.message == "cannot write the file: a folder of that name is in the way"
+        }
+        #expect {
+            try OutputWriter(directory: directory).write([GeneratedFile(path: "Sub/B.swift", contents: "b\n")])
+        } throws: { error in
+            (error as? Diagnostic)?.description
+                == "\(directory)/Sub:1:1: error: cannot write 'Sub/B.swift': this file is in the way"
+        }
+        #expect(Support.files(under: directory) == ["Sub"])
     }
 }
