@@ -17,16 +17,42 @@ public enum Generator {
         public var templatesDirectory: String?
         /// Writes nothing: the result's summary says what a generation would write and remove.
         public var checkOnly: Bool
+        /// Where `$ref`s may lead.
+        public var references: ReferencePolicy
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
-            checkOnly: Bool = false
+            checkOnly: Bool = false, references: ReferencePolicy = ReferencePolicy()
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
             self.moduleName = moduleName
             self.templatesDirectory = templatesDirectory
             self.checkOnly = checkOnly
+            self.references = references
+        }
+    }
+
+    /// Where `$ref`s may lead: by default to files in the root file's folder and below it, and nowhere else.
+    public struct ReferencePolicy: Sendable {
+        /// Whether file references may lead outside the root file's folder (`--allow-external-refs`).
+        public var allowsFilesOutsideRoot: Bool
+        /// How remote references are fetched; `nil` refuses them (`--allow-remote-refs` sets the defaults).
+        public var remote: RemoteReferences?
+
+        public init(allowsFilesOutsideRoot: Bool = false, remote: RemoteReferences? = nil) {
+            self.allowsFilesOutsideRoot = allowsFilesOutsideRoot
+            self.remote = remote
+        }
+
+        /// A loader that follows references as the policy allows.
+        func loader() -> DocumentLoader {
+            let loader = DocumentLoader()
+            loader.allowsFilesOutsideRoot = allowsFilesOutsideRoot
+            if let remote {
+                loader.remoteFetcher = { url throws(DocumentLoader.FetchFailure) in try remote.fetch(url) }
+            }
+            return loader
         }
     }
 
@@ -42,11 +68,12 @@ public enum Generator {
 
     /// Reads, translates and renders, without writing anything.
     public static func render(
-        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults
+        specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
+        references: ReferencePolicy = ReferencePolicy()
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.
         let renderer = try CodeRenderer(templates: templates)
-        let reader = OpenAPIReader()
+        let reader = OpenAPIReader(loader: references.loader())
         let document = try reader.read(path: specPath)
         let module = try moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(document: document, options: .init(moduleName: module))
@@ -67,7 +94,8 @@ public enum Generator {
                 TemplateSet.defaults
             }
         let (files, warnings, notes, module) = try render(
-            specPath: options.specPath, moduleName: options.moduleName, templates: templates
+            specPath: options.specPath, moduleName: options.moduleName, templates: templates,
+            references: options.references
         )
         let writer = OutputWriter(directory: options.outputDirectory)
         let summary = try options.checkOnly ? writer.plan(files) : writer.write(files)
