@@ -23,15 +23,15 @@ public struct RemoteReferences: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
-        let download = Download(maximumSize: maximumSize)
+        let download = Download(maximumSize: maximumSize, seconds: seconds)
         let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
         defer { session.invalidateAndCancel() }
         let task = session.dataTask(with: url)
         task.resume()
-        if download.finished.wait(timeout: .now() + seconds) == .timedOut {
+        // URLSession's own timeout comes first; this one in case it does not.
+        if download.finished.wait(timeout: .now() + seconds + 1) == .timedOut {
             task.cancel()
-            throw DocumentLoader.FetchFailure(
-                "no whole answer within \(timeout.formatted(.units(allowed: [.seconds])))")
+            throw DocumentLoader.FetchFailure(download.timedOut)
         }
         return try download.result()
     }
@@ -40,13 +40,21 @@ public struct RemoteReferences: Sendable {
 /// One document being downloaded: fails on a status other than 2xx, and stops at the size limit.
 private final class Download: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     let maximumSize: Int
+    let seconds: Double
     let finished = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var bytes: [UInt8] = []
     private var failure: String?
 
-    init(maximumSize: Int) {
+    init(maximumSize: Int, seconds: Double) {
         self.maximumSize = maximumSize
+        self.seconds = seconds
+    }
+
+    var timedOut: String { "no whole answer within \(seconds.formatted()) s" }
+
+    private var tooLarge: String {
+        "it is larger than " + (maximumSize % (1 << 20) == 0 ? "\(maximumSize >> 20) MiB" : "\(maximumSize) bytes")
     }
 
     func result() throws(DocumentLoader.FetchFailure) -> [UInt8] {
@@ -56,13 +64,12 @@ private final class Download: NSObject, URLSessionDataDelegate, @unchecked Senda
         return bytes
     }
 
+    /// Records why the download failed; the first reason counts.
     private func fail(_ reason: String) {
         lock.lock()
         if failure == nil { failure = reason }
         lock.unlock()
     }
-
-    private var tooLarge: String { "it is larger than \(maximumSize.formatted(.byteCount(style: .binary)))" }
 
     func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
@@ -91,7 +98,15 @@ private final class Download: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error { fail(error.localizedDescription) }
+        if let error {
+            // On Linux, URLSession's own words are "The operation could not be completed" and a number.
+            switch (error as? URLError)?.code {
+            case .timedOut?: fail(timedOut)
+            case .cannotConnectToHost?: fail("cannot connect to the server")
+            case .cannotFindHost?, .dnsLookupFailed?: fail("unknown host")
+            default: fail(error.localizedDescription)
+            }
+        }
         finished.signal()
     }
 }
