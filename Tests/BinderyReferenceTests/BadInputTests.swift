@@ -310,7 +310,7 @@ import Testing
         .edit(
             "a duplicate path parameter", "        schema: {type: string}\n",
             "        schema: {type: string}\n      - {name: id, in: path, required: true, schema: {type: string}}\n",
-            "20:9: error: duplicate path parameter 'id' in the parameters of path '/pets/{id}'"),
+            "21:9: error: duplicate path parameter 'id' in the parameters of path '/pets/{id}'"),
         Case(
             name: "a duplicate key in JSON", file: "api.json",
             bytes: Array(
