@@ -6,7 +6,8 @@ import Foundation
 /// - Every file is whole: it holds what one of the generations holds at that path, or it is the user's, unchanged.
 /// - `.bindery/FILES` names every generated file there; it names a file that is not there only while a journal
 ///   says the file is about to be moved in or was just removed.
-/// - Files whose contents every generation shares keep their modification dates (they are never rewritten).
+/// - Files whose contents every generation shares, and the user's files, keep their modification dates (they are
+///   never rewritten).
 /// - After a completed write: exactly that generation and the user's files, the manifest listing the generation,
 ///   no journal, no staging folder.
 struct OutputInvariants {
@@ -43,12 +44,14 @@ struct OutputInvariants {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
 
-    /// Records the dates of the files every generation shares, as they are in `folder` now.
+    /// Records the dates of the files every generation shares, and of the user's files, as they are in `folder`
+    /// now.
     mutating func recordStableDates(in folder: String) {
         guard let first = generations.first else { return }
         for (path, contents) in first where generations.allSatisfy({ $0[path] == contents }) {
             stableDates[path] = Self.modificationDate(folder + "/" + path)
         }
+        for path in userFiles.keys { stableDates[path] = Self.modificationDate(folder + "/" + path) }
     }
 
     /// What is wrong with `folder` after a write into it was stopped at some point.

@@ -68,7 +68,8 @@ public struct OutputWriter {
         let current = Set(files.map(\.path))
         let written = Set(summary.written)
         summary.written = recovered.moved.filter { current.contains($0) && !written.contains($0) } + summary.written
-        summary.unchanged.removeAll { recovered.moved.contains($0) }
+        let moved = Set(recovered.moved)
+        summary.unchanged.removeAll { moved.contains($0) }
         summary.removed = recovered.removed.filter { !current.contains($0) } + summary.removed
         return summary
     }
