@@ -147,9 +147,6 @@ public final class OpenAPIReader {
                 break
             }
         }
-        if root["paths"] == nil, case .openAPI30 = version {
-            warn(root.location, "missing key 'paths': the description has no operations")
-        }
         document.schemas = schemas
         return document
     }
