@@ -12,7 +12,7 @@ import Foundation
 /// - remote documents (`https://…`) only with a ``remoteFetcher``; references in a remote document resolve against
 ///   its URL, so a remote document never reads a local file.
 public final class DocumentLoader {
-    /// Fetches a remote document, or fails with a reason (`HTTP status 404`, `timed out after 30 s`).
+    /// Fetches a remote document, or fails with a reason (`HTTP status 404`, `no whole answer within 30 s`).
     public typealias RemoteFetcher = (URL) throws(FetchFailure) -> [UInt8]
 
     /// Why a remote document could not be fetched.

@@ -31,7 +31,7 @@ import Testing
             Support.sharedSpecs + "/github-rest-api/api.github.com.json", Support.sharedSpecs + "/stripe/spec3.yaml",
         ]
         let binary = environment["BINDERY_KILL_BINARY"] ?? Support.binderyExecutable
-        let tally = try await Self.killLoop(specs: specs, kills: kills, binary: binary)
+        let tally = try await Self.killLoop(specs: specs, kills: kills, binary: binary, log: true)
         print("killed runs:", tally)
         #expect(tally.problems == [])
         #expect(tally.kills == kills)
@@ -55,15 +55,17 @@ import Testing
         }
     }
 
-    static func killLoop(specs: [String], kills: Int, binary: String) async throws -> Tally {
+    /// Kills `kills` runs of `binary` alternating between `specs`; with `log`, prints a line per kill.
+    static func killLoop(specs: [String], kills: Int, binary: String, log: Bool = false) async throws -> Tally {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try killLoopBlocking(specs: specs, kills: kills, binary: binary) })
+                continuation.resume(
+                    with: Result { try killLoopBlocking(specs: specs, kills: kills, binary: binary, log: log) })
             }.start()
         }
     }
 
-    static func killLoopBlocking(specs: [String], kills: Int, binary: String) throws -> Tally {
+    static func killLoopBlocking(specs: [String], kills: Int, binary: String, log: Bool) throws -> Tally {
         let directory = try Support.temporaryDirectory("bindery-kills")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         func arguments(_ spec: Int, _ output: String) -> [String] {
@@ -112,7 +114,9 @@ import Testing
                 } else {
                     tally.beforeJournal += 1
                 }
-                tally.problems += invariants.problemsAfterInterruption(output).map { "kill \(tally.kills): \($0)" }
+                let problems = invariants.problemsAfterInterruption(output)
+                tally.problems += problems.map { "kill \(tally.kills): \($0)" }
+                if log { print("kill \(tally.kills) after \(delay): \(tally); \(problems)") }
             } while tally.kills < kills && Int.random(in: 0..<3, using: &generator) == 0
             // Complete a run of either description.
             current = Int.random(in: 0...1, using: &generator)
@@ -132,17 +136,20 @@ import Testing
     static func watchedRun(
         _ binary: String, _ arguments: [String], output: String, killAfter delay: Duration?
     ) throws -> (finished: Bool, writing: Duration) {
+        let parent = (output as NSString).deletingLastPathComponent
+        let prefix = "." + (output as NSString).lastPathComponent + ".bindery-staging-"
+        func stagingFolders() -> Set<String> {
+            Set(((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(prefix) })
+        }
+        // A killed run's staging folder stays until the next run finishes its work: wait for a new one.
+        let earlier = stagingFolders()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let parent = (output as NSString).deletingLastPathComponent
-        let prefix = "." + (output as NSString).lastPathComponent + ".bindery-staging-"
-        while process.isRunning {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-            if names.contains(where: { $0.hasPrefix(prefix) }) { break }
+        while process.isRunning, stagingFolders().isSubset(of: earlier) {
             usleep(1000)
         }
         let staged = ContinuousClock.now
