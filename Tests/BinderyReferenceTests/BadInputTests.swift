@@ -355,8 +355,10 @@ import Testing
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(input.bytes).write(to: URL(fileURLWithPath: directory + "/" + input.file))
-        let output = try Self.outputWithPreviousGeneration(in: directory)
-        let before = Self.snapshot(output)
+        let (output, before) = try await Support.onThread {
+            let output = try Self.outputWithPreviousGeneration(in: directory)
+            return (output, Self.snapshot(output))
+        }
 
         let result = try await Support.run(
             Support.binderyExecutable, ["generate", input.file, "--output", output], in: directory)
@@ -364,7 +366,7 @@ import Testing
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
         #expect(result.stderr == input.message + "\n", sourceLocation: sourceLocation)
-        let after = Self.snapshot(output)
+        let after = try await Support.onThread { Self.snapshot(output) }
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
         #expect(changed == [], "the output folder changed", sourceLocation: sourceLocation)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["Out", input.file])

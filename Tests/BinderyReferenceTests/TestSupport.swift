@@ -69,6 +69,14 @@ enum Support {
         }
     }
 
+    /// Runs `body` on a thread of its own: for work that blocks (on the file system, the network, a child process)
+    /// longer than a moment, which on one of the two threads of Swift's cooperative pool would stall other tests.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// ``run(_:_:in:)``, waiting on the calling thread.
     static func runBlocking(
         _ executable: String, _ arguments: [String], in directory: String? = nil
