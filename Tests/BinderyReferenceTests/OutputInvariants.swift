@@ -81,10 +81,9 @@ struct OutputInvariants {
         }
         let pending = Set(
             (journal ?? []).compactMap { line -> String? in
-                for prefix in ["move ", "remove "] where line.hasPrefix(prefix) {
-                    return String(line.dropFirst(prefix.count))
-                }
-                return nil
+                if line.hasPrefix("remove ") { return String(line.dropFirst("remove ".count)) }
+                guard line.hasPrefix("move ") else { return nil }
+                return line.split(separator: " ", maxSplits: 2).last.map(String.init)  // move <size> <path>
             })
         for path in manifest ?? [] where !generated.contains(path) {
             if userFiles[path] != nil { problems.append("\(path): the user's file is in .bindery/FILES") }

@@ -167,6 +167,30 @@ import Testing
         #expect(try OutputWriter(directory: output).plan(Self.second) == .init(unchanged: Self.second.map(\.path)))
     }
 
+    /// A staged file cut short (as a power failure can leave one whose journal is on disk) is not moved into place:
+    /// the old file stays, whole.
+    @Test func aStagedFileCutShortIsNotMovedIn() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/Out"
+        try OutputWriter(directory: output).write(Self.first)
+        // Stopped once the journal is written, before the first move.
+        #expect(throws: Diagnostic.self) { try OutputWriter(directory: output, stepLimit: 11).write(Self.second) }
+        let journal = try #require(Support.read(output + "/" + OutputWriter.journalPath))
+        #expect(journal.contains("\nmove 18 Package.swift\n"))
+        let staging = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.contains("bindery-staging") })
+        try Data("// sec".utf8).write(to: URL(fileURLWithPath: directory + "/" + staging + "/Package.swift"))
+
+        // The next run goes back to the first generation: finishing the second's work leaves the old
+        // Package.swift, which the first generation then finds up to date (a short one it would have rewritten).
+        let summary = try OutputWriter(directory: output).write(Self.first)
+
+        #expect(summary.unchanged.contains("Package.swift"))
+        let invariants = OutputInvariants(generations: [Self.first, Self.second], userFiles: [String: String]())
+        #expect(invariants.problemsAfterCompletion(output, generation: 0) == [])
+    }
+
     /// A folder where a generated file goes, or a file where a generated folder goes, stops the write before it
     /// changes anything.
     @Test func refusesWhenSomethingIsInTheWay() throws {

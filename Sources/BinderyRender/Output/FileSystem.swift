@@ -19,7 +19,7 @@ final class FileSystemSteps {
     /// The display path of the output folder, for errors.
     let display: String
 
-    /// Whether ``flush(_:)`` does anything.
+    /// Whether ``writeFile(_:to:durably:)`` and ``replaceFile(_:at:durably:)`` call `fsync` when asked to.
     let flushes: Bool
 
     init(limit: Int?, display: String, flushes: Bool = true) {
@@ -43,8 +43,8 @@ final class FileSystemSteps {
         Diagnostic.error(inFile: display, "cannot \(what) '\(path)': \(String(cString: strerror(code)))")
     }
 
-    /// Creates (or truncates) the file at `path` and writes `text` to it.
-    func writeFile(_ text: String, to path: String) throws(Diagnostic) {
+    /// Creates (or truncates) the file at `path` and writes `text` to it; `durably`, on disk before it returns.
+    func writeFile(_ text: String, to path: String, durably: Bool = false) throws(Diagnostic) {
         try step()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("create", path) }
@@ -59,12 +59,19 @@ final class FileSystemSteps {
             guard result > 0 else { throw failure("write", path) }
             offset += result
         }
+        if durably, flushes, fsync(descriptor) != 0 { throw failure("write to disk", path) }
     }
 
-    /// Replaces `path` by a file holding `text` in one rename, by way of `path` + `.new`.
-    func replaceFile(_ text: String, at path: String) throws(Diagnostic) {
-        try writeFile(text, to: path + ".new")
+    /// Replaces `path` by a file holding `text` in one rename, by way of `path` + `.new`; `durably`, the file and
+    /// the rename are on disk before it returns.
+    func replaceFile(_ text: String, at path: String, durably: Bool = false) throws(Diagnostic) {
+        try writeFile(text, to: path + ".new", durably: durably)
         try rename(path + ".new", to: path)
+        guard durably, flushes else { return }
+        let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
+        guard folder >= 0 else { throw failure("open the folder of", path) }
+        defer { close(folder) }
+        if fsync(folder) != 0 { throw failure("write to disk the folder of", path) }
     }
 
     /// Moves `source` to `destination` in one step, replacing a file there (readers see the old or the new one).
@@ -114,25 +121,10 @@ final class FileSystemSteps {
         }
     }
 
-    /// Makes everything written so far durable, so that a power failure cannot undo a step that a later one
-    /// depends on (a journal naming staged files the disk lost). A kill needs none of this: the kernel keeps what
-    /// a process wrote.
-    func flush(_ paths: [String]) {
-        guard flushes else { return }
-        #if os(Linux)
-            // One call for the whole file system (the output's, when `syncfs` is there): an fsync per file costs
-            // milliseconds each.
-            let descriptor = paths.first.map { open($0, O_RDONLY | O_CLOEXEC) } ?? -1
-            defer { if descriptor >= 0 { close(descriptor) } }
-            if descriptor < 0 || syncFileSystem?(descriptor) != 0 { sync() }
-        #else
-            for path in paths {
-                let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { continue }
-                fsync(descriptor)
-                close(descriptor)
-            }
-        #endif
+    /// The size of the file at `path`, or `nil` when it is not there.
+    func size(_ path: String) -> Int? {
+        var status = stat()
+        return lstat(path, &status) == 0 ? Int(status.st_size) : nil
     }
 
     func exists(_ path: String) -> Bool {
@@ -149,14 +141,6 @@ final class FileSystemSteps {
         FileManager.default.contents(atPath: path)
     }
 }
-
-#if os(Linux)
-    /// `syncfs(2)`, which Glibc's module map leaves out.
-    private let syncFileSystem: (@convention(c) (Int32) -> Int32)? = {
-        guard let symbol = dlsym(nil, "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-    }()
-#endif
 
 /// An exclusive `flock(2)` on a folder, held until ``release()``; the kernel drops it when the process dies, so a
 /// lock that can be taken belongs to nobody alive.

@@ -8,8 +8,9 @@ import Foundation
 struct OutputJournal: Equatable {
     /// The staging folder's name, beside the output folder.
     var staging: String
-    /// The files to move from the staging folder into the output, relative to both.
-    var moves: [String]
+    /// The files to move from the staging folder into the output, relative to both, with their sizes: after a
+    /// power failure a staged file may be shorter than was written, and is then not moved.
+    var moves: [Move]
     /// The earlier generation's files to remove.
     var removals: [String]
     /// The files of the new generation: the manifest once the work is done.
@@ -17,9 +18,14 @@ struct OutputJournal: Equatable {
 
     static let header = "bindery journal 1"
 
+    struct Move: Equatable {
+        var path: String
+        var size: Int
+    }
+
     var encoded: String {
         var lines = [Self.header, "staging " + staging]
-        lines += moves.map { "move " + $0 }
+        lines += moves.map { "move \($0.size) \($0.path)" }
         lines += removals.map { "remove " + $0 }
         lines += files.map { "file " + $0 }
         lines.append("end")
@@ -40,9 +46,13 @@ struct OutputJournal: Equatable {
         for line in lines[2..<(lines.count - 2)] {
             guard let space = line.firstIndex(of: " ") else { return nil }
             let path = String(line[line.index(after: space)...])
-            guard OutputWriter.isPlainRelativePath(path) else { return nil }
+            guard line.hasPrefix("move ") || OutputWriter.isPlainRelativePath(path) else { return nil }
             switch line[..<space] {
-            case "move": moves.append(path)
+            case "move":
+                guard let space = path.firstIndex(of: " "), let size = Int(path[..<space]),
+                    OutputWriter.isPlainRelativePath(String(path[path.index(after: space)...]))
+                else { return nil }
+                moves.append(Move(path: String(path[path.index(after: space)...]), size: size))
             case "remove": removals.append(path)
             case "file": files.append(path)
             default: return nil
@@ -50,7 +60,7 @@ struct OutputJournal: Equatable {
         }
     }
 
-    init(staging: String, moves: [String], removals: [String], files: [String]) {
+    init(staging: String, moves: [Move], removals: [String], files: [String]) {
         self.staging = staging
         self.moves = moves
         self.removals = removals
@@ -69,9 +79,13 @@ struct OutputJournal: Equatable {
         let listed = output.manifestEntries().filter { steps.exists(output.root + "/" + $0) }
         try output.writeManifest(listed.union(files), steps: steps)
         var done: (moved: [String], removed: [String]) = ([], [])
-        for path in moves {
+        for move in moves {
+            let path = move.path
             let source = staging + "/" + path
             guard steps.exists(source) else { continue }  // moved already
+            // Cut short by a power failure (the journal is on disk, the staged file was not): the old file stays,
+            // and the next generation, which compares every file, writes it.
+            guard steps.size(source) == move.size else { continue }
             let destination = output.root + "/" + path
             try steps.makeDirectories((destination as NSString).deletingLastPathComponent)
             try steps.rename(source, to: destination)
@@ -85,7 +99,6 @@ struct OutputJournal: Equatable {
             }
             try steps.removeEmptyDirectories(from: (file as NSString).deletingLastPathComponent, upTo: output.root)
         }
-        steps.flush(moves.map { output.root + "/" + $0 } + [output.root])
         // A move that could not be made (the staging folder was removed by hand) leaves no name without a file.
         try output.writeManifest(files.filter { steps.exists(output.root + "/" + $0) }, steps: steps)
         try steps.removeFile(output.journal)

@@ -7,8 +7,8 @@ import Foundation
 /// - Every new or changed file is first written to a staging folder beside the output (same file system), so
 ///   nothing in the output changes until every file has been written.
 /// - A new output folder is that staging folder, moved into place in one rename.
-/// - In an existing folder, a journal (`.bindery/JOURNAL`: the files to move in, those to remove, the new
-///   manifest) is made durable before the first change; each changed file then replaces its old version by one
+/// - In an existing folder, a journal (`.bindery/JOURNAL`: the files to move in with their sizes, those to remove,
+///   the new manifest) is on disk (`fsync`) before the first change; each changed file then replaces its old version by one
 ///   rename (a reader sees the old file or the new one, never a part), the earlier generation's files that are no
 ///   longer generated are removed, the manifest is written, and the journal removed. A run that finds a journal
 ///   first does the rest of its work; staging folders that no running `bindery` holds are removed.
@@ -35,7 +35,7 @@ public struct OutputWriter {
     let fileManager = FileManager.default
     /// Stops the write after this many changes to the file system, as a kill would (for tests).
     var stepLimit: Int?
-    /// Whether what was written is made durable before the steps that depend on it (off only in tests that stop
+    /// Whether the journal is on disk (`fsync`) before the first change it describes (off only in tests that stop
     /// hundreds of writes: a kill needs none of it).
     var flushes = true
 
@@ -102,17 +102,16 @@ public struct OutputWriter {
         let staging = try makeStagingFolder(folder, steps: steps)
         defer { staging.lock.release() }
         let journal = OutputJournal(
-            staging: staging.name, moves: changed.map(\.path), removals: removals, files: current.sorted())
+            staging: staging.name, moves: changed.map { .init(path: $0.path, size: $0.contents.utf8.count) },
+            removals: removals, files: current.sorted())
         do throws(Diagnostic) {
             for file in changed {
                 let path = staging.path + "/" + file.path
                 try steps.makeDirectories((path as NSString).deletingLastPathComponent)
                 try steps.writeFile(file.contents, to: path)
             }
-            steps.flush(changed.map { staging.path + "/" + $0.path } + [staging.path])
             try steps.makeDirectories(folder.root + "/.bindery")
-            try steps.replaceFile(journal.encoded, at: folder.journal)
-            steps.flush([folder.journal, folder.root + "/.bindery"])
+            try steps.replaceFile(journal.encoded, at: folder.journal, durably: true)
         } catch {
             if !steps.isInterrupted { try? steps.removeTree(staging.path) }
             throw error
@@ -203,9 +202,7 @@ public struct OutputWriter {
                 try steps.makeDirectories((path as NSString).deletingLastPathComponent)
                 try steps.writeFile(file.contents, to: path)
             }
-            steps.flush(files.map { staging.path + "/" + $0.path } + [staging.path])
             try steps.rename(staging.path, to: folder.root)
-            steps.flush([folder.parent])
         } catch {
             if !steps.isInterrupted { try? steps.removeTree(staging.path) }
             throw error
