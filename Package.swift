@@ -87,7 +87,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BinderyReferenceTests",
-            dependencies: ["Bindery", "BinderyCore", "BinderyRender", "bindery", "bindery-corpus"]
+            dependencies: [
+                "Bindery", "BinderyCore", "BinderyRender", "bindery", "bindery-corpus", "LocalHTTPServer",
+            ]
         ),
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
         .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),

@@ -32,11 +32,13 @@ public enum Generator {
         public var engine: TemplateEngine
         /// What each file of the description may be: its size, how deep it nests, how much its aliases add.
         public var limits: YAMLDocument.Limits
+        /// Where `$ref`s may lead.
+        public var references: ReferencePolicy
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
             checkOnly: Bool = false, engine: TemplateEngine = .compiled,
-            limits: YAMLDocument.Limits = .default
+            limits: YAMLDocument.Limits = .default, references: ReferencePolicy = ReferencePolicy()
         ) {
             self.specPath = specPath
             self.outputDirectory = outputDirectory
@@ -45,6 +47,30 @@ public enum Generator {
             self.checkOnly = checkOnly
             self.engine = engine
             self.limits = limits
+            self.references = references
+        }
+    }
+
+    /// Where `$ref`s may lead: by default to files in the root file's folder and below it, and nowhere else.
+    public struct ReferencePolicy: Sendable {
+        /// Whether file references may lead outside the root file's folder (`--allow-external-refs`).
+        public var allowsFilesOutsideRoot: Bool
+        /// How remote references are fetched; `nil` refuses them (`--allow-remote-refs` sets the defaults).
+        public var remote: RemoteReferences?
+
+        public init(allowsFilesOutsideRoot: Bool = false, remote: RemoteReferences? = nil) {
+            self.allowsFilesOutsideRoot = allowsFilesOutsideRoot
+            self.remote = remote
+        }
+
+        /// A loader that follows references as the policy allows.
+        func loader(limits: YAMLDocument.Limits = .default) -> DocumentLoader {
+            let loader = DocumentLoader(limits: limits)
+            loader.allowsFilesOutsideRoot = allowsFilesOutsideRoot
+            if let remote {
+                loader.remoteFetcher = { url throws(DocumentLoader.FetchFailure) in try remote.fetch(url) }
+            }
+            return loader
         }
     }
 
@@ -96,7 +122,8 @@ public enum Generator {
         let renderer = try timings.measure("templates") { () throws(Diagnostic) in
             try CodeRenderer(templates: templates, engine: options.engine)
         }
-        let (document, readWarnings, readNotes) = try read(options.specPath, limits: options.limits, timings: &timings)
+        let (document, readWarnings, readNotes) = try read(
+            options.specPath, loader: options.references.loader(limits: options.limits), timings: &timings)
         let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(
             document: document,
@@ -112,9 +139,8 @@ public enum Generator {
     /// Parses and reads the description. The parsed files (several times the size of their text) are released
     /// when this returns, before the model and the output are built.
     static func read(
-        _ specPath: String, limits: YAMLDocument.Limits = .default, timings: inout StageTimings
+        _ specPath: String, loader: DocumentLoader, timings: inout StageTimings
     ) throws(Diagnostic) -> (OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]) {
-        let loader = DocumentLoader(limits: limits)
         let reader = OpenAPIReader(loader: loader)
         let file = try timings.measure("parse") { () throws(Diagnostic) in try loader.load(specPath) }
         let document = try timings.measure("read") { () throws(Diagnostic) in try reader.read(root: file.root) }

@@ -5,8 +5,32 @@ import Foundation
 /// Loads the files of a multi-file description, once each, and resolves `$ref`s to the nodes they point to.
 ///
 /// A file is named in diagnostics by the path it was reached by: the root file as given, other files relative to
-/// the file that refers to them (`specs/common/Error.yaml`). Remote references (`https://…`) are not fetched.
+/// the file that refers to them (`specs/common/Error.yaml`), remote ones by their URL.
+///
+/// Where references may lead:
+/// - files in the root file's folder or below it (after symbolic links are resolved); a file outside it (`../x.yaml`,
+///   an absolute path, a link that leads out) is an error at the `$ref` unless ``allowsFilesOutsideRoot``;
+/// - remote documents (`https://…`) only with a ``remoteFetcher``; references in a remote document resolve against
+///   its URL, so a remote document never reads a local file.
 public final class DocumentLoader {
+    /// Fetches a remote document, or fails with a reason (`HTTP status 404`, `no whole answer within 30 s`).
+    public typealias RemoteFetcher = (URL) throws(FetchFailure) -> [UInt8]
+
+    /// Why a remote document could not be fetched.
+    public struct FetchFailure: Error, Sendable {
+        public var reason: String
+        public init(_ reason: String) { self.reason = reason }
+    }
+
+    /// Whether file references may lead outside the root file's folder (`--allow-external-refs`).
+    public var allowsFilesOutsideRoot = false
+    /// Fetches remote references; `nil` refuses them (without `--allow-remote-refs`).
+    public var remoteFetcher: RemoteFetcher?
+    /// The root file's folder as named in messages, and with symbolic links resolved.
+    private var rootFolder: (display: String, real: String)?
+    /// Files already found inside (or outside) the root file's folder, by path.
+    private var insideRoot: [String: Bool] = [:]
+
     private var documents: [String: YAMLDocument] = [:]
     /// Resolved references by file and pointer text: descriptions refer to the same few schemas many times.
     private var resolved: [String: [String: ResolvedReference]] = [:]
@@ -43,6 +67,7 @@ public final class DocumentLoader {
     /// - Parameter referencedAt: where the file was referenced from, for the error when it cannot be read.
     public func load(_ path: String, referencedAt: SourceLocation? = nil) throws(Diagnostic) -> YAMLDocument {
         let path = Self.normalize(path)
+        if rootFolder == nil { setRootFolder(of: path) }
         if let document = documents[path] { return document }
         let document: YAMLDocument
         do {
@@ -65,6 +90,78 @@ public final class DocumentLoader {
         return document
     }
 
+    /// Records the folder of the root file, which file references may not leave.
+    private func setRootFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let display = folder.isEmpty ? "." : folder
+        rootFolder = (display, Self.realPath(display) ?? display)
+    }
+
+    /// `path` with symbolic links resolved, or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Refuses the file `path` that `reference` leads to when it is outside the root file's folder.
+    private func checkInsideRoot(_ path: String, reference: String, at location: SourceLocation) throws(Diagnostic) {
+        guard !allowsFilesOutsideRoot, let rootFolder else { return }
+        let inside: Bool
+        if let known = insideRoot[path] {
+            inside = known
+        } else {
+            // A file that does not exist is reported as unreadable by `load`.
+            guard let real = Self.realPath(path) else { return }
+            inside = real.hasPrefix(rootFolder.real == "/" ? "/" : rootFolder.real + "/")
+            insideRoot[path] = inside
+        }
+        guard !inside else { return }
+        throw Diagnostic(
+            at: location,
+            "reference '\(reference)' leads outside '\(rootFolder.display)', the folder of the description; "
+                + "pass --allow-external-refs to follow it"
+        )
+    }
+
+    /// Whether `file` names a remote document (`http://…` or `https://…`).
+    public static func isRemote(_ file: String) -> Bool {
+        file.hasPrefix("https://") || file.hasPrefix("http://")
+    }
+
+    /// Loads (once) the remote document at `url`, referenced at `location`.
+    private func loadRemote(
+        _ url: URL, reference: String, at location: SourceLocation
+    ) throws(Diagnostic)
+        -> YAMLDocument
+    {
+        let key = url.absoluteString
+        if let document = documents[key] { return document }
+        guard let remoteFetcher else {
+            throw Diagnostic(
+                at: location,
+                "remote reference '\(reference)' is not fetched without --allow-remote-refs; pass it, or save the "
+                    + "file and refer to it by a relative path"
+            )
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try remoteFetcher(url)
+        } catch {
+            throw Diagnostic(at: location, "cannot fetch '\(key)': \(error.reason)")
+        }
+        let document: YAMLDocument
+        do {
+            document = try YAMLDocument(bytes: bytes, file: key)
+        } catch {
+            throw Diagnostic(error)
+        }
+        documents[key] = document
+        totalNodeCount += document.nodeCount
+        if resolvesSchemaIdentifiers { index(document) }
+        return document
+    }
+
     /// Records the schema identifiers of `document`.
     private func index(_ document: YAMLDocument) {
         guard identifiers[document.file] == nil else { return }
@@ -82,11 +179,15 @@ public final class DocumentLoader {
             if let target = try resolveByIdentifier(reference, at: node) { return target }
         }
         let location = node.location
+        if rootFolder == nil, !Self.isRemote(node.document.file) { setRootFolder(of: node.document.file) }
         let beforeFragment = reference.prefix { $0 != "#" }
-        if let colon = beforeFragment.firstIndex(of: ":"), !beforeFragment[..<colon].contains("/") {
+        let remoteBase = Self.isRemote(node.document.file) ? URL(string: node.document.file) : nil
+        if let colon = beforeFragment.firstIndex(of: ":"), !beforeFragment[..<colon].contains("/"),
+            !Self.isRemote(String(beforeFragment))
+        {
             throw Diagnostic(
                 at: location,
-                "remote reference '\(reference)' is not supported; save the file and refer to it by a relative path"
+                "reference '\(reference)' is not supported: only relative paths, http and https URLs can be followed"
             )
         }
         let filePart: Substring
@@ -101,6 +202,13 @@ public final class DocumentLoader {
         let document: YAMLDocument
         if filePart.isEmpty {
             document = node.document
+        } else if Self.isRemote(String(filePart)) || remoteBase != nil {
+            guard let url = URL(string: String(filePart), relativeTo: remoteBase)?.absoluteURL,
+                Self.isRemote(url.absoluteString)
+            else {
+                throw Diagnostic(at: location, "reference '\(reference)' is not a URL that can be fetched")
+            }
+            document = try loadRemote(url, reference: reference, at: location)
         } else {
             let relative = String(filePart).removingPercentEncoding ?? String(filePart)
             let path: String
@@ -110,6 +218,7 @@ public final class DocumentLoader {
                 let directory = PathText.parent(of: node.document.file)
                 path = directory.isEmpty ? relative : directory + "/" + relative
             }
+            try checkInsideRoot(Self.normalize(path), reference: reference, at: location)
             document = try load(path, referencedAt: location)
         }
         if let cached = resolved[document.file]?[String(fragment)] { return cached }

@@ -24,6 +24,7 @@ extension OpenAPIReader {
         item.description = node["description"].flatMap { documentation($0, "'description'") }
         let shared =
             try node["parameters"].map { (parameters) throws(Diagnostic) in try readParameters(parameters) } ?? []
+        try checkUnique(shared, in: "the parameters of path '\(path)'")
         for (key, value) in node.pairs {
             guard let method = HTTPMethod(rawValue: try key.keyText()) else { continue }
             var operation = try readOperation(method: method, path: path, node: value)
@@ -53,20 +54,23 @@ extension OpenAPIReader {
             case "requestBody": operation.requestBody = try readRequestBody(value)
             case "responses": operation.responses = try readResponses(value)
             case "security": operation.security = try readSecurityRequirements(value)
+            case "externalDocs": try checkExternalDocs(value)
             case let name where name.hasPrefix("x-"): operation.extensions[name] = try specValue(value)
             default: break
             }
         }
-        var seen = Set<ParameterKey>()
-        for parameter in operation.parameters {
-            guard seen.insert(ParameterKey(name: parameter.name, kind: parameter.kind)).inserted else {
-                throw Diagnostic(
-                    at: parameter.location,
-                    "duplicate \(parameter.kind.rawValue) parameter '\(parameter.name)' in \(method.name) \(path)"
-                )
-            }
-        }
+        try checkUnique(operation.parameters, in: "\(method.name) \(path)")
         return operation
+    }
+
+    /// Fails at the second of two parameters with the same name and location.
+    func checkUnique(_ parameters: [Parameter], in what: String) throws(Diagnostic) {
+        var seen = Set<ParameterKey>()
+        for parameter in parameters
+        where !seen.insert(ParameterKey(name: parameter.name, kind: parameter.kind)).inserted {
+            throw Diagnostic(
+                at: parameter.location, "duplicate \(parameter.kind.rawValue) parameter '\(parameter.name)' in \(what)")
+        }
     }
 
     func readParameters(_ node: YAMLNode) throws(Diagnostic) -> [Parameter] {

@@ -51,8 +51,10 @@ extension OpenAPIReader {
             case "parameters", "responses":
                 // Read where they are referenced (`$ref: '#/parameters/limit'`).
                 try value.expectMapping("'\(name)'")
+            case "externalDocs":
+                try checkExternalDocs(value)
             case "swagger", "info", "host", "basePath", "schemes", "consumes", "produces", "definitions",
-                "securityDefinitions", "externalDocs":
+                "securityDefinitions":
                 break
             case _ where name.hasPrefix("x-"):
                 document.extensions[name] = try specValue(value)

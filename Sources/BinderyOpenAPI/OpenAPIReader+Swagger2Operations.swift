@@ -105,7 +105,8 @@ extension OpenAPIReader {
             case "produces": mediaTypes.produces = try readMediaTypeList(value, "'produces'")
             case "responses": responses = value
             case "security": operation.security = try readSecurityRequirements(value)
-            case "schemes", "externalDocs": break
+            case "externalDocs": try checkExternalDocs(value)
+            case "schemes": break
             case _ where name.hasPrefix("x-"): operation.extensions[name] = try specValue(value)
             default: warn(key.location, "unknown key '\(name)' in \(what); ignored")
             }

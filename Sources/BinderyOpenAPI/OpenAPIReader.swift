@@ -98,6 +98,9 @@ public final class OpenAPIReader {
 
     /// Reads a description from the root node of its main file.
     public func read(root: YAMLNode) throws(Diagnostic) -> OpenAPIDocument {
+        if root.isNull, root.scalar?.isEmpty != false {
+            throw Diagnostic(at: root.location, "not an OpenAPI document: the file is empty")
+        }
         guard root.kind == .mapping else {
             throw Diagnostic(
                 at: root.location,
@@ -134,7 +137,9 @@ public final class OpenAPIReader {
                 document.security = try readSecurityRequirements(value)
             case "tags":
                 document.tags = try readTags(value)
-            case "webhooks", "components", "info", "openapi", "externalDocs", "jsonSchemaDialect":
+            case "externalDocs":
+                try checkExternalDocs(value)
+            case "webhooks", "components", "info", "openapi", "jsonSchemaDialect":
                 break
             case let name where name.hasPrefix("x-"):
                 document.extensions[name] = try specValue(value)
@@ -144,6 +149,14 @@ public final class OpenAPIReader {
         }
         document.schemas = schemas
         return document
+    }
+
+    /// Checks an External Documentation Object (root, tag or operation): a mapping with a `url`. Nothing is
+    /// generated from it, but a description that gets its shape wrong has something else wrong too.
+    func checkExternalDocs(_ node: YAMLNode) throws(Diagnostic) {
+        try node.expectMapping("'externalDocs'")
+        guard let url = node["url"] else { throw Diagnostic(at: node.location, "missing required key 'url'") }
+        _ = try url.string("'url'")
     }
 
     /// Reads `components.schemas` (Swagger 2.0: `definitions`, at `base`) in document order. A component that only
@@ -258,6 +271,7 @@ public final class OpenAPIReader {
                 description: element["description"].flatMap { documentation($0, "'description'") })
             // Redoc's `x-traitTag: true`: a section of the documentation that groups no operations.
             tag.isSection = (try? element["x-traitTag"]?.bool("'x-traitTag'")) ?? false
+            if let externalDocs = element["externalDocs"] { try checkExternalDocs(externalDocs) }
             tags.append(tag)
         }
         return tags

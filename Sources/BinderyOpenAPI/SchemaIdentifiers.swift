@@ -79,6 +79,7 @@ struct SchemaIdentifiers {
 
     /// The `file://` URI of a file named `path` (relative paths are relative to the working directory).
     static func fileURI(of path: String) -> String {
+        if DocumentLoader.isRemote(path) { return path }
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         return URL(fileURLWithPath: DocumentLoader.normalize(absolute)).absoluteString
     }

@@ -72,6 +72,29 @@ static void position_of_offset(const unsigned char *input, size_t length, size_t
     *column = clamp_u32(current_column);
 }
 
+/* The byte at 0-based `line` and `column` (in characters) of the input, or -1 past its end. */
+static int byte_at(const unsigned char *input, size_t length, size_t line, size_t column) {
+    size_t i = 0;
+    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
+        i = 3;
+    }
+    for (; line > 0 && i < length; i++) {
+        if (input[i] == '\n' || (input[i] == '\r' && (i + 1 >= length || input[i + 1] != '\n'))) {
+            line--;
+        }
+    }
+    for (; i < length; i++) {
+        if ((input[i] & 0xC0) == 0x80) {
+            continue;
+        }
+        if (column == 0) {
+            return input[i];
+        }
+        column--;
+    }
+    return -1;
+}
+
 int bindery_fail_from_parser(builder *b, const yaml_parser_t *parser, const unsigned char *input, size_t length) {
     const char *problem = parser->problem ? parser->problem : "unknown YAML error";
     switch (parser->error) {
@@ -88,6 +111,11 @@ int bindery_fail_from_parser(builder *b, const yaml_parser_t *parser, const unsi
     default: {
         uint32_t line = bindery_one_based(parser->problem_mark.line);
         uint32_t column = bindery_one_based(parser->problem_mark.column);
+        /* libyaml's words for a tab where YAML wants indentation or a token say nothing of the tab. */
+        if (strcmp(problem, "found character that cannot start any token") == 0 &&
+            byte_at(input, length, parser->problem_mark.line, parser->problem_mark.column) == '\t') {
+            return bindery_fail(b, line, column, "a tab cannot indent YAML or separate its tokens; use spaces");
+        }
         if (parser->context == NULL) {
             return bindery_fail(b, line, column, "%s", problem);
         }

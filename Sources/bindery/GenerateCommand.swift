@@ -13,8 +13,13 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Writes Package.swift, README.md, docs/ and Sources/<module>/ (APIs/, Models/, Runtime/) into the \
             output folder. Files are staged first and moved into place, so a failed run leaves the folder as it \
-            was; files whose content did not change are not touched. Files an earlier run generated and this one \
-            does not are removed (the list is kept in .bindery/FILES); other files in the folder are left alone.
+            was, and a run that is killed leaves every file whole: the next run completes its work (from \
+            .bindery/JOURNAL). Files whose content did not change are not touched. Files an earlier run generated \
+            and this one does not are removed (the list is kept in .bindery/FILES); other files in the folder are \
+            left alone.
+
+            $refs may lead to files in the folder of <spec> and below it; --allow-external-refs lets them lead \
+            elsewhere, and --allow-remote-refs lets them fetch http(s) URLs.
 
             With --config, the options come from a bindery.yaml (paths in it are relative to it); the spec \
             argument and the options given here replace the file's.
@@ -63,6 +68,22 @@ struct GenerateCommand: ParsableCommand {
         )
     )
     var templates: String?
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Follow $refs to files outside the folder of <spec> (../common.yaml, absolute paths, links that lead out)."
+        )
+    )
+    var allowExternalRefs = false
+
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Fetch $refs to http(s) URLs (each document within 30 s and 32 MiB); $refs in a fetched document resolve against its URL."
+        )
+    )
+    var allowRemoteRefs = false
 
     @Flag(name: [.short, .long], help: "Print only errors and warnings.")
     var quiet = false
@@ -145,6 +166,8 @@ struct GenerateCommand: ParsableCommand {
         }
         options.engine = TemplateEngine(rawValue: templateEngine) ?? .compiled
         options.limits = limits
+        options.references = Generator.ReferencePolicy(
+            allowsFilesOutsideRoot: allowExternalRefs, remote: allowRemoteRefs ? RemoteReferences() : nil)
         return options
     }
 

@@ -208,7 +208,10 @@ import Testing
     @Test func helpExplainsEveryOption() async throws {
         let result = try await Support.run(Support.binderyExecutable, ["generate", "--help"])
         #expect(result.status == 0)
-        for option in ["<spec>", "--output", "--config", "--module-name", "--templates", "--quiet", "--check"] {
+        for option in [
+            "<spec>", "--output", "--config", "--module-name", "--templates", "--quiet", "--check",
+            "--allow-external-refs", "--allow-remote-refs",
+        ] {
             #expect(result.stdout.contains(option), "help does not mention \(option)")
         }
     }

@@ -69,6 +69,14 @@ enum Support {
         }
     }
 
+    /// Runs `body` on a thread of its own: for work that blocks (on the file system, the network, a child process)
+    /// longer than a moment, which on one of the two threads of Swift's cooperative pool would stall other tests.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
     /// ``run(_:_:in:)``, waiting on the calling thread.
     static func runBlocking(
         _ executable: String, _ arguments: [String], in directory: String? = nil
@@ -82,14 +90,16 @@ enum Support {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
+        // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe. A thread, not
+        // a global dispatch queue: on two cores that queue runs two blocks at a time, and two readers waiting for
+        // `swift build`s would hold up everything else that uses it (URLSession's callbacks first).
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             errorData = err.fileHandleForReading.readDataToEndOfFile()
             group.leave()
-        }
+        }.start()
         let outputData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()

@@ -1,14 +1,23 @@
 import BinderyCore
 import Foundation
 
-/// Writes generated files into an output folder so that bad input or a failure to write leaves it as it was.
+/// Writes generated files into an output folder so that bad input, a failure to write, or a process killed at any
+/// point never leaves a file half written, and the next run finishes what an interrupted one started.
 ///
-/// Every file is first written to a staging folder beside the output (same file system), so nothing in the output
-/// changes until every file has been written. A new output folder is then moved into place in one rename; in an
-/// existing one, each changed file replaces its old version by one rename (a reader sees the old file or the new
-/// one, never a part), unchanged files are not touched (so builds stay incremental), and files an earlier
-/// generation wrote that are no longer generated are removed. The list of generated files is kept in `.bindery/FILES`; files not on it are never
-/// removed, and never overwritten unless their content is already what would be written.
+/// - Every new or changed file is first written to a staging folder beside the output (same file system), so
+///   nothing in the output changes until every file has been written.
+/// - A new output folder is that staging folder, moved into place in one rename.
+/// - In an existing folder, a journal (`.bindery/JOURNAL`: the files to move in with their sizes, those to remove,
+///   the new manifest) is on disk (`fsync`) before the first change; each changed file then replaces its old version by one
+///   rename (a reader sees the old file or the new one, never a part), the earlier generation's files that are no
+///   longer generated are removed, the manifest is written, and the journal removed. A run that finds a journal
+///   first does the rest of its work; staging folders that no running `bindery` holds are removed.
+/// - The manifest `.bindery/FILES` lists the files Bindery wrote. While a journal is there it lists both
+///   generations (the files on disk before, and those the journal puts in place), so it never leaves out a file
+///   Bindery wrote; outside that window it lists exactly the generated files that are there.
+/// - Files not on the manifest are never removed, and never overwritten unless their content is already what would
+///   be written; unchanged files are not touched (their modification dates stay, so builds stay incremental).
+/// - Two runs into one existing folder take turns (an `flock(2)` on the folder).
 public struct OutputWriter {
     /// What a write changed.
     public struct Summary: Sendable, Hashable {
@@ -19,95 +28,124 @@ public struct OutputWriter {
 
     /// The manifest of generated files, relative to the output folder.
     public static let manifestPath = ".bindery/FILES"
+    /// The journal of a write under way, relative to the output folder.
+    public static let journalPath = ".bindery/JOURNAL"
 
     let directory: String
     let fileManager = FileManager.default
+    /// Stops the write after this many changes to the file system, as a kill would (for tests).
+    var stepLimit: Int?
+    /// Whether the journal is on disk (`fsync`) before the first change it describes (off only in tests that stop
+    /// hundreds of writes: a kill needs none of it).
+    var flushes = true
 
     public init(directory: String) {
         self.directory = directory
     }
 
+    init(directory: String, stepLimit: Int?, flushes: Bool = true) {
+        self.directory = directory
+        self.stepLimit = stepLimit
+        self.flushes = flushes
+    }
+
     /// Writes `files`; throws without changing the output folder when anything cannot be staged.
     @discardableResult
     public func write(_ files: [GeneratedFile]) throws(Diagnostic) -> Summary {
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
-            throw Diagnostic.error(inFile: directory, "the output path exists and is not a folder")
+        try checkPaths(files)
+        let folder = try OutputFolder(directory)
+        let steps = FileSystemSteps(limit: stepLimit, display: directory, flushes: flushes)
+        let lock = folder.exists ? FolderLock(folder.root, wait: true) : nil
+        defer { lock?.release() }
+        let recovered = folder.exists ? try recover(folder, steps: steps) : (moved: [], removed: [])
+        try removeAbandonedStaging(folder, steps: steps)
+        guard folder.exists else {
+            try writeNewFolder(files, folder, steps: steps)
+            return Summary(written: files.map(\.path))
         }
-        let previous = exists ? try previousFiles() : []
-        let manifest = GeneratedFile(
-            path: Self.manifestPath,
-            contents: files.map(\.path).sorted().joined(separator: "\n") + "\n"
-        )
-        if exists {
-            try checkOverwrites(files, previous: previous)
-        }
-        let staging = try makeStagingDirectory()
+        var summary = try writeExisting(files, folder, steps: steps)
+        // What finishing an interrupted write changed counts too, as far as this generation keeps it.
+        let current = Set(files.map(\.path))
+        let written = Set(summary.written)
+        summary.written = recovered.moved.filter { current.contains($0) && !written.contains($0) } + summary.written
+        let moved = Set(recovered.moved)
+        summary.unchanged.removeAll { moved.contains($0) }
+        summary.removed = recovered.removed.filter { !current.contains($0) } + summary.removed
+        return summary
+    }
+
+    /// Writes `files` into the existing folder: stages the new and changed ones, writes the journal, and does
+    /// what it says.
+    func writeExisting(
+        _ files: [GeneratedFile], _ folder: OutputFolder, steps: FileSystemSteps
+    ) throws(Diagnostic)
+        -> Summary
+    {
+        let previous = previousFiles(folder)
+        try checkOverwrites(files, previous: previous, folder)
         var summary = Summary()
-        do {
-            for file in files + [manifest] {
-                try writeFile(file.contents, to: staging + "/" + file.path)
+        var changed: [GeneratedFile] = []
+        for file in files {
+            if fileManager.contents(atPath: folder.root + "/" + file.path) == Data(file.contents.utf8) {
+                summary.unchanged.append(file.path)
+            } else {
+                changed.append(file)
             }
-            if !exists {
-                try createDirectory(PathText.parent(of: directory))
-                try fileManager.moveItem(atPath: staging, toPath: directory)
-                summary.written = files.map(\.path)
-                return summary
-            }
-            for file in files + [manifest] {
-                let destination = directory + "/" + file.path
-                if fileManager.contents(atPath: destination) == Data(file.contents.utf8) {
-                    if file.path != Self.manifestPath { summary.unchanged.append(file.path) }
-                    continue
-                }
-                try createDirectory(PathText.parent(of: destination))
-                // rename(2) replaces the destination in one step: readers see the old file or the new one.
-                guard rename(staging + "/" + file.path, destination) == 0 else {
-                    throw Diagnostic.error(
-                        inFile: destination, "cannot replace the file: \(String(cString: strerror(errno)))"
-                    )
-                }
-                if file.path != Self.manifestPath { summary.written.append(file.path) }
-            }
-            let current = Set(files.map(\.path))
-            for path in previous.sorted() where !current.contains(path) {
-                let stale = directory + "/" + path
-                if fileManager.fileExists(atPath: stale) {
-                    try fileManager.removeItem(atPath: stale)
-                    summary.removed.append(path)
-                    removeEmptyDirectories(from: PathText.parent(of: stale))
-                }
-            }
-            try? fileManager.removeItem(atPath: staging)
-            return summary
-        } catch let error as Diagnostic {
-            try? fileManager.removeItem(atPath: staging)
-            throw error
-        } catch {
-            try? fileManager.removeItem(atPath: staging)
-            throw Diagnostic.error(inFile: directory, "cannot write the output: \(error.localizedDescription)")
         }
+        let current = Set(files.map(\.path))
+        let removals = previous.sorted().filter { !current.contains($0) && steps.exists(folder.root + "/" + $0) }
+        guard !changed.isEmpty || !removals.isEmpty else {
+            try folder.writeManifest(current, steps: steps)
+            return summary
+        }
+
+        let staging = try makeStagingFolder(folder, steps: steps)
+        defer { staging.lock.release() }
+        let journal = OutputJournal(
+            staging: staging.name, moves: changed.map { .init(path: $0.path, size: $0.contents.utf8.count) },
+            removals: removals, files: current.sorted())
+        do throws(Diagnostic) {
+            for file in changed {
+                let path = staging.path + "/" + file.path
+                try steps.makeDirectories(PathText.parent(of: path))
+                try steps.writeFile(file.contents, to: path)
+            }
+            try steps.makeDirectories(folder.root + "/.bindery")
+            try steps.replaceFile(journal.encoded, at: folder.journal, durably: true)
+        } catch {
+            if !steps.isInterrupted { try? steps.removeTree(staging.path) }
+            throw error
+        }
+        // From here on, a run that stops leaves the journal, and the next run completes the work.
+        do throws(Diagnostic) {
+            try journal.rollForward(in: folder, steps: steps)
+        } catch  where !steps.isInterrupted {
+            throw Diagnostic(
+                at: error.location,
+                error.message + " (the next 'bindery generate' into this folder completes the generation)")
+        }
+        summary.written = changed.map(\.path)
+        summary.removed = removals
+        return summary
     }
 
     /// What ``write(_:)`` would change, without changing anything: the files it would write (new or different),
     /// those already up to date, and the earlier generation's files it would remove. Throws what `write` would
     /// throw before writing (the output is a file, or a file Bindery did not write would be overwritten).
+    ///
+    /// A generation that was interrupted needs nothing special: its manifest names both generations' files.
     public func plan(_ files: [GeneratedFile]) throws(Diagnostic) -> Summary {
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: directory, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
-            throw Diagnostic.error(inFile: directory, "the output path exists and is not a folder")
-        }
+        try checkPaths(files)
+        let folder = try OutputFolder(directory)
         var summary = Summary()
-        guard exists else {
+        guard folder.exists else {
             summary.written = files.map(\.path)
             return summary
         }
-        let previous = try previousFiles()
-        try checkOverwrites(files, previous: previous)
+        let previous = previousFiles(folder)
+        try checkOverwrites(files, previous: previous, folder)
         for file in files {
-            if fileManager.contents(atPath: directory + "/" + file.path) == Data(file.contents.utf8) {
+            if fileManager.contents(atPath: folder.root + "/" + file.path) == Data(file.contents.utf8) {
                 summary.unchanged.append(file.path)
             } else {
                 summary.written.append(file.path)
@@ -115,70 +153,169 @@ public struct OutputWriter {
         }
         let current = Set(files.map(\.path))
         for path in previous.sorted() where !current.contains(path) {
-            if fileManager.fileExists(atPath: directory + "/" + path) { summary.removed.append(path) }
+            if fileManager.fileExists(atPath: folder.root + "/" + path) { summary.removed.append(path) }
         }
         return summary
     }
 
+    /// Completes the work of an interrupted write, and removes what a stopped replacement of the manifest or the
+    /// journal left. Returns the files it moved into place and removed.
+    func recover(
+        _ folder: OutputFolder, steps: FileSystemSteps
+    ) throws(Diagnostic) -> (moved: [String], removed: [String]) {
+        try steps.removeFile(folder.manifest + ".new")
+        try steps.removeFile(folder.journal + ".new")
+        guard let data = fileManager.contents(atPath: folder.journal) else { return ([], []) }
+        guard
+            let journal = OutputJournal(
+                decoding: String(decoding: data, as: UTF8.self), stagingPrefix: folder.stagingPrefix)
+        else {
+            // Not a journal this writer wrote whole (it is renamed into place, so only a hand could make one):
+            // the manifest still names both generations' files, so this generation puts the folder right.
+            try steps.removeFile(folder.journal)
+            return ([], [])
+        }
+        return try journal.rollForward(in: folder, steps: steps)
+    }
+
+    /// Removes the staging folders of runs that were stopped before they wrote a journal (or whose journal is
+    /// done). A running `bindery` holds a lock on its staging folder, so its folder is left alone.
+    func removeAbandonedStaging(_ folder: OutputFolder, steps: FileSystemSteps) throws(Diagnostic) {
+        guard let names = try? fileManager.contentsOfDirectory(atPath: folder.parent) else { return }
+        for name in names.sorted() where name.hasPrefix(folder.stagingPrefix) {
+            let path = folder.parent + "/" + name
+            guard let lock = FolderLock(path, wait: false) else { continue }
+            defer { lock.release() }
+            try steps.removeTree(path)
+        }
+    }
+
+    /// Writes every file and the manifest into a staging folder and moves it into place.
+    func writeNewFolder(_ files: [GeneratedFile], _ folder: OutputFolder, steps: FileSystemSteps) throws(Diagnostic) {
+        try steps.makeDirectories(folder.parent)
+        let staging = try makeStagingFolder(folder, steps: steps)
+        defer { staging.lock.release() }
+        let manifest = GeneratedFile(path: Self.manifestPath, contents: OutputFolder.manifest(files.map(\.path)))
+        do throws(Diagnostic) {
+            for file in files + [manifest] {
+                let path = staging.path + "/" + file.path
+                try steps.makeDirectories(PathText.parent(of: path))
+                try steps.writeFile(file.contents, to: path)
+            }
+            try steps.rename(staging.path, to: folder.root)
+        } catch {
+            if !steps.isInterrupted { try? steps.removeTree(staging.path) }
+            throw error
+        }
+    }
+
+    func makeStagingFolder(
+        _ folder: OutputFolder, steps: FileSystemSteps
+    ) throws(Diagnostic) -> (name: String, path: String, lock: FolderLock) {
+        let name = folder.stagingPrefix + UUID().uuidString
+        let path = folder.parent + "/" + name
+        try steps.makeDirectories(path)
+        guard let lock = FolderLock(path, wait: false) else {
+            throw Diagnostic.error(inFile: directory, "cannot lock the staging folder '\(path)'")
+        }
+        return (name, path, lock)
+    }
+
     /// The files the previous generation wrote, from its manifest.
-    func previousFiles() throws(Diagnostic) -> Set<String> {
-        let path = directory + "/" + Self.manifestPath
-        guard let data = fileManager.contents(atPath: path) else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        // Only plain relative paths count: a damaged manifest must not make us delete outside the folder.
-        return Set(
-            lines.filter { line in
-                !line.hasPrefix("/") && !line.split(separator: "/").contains { $0 == ".." || $0 == "." }
-            })
+    func previousFiles(_ folder: OutputFolder) -> Set<String> {
+        folder.manifestEntries()
+    }
+
+    /// Whether `path` names a file inside the output folder and outside `.bindery/`.
+    static func isPlainRelativePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && parts.first != ".bindery"
+            && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }
+    }
+
+    func checkPaths(_ files: [GeneratedFile]) throws(Diagnostic) {
+        for file in files where !Self.isPlainRelativePath(file.path) {
+            throw Diagnostic.error(
+                inFile: directory, "cannot write '\(file.path)': a generated file's path must be inside the folder")
+        }
     }
 
     /// Refuses to replace a file that an earlier generation did not write, unless it already holds what would be
-    /// written.
-    func checkOverwrites(_ files: [GeneratedFile], previous: Set<String>) throws(Diagnostic) {
-        for file in files where !previous.contains(file.path) {
-            let destination = directory + "/" + file.path
-            guard fileManager.fileExists(atPath: destination) else { continue }
-            if fileManager.contents(atPath: destination) != Data(file.contents.utf8) {
+    /// written, and to write where a folder is in the way of a file or a file in the way of a folder.
+    func checkOverwrites(_ files: [GeneratedFile], previous: Set<String>, _ folder: OutputFolder) throws(Diagnostic) {
+        var folders: Set<String> = []
+        for file in files {
+            let destination = folder.root + "/" + file.path
+            var parent = PathText.parent(of: file.path)
+            while !parent.isEmpty, folders.insert(parent).inserted {
+                let path = folder.root + "/" + parent
+                var isDirectory: ObjCBool = false
+                if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    throw Diagnostic.error(
+                        inFile: directory + "/" + parent, "cannot write '\(file.path)': this file is in the way")
+                }
+                parent = PathText.parent(of: parent)
+            }
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: destination, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
                 throw Diagnostic.error(
-                    inFile: destination,
+                    inFile: directory + "/" + file.path, "cannot write the file: a folder of that name is in the way")
+            }
+            if !previous.contains(file.path), fileManager.contents(atPath: destination) != Data(file.contents.utf8) {
+                throw Diagnostic.error(
+                    inFile: directory + "/" + file.path,
                     "refusing to overwrite a file Bindery did not generate (it is not in \(Self.manifestPath)); "
                         + "move it away or generate into another folder"
                 )
             }
         }
     }
+}
 
-    func makeStagingDirectory() throws(Diagnostic) -> String {
-        let parent = PathText.parent(of: directory)
-        let name = PathText.lastComponent(of: directory)
-        let staging = (parent.isEmpty ? "." : parent) + "/.\(name).bindery-staging-\(UUID().uuidString)"
-        do {
-            try createDirectory(parent.isEmpty ? "." : parent)
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-        } catch {
-            throw Diagnostic.error(inFile: directory, "cannot create a staging folder beside the output: \(error)")
+/// The output folder: where it is, and the paths of its manifest, its journal and its staging folders.
+struct OutputFolder {
+    /// The folder, absolute, with symbolic links resolved when it exists.
+    let root: String
+    /// The folder holding it: staging folders are made there, on the same file system.
+    let parent: String
+    let exists: Bool
+    /// The prefix of the staging folders' names.
+    let stagingPrefix: String
+
+    init(_ directory: String) throws(Diagnostic) {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
+            throw Diagnostic.error(inFile: directory, "the output path exists and is not a folder")
         }
-        return staging
+        if exists { url = url.resolvingSymlinksInPath() }
+        root = url.path
+        parent = url.deletingLastPathComponent().path
+        stagingPrefix = "." + url.lastPathComponent + ".bindery-staging-"
     }
 
-    func writeFile(_ contents: String, to path: String) throws {
-        try createDirectory(PathText.parent(of: path))
-        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+    var manifest: String { root + "/" + OutputWriter.manifestPath }
+    var journal: String { root + "/" + OutputWriter.journalPath }
+
+    /// The paths the manifest lists. Only plain relative paths count: a damaged manifest must not make us delete
+    /// outside the folder.
+    func manifestEntries() -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: manifest) else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        return Set(lines.filter(OutputWriter.isPlainRelativePath))
     }
 
-    func createDirectory(_ path: String) throws {
-        guard !path.isEmpty else { return }
-        try fileManager.createDirectory(atPath: path, withIntermediateDirectories: true)
+    static func manifest(_ paths: some Sequence<String>) -> String {
+        paths.sorted().joined(separator: "\n") + "\n"
     }
 
-    /// Removes `path` and its parents while they are empty, up to the output folder.
-    func removeEmptyDirectories(from path: String) {
-        var current = path
-        while current.count > directory.count, current.hasPrefix(directory),
-            (try? fileManager.contentsOfDirectory(atPath: current).isEmpty) == true
-        {
-            try? fileManager.removeItem(atPath: current)
-            current = PathText.parent(of: current)
-        }
+    /// Writes the manifest listing `paths`, unless it already does.
+    func writeManifest(_ paths: some Sequence<String>, steps: FileSystemSteps) throws(Diagnostic) {
+        let text = Self.manifest(paths)
+        if FileManager.default.contents(atPath: manifest) == Data(text.utf8) { return }
+        try steps.makeDirectories(root + "/.bindery")
+        try steps.replaceFile(text, at: manifest)
     }
 }
