@@ -91,10 +91,11 @@ public enum Generator {
     /// Reads, translates and renders, without writing anything.
     public static func render(
         specPath: String, moduleName: String? = nil, templates: TemplateSet = .defaults,
-        engine: TemplateEngine = .compiled
+        engine: TemplateEngine = .compiled, references: ReferencePolicy = ReferencePolicy()
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         try render(
-            Options(specPath: specPath, outputDirectory: "", moduleName: moduleName, engine: engine),
+            Options(
+                specPath: specPath, outputDirectory: "", moduleName: moduleName, engine: engine, references: references),
             templates: templates)
     }
 
