@@ -403,16 +403,20 @@ import Testing
     @Test func fiftyMegabytesWithAnErrorAtTheEnd() async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var text = Array("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths:\n".utf8)
+        // Made on a thread of its own, with the run: a debug build takes seconds to make 50 MB.
+        let lines = 6_497
         let description = String(repeating: "All about pets. ", count: 500)
-        var lines = 3
-        while text.count < 50 << 20 {
-            text += Array(
-                "  /p\(lines): {get: {description: '\(description)', responses: {'200': {description: ok}}}}\n".utf8)
-            lines += 1
+        let run = try await Self.measure(in: directory) {
+            var text = Data("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths:\n".utf8)
+            for line in 3..<lines {
+                text.append(
+                    contentsOf:
+                        "  /p\(line): {get: {description: '\(description)', responses: {'200': {description: ok}}}}\n"
+                        .utf8)
+            }
+            text.append(contentsOf: "  /last: {get: 5}\n".utf8)
+            return text
         }
-        text += Array("  /last: {get: 5}\n".utf8)
-        let run = try await Self.measure(text, in: directory)
         Self.report("50 MB, an error at the end", run)
         #expect(run.status == 1)
         #expect(
@@ -427,9 +431,11 @@ import Testing
     @Test func fiftyMegabyteScalar() async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        var text = Array("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths: {}\ndescription: \"".utf8)
-        text += repeatElement(UInt8(ascii: "x"), count: 50 << 20)
-        let run = try await Self.measure(text, in: directory)
+        let run = try await Self.measure(in: directory) {
+            var text = Data("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths: {}\ndescription: \"".utf8)
+            text.append(Data(repeating: UInt8(ascii: "x"), count: 50 << 20))
+            return text
+        }
         Self.report("a 50 MB scalar", run)
         #expect(run.status == 1)
         #expect(
@@ -450,17 +456,15 @@ import Testing
         print("\(what): \(String(format: "%.2f", run.seconds)) s, \(run.maximumResidentMegabytes) MB at most")
     }
 
-    /// Writes `bytes` to `big.yaml` and runs `bindery generate` on it, measuring the time it takes and the most
-    /// memory it holds (`wait4`'s resource usage of that one process).
-    static func measure(_ bytes: [UInt8], in directory: String) async throws -> MeasuredRun {
+    /// Writes what `make` makes to `big.yaml` and runs `bindery generate` on it, measuring the time it takes and the
+    /// most memory it holds (`wait4`'s resource usage of that one process), all on a thread of its own.
+    static func measure(in directory: String, make: @escaping @Sendable () -> Data) async throws -> MeasuredRun {
         let spec = directory + "/big.yaml"
-        try Data(bytes).write(to: URL(fileURLWithPath: spec))
         let errors = directory + "/stderr.txt"
         let arguments = [Support.binderyExecutable, "generate", spec, "--output", directory + "/Out"]
-        return try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try spawnAndWait(arguments, errors: errors) })
-            }.start()
+        return try await Support.onThread {
+            try make().write(to: URL(fileURLWithPath: spec))
+            return try spawnAndWait(arguments, errors: errors)
         }
     }
 
