@@ -154,7 +154,8 @@ import Testing
                 }
             }
             #expect(failure == "\(directory)/specs/api.yaml:11:30: error: cannot fetch '\(base)\(path)': \(reason)")
-            #expect(ContinuousClock.now - start < .seconds(20))  // well before the slow server's 30 s
+            // The timeout ends the fetch before the slow server's 30 s (the size limits need no clock).
+            if path == "/slow.yaml" { #expect(ContinuousClock.now - start < .seconds(25)) }
         }
     }
 }
