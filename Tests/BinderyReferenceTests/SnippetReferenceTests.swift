@@ -2023,4 +2023,26 @@ import Testing
         #expect(api.contains("streamingStatuses: .codes(200, 206))"))
         #expect(api.contains("streamingStatuses: .successes)"))
     }
+
+    /// A package whose only choice is an `anyOf` of objects still gets the union runtime its struct decodes with.
+    @Test func anAnyOfOfObjectsBringsTheUnionRuntime() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spec = directory + "/openapi.yaml"
+        try Data(
+            """
+            openapi: 3.0.3
+            info: {title: Links, version: 1.0.0}
+            paths: {}
+            components:
+              schemas:
+                Pages:
+                  anyOf:
+                    - {type: object, properties: {next: {type: string}}}
+                    - {type: object, properties: {prev: {type: string}}}
+            """.utf8
+        ).write(to: URL(fileURLWithPath: spec))
+        let files = try Generator.render(specPath: spec).files.map(\.path)
+        #expect(files.contains("Sources/Links/Runtime/UnionCoding.swift"))
+    }
 }

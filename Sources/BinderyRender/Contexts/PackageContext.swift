@@ -73,10 +73,15 @@ public struct PackageContext: RenderContext {
         }
     }
 
+    /// Whether a type needs the union runtime (`UnionCoding`, `JSONShape`): a union, or a struct of the
+    /// alternatives of an `anyOf` of objects, which chooses them by shape too.
     static func containsUnion(_ types: [TypeDefinition]) -> Bool {
         types.contains { definition in
-            if case .union = definition.kind { return true }
-            return containsUnion(definition.nestedTypes)
+            switch definition.kind {
+            case .union: return true
+            case .structure(let structure) where structure.isAnyOf: return true
+            default: return containsUnion(definition.nestedTypes)
+            }
         }
     }
 
