@@ -91,8 +91,7 @@ public nonisolated enum UnionCoding {
     public static func choose(among shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Int
     {
-        let value = try decoder.singleValueContainer().decode(JSONValue.self)
-        let fits = shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
+        let fits = try fits(shapes, in: decoder)
         guard let best = fits.map(\.1).max() else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -115,8 +114,7 @@ public nonisolated enum UnionCoding {
     public static func fitting(_ shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Set<String>
     {
-        let value = try decoder.singleValueContainer().decode(JSONValue.self)
-        let fitting = Set(shapes.indices.filter { shapes[$0].fit(value) != nil }.map { cases[$0] })
+        let fitting = Set(try fits(shapes, in: decoder).map { cases[$0.0] })
         guard !fitting.isEmpty else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -124,5 +122,11 @@ public nonisolated enum UnionCoding {
                     debugDescription: "the value fits none of \(type)'s alternatives (\(cases.joined(separator: ", ")))"))
         }
         return fitting
+    }
+
+    /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
+    static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        return shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
     }
 }
