@@ -64,7 +64,7 @@ public enum Generator {
         }
 
         /// A loader that follows references as the policy allows.
-        func loader(limits: YAMLDocument.Limits = .default) -> DocumentLoader {
+        public func loader(limits: YAMLDocument.Limits = .default) -> DocumentLoader {
             let loader = DocumentLoader(limits: limits)
             loader.allowsFilesOutsideRoot = allowsFilesOutsideRoot
             if let remote {

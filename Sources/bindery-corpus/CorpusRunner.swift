@@ -94,9 +94,9 @@ struct CorpusRunner: Sendable {
 
         let started = ContinuousClock.now
         let result: Generator.Result
+        let references = Generator.ReferencePolicy(
+            allowsFilesOutsideRoot: Self.referencingOutsideTheirFolder.contains(spec.relativePath))
         do {
-            let references = Generator.ReferencePolicy(
-                allowsFilesOutsideRoot: Self.referencingOutsideTheirFolder.contains(spec.relativePath))
             result = try Generator.generate(
                 Generator.Options(specPath: spec.path, outputDirectory: packageDirectory, references: references))
         } catch {
@@ -126,8 +126,9 @@ struct CorpusRunner: Sendable {
         if comparesEngines {
             compareEngines(spec, files: result.files, moduleName: result.moduleName, row: &row)
         }
-        // Read again, outside the timing, for the operation count as Bindery reads the description.
-        row.operations = (try? OpenAPIReader.read(path: spec.path))?.document.operations.count
+        // Read again, outside the timing, for the operation count as Bindery reads the description (with the same
+        // reference policy: the OAI petstore-separate counted none without it).
+        row.operations = try? OpenAPIReader(loader: references.loader()).read(path: spec.path).operations.count
         let sources = "Sources/\(result.moduleName)/"
         row.models = result.files.count { $0.path.hasPrefix(sources + "Models/") && $0.path.hasSuffix(".swift") }
         row.jsonValueUses = result.files.reduce(0) { count, file in
