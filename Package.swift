@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "bindery", targets: ["bindery"]),
         .library(name: "Bindery", targets: ["Bindery"]),
         .plugin(name: "BinderyGenerate", targets: ["BinderyGenerate"]),
+        .plugin(name: "BinderyPlugin", targets: ["BinderyPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,11 +43,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "BinderyTemplates", plugins: ["EmbedTemplates"]),
-        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["bindery-embed-templates"]),
+        // The default templates, embedded from `Templates/` in `DefaultTemplates+Embedded.swift`, which
+        // `swift run bindery-embed-templates` writes (a test checks it is up to date).
+        .target(name: "BinderyTemplates"),
         .executableTarget(name: "bindery-embed-templates"),
 
-        // Stage 5: the pipeline, the CLI and the command plugin.
+        // Stage 5: the pipeline, the CLI and the plugins.
         // `bindery.schema.json` is the JSON Schema of bindery.yaml, written from `ConfigurationKey.keys` (a test
         // checks it is up to date), for editors.
         .target(
@@ -66,6 +68,8 @@ let package = Package(
             ),
             dependencies: ["bindery"]
         ),
+        // Generates a target's client on every build that needs it, from the bindery.yaml in its folder.
+        .plugin(name: "BinderyPlugin", capability: .buildTool(), dependencies: ["bindery"]),
         // Generates and builds every description under a folder and prints a table (`bindery-corpus --help`).
         .executableTarget(
             name: "bindery-corpus",
@@ -88,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "BinderyReferenceTests",
             dependencies: [
-                "Bindery", "BinderyCore", "BinderyRender", "bindery", "bindery-corpus", "LocalHTTPServer",
+                "Bindery", "BinderyCore", "BinderyRender", "BinderyTemplates", "bindery", "bindery-corpus",
+                "LocalHTTPServer",
             ]
         ),
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.

@@ -1,17 +1,19 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
-// The Canopy example: `Generated/` is the package Bindery writes from `openapi.yaml`; `canopy-token` calls it.
-// Bindery is a dependency by path for its command plugin, which regenerates `Generated/`:
-//   swift package --allow-writing-to-package-directory bindery-generate openapi.yaml --output Generated --module-name Canopy
+// The Canopy example: the `Canopy` target holds the client Bindery generates from its `openapi.yaml` (as its
+// `bindery.yaml` says) in `Sources/Canopy/Generated/`, and `canopy-token` calls it. Bindery is a dependency for its
+// command plugin, which regenerates the client:
+//   swift package --allow-writing-to-package-directory bindery-generate
 let package = Package(
     name: "CanopyExample",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: "../.."),
-        .package(path: "Generated"),
+        .package(path: "../..")
     ],
     targets: [
-        .executableTarget(name: "canopy-token", dependencies: [.product(name: "Canopy", package: "Generated")])
+        // What is in the target's folder and is not Swift: the description, its configuration, the Markdown docs.
+        .target(name: "Canopy", exclude: ["openapi.yaml", "bindery.yaml", "Generated/docs"]),
+        .executableTarget(name: "canopy-token", dependencies: ["Canopy"]),
     ]
 )

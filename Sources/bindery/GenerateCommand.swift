@@ -12,7 +12,8 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Generate a Swift package from an OpenAPI description.",
         discussion: """
             Writes Package.swift, README.md, docs/ and Sources/<module>/ (APIs/, Models/, Runtime/) into the \
-            output folder. Files are staged first and moved into place, so a failed run leaves the folder as it \
+            output folder (--layout sources: a target's APIs/, Models/ and Runtime/; --layout shards: the Swift \
+            sources in Bindery00.swift … Bindery15.swift). Files are staged first and moved into place, so a failed run leaves the folder as it \
             was, and a run that is killed leaves every file whole: the next run completes its work (from \
             .bindery/JOURNAL). Files whose content did not change are not touched. Files an earlier run generated \
             and this one does not are removed (the list is kept in .bindery/FILES); other files in the folder are \
@@ -59,6 +60,24 @@ struct GenerateCommand: ParsableCommand {
         )
     )
     var moduleName: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What the output folder holds: 'package' (a Swift package: Package.swift, README.md, docs/, Sources/<module>/; the default), 'sources' (a target's sources: APIs/, Models/, Runtime/, docs/) or 'shards' (the Swift sources in Bindery00.swift … Bindery15.swift, the build tool plugin's).",
+            valueName: "layout"
+        )
+    )
+    var layout: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --config: the file is in the folder of this SwiftPM target (the plugins pass it). The module is the target, and where the file does not say, the layout is 'sources' and the output 'Generated' beside the file.",
+            valueName: "target"
+        )
+    )
+    var inTarget: String?
 
     @Option(
         name: .long,
@@ -147,7 +166,13 @@ struct GenerateCommand: ParsableCommand {
         }
         if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if let maxAliasNodes, maxAliasNodes < 1 { throw ValidationError("--max-alias-nodes must be at least 1") }
+        if let layout, RenderOptions.Layout(rawValue: layout) == nil {
+            throw ValidationError(
+                "unknown layout '\(layout)': expected "
+                    + RenderOptions.Layout.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+        }
         if config == nil {
+            guard inTarget == nil else { throw ValidationError("--in-target needs --config <file>.") }
             guard spec != nil else { throw ValidationError("Missing the spec argument (or --config <file>).") }
             guard output != nil else { throw ValidationError("Missing --output <dir> (or --config <file>).") }
         }
@@ -158,11 +183,14 @@ struct GenerateCommand: ParsableCommand {
         var options: Generator.Options
         if let config {
             options = try Configuration.read(path: config).options(
-                spec: spec, output: output, moduleName: moduleName, templates: templates, checkOnly: check)
+                spec: spec, output: output, moduleName: moduleName, templates: templates,
+                layout: layout.flatMap(RenderOptions.Layout.init), target: inTarget, checkOnly: check)
         } else {
             options = Generator.Options(
                 specPath: spec ?? "", outputDirectory: output ?? "", moduleName: moduleName,
                 templatesDirectory: templates, checkOnly: check)
+            options.render.layout = layout.flatMap(RenderOptions.Layout.init) ?? .package
+            options.render.generatesDocs = options.render.layout == .package
         }
         options.engine = TemplateEngine(rawValue: templateEngine) ?? .compiled
         options.limits = limits

@@ -27,7 +27,8 @@ func code(_ model: CodeModel, _ type: SwiftType?) -> String? {
         .deletingLastPathComponent().path
 
     @Test func translatesTheCanopyToken() throws {
-        let (document, _) = try OpenAPIReader.read(path: Self.repositoryRoot + "/Examples/Canopy/openapi.yaml")
+        let (document, _) = try OpenAPIReader.read(
+            path: Self.repositoryRoot + "/Examples/Canopy/Sources/Canopy/openapi.yaml")
         let (model, warnings) = try ModelTranslator.translate(document, options: .init(moduleName: "Canopy"))
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(model.apis.map(\.name) == ["DeploymentsApi", "PoolApi", "TokenApi"])

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct OpenAPIReaderTests {
     @Test func readsTheCanopyExample() throws {
-        let (document, warnings) = try OpenAPIReader.read(path: repositoryRoot + "/Examples/Canopy/openapi.yaml")
+        let (document, warnings) = try OpenAPIReader.read(
+            path: repositoryRoot + "/Examples/Canopy/Sources/Canopy/openapi.yaml")
         #expect(warnings.isEmpty)
         #expect(document.version == .openAPI30(minor: "3.0.1"))
         #expect(document.info.title == "Canopy.Api")

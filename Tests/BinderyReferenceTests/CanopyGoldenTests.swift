@@ -3,15 +3,33 @@ import BinderyRender
 import Foundation
 import Testing
 
-/// Whole-file goldens: the package generated from `Examples/Canopy/openapi.yaml` is compared byte for byte with
-/// `Tests/Goldens/Canopy` (and with the example's own copy). Set `BINDERY_UPDATE_GOLDENS=1` to rewrite them.
+/// Whole-file goldens: the package generated from `Examples/Canopy/Sources/Canopy/openapi.yaml` is compared byte for
+/// byte with `Tests/Goldens/Canopy`, and the example's target with what its `bindery.yaml` generates (the same
+/// sources, in the `sources` layout). Set `BINDERY_UPDATE_GOLDENS=1` to rewrite them.
 @Suite struct CanopyGoldenTests {
     static let goldens = Support.repositoryRoot + "/Tests/Goldens/Canopy"
-    static let example = Support.repositoryRoot + "/Examples/Canopy/Generated"
+    static let exampleConfiguration = Support.repositoryRoot + "/Examples/Canopy/Sources/Canopy/bindery.yaml"
 
-    @Test(arguments: [goldens, example])
-    func generatedPackageMatches(_ directory: String) throws {
+    @Test func generatedPackageMatches() throws {
         let files = try Generator.render(specPath: Support.canopySpec, moduleName: "Canopy").files
+        try expect(files, in: Self.goldens)
+    }
+
+    /// The example's committed client is what `bindery-generate` writes from its `bindery.yaml`, and the same
+    /// Swift sources as the golden package's.
+    @Test func exampleTargetMatches() throws {
+        let options = try Configuration.read(path: Self.exampleConfiguration).options()
+        #expect(options.render.layout == .sources)
+        let files = try Generator.render(options).files
+        try expect(files, in: options.outputDirectory)
+        let golden = try Generator.render(specPath: Support.canopySpec, moduleName: "Canopy").files
+        let sources = golden.filter { $0.path.hasPrefix("Sources/Canopy/") }.map {
+            GeneratedFile(path: String($0.path.dropFirst("Sources/Canopy/".count)), contents: $0.contents)
+        }
+        #expect(files.filter { $0.path.hasSuffix(".swift") } == sources)
+    }
+
+    private func expect(_ files: [GeneratedFile], in directory: String) throws {
         if Support.updatingGoldens {
             try OutputWriter(directory: directory).write(files)
         }

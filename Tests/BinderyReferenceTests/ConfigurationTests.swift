@@ -133,6 +133,35 @@ import Testing
         #expect(options.checkOnly)
     }
 
+    /// In a target's folder (what the plugins say with `--in-target`), the module is the target, and unless the
+    /// file or the command line says otherwise the layout is `sources`, the output `Generated` beside the file, and
+    /// no Markdown is written.
+    @Test func targetDefaults() throws {
+        let (plain, folder) = try Self.read("moduleName: Other\n", files: ["openapi.yaml": "{}"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let inTarget = try plain.options(target: "Pets")
+        #expect(inTarget.moduleName == "Pets")
+        #expect(inTarget.outputDirectory == folder + "/Generated")
+        #expect(inTarget.render.layout == .sources)
+        #expect(inTarget.render.generatesDocs == false)
+        let shards = try plain.options(output: "Work", layout: .shards, target: "Pets")
+        #expect(shards.render.layout == .shards && shards.outputDirectory == "Work")
+        // Without a target: a package with its docs, and an output folder is needed.
+        let package = try plain.options(output: "Out")
+        #expect(package.render.layout == .package && package.render.generatesDocs && package.moduleName == "Other")
+        #expect(throws: Diagnostic.self) { try plain.options() }
+
+        let (chosen, other) = try Self.read(
+            "layout: package\noutput: Client\ndocs: true\n", files: ["openapi.yaml": "{}"])
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let options = try chosen.options(target: "Pets")
+        #expect(options.render.layout == .package && options.render.generatesDocs)
+        #expect(options.outputDirectory == other + "/Client")
+        let (sources, third) = try Self.read("layout: sources\ndocs: true\noutput: G\n", files: ["openapi.yaml": "{}"])
+        defer { try? FileManager.default.removeItem(atPath: third) }
+        #expect(try sources.options().render == RenderOptions(layout: .sources, generatesDocs: true))
+    }
+
     @Test func unknownKeys() {
         #expect(
             Self.error("spec: a.yaml\noutput: Out\nfilter:\n  tags: [pets]\n")
@@ -145,7 +174,7 @@ import Testing
                 == "bindery.yaml:1:1: error: unknown key 'ModuleName'; did you mean 'moduleName'?")
         #expect(
             Self.error("colour: red\n")
-                == "bindery.yaml:1:1: error: unknown key 'colour'; the keys are spec, output, moduleName, "
+                == "bindery.yaml:1:1: error: unknown key 'colour'; the keys are spec, output, moduleName, layout, "
                 + "accessLevel, templates, docs, methods, conformances, filters, naming, typeOverrides")
         #expect(
             Self.error("naming:\n  enums: {}\n")
@@ -164,6 +193,10 @@ import Testing
             Self.error("accessLevel: pubic\n")
                 == "bindery.yaml:1:14: error: expected public, package or internal for 'accessLevel', found 'pubic'; "
                 + "did you mean 'public'?")
+        #expect(
+            Self.error("layout: shard\n")
+                == "bindery.yaml:1:9: error: expected package, sources or shards for 'layout', found 'shard'; "
+                + "did you mean 'shards'?")
         #expect(
             Self.error("methods: [both]\n")
                 == "bindery.yaml:1:10: error: expected both, throwing or response for 'methods', found a list")

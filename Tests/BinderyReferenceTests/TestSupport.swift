@@ -7,7 +7,7 @@ import Testing
 enum Support {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
-    static let canopySpec = repositoryRoot + "/Examples/Canopy/openapi.yaml"
+    static let canopySpec = repositoryRoot + "/Examples/Canopy/Sources/Canopy/openapi.yaml"
     /// The real-world corpus (`../shared/specs`), beside the repository on CI and the development machines but not
     /// in a fresh clone: tests that need it are skipped without it (``hasSharedSpecs``).
     static let sharedSpecs = repositoryRoot + "/../shared/specs"

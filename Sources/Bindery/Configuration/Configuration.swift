@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Paths are relative to the file. Every key is listed, with what it does, in ``ConfigurationKey/keys``; unknown
 /// keys and values of the wrong type are errors at their line and column, with the closest key when one is close.
-/// ``options(spec:output:moduleName:templates:checkOnly:)`` makes the options to generate with, the command
+/// ``options(spec:output:moduleName:templates:layout:target:checkOnly:)`` makes the options to generate with, the command
 /// line's values in place of the file's.
 public struct Configuration: Sendable {
     /// The configuration file, as given.
@@ -36,6 +36,10 @@ public struct Configuration: Sendable {
     public var naming = NamingOverrides()
     public var typeOverrides: [TypeOverride] = []
     public var render = RenderOptions()
+    /// The layout the file asks for; `nil`: the default, which depends on who runs Bindery (``options(spec:output:moduleName:templates:layout:target:checkOnly:)``).
+    public var layout: RenderOptions.Layout?
+    /// Whether the file asks for the Markdown docs; `nil`: the default, in a package only.
+    public var docs: Bool?
 
     /// An empty configuration for `file`: every key at its default.
     public init(file: String) {
@@ -112,9 +116,13 @@ public struct Configuration: Sendable {
     ///
     /// - Throws: When there is no description (none given, none beside the file), the description or the
     ///   templates folder the file names does not exist, or there is no output folder.
+    ///
+    /// - Parameter target: The SwiftPM target whose folder holds the file (the plugins say): the module is the
+    ///   target, and unless the file or the command line says otherwise, the layout is
+    ///   ``RenderOptions/Layout/sources`` and the output `Generated` beside the file.
     public func options(
         spec: String? = nil, output: String? = nil, moduleName: String? = nil, templates: String? = nil,
-        checkOnly: Bool = false
+        layout: RenderOptions.Layout? = nil, target: String? = nil, checkOnly: Bool = false
     ) throws(Diagnostic) -> Generator.Options {
         let specPath: String
         if let spec {
@@ -122,18 +130,22 @@ public struct Configuration: Sendable {
         } else {
             specPath = try resolvedSpecPath()
         }
-        guard let outputDirectory = output ?? outputDirectory?.value else {
+        let targetOutput = target.map { _ in ConfigurationValue.join(folder, "Generated") }
+        guard let outputDirectory = output ?? outputDirectory?.value ?? targetOutput else {
             throw Diagnostic.error(
                 inFile: file, "no output folder: give 'output' in the file or --output on the command line")
         }
         var options = Generator.Options(
-            specPath: specPath, outputDirectory: outputDirectory, moduleName: moduleName ?? self.moduleName?.value,
+            specPath: specPath, outputDirectory: outputDirectory,
+            moduleName: moduleName ?? target ?? self.moduleName?.value,
             templatesDirectory: templates ?? templatesDirectory?.value, checkOnly: checkOnly)
         options.methods = methods
         options.filter = filter
         options.naming = naming
         options.typeOverrides = typeOverrides
         options.render = render
+        options.render.layout = layout ?? self.layout ?? (target == nil ? .package : .sources)
+        options.render.generatesDocs = docs ?? (options.render.layout == .package)
         return options
     }
 

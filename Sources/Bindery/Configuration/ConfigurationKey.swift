@@ -80,14 +80,37 @@ extension ConfigurationKey {
         ) { configuration, value throws(Diagnostic) in configuration.specPath = value.filePath() },
         ConfigurationKey(
             "output", .text(.path),
-            "The folder the package is written to (created if missing). `--output` replaces it; the command "
-                + "plugin and the command line need one of them."
+            "The folder the output is written to (created if missing). `--output` replaces it.",
+            default: "`Generated` beside the file in a target's folder (the command plugin); the command line "
+                + "needs `output` or `--output`"
         ) { configuration, value throws(Diagnostic) in configuration.outputDirectory = value.filePath() },
         ConfigurationKey(
             "moduleName", .text(.identifier),
-            "The Swift module (and package) name. `--module-name` replaces it.",
+            "The Swift module (and package) name. `--module-name` replaces it; in a target's folder, the plugins "
+                + "use the target's name.",
             default: "the description's title in UpperCamelCase"
         ) { configuration, value throws(Diagnostic) in configuration.moduleName = try value.moduleName() },
+        ConfigurationKey(
+            "layout",
+            .choice([
+                Choice(
+                    word: "package",
+                    summary: "a Swift package of its own: `Package.swift`, `README.md`, `docs/` and "
+                        + "`Sources/<module>/` with `APIs/`, `Models/` and `Runtime/`"),
+                Choice(
+                    word: "sources",
+                    summary: "the sources of a target of yours: `APIs/`, `Models/`, `Runtime/` and `docs/` in "
+                        + "the output folder"),
+                Choice(
+                    word: "shards",
+                    summary: "the Swift sources joined into `Bindery00.swift` … `Bindery15.swift`, the same "
+                        + "files whatever the description (what the build tool plugin writes)"),
+            ]),
+            "What the output folder holds. `--layout` replaces it.",
+            default: "`package`; `sources` in a target's folder (the command plugin)"
+        ) { configuration, value throws(Diagnostic) in
+            configuration.layout = RenderOptions.Layout(rawValue: value.choice())
+        },
         ConfigurationKey(
             "accessLevel",
             .choice([
@@ -106,10 +129,11 @@ extension ConfigurationKey {
         ) { configuration, value throws(Diagnostic) in configuration.templatesDirectory = try value.folderPath() },
         ConfigurationKey(
             "docs", .flag,
-            "Whether the Markdown documentation is written: the package's `README.md` and `docs/`. Doc comments "
+            "Whether the Markdown documentation is written: the package's `README.md` and `docs/` (in the "
+                + "`sources` layout `docs/` only, which the target must exclude in `Package.swift`). Doc comments "
                 + "in the Swift code are always written.",
-            default: "`true`"
-        ) { configuration, value throws(Diagnostic) in configuration.render.generatesDocs = value.flag() },
+            default: "`true` in the `package` layout, else `false`"
+        ) { configuration, value throws(Diagnostic) in configuration.docs = value.flag() },
         ConfigurationKey(
             "methods",
             .choice([

@@ -6,11 +6,12 @@ import BinderyModel
 /// (Markdown), `hasDescription`, `sections` (documentation sections, each with `title` and `text`, Markdown),
 /// `defaultServerURL`, `defaultServerURLLiteral`, `hasServers`, `servers` (a
 /// ``ServersContext``: the `Servers` namespace, empty without servers), `serversName` (its name, also its file's),
-/// `sourcesDirectory`, `docsDirectory`, `apis`, `models` (top-level types), `securitySchemes`,
+/// `docsDirectory`, `apis`, `models` (top-level types), `securitySchemes`,
 /// `hasSecuritySchemes`, `hasUnions`, `hasStreams` (an operation reads a body as it arrives), `hasMultipart` (an
 /// operation sends a multipart body), `hasThrowingMethods` and `hasResponseMethods` (which methods operations
 /// get: both, or one of them, as ``CodeModel/methods`` says), `runtimeFiles` (false: set by the manifest per file);
-/// and the render options of ``OptionsContext`` (`access`, `generatesDocs`, `conformances`).
+/// and the render options of ``OptionsContext`` (`access`, `generatesDocs`, `isPackage`, `sourcesDirectory`,
+/// `conformances`).
 public struct PackageContext: RenderContext {
     let model: CodeModel
     let index: TypeIndex
@@ -24,7 +25,7 @@ public struct PackageContext: RenderContext {
         self.model = model
         self.index = TypeIndex(model: model)
         let index = self.index
-        let options = OptionsContext(options: options)
+        let options = OptionsContext(options: options, moduleName: model.moduleName)
         self.options = options
         // Each API's and model's context is computed on its own: concurrently.
         self.apis = model.apis.concurrentMap { APIContext(api: $0, index: index) }
@@ -39,6 +40,8 @@ public struct PackageContext: RenderContext {
     public var apiFileContexts: [any RenderContext] { apis.flatMap(\.files) }
     /// The contexts of the files rendered once per top-level model type.
     public var modelContexts: [any RenderContext] { models }
+    /// How the output is laid out.
+    public var layout: RenderOptions.Layout { options.options.layout }
 
     public func value(forKey key: String) -> RenderValue? {
         switch key {
@@ -55,7 +58,6 @@ public struct PackageContext: RenderContext {
         case "hasServers": .flag(model.servers != nil)
         case "serversName": .text(model.servers?.name ?? "")
         case "servers": model.servers.map { .context(ServersContext(definition: $0)) } ?? .text("")
-        case "sourcesDirectory": .text("Sources/\(model.moduleName)")
         case "docsDirectory": .text("docs")
         case "apis": .list(apis)
         case "models": .list(models)

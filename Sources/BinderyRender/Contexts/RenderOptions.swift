@@ -10,7 +10,21 @@ public struct RenderOptions: Sendable, Hashable {
         case `internal`
     }
 
+    /// How the output folder is laid out.
+    public enum Layout: String, Sendable, Hashable, CaseIterable {
+        /// A Swift package of its own: `Package.swift`, `README.md`, `docs/` and `Sources/<module>/` with `APIs/`,
+        /// `Models/` and `Runtime/` (the default).
+        case package
+        /// The sources of a target of the user's package (the command plugin's): `APIs/`, `Models/`, `Runtime/`
+        /// and, with docs, `docs/`, in the output folder.
+        case sources
+        /// The build tool plugin's: the Swift sources only, joined into the same files whatever the description
+        /// (``ShardedOutput``), since SwiftPM asks for the files a build command writes before it runs it.
+        case shards
+    }
+
     public var accessLevel: AccessLevel
+    public var layout: Layout
     /// Whether the Markdown documentation is written (the package's `README.md` and `docs/`): the manifest's
     /// entries for them say `if: generatesDocs`.
     public var generatesDocs: Bool
@@ -18,8 +32,12 @@ public struct RenderOptions: Sendable, Hashable {
     /// `Sendable`, as written in Swift.
     public var conformances: [String]
 
-    public init(accessLevel: AccessLevel = .public, generatesDocs: Bool = true, conformances: [String] = []) {
+    public init(
+        accessLevel: AccessLevel = .public, layout: Layout = .package, generatesDocs: Bool = true,
+        conformances: [String] = []
+    ) {
         self.accessLevel = accessLevel
+        self.layout = layout
         self.generatesDocs = generatesDocs
         self.conformances = conformances
     }
@@ -27,15 +45,20 @@ public struct RenderOptions: Sendable, Hashable {
 
 /// The render options, for every template (the package context answers them, and nested model declarations are
 /// rendered with them): `access` (`public`, `package` or `internal`, the keyword every user-visible declaration
-/// starts with), `generatesDocs`, `conformances` (each with `name`: the extra protocols of model types),
+/// starts with), `generatesDocs` (never in the `shards` layout, which has Swift files only), `isPackage` (the
+/// `package` layout: `Package.swift` and `README.md` are written), `sourcesDirectory` (`Sources/<module>` in a
+/// package, else `.`, the output folder), `conformances` (each with `name`: the extra protocols of model types),
 /// `hasConformances`.
 struct OptionsContext: RenderContext {
     let options: RenderOptions
+    let moduleName: String
 
     func value(forKey key: String) -> RenderValue? {
         switch key {
         case "access": .text(options.accessLevel.rawValue)
-        case "generatesDocs": .flag(options.generatesDocs)
+        case "generatesDocs": .flag(options.generatesDocs && options.layout != .shards)
+        case "isPackage": .flag(options.layout == .package)
+        case "sourcesDirectory": .text(options.layout == .package ? "Sources/\(moduleName)" : ".")
         case "conformances": .list(options.conformances.map(ConformanceContext.init))
         case "hasConformances": .flag(!options.conformances.isEmpty)
         default: nil

@@ -45,12 +45,14 @@ public struct CodeRenderer: Sendable {
     public func render(_ package: PackageContext) throws(Diagnostic) -> [GeneratedFile] {
         var work: [(entry: TemplateManifest.Entry, contexts: [any RenderContext])] = []
         for entry in manifest.entries {
-            if let condition = entry.condition {
+            var isWritten = true
+            for condition in entry.conditions {
                 guard case .flag(let value)? = package.value(forKey: condition) else {
                     throw Diagnostic(at: entry.location, "'if: \(condition)' is not a flag of the package context")
                 }
-                if !value { continue }
+                isWritten = isWritten && value
             }
+            if !isWritten { continue }
             let scoped: [any RenderContext] =
                 switch entry.scope {
                 case .package: []
@@ -84,8 +86,8 @@ public struct CodeRenderer: Sendable {
         var paths: [String: TemplateManifest.Entry] = [:]
         for (index, result) in results.elements.enumerated() {
             let entry = jobs[index].entry
-            let file = try result.get()
-            try Self.validate(file.path, entry: entry)
+            var file = try result.get()
+            file.path = try Self.validated(file.path, entry: entry)
             if let other = paths[file.path] {
                 throw Diagnostic(
                     at: entry.location,
@@ -95,15 +97,16 @@ public struct CodeRenderer: Sendable {
             paths[file.path] = entry
             files.append(file)
         }
-        return files
+        return package.layout == .shards ? ShardedOutput.join(files) : files
     }
 
-    /// A rendered path must stay inside the output folder: relative, without `..`, empty or hidden components.
-    static func validate(_ path: String, entry: TemplateManifest.Entry) throws(Diagnostic) {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+    /// A rendered path without its `.` components (`{{sourcesDirectory}}` is `.` outside a package), which must
+    /// stay inside the output folder: relative, without `..`, empty or hidden components.
+    static func validated(_ path: String, entry: TemplateManifest.Entry) throws(Diagnostic) -> String {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).filter { $0 != "." }
         let valid =
-            !path.isEmpty && !path.hasPrefix("/")
-            && components.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") }
+            !components.isEmpty && !path.hasPrefix("/")
+            && components.allSatisfy { !$0.isEmpty && $0 != ".." && !$0.hasPrefix(".") }
             && !path.contains("\\") && !path.unicodeScalars.contains { $0.value < 0x20 }
         guard valid else {
             throw Diagnostic(
@@ -112,6 +115,7 @@ public struct CodeRenderer: Sendable {
                     + "without '..' or hidden components"
             )
         }
+        return components.joined(separator: "/")
     }
 }
 

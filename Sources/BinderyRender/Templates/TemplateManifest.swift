@@ -12,6 +12,9 @@ import BinderyYAML
 ///   - template: UnionCoding
 ///     path: "{{sourcesDirectory}}/Runtime/UnionCoding.swift"
 ///     if: hasUnions                                   # only when the package context's flag is true
+///   - template: README.md
+///     path: README.md
+///     if: [isPackage, generatesDocs]                  # only when every flag is true
 /// ```
 public struct TemplateManifest: Sendable, Hashable {
     /// What one entry renders for.
@@ -32,18 +35,18 @@ public struct TemplateManifest: Sendable, Hashable {
         public var template: String
         public var scope: Scope
         public var path: String
-        /// A flag of the package context (`hasUnions`): the file is written only when it is true.
-        public var condition: String?
+        /// Flags of the package context (`hasUnions`): the file is written only when every one is true.
+        public var conditions: [String]
         /// Where the entry is in the manifest, for errors about it.
         public var location: SourceLocation
 
         public init(
-            template: String, scope: Scope, path: String, condition: String? = nil, location: SourceLocation
+            template: String, scope: Scope, path: String, conditions: [String] = [], location: SourceLocation
         ) {
             self.template = template
             self.scope = scope
             self.path = path
-            self.condition = condition
+            self.conditions = conditions
             self.location = location
         }
     }
@@ -79,12 +82,15 @@ public struct TemplateManifest: Sendable, Hashable {
                     at: key.location, "unknown key '\(key.scalar ?? "")': expected 'template', 'each', 'path' or 'if'"
                 )
             }
-            var condition: String?
+            var conditions: [String] = []
             if let node = element["if"] {
-                guard let text = node.scalar, !text.isEmpty else {
-                    throw Diagnostic(at: node.location, "expected the name of a flag for 'if'")
+                let names = node.kind == .sequence ? Array(node.elements) : [node]
+                for name in names {
+                    guard name.kind == .scalar, let text = name.scalar, !text.isEmpty else {
+                        throw Diagnostic(at: name.location, "expected the name of a flag, or a list of them, for 'if'")
+                    }
+                    conditions.append(text)
                 }
-                condition = text
             }
             guard let template = element["template"]?.scalar, !template.isEmpty else {
                 throw Diagnostic(at: element.location, "missing 'template': the template's name without '.mustache'")
@@ -102,7 +108,7 @@ public struct TemplateManifest: Sendable, Hashable {
                 scope = value
             }
             entries.append(
-                Entry(template: template, scope: scope, path: path, condition: condition, location: element.location))
+                Entry(template: template, scope: scope, path: path, conditions: conditions, location: element.location))
         }
         self.entries = entries
     }

@@ -24,7 +24,7 @@ do {
     )
     print(token.accessToken ?? "")
 } catch let error as APIResponseError<ProblemDetails> {
-    print("rejected (\(error.statusCode)): \(error.body.title ?? "") \(error.body.detail ?? "")")
+    print("rejected: \(error.body.summary)")
     exit(1)
 } catch {
     print("failed: \(error)")
