@@ -84,10 +84,11 @@ let package = Package(
         .executableTarget(name: "bindery-reserved-names"),
 
         // Tests.
-        .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML"]),
-        .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI"]),
+        .testTarget(name: "BinderyYAMLTests", dependencies: ["BinderyYAML", "TestExecutors"]),
+        .testTarget(name: "BinderyOpenAPITests", dependencies: ["BinderyOpenAPI", "TestExecutors"]),
         .testTarget(
-            name: "BinderyModelTests", dependencies: ["BinderyModel", "BinderyOpenAPI", "bindery-reserved-names"]
+            name: "BinderyModelTests",
+            dependencies: ["BinderyModel", "BinderyOpenAPI", "bindery-reserved-names", "TestExecutors"]
         ),
         .testTarget(
             name: "BinderyReferenceTests",
@@ -99,10 +100,12 @@ let package = Package(
         // The committed Canopy golden sources, compiled as a module and exercised against a live local server.
         .target(name: "Canopy", path: "Tests/Goldens/Canopy/Sources/Canopy"),
         .target(name: "LocalHTTPServer", path: "Tests/LocalHTTPServer"),
-        .testTarget(name: "LocalHTTPServerTests", dependencies: ["LocalHTTPServer"]),
-        .testTarget(name: "CanopyClientTests", dependencies: ["Canopy", "LocalHTTPServer"]),
+        // The executors every test suite runs on (`.computing`, `.loopback`), off the threads Foundation needs.
+        .target(name: "TestExecutors", path: "Tests/TestExecutors"),
+        .testTarget(name: "LocalHTTPServerTests", dependencies: ["LocalHTTPServer", "TestExecutors"]),
+        .testTarget(name: "CanopyClientTests", dependencies: ["Canopy", "LocalHTTPServer", "TestExecutors"]),
         // Tests/Specs/features.yaml generated (unions, parameter styles, form bodies), compiled and run the same way.
         .target(name: "Features", path: "Tests/Goldens/Features/Sources/Features"),
-        .testTarget(name: "FeaturesClientTests", dependencies: ["Features", "LocalHTTPServer"]),
+        .testTarget(name: "FeaturesClientTests", dependencies: ["Features", "LocalHTTPServer", "TestExecutors"]),
     ]
 )

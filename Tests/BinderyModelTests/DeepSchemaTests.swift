@@ -1,6 +1,7 @@
 import BinderyModel
 import BinderyOpenAPI
 import Foundation
+import TestExecutors
 import Testing
 
 /// Runs `body` on a thread with a 512 KB stack and waits for it. A walk that recurses once per schema of a chain
@@ -26,7 +27,7 @@ private final class Outcome<T: Sendable>: @unchecked Sendable {
 
 /// Descriptions whose schemas refer to each other in long chains or in circles: each walk of the translator over them
 /// ends, in bounded stack, with a model.
-@Suite struct DeepSchemaTests {
+@Suite(.computing) struct DeepSchemaTests {
     /// A 3.0 description whose `components.schemas` are `schemas`, in order.
     private static func description(_ schemas: [(name: String, schema: String)], version: String = "3.0.3") -> String {
         "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"

@@ -1,9 +1,10 @@
 import BinderyModel
+import TestExecutors
 import Testing
 
 /// What the description deprecates, and what is deprecated because it names a deprecated type (Swift warns about
 /// every use outside a deprecated declaration).
-@Suite struct DeprecationTests {
+@Suite(.computing) struct DeprecationTests {
     static let spec = """
         openapi: 3.0.3
         info: {title: Deprecations, version: '1'}

@@ -1,10 +1,11 @@
+import TestExecutors
 import Testing
 
 @testable import BinderyModel
 
 /// `Documentation.clean` works on bytes; it must give what the character-by-character definition gives, on text
 /// full of line ends (`\r\n` is one character, so it does not end a line), blanks and combining marks.
-@Suite struct DocumentationTests {
+@Suite(.computing) struct DocumentationTests {
     static let pieces = [
         "a", "Zürich", " ", "\t", "\n", "\r", "\r\n", "\n\n", " \n", "\u{301}", " \u{301}", "\u{600} ", "e\u{301}",
         "👍🏽", "\u{2028}", "  x  ",
@@ -28,7 +29,7 @@ import Testing
 }
 
 /// `TypeID.appending` escapes by bytes; it must agree with escaping character by character.
-@Suite struct TypeIDTests {
+@Suite(.computing) struct TypeIDTests {
     static func appending(_ id: TypeID, _ token: String) -> String {
         var raw = id.rawValue + "/"
         for character in token {

@@ -1,11 +1,12 @@
 import BinderyModel
 import BinderyOpenAPI
 import Foundation
+import TestExecutors
 import Testing
 
 /// Every input a fuzzer found a crash, a leak or a hang with (Tests/Fuzz/Regressions), through the reader and the
 /// translator as `Tests/Fuzz/ReaderFuzzer.swift` runs them: a model, or one located error.
-@Suite struct FuzzRegressionTests {
+@Suite(.computing) struct FuzzRegressionTests {
     static let folder =
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz/Regressions").path

@@ -2,6 +2,7 @@ import BinderyModel
 import BinderyOpenAPI
 import BinderyYAML
 import Foundation
+import TestExecutors
 import Testing
 
 func translate(_ yaml: String, module: String = "API") throws -> (CodeModel, [Diagnostic]) {
@@ -22,7 +23,7 @@ func code(_ model: CodeModel, _ type: SwiftType?) -> String? {
     type.map(model.typeNames.code)
 }
 
-@Suite struct ModelTranslatorTests {
+@Suite(.computing) struct ModelTranslatorTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 

@@ -1,9 +1,10 @@
 import BinderyModel
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
 /// Multipart bodies: one parameter per part, of the kind the schema and the `encoding` give.
-@Suite struct MultipartTranslationTests {
+@Suite(.computing) struct MultipartTranslationTests {
     /// The part a parameter is, if it is one.
     func part(_ parameter: ParameterDefinition?) -> MultipartPart? {
         if case .multipartPart(let part) = parameter?.location { return part }

@@ -1,8 +1,9 @@
 import BinderyModel
+import TestExecutors
 import Testing
 
 /// The methods of an operation take their required parameters first; the request is still built in wire order.
-@Suite struct ParameterOrderTests {
+@Suite(.computing) struct ParameterOrderTests {
     @Test func requiredParametersComeFirstInSignaturesAndWireOrderIsKept() throws {
         let (model, _) = try translate(
             """

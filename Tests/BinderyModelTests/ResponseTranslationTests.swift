@@ -1,8 +1,9 @@
 import BinderyModel
+import TestExecutors
 import Testing
 
 /// Responses in the model: their headers, the media types asked for in `Accept`, and the catch-all case.
-@Suite struct ResponseTranslationTests {
+@Suite(.computing) struct ResponseTranslationTests {
     static let spec = """
         openapi: 3.0.3
         info: {title: Pets, version: 1.0.0}

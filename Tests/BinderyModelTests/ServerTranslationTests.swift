@@ -1,10 +1,11 @@
 import BinderyModel
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// Servers become functions of a `Servers` namespace, one parameter per variable, enums for listed values.
-@Suite struct ServerTranslationTests {
+@Suite(.computing) struct ServerTranslationTests {
     static let servers = """
         openapi: 3.0.3
         info: {title: Zones, version: '1'}

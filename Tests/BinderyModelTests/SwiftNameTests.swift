@@ -1,7 +1,8 @@
 import BinderyModel
+import TestExecutors
 import Testing
 
-@Suite struct SwiftNameTests {
+@Suite(.computing) struct SwiftNameTests {
     @Test(arguments: [
         ("Token_PostToken", "tokenPostToken", "TokenPostToken"),
         ("access_token", "accessToken", "AccessToken"),

@@ -1,5 +1,6 @@
 import BinderyModel
 import Foundation
+import TestExecutors
 import Testing
 
 @testable import bindery_reserved_names
@@ -7,7 +8,7 @@ import Testing
 /// Generated types never take the name of a public type of the standard library, Foundation or
 /// FoundationNetworking; the names come from the toolchain (`ToolchainTypeNames`, written by
 /// `bindery-reserved-names`), and the committed file must be what the toolchain declares.
-@Suite struct ToolchainTypeNamesTests {
+@Suite(.computing) struct ToolchainTypeNamesTests {
     @Test func namesUsersMeetWithFoundationAreReserved() {
         let names = [
             "Thread", "URL", "Data", "Operation", "Notification", "Result", "Task", "Measurement", "Decimal",

@@ -1,9 +1,10 @@
 import BinderyModel
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
 /// `prefixItems` (and draft 2019-09's `items` list): a struct with a property per position.
-@Suite struct TupleTranslationTests {
+@Suite(.computing) struct TupleTranslationTests {
     @Test func positionsAreNamedByShortTitlesAndBoundedByMinAndMaxItems() throws {
         let (model, warnings) = try translate(
             """

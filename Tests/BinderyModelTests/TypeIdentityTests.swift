@@ -1,10 +1,11 @@
 import BinderyModel
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// Types are found and linked by where they come from; names are given last.
-@Suite struct TypeIdentityTests {
+@Suite(.computing) struct TypeIdentityTests {
     @Test func inlineTypesAreIdentifiedByWhereTheyAreWritten() throws {
         let (model, _) = try translate(
             """

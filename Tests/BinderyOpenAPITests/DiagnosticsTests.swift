@@ -1,8 +1,9 @@
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct DiagnosticsTests {
+@Suite(.computing) struct DiagnosticsTests {
     @Test func rejectsADocumentThatIsNotAMapping() {
         let error = readError("- a\n- b\n")
         #expect(

@@ -1,9 +1,10 @@
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// The examples of media types, read only when ``OpenAPIReader/readsExamples`` is on.
-@Suite struct ExampleReadingTests {
+@Suite(.computing) struct ExampleReadingTests {
     static let openAPI = """
         openapi: 3.0.3
         info: {title: T, version: 1.0}

@@ -1,10 +1,11 @@
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// Descriptions that break the rules in ways their users cannot fix: read as usefully as possible, with a warning
 /// when the result may not be what the author meant, and a note when it is.
-@Suite struct LenientReadingTests {
+@Suite(.computing) struct LenientReadingTests {
     @Test func readsTypeBytesAsBase64Text() throws {
         let (document, warnings) = try readDocumentAndWarnings(
             """

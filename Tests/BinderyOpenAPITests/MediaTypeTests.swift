@@ -1,11 +1,12 @@
 import BinderyCore
+import TestExecutors
 import Testing
 
 @testable import BinderyOpenAPI
 
 /// `MediaType.essence`: type and subtype in lower case, parameters and blanks dropped; ASCII names take a byte path
 /// that must agree with the general one.
-@Suite struct MediaTypeTests {
+@Suite(.computing) struct MediaTypeTests {
     static func essence(_ name: String) -> String {
         (name.split(separator: ";", maxSplits: 1).first.map(String.init) ?? name).trimmingASCIIWhitespace().lowercased()
     }

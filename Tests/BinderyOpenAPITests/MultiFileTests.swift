@@ -1,7 +1,8 @@
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
-@Suite struct MultiFileTests {
+@Suite(.computing) struct MultiFileTests {
     static let root = """
         openapi: 3.0.0
         info: {title: T, version: '1'}

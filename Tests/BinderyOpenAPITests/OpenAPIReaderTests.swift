@@ -1,7 +1,8 @@
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
-@Suite struct OpenAPIReaderTests {
+@Suite(.computing) struct OpenAPIReaderTests {
     @Test func readsTheCanopyExample() throws {
         let (document, warnings) = try OpenAPIReader.read(
             path: repositoryRoot + "/Examples/Canopy/Sources/Canopy/openapi.yaml")

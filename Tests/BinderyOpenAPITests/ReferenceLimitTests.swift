@@ -1,9 +1,10 @@
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
 /// `$ref`s that lead to `$ref`s: a chain that comes back is a cycle, one longer than 64 references is too long; both
 /// are errors where the chain starts, naming its references.
-@Suite struct ReferenceLimitTests {
+@Suite(.computing) struct ReferenceLimitTests {
     /// A 3.0 description with `GET /a` taking the parameter `parameter`, and `components` as given.
     private func description(parameter: String, components: String) -> String {
         """

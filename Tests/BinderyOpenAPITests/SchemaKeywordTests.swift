@@ -1,8 +1,9 @@
 import BinderyOpenAPI
+import TestExecutors
 import Testing
 
 /// OpenAPI 3.1's JSON Schema 2020-12 keywords: `const`, `prefixItems`, `$defs`, `$id` and `$anchor`.
-@Suite struct SchemaKeywordTests {
+@Suite(.computing) struct SchemaKeywordTests {
     @Test func readsConstAndKeepsAnEnumOfOneValue() throws {
         let document = try readDocument(
             """

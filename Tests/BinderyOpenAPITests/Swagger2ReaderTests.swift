@@ -1,5 +1,6 @@
 import BinderyOpenAPI
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// Reads a Swagger 2.0 description given as YAML text, with the warnings reading gave.
@@ -9,7 +10,7 @@ func readSwagger2(_ yaml: String, file: String = "spec.yaml") throws -> (OpenAPI
     return (try reader.read(root: document.root), reader.warnings)
 }
 
-@Suite struct Swagger2ReaderTests {
+@Suite(.computing) struct Swagger2ReaderTests {
     @Test func readsDefinitionsAsComponentSchemasInOrder() throws {
         let (document, warnings) = try readSwagger2(
             """

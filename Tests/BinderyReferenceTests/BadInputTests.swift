@@ -1,6 +1,7 @@
 import Bindery
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import Testing
 /// Bad descriptions given to the `bindery` executable: each gets exactly one `file:line:column: error:` line on
 /// standard error, exit status 1, nothing on standard output, and an output folder holding a previous generation
 /// (and a file of the user's) left exactly as it was, contents and modification dates.
-@Suite struct BadInputTests {
+@Suite(.computing) struct BadInputTests {
     /// A valid description that every case breaks in one place.
     static let valid = """
         openapi: 3.0.3

@@ -1,12 +1,13 @@
 import Bindery
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 /// Whole-file goldens: the package generated from `Examples/Canopy/Sources/Canopy/openapi.yaml` is compared byte for
 /// byte with `Tests/Goldens/Canopy`, and the example's target with what its `bindery.yaml` generates (the same
 /// sources, in the `sources` layout). Set `BINDERY_UPDATE_GOLDENS=1` to rewrite them.
-@Suite struct CanopyGoldenTests {
+@Suite(.computing) struct CanopyGoldenTests {
     static let goldens = Support.repositoryRoot + "/Tests/Goldens/Canopy"
     static let exampleConfiguration = Support.repositoryRoot + "/Examples/Canopy/Sources/Canopy/bindery.yaml"
 

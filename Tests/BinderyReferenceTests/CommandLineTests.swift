@@ -1,10 +1,11 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 /// The `bindery` executable as users run it: exit status, the one-line `file:line:column: error:` message, and an
 /// output folder left exactly as it was when the input is bad.
-@Suite struct CommandLineTests {
+@Suite(.computing) struct CommandLineTests {
     /// Runs `bindery generate` on `spec` into an output folder that already holds a previous generation and a
     /// file of the user's, and checks the run fails with `message` and changes nothing.
     func expectFailure(

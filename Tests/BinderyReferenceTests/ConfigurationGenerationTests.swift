@@ -1,11 +1,12 @@
 import Bindery
 import BinderyCore
 import Foundation
+import TestExecutors
 import Testing
 
 /// What each key of `bindery.yaml` does to the generated package: every test fails when its key is ignored.
 /// Most run on `Tests/Specs/configuration/shop.yaml`, where each schema is reached in one way only.
-@Suite struct ConfigurationGenerationTests {
+@Suite(.computing) struct ConfigurationGenerationTests {
     static let shop = Support.repositoryRoot + "/Tests/Specs/configuration/shop.yaml"
 
     /// The files generated for `spec` with the configuration `yaml` (written beside a copy of the spec, as

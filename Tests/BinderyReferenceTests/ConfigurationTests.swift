@@ -3,11 +3,12 @@ import BinderyCore
 import BinderyModel
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 /// `bindery.yaml` read into a ``Configuration``: every key, and every kind of mistake with its exact message and
 /// position. The JSON Schema and the README's table of keys are what ``ConfigurationKey/keys`` writes.
-@Suite struct ConfigurationTests {
+@Suite(.computing) struct ConfigurationTests {
     /// Writes `yaml` as `bindery.yaml` (and `files` beside it) in a new folder, and reads it.
     static func read(
         _ yaml: String, files: [String: String] = [:]

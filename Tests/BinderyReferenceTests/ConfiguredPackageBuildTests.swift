@@ -1,5 +1,6 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 /// Clients generated from `bindery.yaml`s build, warnings as errors, where such clients live: inside the user's
@@ -10,7 +11,7 @@ import Testing
 ///   docs; its own code uses what the overrides named.
 /// - `ShopPackage` holds sources generated with `accessLevel: package`, which another target of the package,
 ///   `ShopUser`, uses.
-@Suite(.serialized) struct ConfiguredPackageBuildTests {
+@Suite(.serialized, .computing) struct ConfiguredPackageBuildTests {
     static let internalConfiguration = """
         spec: ../shop.yaml
         output: ../Generated/Internal

@@ -1,5 +1,7 @@
 import Bindery
+import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 /// The generated code compiles warning-free in every setting a consumer builds it in, with the generated sources
@@ -10,7 +12,7 @@ import Testing
 /// - Swift 5 language mode.
 ///
 /// The Features fixture covers the runtime's every part (unions, recursion, streams, multipart, servers).
-@Suite(.serialized) struct ConsumerSettingsTests {
+@Suite(.serialized, .computing) struct ConsumerSettingsTests {
     static let settings: [(target: String, swiftSettings: String)] = [
         ("SwiftSix", "[.swiftLanguageMode(.v6)]"),
         ("MainActorByDefault", "[.swiftLanguageMode(.v6), .defaultIsolation(MainActor.self)]"),
@@ -116,6 +118,66 @@ import Testing
                 platforms: [.macOS(.v13)],
                 targets: [
             \(targets.joined(separator: "\n"))
+                ]
+            )
+
+            """
+        try manifest.write(toFile: package + "/Package.swift", atomically: true, encoding: .utf8)
+        let build = try await Support.run(
+            GeneratedPackageBuildTests.swift,
+            [
+                "build", "--package-path", package, "--scratch-path", directory + "/.build",
+                "-Xswiftc", "-warnings-as-errors",
+            ])
+        #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
+    }
+
+    /// Two clients in one package are two targets (README: "Several clients"): each module has its own runtime
+    /// (`APIClient`, `APIError`, `JSONValue`, …), and a file that imports both qualifies them by module.
+    @Test func twoClientsInOnePackage() async throws {
+        let directory = try Support.temporaryDirectory("bindery-two-clients")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let package = directory + "/Clients"
+        for (module, spec) in [
+            ("Features", Support.repositoryRoot + "/Tests/Specs/features.yaml"), ("Canopy", Support.canopySpec),
+        ] {
+            var options = Generator.Options(
+                specPath: spec, outputDirectory: "\(package)/Sources/\(module)/Generated", moduleName: module)
+            options.render = RenderOptions(layout: .sources, generatesDocs: false)
+            _ = try Generator.generate(options)
+        }
+        try FileManager.default.createDirectory(atPath: package + "/Sources/App", withIntermediateDirectories: true)
+        let app = """
+            import Canopy
+            import Features
+            import Foundation
+
+            @MainActor func clients() throws {
+                let features = Features.APIClient(baseURL: try Servers.production(region: .eu))
+                let canopy = Canopy.APIClient(baseURL: URL(fileURLWithPath: "/"))
+                let values: [Features.JSONValue] = [.string("a")]
+                let more: [Canopy.JSONValue] = [.number(1)]
+                let errors: [any Error] = [Features.APIError.invalidRequest("x"), Canopy.APIError.invalidRequest("y")]
+                print(features, canopy, values, more, errors.count, PetsApi(client: features), PoolApi(client: canopy))
+            }
+
+            try await MainActor.run { try clients() }
+
+            """
+        try app.write(toFile: package + "/Sources/App/main.swift", atomically: true, encoding: .utf8)
+        let manifest = """
+            // swift-tools-version: 6.2
+            import PackageDescription
+
+            let package = Package(
+                name: "Clients",
+                platforms: [.macOS(.v13)],
+                targets: [
+                    .target(name: "Features"),
+                    .target(name: "Canopy"),
+                    .executableTarget(
+                        name: "App", dependencies: ["Features", "Canopy"],
+                        swiftSettings: [.defaultIsolation(MainActor.self)]),
                 ]
             )
 

@@ -1,12 +1,13 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 @testable import bindery_corpus
 
 /// `bindery-corpus` on the tiny corpus in `Tests/Specs/corpus`: which files are roots, what each row says without
 /// building, the table, and the exit status.
-@Suite struct CorpusTests {
+@Suite(.computing) struct CorpusTests {
     static let folder = Support.repositoryRoot + "/Tests/Specs/corpus"
 
     @Test func findsTheRootDescriptionsOnly() throws {

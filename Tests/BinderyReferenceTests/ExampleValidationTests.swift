@@ -1,13 +1,14 @@
 import BinderyOpenAPI
 import BinderyYAML
 import Foundation
+import TestExecutors
 import Testing
 
 @testable import bindery_corpus
 
 /// The JSON Schema subset `bindery-corpus --examples` checks examples with: a valid and an invalid value for each
 /// keyword, and how YAML examples become JSON.
-@Suite struct ExampleValidationTests {
+@Suite(.computing) struct ExampleValidationTests {
     static let schemas = """
         openapi: 3.1.0
         info: {title: T, version: 1.0}

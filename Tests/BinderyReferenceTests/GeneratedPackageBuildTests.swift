@@ -1,10 +1,11 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 /// The generated packages build with `swift build`, warnings as errors: the Canopy example and the full 2022
 /// Canopy description (125 operations, 209 schemas).
-@Suite(.serialized) struct GeneratedPackageBuildTests {
+@Suite(.serialized, .computing) struct GeneratedPackageBuildTests {
     static var swift: String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
         for directory in path.split(separator: ":")

@@ -1,5 +1,6 @@
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ import Testing
 /// `swift test` kills a few runs over two small descriptions. `BINDERY_KILLS=<n>` kills `n` runs over GitHub's and
 /// Stripe's descriptions from the shared corpus (`BINDERY_KILL_BINARY=<path>` runs another build of `bindery`, such
 /// as a release one, which gets to the writing sooner).
-@Suite struct KilledGenerationTests {
+@Suite(.computing) struct KilledGenerationTests {
     @Test func killedRunsOverSmallDescriptions() async throws {
         let specs = [Support.canopySpec, Support.repositoryRoot + "/Tests/Specs/features.yaml"]
         let tally = try await Self.killLoop(specs: specs, kills: 4, binary: Support.binderyExecutable)

@@ -2,11 +2,12 @@ import Bindery
 import BinderyRender
 import BinderyTemplates
 import Foundation
+import TestExecutors
 import Testing
 
 /// The three layouts of the output folder: a package, a target's sources (the command plugin's) and the shards the
 /// build tool plugin declares before it runs.
-@Suite struct LayoutTests {
+@Suite(.computing) struct LayoutTests {
     static let features = Support.repositoryRoot + "/Tests/Specs/features.yaml"
 
     func render(_ layout: RenderOptions.Layout, spec: String = features, docs: Bool = true) throws -> [GeneratedFile] {

@@ -1,9 +1,10 @@
 import Foundation
+import TestExecutors
 import Testing
 
 /// `bindery generate --max-document-size`, `--max-depth` and `--max-alias-nodes`: each moves its limit, and a file
 /// past it fails with one located error and writes nothing.
-@Suite struct LimitOptionTests {
+@Suite(.computing) struct LimitOptionTests {
     /// Runs `bindery generate` on a file holding `text` with `options`, into a folder that does not exist yet.
     func generate(_ text: String, _ options: [String]) async throws -> (status: Int32, stderr: String, wrote: Bool) {
         let directory = try Support.temporaryDirectory()

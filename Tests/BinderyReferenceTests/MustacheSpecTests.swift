@@ -1,4 +1,5 @@
 import BinderyRender
+import TestExecutors
 import Testing
 
 /// The Mustache specification's cases (github.com/mustache/spec: interpolation, sections, inverted, partials,
@@ -9,7 +10,7 @@ import Testing
 /// Both engines must agree on every case, and give the specification's result except where swift-mustache does
 /// not (``swiftMustacheResults``). Cases whose data has lists of scalars or is not an object are left out: render
 /// contexts have no such values.
-@Suite struct MustacheSpecTests {
+@Suite(.computing) struct MustacheSpecTests {
     /// Data as render contexts see it: numbers as their text, `null` as empty text.
     indirect enum SpecData {
         case text(String)

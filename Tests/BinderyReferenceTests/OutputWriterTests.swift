@@ -1,12 +1,13 @@
 import BinderyCore
 import BinderyOpenAPI
 import Foundation
+import TestExecutors
 import Testing
 
 @testable import BinderyRender
 
 /// Writing the output: all or nothing, unchanged files untouched, stale generated files removed, other files kept.
-@Suite struct OutputWriterTests {
+@Suite(.computing) struct OutputWriterTests {
     func modificationDate(_ path: String) -> Date? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }

@@ -1,6 +1,7 @@
 import BinderyRender
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// The real plugins, driven through `swift package` and `swift build` on copies of the examples (each copy builds
@@ -11,13 +12,18 @@ import Testing
 /// - `BinderyPlugin` (Examples/Petstore) generates on the first build, not on a build that changes nothing, and
 ///   again after the description changes (only the shard that changed is rewritten); the client it generates
 ///   calls a local server.
-@Suite(.serialized) struct PluginTests {
+@Suite(.serialized, .computing) struct PluginTests {
     /// A copy of `Examples/<name>` in a new temporary folder, its dependency on Bindery by absolute path.
     func copyExample(_ name: String) throws -> String {
         let root = try Support.temporaryDirectory("bindery-plugin")
         let package = root + "/" + name
-        try FileManager.default.copyItem(atPath: Support.repositoryRoot + "/Examples/" + name, toPath: package)
-        try? FileManager.default.removeItem(atPath: package + "/.build")
+        let example = Support.repositoryRoot + "/Examples/" + name
+        try FileManager.default.createDirectory(atPath: package, withIntermediateDirectories: true)
+        // Not what building the example left there.
+        for entry in try FileManager.default.contentsOfDirectory(atPath: example)
+        where ![".build", ".swiftpm", "Package.resolved"].contains(entry) {
+            try FileManager.default.copyItem(atPath: example + "/" + entry, toPath: package + "/" + entry)
+        }
         let manifest = try #require(Support.read(package + "/Package.swift"))
         let moved = manifest.replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(Support.repositoryRoot)\"")
         #expect(moved != manifest, "the example depends on Bindery by path ../..")

@@ -2,11 +2,12 @@ import Bindery
 import BinderyCore
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Where `$ref`s may lead: files in the folder of the root file and below it; elsewhere only with
 /// `--allow-external-refs`; http(s) URLs only with `--allow-remote-refs`, each document within a time and a size.
-@Suite struct ReferencePolicyTests {
+@Suite(.loopback) struct ReferencePolicyTests {
     static let root = """
         openapi: 3.0.3
         info: {title: Shop, version: '1'}

@@ -1,10 +1,11 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 /// Snippet goldens: a small description in, the exact Swift of one generated file out (after its header and
 /// import). Each snippet pins one feature of the generated code; a change to the output must change a snippet.
-@Suite struct SnippetReferenceTests {
+@Suite(.computing) struct SnippetReferenceTests {
     /// The generated file at `path` (under `Sources/<module>/`) for the description `yaml`, without its header and
     /// final newline.
     func generated(_ path: String, from yaml: String) throws -> String {

@@ -1,11 +1,12 @@
 import Bindery
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 /// The compiled engine against swift-mustache: the same bytes for Bindery's templates on the Canopy and Features
 /// descriptions, and for what users' templates may do beyond the specification's cases (``MustacheSpecTests``).
-@Suite struct TemplateEngineTests {
+@Suite(.computing) struct TemplateEngineTests {
     @Test(arguments: [Support.canopySpec, Support.repositoryRoot + "/Tests/Specs/features.yaml"])
     func bothEnginesRenderEveryFile(_ spec: String) throws {
         let compiled = try Generator.render(specPath: spec, engine: .compiled).files
@@ -20,7 +21,7 @@ import Testing
 
 /// Templates made of random pieces (tags, whitespace, line ends, set delimiters, partials, blocks, transforms,
 /// combining marks), rendered by both engines: each must render the same bytes, or both must reject the template.
-@Suite struct TemplateEngineDifferentialTests {
+@Suite(.computing) struct TemplateEngineDifferentialTests {
     struct Item: RenderContext {
         var name: String
         var children: [Item] = []
@@ -136,7 +137,7 @@ import Testing
 
 /// The compiled engine's errors: the file, the line and column of the tag at fault, and what is wrong; every
 /// template swift-mustache rejects is rejected (``TemplateEngineDifferentialTests``).
-@Suite struct TemplateErrorTests {
+@Suite(.computing) struct TemplateErrorTests {
     func error(_ text: String) -> TemplateError? {
         do {
             _ = try CompiledTemplateRenderer(templates: TemplateSet(files: ["broken.mustache": text]))

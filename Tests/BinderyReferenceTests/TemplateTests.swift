@@ -4,11 +4,12 @@ import BinderyModel
 import BinderyOpenAPI
 import BinderyRender
 import Foundation
+import TestExecutors
 import Testing
 
 /// Templates: the defaults travel in the binary, a user's folder replaces them file by file, and a broken
 /// template or manifest is reported with its position before anything is written.
-@Suite struct TemplateTests {
+@Suite(.computing) struct TemplateTests {
     @Test func defaultsAreEmbeddedFromTheTemplatesFolder() throws {
         let folder = Support.repositoryRoot + "/Templates"
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()

@@ -1,11 +1,12 @@
 import Foundation
+import TestExecutors
 import Testing
 
 @testable import BinderyRender
 
 /// The byte-level text helpers against their definitions, written scalar by scalar and character by character, on
 /// random text full of line breaks, control characters, pipes and combining marks.
-@Suite struct TextTests {
+@Suite(.computing) struct TextTests {
     /// `SwiftLiteral.string`, scalar by scalar.
     static func literal(_ text: String) -> String {
         var result = "\""

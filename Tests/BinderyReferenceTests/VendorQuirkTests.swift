@@ -1,11 +1,12 @@
 import Bindery
 import Foundation
+import TestExecutors
 import Testing
 
 /// What real descriptions do that OpenAPI does not allow, and their users cannot change: the generated package is
 /// what the author meant when that is clear (with at most a note), and the most useful one, with one warning, when
 /// something is lost.
-@Suite struct VendorQuirkTests {
+@Suite(.computing) struct VendorQuirkTests {
     /// Generates the description made of `files` (the root is `openapi.yaml`), without writing it.
     func render(
         _ files: [String: String]

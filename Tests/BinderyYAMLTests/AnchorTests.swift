@@ -1,7 +1,8 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct AnchorTests {
+@Suite(.computing) struct AnchorTests {
     @Test func aliasSharesTheAnchoredNode() throws {
         let document = try parse("base: &b {x: 1}\nother: *b\nlist: [*b, &s text, *s]\n")
         let root = document.root

@@ -1,7 +1,8 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct CollectionTests {
+@Suite(.computing) struct CollectionTests {
     @Test func pairsKeepDocumentOrder() throws {
         let root = try parse("z: 1\na: 2\nm: 3\n").root
         #expect(root.count == 3)

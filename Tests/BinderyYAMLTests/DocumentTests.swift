@@ -1,8 +1,9 @@
 import BinderyYAML
 import Foundation
+import TestExecutors
 import Testing
 
-@Suite struct DocumentTests {
+@Suite(.computing) struct DocumentTests {
     @Test(arguments: ["", "# only a comment\n", "\n\n"])
     func emptyStreamIsANullScalar(_ text: String) throws {
         let document = try parse(text)

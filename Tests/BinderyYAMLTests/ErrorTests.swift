@@ -1,7 +1,8 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct ErrorTests {
+@Suite(.computing) struct ErrorTests {
     @Test func duplicateKeyAtSecondOccurrence() throws {
         let error = try parseError("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n")
         #expect(error.message == "duplicate key 'c'")

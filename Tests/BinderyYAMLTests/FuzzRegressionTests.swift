@@ -1,10 +1,11 @@
 import BinderyYAML
 import Foundation
+import TestExecutors
 import Testing
 
 /// Every input a fuzzer found a crash, a leak or a hang with (Tests/Fuzz/Regressions), through the shim: it parses,
 /// or fails with one located error.
-@Suite struct FuzzRegressionTests {
+@Suite(.computing) struct FuzzRegressionTests {
     static let folder =
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fuzz/Regressions").path

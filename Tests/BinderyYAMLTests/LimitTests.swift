@@ -1,10 +1,11 @@
 import BinderyYAML
 import Foundation
+import TestExecutors
 import Testing
 
 /// `YAMLDocument.Limits`: the size of the input, how deep it nests and how many nodes aliases add, each an error
 /// where it is crossed, in block and flow style and in JSON.
-@Suite struct LimitTests {
+@Suite(.computing) struct LimitTests {
     /// `prefix` `depth` times, a scalar, `suffix` `depth` times.
     private func nested(_ prefix: String, _ suffix: String, depth: Int) -> String {
         String(repeating: prefix, count: depth) + "1" + String(repeating: suffix, count: depth)

@@ -1,4 +1,5 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
 /// The keys of a mapping in order, and its values' scalars (`nil` for collections).
@@ -7,7 +8,7 @@ private func entries(_ node: YAMLNode?) -> [String] {
     return node.pairs.map { "\($0.key.scalar ?? "?")=\($0.value.scalar ?? "{}")" }
 }
 
-@Suite struct MergeKeyTests {
+@Suite(.computing) struct MergeKeyTests {
     @Test func mergesAMapping() throws {
         let document = try parse(
             """

@@ -1,7 +1,8 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct PositionTests {
+@Suite(.computing) struct PositionTests {
     @Test func blockMappingKeysAndValues() throws {
         let root = try parse("name: Bindery\nversion:  2\n").root
         #expect(root.kind == .mapping)

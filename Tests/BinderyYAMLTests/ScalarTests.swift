@@ -1,7 +1,8 @@
 import BinderyYAML
+import TestExecutors
 import Testing
 
-@Suite struct ScalarTests {
+@Suite(.computing) struct ScalarTests {
     @Test func everyScalarStyle() throws {
         let root = try parse(
             """

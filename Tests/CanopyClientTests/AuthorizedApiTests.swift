@@ -1,11 +1,12 @@
 import Canopy
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Operations that need the `Bearer` scheme: path and query parameters, a JSON body with dates, enums that meet
 /// values the description does not list.
-@Suite struct AuthorizedApiTests {
+@Suite(.loopback) struct AuthorizedApiTests {
     func client(_ server: LocalHTTPServer, token: String? = "secret-token") -> APIClient {
         var configuration = APIClient.Configuration(baseURL: server.baseURL)
         if let token {

@@ -1,10 +1,11 @@
 import Canopy
 import Foundation
+import TestExecutors
 import Testing
 
 /// The runtime's RFC 3339 `date-time` reader and writer: a value is written back with the precision it was read
 /// with, and text that is not a real date and time is refused.
-@Suite struct DateTimeTests {
+@Suite(.computing) struct DateTimeTests {
     /// Text that is written back exactly as it was read: no fraction, or the fraction's digits.
     @Test(arguments: [
         "2024-01-02T03:04:05Z", "2024-01-02T03:04:05.1Z", "2024-01-02T03:04:05.12Z", "2024-01-02T03:04:05.123Z",

@@ -1,11 +1,12 @@
 import Canopy
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Middlewares around the Canopy client: the token refresh of the README against the local server, their order,
 /// and one that answers without sending.
-@Suite struct MiddlewareTests {
+@Suite(.loopback) struct MiddlewareTests {
     static let pool = #"{"poolId": "p1", "poolState": "active"}"#
 
     /// Canopy's pools answer 401 to anything but the fresh token; `POST /token` hands it out for the refresh token.

@@ -1,11 +1,12 @@
 import Canopy
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// What the client asks for and what it does with what comes back: `Accept`, bodies that are not the documented
 /// media type, and typed response headers read with the runtime's helpers, against the local server.
-@Suite struct ResponseHandlingTests {
+@Suite(.loopback) struct ResponseHandlingTests {
     func client(_ server: LocalHTTPServer) -> APIClient {
         var configuration = APIClient.Configuration(baseURL: server.baseURL)
         configuration.credentials[SecurityScheme.bearer.name] = .token("t")

@@ -1,9 +1,10 @@
 import Canopy
 import Foundation
+import TestExecutors
 import Testing
 
 /// The generated runtime on its own: encodings, dates, headers, JSON values.
-@Suite struct RuntimeTests {
+@Suite(.computing) struct RuntimeTests {
     @Test func formBodyEncodesOnlyGivenFieldsInOrder() throws {
         var form = FormBody()
         try form.add("a", "x y")

@@ -1,6 +1,7 @@
 import Canopy
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// The generated Canopy client (the committed golden sources, compiled as the `Canopy` module) against a real HTTP
@@ -8,7 +9,7 @@ import Testing
 ///
 /// `TokenApi.tokenPostToken` is deprecated in the API description; the tests that call it are marked deprecated
 /// too, which is how Swift lets deprecated code call deprecated API without a warning.
-@Suite struct TokenApiTests {
+@Suite(.loopback) struct TokenApiTests {
     static let tokenJSON = """
         {".expires": "Sun, 29 Nov 2026 10:00:00 GMT", ".issued": "Sun, 29 Nov 2026 09:00:00 GMT",
          "access_token": "eyJhbGciOi", "canopysimulations:client_id:": "canopy-web", "expires_in": 3600,

@@ -2,6 +2,7 @@ import Dispatch
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 #if canImport(Glibc)
@@ -13,7 +14,7 @@ import Testing
 /// a slow reader does not make the body pile up in memory, and cancelling the reader cancels the request.
 ///
 /// The tests run one at a time: the memory one measures what the process holds.
-@Suite(.serialized) struct ByteStreamClientTests {
+@Suite(.serialized, .loopback) struct ByteStreamClientTests {
     static let mebibyte = 1 << 20
 
     func api(_ server: LocalHTTPServer) -> DownloadsApi {
@@ -487,7 +488,7 @@ enum MemoryUse {
 }
 
 /// The runtime's `HTTPStatusSet`, which says which statuses of a binary download stream.
-@Suite struct HTTPStatusSetTests {
+@Suite(.loopback) struct HTTPStatusSetTests {
     @Test func statusSetsHoldWhatTheResponsesName() {
         #expect(HTTPStatusSet.codes(200, 206).contains(206))
         #expect(!HTTPStatusSet.codes(200, 206).contains(204))

@@ -1,11 +1,12 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// A `oneOf`/`anyOf` among an object's `allOf` parts or beside its properties: the struct holds the alternative as a
 /// property, read from and written to the object's own members, so nothing the alternative adds is lost.
-@Suite struct ChoiceClientTests {
+@Suite(.loopback) struct ChoiceClientTests {
     /// An adoption (an object and the `Pet` union, `allOf`) as `JSONEncoder` writes it: one object, keys sorted.
     static let adoptionJSON = #"{"id":"a1","indoor":true,"name":"Tom","note":"shy","petType":"cat"}"#
 
@@ -64,7 +65,7 @@ import Testing
 }
 
 /// An `anyOf` of objects is a struct of every alternative the JSON fits: a page with links both ways has both.
-@Suite struct AnyOfClientTests {
+@Suite(.loopback) struct AnyOfClientTests {
     @Test func everyAlternativeTheObjectFitsIsRead() async throws {
         let json = #"{"pages":{"first":"p1","last":"p9","next":"p3","prev":"p1"}}"#
         let server = try LocalHTTPServer { _ in .json(200, json) }

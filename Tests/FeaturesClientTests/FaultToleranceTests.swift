@@ -1,6 +1,7 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -10,7 +11,7 @@ import Testing
 /// The generated client against a server that misbehaves: connections dropped before or during the response,
 /// `429` and `503` with and without `Retry-After`, bodies too slow or too large, bodies that are not the JSON the
 /// description promises. Each test checks what the server received as well as what the call returned.
-@Suite struct FaultToleranceTests {
+@Suite(.loopback) struct FaultToleranceTests {
     static let secret = #"{"name": "db", "value": "s3"}"#
     /// The most a call that should end early may take: half what the server would take, and far more than a
     /// loaded 2-core machine keeps the test process waiting (40 s seen in a full parallel run while other

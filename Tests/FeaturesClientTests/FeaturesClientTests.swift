@@ -1,11 +1,12 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// The generated `Features` client against a local server: what it sends for each parameter style and form body,
 /// and how it decodes unions, in both directions.
-@Suite struct FeaturesClientTests {
+@Suite(.loopback) struct FeaturesClientTests {
     func client(_ server: LocalHTTPServer) -> APIClient {
         APIClient(baseURL: server.baseURL)
     }

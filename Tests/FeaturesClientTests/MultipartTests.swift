@@ -1,11 +1,12 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// The generated runtime's `MultipartBody` (written only for packages with a multipart body, as Features has), and
 /// the generated `uploadScan`, sent to a real server and read back as a server reads it.
-@Suite struct MultipartTests {
+@Suite(.loopback) struct MultipartTests {
     /// A file with every byte a careless encoder breaks: NULs, CR and LF, a lone `--`, invalid UTF-8.
     static let scan: [UInt8] = [
         0x89, 0x50, 0x4E, 0x47, 0x00, 0x0D, 0x0A, 0x1A, 0x0A, 0x2D, 0x2D, 0x0D, 0x0A, 0x0D, 0x0A, 0xFF, 0x00,

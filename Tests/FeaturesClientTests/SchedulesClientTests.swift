@@ -1,12 +1,13 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Date-times through a loopback round trip keep the precision they were given; what the description deprecates
 /// still works. Only the test that touches deprecated declarations is deprecated itself, as a user's code would
 /// be: the others show that the rest of the API is used without a warning.
-@Suite struct SchedulesClientTests {
+@Suite(.loopback) struct SchedulesClientTests {
     func api(_ server: LocalHTTPServer) -> SchedulesApi {
         SchedulesApi(client: APIClient(baseURL: server.baseURL))
     }

@@ -1,6 +1,7 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -10,7 +11,7 @@ import Testing
 /// Hostile or missing input on the way out: header and credential values with line breaks, path parameters that
 /// try to leave their segment, operations called without the credentials they need, and credentials that must
 /// not show up in any description. Checked against what the local server received.
-@Suite struct SecurityClientTests {
+@Suite(.loopback) struct SecurityClientTests {
     static let secret = #"{"name": "db", "value": "s3"}"#
 
     func configuration(_ server: LocalHTTPServer) -> APIClient.Configuration {

@@ -2,11 +2,12 @@ import Dispatch
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Streaming responses of the generated `Features` client against a local server that sends its body in parts:
 /// server-sent events, JSON lines and JSON text sequences, read as they arrive.
-@Suite struct StreamingClientTests {
+@Suite(.loopback) struct StreamingClientTests {
     func client(_ server: LocalHTTPServer, transport: (any HTTPTransport)? = nil) -> APIClient {
         APIClient(baseURL: server.baseURL, transport: transport ?? URLSessionTransport())
     }

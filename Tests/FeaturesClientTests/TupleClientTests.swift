@@ -1,11 +1,12 @@
 import Features
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 /// Tuples (`prefixItems`) are structs with a property per position, coded as JSON arrays both ways; base64 content
 /// (`contentEncoding: base64`) is `Data`.
-@Suite struct TupleClientTests {
+@Suite(.loopback) struct TupleClientTests {
     /// The route as `JSONEncoder` writes it: keys sorted, tuples as arrays, the photo as base64. A waypoint's dwell
     /// time is left out at the end of its array, and written as `null` when tags follow it.
     static let json =

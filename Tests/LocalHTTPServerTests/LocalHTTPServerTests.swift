@@ -1,5 +1,6 @@
 import Foundation
 import LocalHTTPServer
+import TestExecutors
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -15,7 +16,7 @@ import Testing
 #endif
 
 /// End-to-end: URLSession (libcurl on Linux) against the server.
-@Suite struct URLSessionTests {
+@Suite(.loopback) struct URLSessionTests {
     @Test func getWithQueryIsRecordedAsSent() async throws {
         let server = try LocalHTTPServer { _ in .json(200, #"{"ok":true}"#) }
         defer { server.shutdown() }
@@ -212,7 +213,7 @@ import Testing
 }
 
 /// The wire format, with a plain socket.
-@Suite struct RawSocketTests {
+@Suite(.loopback) struct RawSocketTests {
     @Test func malformedRequestGets400() async throws {
         let server = try LocalHTTPServer { _ in .text(200, "unreachable") }
         defer { server.shutdown() }
@@ -402,7 +403,7 @@ import Testing
 }
 
 /// Faults on purpose, for testing clients: no answer, a body cut short, an answer that comes late.
-@Suite struct FaultTests {
+@Suite(.loopback) struct FaultTests {
     @Test func droppedAndCutResponsesCloseTheConnection() async throws {
         let server = try LocalHTTPServer { request in
             request.path == "/drop" ? .dropped : .text(200, "0123456789abcdef").cut(afterBodyBytes: 10)
@@ -450,7 +451,7 @@ import Testing
 }
 
 /// Lifecycle.
-@Suite struct ShutdownTests {
+@Suite(.loopback) struct ShutdownTests {
     @Test func shutdownIsIdempotentAndStopsAccepting() async throws {
         let server = try LocalHTTPServer { _ in .text(200, "up") }
         let port = server.port
@@ -526,7 +527,7 @@ import Testing
     }
 }
 
-@Suite struct ValueTests {
+@Suite(.loopback) struct ValueTests {
     @Test func recordedRequestSplitsTargetAndFindsHeaders() {
         let request = RecordedRequest(
             method: "GET",
