@@ -140,6 +140,12 @@ import Testing
             "\(broken.output)")
         #expect(unchanged(beforeBroken, try snapshot(generated)))
 
+        // With the arguments of `bindery generate`, the plugin runs it with them, in the package's folder.
+        let direct = try await generate(
+            package, ["Sources/Canopy/openapi.yaml", "--output", "Client", "--module-name", "Canopy"])
+        #expect(direct.status == 0, "\(direct.output)")
+        #expect(FileManager.default.fileExists(atPath: package + "/Client/Sources/Canopy/APIs/TokenApi.swift"))
+
         // A target that does not exist, or has no bindery.yaml.
         let unknown = try await generate(package, ["--target", "Nope"])
         #expect(unknown.status != 0)
