@@ -109,8 +109,9 @@ public struct PropertyDefinition: Sendable, Hashable {
     public var deprecation: Deprecation?
     public var readOnly: Bool
     public var writeOnly: Bool
-    /// For a property whose type contains the struct itself (directly, or through other structs), the name of
-    /// the boxed stored property behind it: a struct cannot store itself.
+    /// For a property that holds a struct or a union (not through an array or a dictionary), the name of the
+    /// boxed stored property behind it: a struct cannot store itself, and copying a boxed member is a retain
+    /// rather than a copy of its every field (`ModelTranslator+Recursion.swift` says why).
     public var indirectStorageName: String?
     /// The schema's `default`, when it is a value of the property's type: the `init` argument's default.
     public var defaultValue: DefaultValue?

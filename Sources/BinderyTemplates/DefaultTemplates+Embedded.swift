@@ -4138,7 +4138,7 @@ import Foundation
         self.{{memberName}} = {{name}}
 {{/isIndirect}}
 {{#isIndirect}}
-        self.{{storageName}} = {{#isOptional}}({{name}}).map(Indirect.init){{/isOptional}}{{^isOptional}}Indirect({{name}}){{/isOptional}}
+        self.{{storageName}} = {{#isOptional}}{{name}}.map(Indirect.init){{/isOptional}}{{^isOptional}}Indirect({{name}}){{/isOptional}}
 {{/isIndirect}}
 {{/parameters}}
 {{#hasAdditionalProperties}}
@@ -4185,7 +4185,7 @@ import Foundation
 {{/isIndirect}}
 {{#isIndirect}}
 {{#isOptional}}
-        self.{{storageName}} = (try container.decodeIfPresent({{baseType}}.self, forKey: .{{codingKey}})).map(Indirect.init)
+        self.{{storageName}} = try container.decodeIfPresent({{baseType}}.self, forKey: .{{codingKey}}).map(Indirect.init)
 {{/isOptional}}
 {{^isOptional}}
         self.{{storageName}} = Indirect(try container.decode({{baseType}}.self, forKey: .{{codingKey}}))

@@ -168,7 +168,11 @@ import Testing
                 /// - Remark: JSON key `born`.
                 public var born: CalendarDate?
                 /// - Remark: JSON key `owner`.
-                public var owner: Pet.Owner?
+                public var owner: Pet.Owner? {
+                    get { _owner?.value }
+                    set { _owner = newValue.map(Indirect.init) }
+                }
+                private var _owner: Indirect<Pet.Owner>?
 
                 /// Creates a value from its properties.
                 public init(
@@ -188,7 +192,7 @@ import Testing
                     self.category = category
                     self.tags = tags
                     self.born = born
-                    self.owner = owner
+                    self._owner = owner.map(Indirect.init)
                 }
 
                 enum CodingKeys: String, CodingKey {
@@ -211,7 +215,7 @@ import Testing
                     self.category = try container.decodeIfPresent(Category.self, forKey: .category)
                     self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
                     self.born = try container.decodeIfPresent(CalendarDate.self, forKey: .born)
-                    self.owner = try container.decodeIfPresent(Pet.Owner.self, forKey: .owner)
+                    self._owner = try container.decodeIfPresent(Pet.Owner.self, forKey: .owner).map(Indirect.init)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
@@ -856,7 +860,11 @@ import Testing
                 /// - Remark: Position 0 of the JSON array.
                 public var item0: String
                 /// - Remark: Position 1 of the JSON array.
-                public var item1: Position
+                public var item1: Position {
+                    get { _item1.value }
+                    set { _item1 = Indirect(newValue) }
+                }
+                private var _item1: Indirect<Position>
                 /// - Remark: Position 2 of the JSON array.
                 public var item2: Int?
                 /// The items after the positions the API description lists, in order.
@@ -870,7 +878,7 @@ import Testing
                     additionalItems: [String] = []
                 ) {
                     self.item0 = item0
-                    self.item1 = item1
+                    self._item1 = Indirect(item1)
                     self.item2 = item2
                     self.additionalItems = additionalItems
                 }
@@ -878,7 +886,7 @@ import Testing
                 public init(from decoder: any Decoder) throws {
                     var container = try decoder.unkeyedContainer()
                     self.item0 = try container.decode(String.self)
-                    self.item1 = try container.decode(Position.self)
+                    self._item1 = Indirect(try container.decode(Position.self))
                     self.item2 = try container.decodeIfPresent(Int.self)
                     var additional: [String] = []
                     while !container.isAtEnd {

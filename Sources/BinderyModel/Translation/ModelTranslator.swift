@@ -105,7 +105,7 @@ public final class ModelTranslator {
             model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
         }
         dropChoicesOfThemselves()
-        boxRecursiveProperties()
+        boxStoredStructsAndUnions()
         deprecateUses(in: &model.apis)
 
         let names = try assignNames()

@@ -5,16 +5,30 @@ import Foundation
 /// - Remark: Generated from `#/components/schemas/GetDeploymentQueryResult`.
 public nonisolated struct GetDeploymentQueryResult: Codable, Hashable, Sendable {
     /// - Remark: JSON key `deployment`.
-    public var deployment: GetDeploymentQueryResultDeploymentDTO?
+    public var deployment: GetDeploymentQueryResultDeploymentDTO? {
+        get { _deployment?.value }
+        set { _deployment = newValue.map(Indirect.init) }
+    }
+    private var _deployment: Indirect<GetDeploymentQueryResultDeploymentDTO>?
 
     /// Creates a value from its properties.
     public init(
         deployment: GetDeploymentQueryResultDeploymentDTO? = nil
     ) {
-        self.deployment = deployment
+        self._deployment = deployment.map(Indirect.init)
     }
 
     enum CodingKeys: String, CodingKey {
         case deployment
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self._deployment = try container.decodeIfPresent(GetDeploymentQueryResultDeploymentDTO.self, forKey: .deployment).map(Indirect.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.deployment, forKey: .deployment)
     }
 }

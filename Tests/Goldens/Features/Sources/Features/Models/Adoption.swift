@@ -11,7 +11,11 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
     /// - Remark: JSON key `note`.
     public var note: String?
     /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
-    public var pet: Pet
+    public var pet: Pet {
+        get { _pet.value }
+        set { _pet = Indirect(newValue) }
+    }
+    private var _pet: Indirect<Pet>
 
     /// Creates a value from its properties.
     public init(
@@ -21,7 +25,7 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
     ) {
         self.id = id
         self.note = note
-        self.pet = pet
+        self._pet = Indirect(pet)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -33,7 +37,7 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decode(String.self, forKey: .id)
         self.note = try container.decodeIfPresent(String.self, forKey: .note)
-        self.pet = try Pet(from: decoder)
+        self._pet = Indirect(try Pet(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -7,7 +7,11 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
     /// - Remark: JSON key `color`.
     public var color: Filter.Color?
     /// - Remark: JSON key `size`.
-    public var size: Filter.Size?
+    public var size: Filter.Size? {
+        get { _size?.value }
+        set { _size = newValue.map(Indirect.init) }
+    }
+    private var _size: Indirect<Filter.Size>?
 
     /// Creates a value from its properties.
     public init(
@@ -15,12 +19,24 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
         size: Filter.Size? = nil
     ) {
         self.color = color
-        self.size = size
+        self._size = size.map(Indirect.init)
     }
 
     enum CodingKeys: String, CodingKey {
         case color
         case size
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.color = try container.decodeIfPresent(Filter.Color.self, forKey: .color)
+        self._size = try container.decodeIfPresent(Filter.Size.self, forKey: .size).map(Indirect.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.color, forKey: .color)
+        try container.encodeIfPresent(self.size, forKey: .size)
     }
 
     public enum Color: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {

@@ -7,32 +7,54 @@ import Foundation
 /// - Remark: Generated from `#/components/schemas/PageLinks`.
 public nonisolated struct PageLinks: Codable, Hashable, Sendable {
     /// - Remark: JSON key `pages`.
-    public var pages: PageLinks.Pages?
+    public var pages: PageLinks.Pages? {
+        get { _pages?.value }
+        set { _pages = newValue.map(Indirect.init) }
+    }
+    private var _pages: Indirect<PageLinks.Pages>?
 
     /// Creates a value from its properties.
     public init(
         pages: PageLinks.Pages? = nil
     ) {
-        self.pages = pages
+        self._pages = pages.map(Indirect.init)
     }
 
     enum CodingKeys: String, CodingKey {
         case pages
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self._pages = try container.decodeIfPresent(PageLinks.Pages.self, forKey: .pages).map(Indirect.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.pages, forKey: .pages)
+    }
+
     public struct Pages: Codable, Hashable, Sendable {
         /// - Remark: An alternative of the `anyOf`: present when the JSON object fits it, read from and written to the object's own members.
-        public var forwardLinks: ForwardLinks?
+        public var forwardLinks: ForwardLinks? {
+            get { _forwardLinks?.value }
+            set { _forwardLinks = newValue.map(Indirect.init) }
+        }
+        private var _forwardLinks: Indirect<ForwardLinks>?
         /// - Remark: An alternative of the `anyOf`: present when the JSON object fits it, read from and written to the object's own members.
-        public var backwardLinks: BackwardLinks?
+        public var backwardLinks: BackwardLinks? {
+            get { _backwardLinks?.value }
+            set { _backwardLinks = newValue.map(Indirect.init) }
+        }
+        private var _backwardLinks: Indirect<BackwardLinks>?
 
         /// Creates a value from its properties.
         public init(
             forwardLinks: ForwardLinks? = nil,
             backwardLinks: BackwardLinks? = nil
         ) {
-            self.forwardLinks = forwardLinks
-            self.backwardLinks = backwardLinks
+            self._forwardLinks = forwardLinks.map(Indirect.init)
+            self._backwardLinks = backwardLinks.map(Indirect.init)
         }
 
         /// What the JSON of each alternative looks like, in property order: the value is every alternative it fits.
@@ -44,8 +66,8 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let fitting = try UnionCoding.fitting(
                 Self.shapes, cases: ["forwardLinks", "backwardLinks"], in: decoder, type: "PageLinks.Pages")
-            self.forwardLinks = fitting.contains("forwardLinks") ? try ForwardLinks(from: decoder) : nil
-            self.backwardLinks = fitting.contains("backwardLinks") ? try BackwardLinks(from: decoder) : nil
+            self._forwardLinks = fitting.contains("forwardLinks") ? Indirect(try ForwardLinks(from: decoder)) : nil
+            self._backwardLinks = fitting.contains("backwardLinks") ? Indirect(try BackwardLinks(from: decoder)) : nil
         }
 
         public func encode(to encoder: any Encoder) throws {

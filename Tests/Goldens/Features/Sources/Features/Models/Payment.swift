@@ -9,7 +9,11 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
     /// - Remark: JSON key `amount`.
     public var amount: Int
     /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
-    public var variant: Payment.Variant
+    public var variant: Payment.Variant {
+        get { _variant.value }
+        set { _variant = Indirect(newValue) }
+    }
+    private var _variant: Indirect<Payment.Variant>
 
     /// Creates a value from its properties.
     public init(
@@ -17,7 +21,7 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
         variant: Payment.Variant
     ) {
         self.amount = amount
-        self.variant = variant
+        self._variant = Indirect(variant)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -27,7 +31,7 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.amount = try container.decode(Int.self, forKey: .amount)
-        self.variant = try Payment.Variant(from: decoder)
+        self._variant = Indirect(try Payment.Variant(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -5,7 +5,11 @@ import Foundation
 /// - Remark: Generated from `#/components/schemas/Route`.
 public nonisolated struct Route: Codable, Hashable, Sendable {
     /// - Remark: JSON key `start`.
-    public var start: Position
+    public var start: Position {
+        get { _start.value }
+        set { _start = Indirect(newValue) }
+    }
+    private var _start: Indirect<Position>
     /// - Remark: JSON key `stops`.
     public var stops: [Waypoint]
     /// - Remark: JSON key `photo`.
@@ -18,7 +22,7 @@ public nonisolated struct Route: Codable, Hashable, Sendable {
         stops: [Waypoint],
         photo: Data? = nil
     ) {
-        self.start = start
+        self._start = Indirect(start)
         self.stops = stops
         self.photo = photo
     }
@@ -27,5 +31,19 @@ public nonisolated struct Route: Codable, Hashable, Sendable {
         case start
         case stops
         case photo
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self._start = Indirect(try container.decode(Position.self, forKey: .start))
+        self.stops = try container.decode([Waypoint].self, forKey: .stops)
+        self.photo = try container.decodeIfPresent(Data.self, forKey: .photo)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.start, forKey: .start)
+        try container.encode(self.stops, forKey: .stops)
+        try container.encodeIfPresent(self.photo, forKey: .photo)
     }
 }

@@ -24,7 +24,11 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
     @available(*, deprecated, message: "Uses `Repeat`, which is deprecated.")
     public var repeats: Repeat?
     /// - Remark: JSON key `slot`.
-    public var slot: Slot?
+    public var slot: Slot? {
+        get { _slot?.value }
+        set { _slot = newValue.map(Indirect.init) }
+    }
+    private var _slot: Indirect<Slot>?
 
     /// Creates a value from its properties.
     public init(
@@ -36,7 +40,7 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
         self.id = id
         self.starts = starts
         self.ends = ends
-        self.slot = slot
+        self._slot = slot.map(Indirect.init)
     }
 
     /// Creates a value from its properties, deprecated ones included.
@@ -54,7 +58,7 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
         self.ends = ends
         self.timezone = timezone
         self.repeats = repeats
-        self.slot = slot
+        self._slot = slot.map(Indirect.init)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -74,7 +78,7 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
         self.ends = try container.decodeIfPresent(Date.self, forKey: .ends)
         self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
         self.repeats = try container.decodeIfPresent(Repeat.self, forKey: .repeats)
-        self.slot = try container.decodeIfPresent(Slot.self, forKey: .slot)
+        self._slot = try container.decodeIfPresent(Slot.self, forKey: .slot).map(Indirect.init)
     }
 
     @available(*, deprecated, message: "Encodes deprecated properties.")

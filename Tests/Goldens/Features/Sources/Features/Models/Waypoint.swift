@@ -9,7 +9,11 @@ public nonisolated struct Waypoint: Codable, Hashable, Sendable {
     /// - Remark: Position 0 of the JSON array.
     public var item0: String
     /// - Remark: Position 1 of the JSON array.
-    public var item1: Position
+    public var item1: Position {
+        get { _item1.value }
+        set { _item1 = Indirect(newValue) }
+    }
+    private var _item1: Indirect<Position>
     /// - Remark: Position 2 of the JSON array.
     public var item2: Int?
     /// The items after the positions the API description lists, in order.
@@ -23,7 +27,7 @@ public nonisolated struct Waypoint: Codable, Hashable, Sendable {
         additionalItems: [String] = []
     ) {
         self.item0 = item0
-        self.item1 = item1
+        self._item1 = Indirect(item1)
         self.item2 = item2
         self.additionalItems = additionalItems
     }
@@ -31,7 +35,7 @@ public nonisolated struct Waypoint: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var container = try decoder.unkeyedContainer()
         self.item0 = try container.decode(String.self)
-        self.item1 = try container.decode(Position.self)
+        self._item1 = Indirect(try container.decode(Position.self))
         self.item2 = try container.decodeIfPresent(Int.self)
         var additional: [String] = []
         while !container.isAtEnd {
