@@ -1381,8 +1381,10 @@ import Foundation
     }
 }
 
-/// A coding key made at run time, for properties a schema does not list.
-{{access}} nonisolated struct AnyCodingKey: CodingKey, Sendable, Hashable {
+/// A JSON object's key: every model codes its properties with it (`forKey: "node_id"`), and its additional
+/// properties. One key type for all models, rather than a `CodingKeys` enum in each, whose synthesized conformances
+/// were a sixth of the compiled models' code.
+{{access}} nonisolated struct AnyCodingKey: CodingKey, Sendable, Hashable, ExpressibleByStringLiteral {
     {{access}} var stringValue: String
     {{access}} var intValue: Int?
 
@@ -1393,6 +1395,10 @@ import Foundation
 
     {{access}} init?(stringValue: String) {
         self.init(stringValue)
+    }
+
+    {{access}} init(stringLiteral value: String) {
+        self.init(value)
     }
 
     {{access}} init?(intValue: Int) {
@@ -4151,25 +4157,32 @@ import Foundation
 {{/initializers}}
 {{^isTuple}}
 {{^isAnyOf}}
+{{#hasAdditionalProperties}}
 {{#hasCodingKeys}}
 
-    enum CodingKeys: String, CodingKey {
+    /// The JSON keys of the properties; the object's other members are its additional properties.
+    private static let propertyKeys: Set<String> = [
 {{#properties}}
 {{^isFlattened}}
-        case {{codingKeyName}}{{#hasCustomJSONKey}} = {{jsonKeyLiteral}}{{/hasCustomJSONKey}}
+        {{jsonKeyLiteral}},
 {{/isFlattened}}
 {{/properties}}
-    }
+    ]
 {{/hasCodingKeys}}
-{{#needsCustomCoding}}
+{{/hasAdditionalProperties}}
 
 {{#isCodingDeprecated}}
     @available(*, deprecated, message: "Decodes deprecated properties.")
 {{/isCodingDeprecated}}
     {{access}} init(from decoder: any Decoder) throws {
 {{#hasCodingKeys}}
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
 {{/hasCodingKeys}}
+{{^hasProperties}}
+{{^hasAdditionalProperties}}
+        _ = try decoder.container(keyedBy: AnyCodingKey.self)
+{{/hasAdditionalProperties}}
+{{/hasProperties}}
 {{#properties}}
 {{#isFlattened}}
 {{^isIndirect}}
@@ -4181,14 +4194,14 @@ import Foundation
 {{/isFlattened}}
 {{^isFlattened}}
 {{^isIndirect}}
-        self.{{memberName}} = try container.decode{{#isOptional}}IfPresent{{/isOptional}}({{baseType}}.self, forKey: .{{codingKey}})
+        self.{{memberName}} = try container.decode{{#isOptional}}IfPresent{{/isOptional}}({{baseType}}.self, forKey: {{jsonKeyLiteral}})
 {{/isIndirect}}
 {{#isIndirect}}
 {{#isOptional}}
-        self.{{storageName}} = try container.decodeIfPresent({{baseType}}.self, forKey: .{{codingKey}}).map(Indirect.init)
+        self.{{storageName}} = try container.decodeIfPresent({{baseType}}.self, forKey: {{jsonKeyLiteral}}).map(Indirect.init)
 {{/isOptional}}
 {{^isOptional}}
-        self.{{storageName}} = Indirect(try container.decode({{baseType}}.self, forKey: .{{codingKey}}))
+        self.{{storageName}} = Indirect(try container.decode({{baseType}}.self, forKey: {{jsonKeyLiteral}}))
 {{/isOptional}}
 {{/isIndirect}}
 {{/isFlattened}}
@@ -4196,7 +4209,7 @@ import Foundation
 {{#hasAdditionalProperties}}
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: {{additionalPropertiesType}}] = [:]
-        for key in others.allKeys{{#hasCodingKeys}} where CodingKeys(rawValue: key.stringValue) == nil{{/hasCodingKeys}} {
+        for key in others.allKeys{{#hasCodingKeys}} where !Self.propertyKeys.contains(key.stringValue){{/hasCodingKeys}} {
             additional[key.stringValue] = try others.decode({{additionalPropertiesType}}.self, forKey: key)
         }
         self.{{additionalPropertiesName}} = additional
@@ -4208,26 +4221,30 @@ import Foundation
 {{/isCodingDeprecated}}
     {{access}} func encode(to encoder: any Encoder) throws {
 {{#hasEncodedProperties}}
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
 {{/hasEncodedProperties}}
+{{^hasProperties}}
+{{^hasAdditionalProperties}}
+        _ = encoder.container(keyedBy: AnyCodingKey.self)
+{{/hasAdditionalProperties}}
+{{/hasProperties}}
 {{#properties}}
 {{#isFlattened}}
         try self.{{memberName}}.encode(to: encoder)
 {{/isFlattened}}
 {{^isFlattened}}
 {{^isReadOnly}}
-        try container.encode{{#encodesIfPresent}}IfPresent{{/encodesIfPresent}}(self.{{memberName}}, forKey: .{{codingKey}})
+        try container.encode{{#encodesIfPresent}}IfPresent{{/encodesIfPresent}}(self.{{memberName}}, forKey: {{jsonKeyLiteral}})
 {{/isReadOnly}}
 {{/isFlattened}}
 {{/properties}}
 {{#hasAdditionalProperties}}
         var others = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, value) in self.{{additionalPropertiesName}}{{#hasCodingKeys}} where CodingKeys(rawValue: key) == nil{{/hasCodingKeys}} {
+        for (key, value) in self.{{additionalPropertiesName}}{{#hasCodingKeys}} where !Self.propertyKeys.contains(key){{/hasCodingKeys}} {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
 {{/hasAdditionalProperties}}
     }
-{{/needsCustomCoding}}
 {{/isAnyOf}}
 {{#isAnyOf}}
 

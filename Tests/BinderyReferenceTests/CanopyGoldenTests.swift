@@ -74,6 +74,9 @@ import Testing
         let model = try #require(Support.read(Self.goldens + "/Sources/Canopy/Models/GrantTypeHandlerResponse.swift"))
         #expect(model.contains("public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable {"))
         #expect(model.contains("    public var expiresIn: Int32?\n"))
-        #expect(model.contains("        case canopysimulationsClientId = \"canopysimulations:client_id:\"\n"))
+        #expect(
+            model.contains(
+                "self.canopysimulationsClientId = try container.decodeIfPresent(String.self, "
+                    + "forKey: \"canopysimulations:client_id:\")\n"))
     }
 }

@@ -338,7 +338,7 @@ import Testing
         let files = try Self.generate("naming:\n  properties:\n    Animal: {name: title, x-id: identifier}\n")
         let animal = try #require(files["Sources/Shop/Models/Animal.swift"])
         #expect(animal.contains("    public var title: String?\n"))
-        #expect(animal.contains("        case title = \"name\"\n"))
+        #expect(animal.contains("self.title = try container.decodeIfPresent(String.self, forKey: \"name\")\n"))
         #expect(animal.contains("    public var identifier: String?\n"))
         // Pet includes Animal through `allOf`: its copies of the properties are named the same.
         let pet = try #require(files["Sources/Shop/Models/Pet.swift"])

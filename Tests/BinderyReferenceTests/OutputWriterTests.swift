@@ -143,11 +143,13 @@ import Testing
                 problems += invariants.problemsAfterInterruption(output).map { "stopped after \(limit): \($0)" }
                 // The next run is stopped too, early in its recovery, before it runs to the end.
                 for recoveryLimit in [1, 3] {
+                    Self.waitForStoppedRuns(in: directory)
                     _ = try? OutputWriter(directory: output, stepLimit: recoveryLimit, flushes: false).write(next)
                     problems += invariants.problemsAfterInterruption(output).map {
                         "stopped after \(limit), then \(recoveryLimit): \($0)"
                     }
                 }
+                Self.waitForStoppedRuns(in: directory)
                 try OutputWriter(directory: output, stepLimit: nil, flushes: false).write(next)
                 problems += invariants.problemsAfterCompletion(output, generation: next == first ? 0 : 1).map {
                     "stopped after \(limit), then completed: \($0)"
@@ -157,6 +159,18 @@ import Testing
             }
         }
         return (stops, problems)
+    }
+
+    /// Waits until the staging folders in `directory` are no longer locked: as when a killed `bindery` is gone.
+    /// A stopped write closes its lock, but a process another test spawned in the meantime got a copy of the
+    /// descriptor (`posix_spawn` copies every descriptor, close-on-exec ones until the exec), and the lock is the
+    /// open file description's: it lasts until that child execs, and a run started before would rightly leave the
+    /// folder alone.
+    static func waitForStoppedRuns(in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.contains(".bindery-staging-") {
+            FolderLock(directory + "/" + name, wait: true)?.release()
+        }
     }
 
     /// `plan` (`generate --check`) on a folder whose write was stopped midway lists what the next write changes.

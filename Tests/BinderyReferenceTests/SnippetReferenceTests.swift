@@ -195,38 +195,27 @@ import Testing
                     self._owner = owner.map(Indirect.init)
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case id
-                    case name
-                    case nickname
-                    case status
-                    case category
-                    case tags
-                    case born
-                    case owner
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.id = try container.decodeIfPresent(Int64.self, forKey: .id)
-                    self.name = try container.decode(String.self, forKey: .name)
-                    self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-                    self.status = try container.decodeIfPresent(Pet.Status.self, forKey: .status)
-                    self.category = try container.decodeIfPresent(Category.self, forKey: .category)
-                    self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-                    self.born = try container.decodeIfPresent(CalendarDate.self, forKey: .born)
-                    self._owner = try container.decodeIfPresent(Pet.Owner.self, forKey: .owner).map(Indirect.init)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.id = try container.decodeIfPresent(Int64.self, forKey: "id")
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+                    self.status = try container.decodeIfPresent(Pet.Status.self, forKey: "status")
+                    self.category = try container.decodeIfPresent(Category.self, forKey: "category")
+                    self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
+                    self.born = try container.decodeIfPresent(CalendarDate.self, forKey: "born")
+                    self._owner = try container.decodeIfPresent(Pet.Owner.self, forKey: "owner").map(Indirect.init)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.name, forKey: .name)
-                    try container.encode(self.nickname, forKey: .nickname)
-                    try container.encodeIfPresent(self.status, forKey: .status)
-                    try container.encodeIfPresent(self.category, forKey: .category)
-                    try container.encodeIfPresent(self.tags, forKey: .tags)
-                    try container.encodeIfPresent(self.born, forKey: .born)
-                    try container.encodeIfPresent(self.owner, forKey: .owner)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.name, forKey: "name")
+                    try container.encode(self.nickname, forKey: "nickname")
+                    try container.encodeIfPresent(self.status, forKey: "status")
+                    try container.encodeIfPresent(self.category, forKey: "category")
+                    try container.encodeIfPresent(self.tags, forKey: "tags")
+                    try container.encodeIfPresent(self.born, forKey: "born")
+                    try container.encodeIfPresent(self.owner, forKey: "owner")
                 }
 
                 public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
@@ -281,8 +270,14 @@ import Testing
                         self.name = name
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case name
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                    }
+
+                    public func encode(to encoder: any Encoder) throws {
+                        var container = encoder.container(keyedBy: AnyCodingKey.self)
+                        try container.encodeIfPresent(self.name, forKey: "name")
                     }
                 }
             }
@@ -955,10 +950,18 @@ import Testing
                     self.card = card
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case photo
-                    case genome
-                    case card
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.photo = try container.decode(Data.self, forKey: "photo")
+                    self.genome = try container.decodeIfPresent(Data.self, forKey: "genome")
+                    self.card = try container.decodeIfPresent(String.self, forKey: "card")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.photo, forKey: "photo")
+                    try container.encodeIfPresent(self.genome, forKey: "genome")
+                    try container.encodeIfPresent(self.card, forKey: "card")
                 }
             }
             """#
@@ -1700,10 +1703,20 @@ import Testing
                     self.status = status
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case name
-                    case tag
-                    case status
+                @available(*, deprecated, message: "Decodes deprecated properties.")
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.name = try container.decode(String.self, forKey: "name")
+                    self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
+                    self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+                }
+
+                @available(*, deprecated, message: "Encodes deprecated properties.")
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.name, forKey: "name")
+                    try container.encodeIfPresent(self.tag, forKey: "tag")
+                    try container.encodeIfPresent(self.status, forKey: "status")
                 }
             }
             """#
@@ -1743,22 +1756,17 @@ import Testing
                     self.code = code
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case id
-                    case code
-                }
-
                 @available(*, deprecated, message: "Decodes deprecated properties.")
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.id = try container.decodeIfPresent(String.self, forKey: .id)
-                    self.code = try container.decodeIfPresent(String.self, forKey: .code)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.id = try container.decodeIfPresent(String.self, forKey: "id")
+                    self.code = try container.decodeIfPresent(String.self, forKey: "code")
                 }
 
                 @available(*, deprecated, message: "Encodes deprecated properties.")
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeIfPresent(self.code, forKey: .code)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encodeIfPresent(self.code, forKey: "code")
                 }
             }
             """#

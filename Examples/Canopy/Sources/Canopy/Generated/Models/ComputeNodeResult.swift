@@ -26,10 +26,19 @@ public nonisolated struct ComputeNodeResult: Codable, Hashable, Sendable {
         self.isDedicated = isDedicated
     }
 
-    enum CodingKeys: String, CodingKey {
-        case computeNodeId
-        case state
-        case runningTasks
-        case isDedicated
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.computeNodeId = try container.decodeIfPresent(String.self, forKey: "computeNodeId")
+        self.state = try container.decodeIfPresent(ComputeNodeState.self, forKey: "state")
+        self.runningTasks = try container.decodeIfPresent(Int32.self, forKey: "runningTasks")
+        self.isDedicated = try container.decodeIfPresent(Bool.self, forKey: "isDedicated")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.computeNodeId, forKey: "computeNodeId")
+        try container.encodeIfPresent(self.state, forKey: "state")
+        try container.encodeIfPresent(self.runningTasks, forKey: "runningTasks")
+        try container.encodeIfPresent(self.isDedicated, forKey: "isDedicated")
     }
 }

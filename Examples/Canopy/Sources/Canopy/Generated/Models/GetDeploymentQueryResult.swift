@@ -18,17 +18,13 @@ public nonisolated struct GetDeploymentQueryResult: Codable, Hashable, Sendable 
         self._deployment = deployment.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case deployment
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._deployment = try container.decodeIfPresent(GetDeploymentQueryResultDeploymentDTO.self, forKey: .deployment).map(Indirect.init)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self._deployment = try container.decodeIfPresent(GetDeploymentQueryResultDeploymentDTO.self, forKey: "deployment").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.deployment, forKey: .deployment)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.deployment, forKey: "deployment")
     }
 }

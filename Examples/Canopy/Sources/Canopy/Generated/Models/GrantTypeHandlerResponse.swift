@@ -58,18 +58,35 @@ public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable 
         self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case expires = ".expires"
-        case issued = ".issued"
-        case accessToken = "access_token"
-        case canopysimulationsClientId = "canopysimulations:client_id:"
-        case expiresIn = "expires_in"
-        case refreshToken = "refresh_token"
-        case roles
-        case tenantId = "tenant_id"
-        case tokenType = "token_type"
-        case twoFactorEnabled = "two_factor_enabled"
-        case userId = "user_id"
-        case username
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.expires = try container.decodeIfPresent(String.self, forKey: ".expires")
+        self.issued = try container.decodeIfPresent(String.self, forKey: ".issued")
+        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
+        self.canopysimulationsClientId = try container.decodeIfPresent(String.self, forKey: "canopysimulations:client_id:")
+        self.expiresIn = try container.decodeIfPresent(Int32.self, forKey: "expires_in")
+        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refresh_token")
+        self.roles = try container.decodeIfPresent(String.self, forKey: "roles")
+        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenant_id")
+        self.tokenType = try container.decodeIfPresent(String.self, forKey: "token_type")
+        self.twoFactorEnabled = try container.decodeIfPresent(Bool.self, forKey: "two_factor_enabled")
+        self.userId = try container.decodeIfPresent(String.self, forKey: "user_id")
+        self.username = try container.decodeIfPresent(String.self, forKey: "username")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.expires, forKey: ".expires")
+        try container.encodeIfPresent(self.issued, forKey: ".issued")
+        try container.encodeIfPresent(self.accessToken, forKey: "access_token")
+        try container.encodeIfPresent(self.canopysimulationsClientId, forKey: "canopysimulations:client_id:")
+        try container.encodeIfPresent(self.expiresIn, forKey: "expires_in")
+        try container.encodeIfPresent(self.refreshToken, forKey: "refresh_token")
+        try container.encodeIfPresent(self.roles, forKey: "roles")
+        try container.encodeIfPresent(self.tenantId, forKey: "tenant_id")
+        try container.encodeIfPresent(self.tokenType, forKey: "token_type")
+        try container.encodeIfPresent(self.twoFactorEnabled, forKey: "two_factor_enabled")
+        try container.encodeIfPresent(self.userId, forKey: "user_id")
+        try container.encodeIfPresent(self.username, forKey: "username")
     }
 }

@@ -90,19 +90,37 @@ public nonisolated struct CreateDeploymentData: Codable, Hashable, Sendable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case commerciallyActive
-        case renewalDate
-        case cutOffDate
-        case maxNodes
-        case computeCreditLimit
-        case subscriptionLevel
-        case effectiveDate
-        case storageCreditLimit
-        case doNotInvoice
-        case enabled
-        case features
-        case note
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.commerciallyActive = try container.decodeIfPresent(Bool.self, forKey: "commerciallyActive")
+        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, forKey: "renewalDate")
+        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, forKey: "cutOffDate")
+        self.maxNodes = try container.decodeIfPresent(Int32.self, forKey: "maxNodes")
+        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "computeCreditLimit")
+        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, forKey: "subscriptionLevel")
+        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "effectiveDate")
+        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "storageCreditLimit")
+        self.doNotInvoice = try container.decodeIfPresent(Bool.self, forKey: "doNotInvoice")
+        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        self.features = try container.decodeIfPresent([String].self, forKey: "features")
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.commerciallyActive, forKey: "commerciallyActive")
+        try container.encodeIfPresent(self.renewalDate, forKey: "renewalDate")
+        try container.encodeIfPresent(self.cutOffDate, forKey: "cutOffDate")
+        try container.encodeIfPresent(self.maxNodes, forKey: "maxNodes")
+        try container.encodeIfPresent(self.computeCreditLimit, forKey: "computeCreditLimit")
+        try container.encodeIfPresent(self.subscriptionLevel, forKey: "subscriptionLevel")
+        try container.encodeIfPresent(self.effectiveDate, forKey: "effectiveDate")
+        try container.encodeIfPresent(self.storageCreditLimit, forKey: "storageCreditLimit")
+        try container.encodeIfPresent(self.doNotInvoice, forKey: "doNotInvoice")
+        try container.encodeIfPresent(self.enabled, forKey: "enabled")
+        try container.encodeIfPresent(self.features, forKey: "features")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 }

@@ -102,29 +102,57 @@ public nonisolated struct GetDeploymentQueryResultDeploymentDTO: Codable, Hashab
         self.documentDatabaseId = documentDatabaseId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case commerciallyActive
-        case renewalDate
-        case cutOffDate
-        case maxNodes
-        case computeCreditLimit
-        case subscriptionLevel
-        case effectiveDate
-        case originalEffectiveDate
-        case storageCreditLimit
-        case doNotInvoice
-        case lastInvoiceDate
-        case lastInvoiceComputeCredit
-        case nearStorageLimit
-        case enabled
-        case tenants
-        case notes
-        case features
-        case poolId
-        case secondaryPoolId
-        case heavyPoolId
-        case documentDatabaseId
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decodeIfPresent(Int32.self, forKey: "id")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.commerciallyActive = try container.decodeIfPresent(Bool.self, forKey: "commerciallyActive")
+        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, forKey: "renewalDate")
+        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, forKey: "cutOffDate")
+        self.maxNodes = try container.decodeIfPresent(Int32.self, forKey: "maxNodes")
+        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "computeCreditLimit")
+        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, forKey: "subscriptionLevel")
+        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "effectiveDate")
+        self.originalEffectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "originalEffectiveDate")
+        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "storageCreditLimit")
+        self.doNotInvoice = try container.decodeIfPresent(Bool.self, forKey: "doNotInvoice")
+        self.lastInvoiceDate = try container.decodeIfPresent(CalendarDate.self, forKey: "lastInvoiceDate")
+        self.lastInvoiceComputeCredit = try container.decodeIfPresent(Int32.self, forKey: "lastInvoiceComputeCredit")
+        self.nearStorageLimit = try container.decodeIfPresent(Bool.self, forKey: "nearStorageLimit")
+        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
+        self.tenants = try container.decodeIfPresent([GetDeploymentQueryResultTenantItem].self, forKey: "tenants")
+        self.notes = try container.decodeIfPresent([GetDeploymentQueryResultNoteItem].self, forKey: "notes")
+        self.features = try container.decodeIfPresent([String].self, forKey: "features")
+        self.poolId = try container.decodeIfPresent(String.self, forKey: "poolId")
+        self.secondaryPoolId = try container.decodeIfPresent(String.self, forKey: "secondaryPoolId")
+        self.heavyPoolId = try container.decodeIfPresent(String.self, forKey: "heavyPoolId")
+        self.documentDatabaseId = try container.decodeIfPresent(String.self, forKey: "documentDatabaseId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: "id")
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.commerciallyActive, forKey: "commerciallyActive")
+        try container.encodeIfPresent(self.renewalDate, forKey: "renewalDate")
+        try container.encodeIfPresent(self.cutOffDate, forKey: "cutOffDate")
+        try container.encodeIfPresent(self.maxNodes, forKey: "maxNodes")
+        try container.encodeIfPresent(self.computeCreditLimit, forKey: "computeCreditLimit")
+        try container.encodeIfPresent(self.subscriptionLevel, forKey: "subscriptionLevel")
+        try container.encodeIfPresent(self.effectiveDate, forKey: "effectiveDate")
+        try container.encodeIfPresent(self.originalEffectiveDate, forKey: "originalEffectiveDate")
+        try container.encodeIfPresent(self.storageCreditLimit, forKey: "storageCreditLimit")
+        try container.encodeIfPresent(self.doNotInvoice, forKey: "doNotInvoice")
+        try container.encodeIfPresent(self.lastInvoiceDate, forKey: "lastInvoiceDate")
+        try container.encodeIfPresent(self.lastInvoiceComputeCredit, forKey: "lastInvoiceComputeCredit")
+        try container.encodeIfPresent(self.nearStorageLimit, forKey: "nearStorageLimit")
+        try container.encodeIfPresent(self.enabled, forKey: "enabled")
+        try container.encodeIfPresent(self.tenants, forKey: "tenants")
+        try container.encodeIfPresent(self.notes, forKey: "notes")
+        try container.encodeIfPresent(self.features, forKey: "features")
+        try container.encodeIfPresent(self.poolId, forKey: "poolId")
+        try container.encodeIfPresent(self.secondaryPoolId, forKey: "secondaryPoolId")
+        try container.encodeIfPresent(self.heavyPoolId, forKey: "heavyPoolId")
+        try container.encodeIfPresent(self.documentDatabaseId, forKey: "documentDatabaseId")
     }
 }

@@ -18,8 +18,15 @@ public nonisolated struct GetDeploymentQueryResultNoteItem: Codable, Hashable, S
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey {
-        case date
-        case note
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.date = try container.decodeIfPresent(Date.self, forKey: "date")
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.date, forKey: "date")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 }

@@ -26,10 +26,19 @@ public nonisolated struct GetDeploymentQueryResultTenantItem: Codable, Hashable,
         self.documentDatabaseId = documentDatabaseId
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case shortName
-        case documentDatabaseId
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: "id")
+        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.shortName = try container.decodeIfPresent(String.self, forKey: "shortName")
+        self.documentDatabaseId = try container.decodeIfPresent(String.self, forKey: "documentDatabaseId")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.id, forKey: "id")
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.shortName, forKey: "shortName")
+        try container.encodeIfPresent(self.documentDatabaseId, forKey: "documentDatabaseId")
     }
 }

@@ -54,17 +54,33 @@ public nonisolated struct GetPoolStatusQueryResult: Codable, Hashable, Sendable 
         self.computeNodes = computeNodes
     }
 
-    enum CodingKeys: String, CodingKey {
-        case poolId
-        case poolState
-        case allocationState
-        case currentDedicated
-        case targetDedicated
-        case currentLowPriority
-        case targetLowPriority
-        case maximumTasksPerNode
-        case schedulableComputeNodes
-        case runningTasks
-        case computeNodes
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.poolId = try container.decodeIfPresent(String.self, forKey: "poolId")
+        self.poolState = try container.decodeIfPresent(PoolState.self, forKey: "poolState")
+        self.allocationState = try container.decodeIfPresent(AllocationState.self, forKey: "allocationState")
+        self.currentDedicated = try container.decodeIfPresent(Int32.self, forKey: "currentDedicated")
+        self.targetDedicated = try container.decodeIfPresent(Int32.self, forKey: "targetDedicated")
+        self.currentLowPriority = try container.decodeIfPresent(Int32.self, forKey: "currentLowPriority")
+        self.targetLowPriority = try container.decodeIfPresent(Int32.self, forKey: "targetLowPriority")
+        self.maximumTasksPerNode = try container.decodeIfPresent(Int32.self, forKey: "maximumTasksPerNode")
+        self.schedulableComputeNodes = try container.decodeIfPresent(Int32.self, forKey: "schedulableComputeNodes")
+        self.runningTasks = try container.decodeIfPresent(Int32.self, forKey: "runningTasks")
+        self.computeNodes = try container.decodeIfPresent([ComputeNodeResult].self, forKey: "computeNodes")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.poolId, forKey: "poolId")
+        try container.encodeIfPresent(self.poolState, forKey: "poolState")
+        try container.encodeIfPresent(self.allocationState, forKey: "allocationState")
+        try container.encodeIfPresent(self.currentDedicated, forKey: "currentDedicated")
+        try container.encodeIfPresent(self.targetDedicated, forKey: "targetDedicated")
+        try container.encodeIfPresent(self.currentLowPriority, forKey: "currentLowPriority")
+        try container.encodeIfPresent(self.targetLowPriority, forKey: "targetLowPriority")
+        try container.encodeIfPresent(self.maximumTasksPerNode, forKey: "maximumTasksPerNode")
+        try container.encodeIfPresent(self.schedulableComputeNodes, forKey: "schedulableComputeNodes")
+        try container.encodeIfPresent(self.runningTasks, forKey: "runningTasks")
+        try container.encodeIfPresent(self.computeNodes, forKey: "computeNodes")
     }
 }

@@ -34,38 +34,39 @@ public nonisolated struct ProblemDetails: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case title
-        case status
-        case detail
-        case instance
-    }
+    /// The JSON keys of the properties; the object's other members are its additional properties.
+    private static let propertyKeys: Set<String> = [
+        "type",
+        "title",
+        "status",
+        "detail",
+        "instance",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self.title = try container.decodeIfPresent(String.self, forKey: .title)
-        self.status = try container.decodeIfPresent(Int32.self, forKey: .status)
-        self.detail = try container.decodeIfPresent(String.self, forKey: .detail)
-        self.instance = try container.decodeIfPresent(String.self, forKey: .instance)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decodeIfPresent(String.self, forKey: "type")
+        self.title = try container.decodeIfPresent(String.self, forKey: "title")
+        self.status = try container.decodeIfPresent(Int32.self, forKey: "status")
+        self.detail = try container.decodeIfPresent(String.self, forKey: "detail")
+        self.instance = try container.decodeIfPresent(String.self, forKey: "instance")
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: JSONValue] = [:]
-        for key in others.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+        for key in others.allKeys where !Self.propertyKeys.contains(key.stringValue) {
             additional[key.stringValue] = try others.decode(JSONValue.self, forKey: key)
         }
         self.additionalProperties = additional
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self.title, forKey: .title)
-        try container.encodeIfPresent(self.status, forKey: .status)
-        try container.encodeIfPresent(self.detail, forKey: .detail)
-        try container.encodeIfPresent(self.instance, forKey: .instance)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.type, forKey: "type")
+        try container.encodeIfPresent(self.title, forKey: "title")
+        try container.encodeIfPresent(self.status, forKey: "status")
+        try container.encodeIfPresent(self.detail, forKey: "detail")
+        try container.encodeIfPresent(self.instance, forKey: "instance")
         var others = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, value) in self.additionalProperties where CodingKeys(rawValue: key) == nil {
+        for (key, value) in self.additionalProperties where !Self.propertyKeys.contains(key) {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
     }

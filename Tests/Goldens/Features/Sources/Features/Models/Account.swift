@@ -36,37 +36,38 @@ public nonisolated struct Account: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case password
-        case name
-        case kind
-        case tier
-    }
+    /// The JSON keys of the properties; the object's other members are its additional properties.
+    private static let propertyKeys: Set<String> = [
+        "id",
+        "password",
+        "name",
+        "kind",
+        "tier",
+    ]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.kind = try container.decodeIfPresent(String.self, forKey: .kind)
-        self.tier = try container.decodeIfPresent(Tier.self, forKey: .tier)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: "id")
+        self.password = try container.decodeIfPresent(String.self, forKey: "password")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+        self.tier = try container.decodeIfPresent(Tier.self, forKey: "tier")
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: JSONValue] = [:]
-        for key in others.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+        for key in others.allKeys where !Self.propertyKeys.contains(key.stringValue) {
             additional[key.stringValue] = try others.decode(JSONValue.self, forKey: key)
         }
         self.additionalProperties = additional
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.password, forKey: .password)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.tier, forKey: .tier)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.password, forKey: "password")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.tier, forKey: "tier")
         var others = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, value) in self.additionalProperties where CodingKeys(rawValue: key) == nil {
+        for (key, value) in self.additionalProperties where !Self.propertyKeys.contains(key) {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
     }

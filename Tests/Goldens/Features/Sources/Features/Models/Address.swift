@@ -18,8 +18,15 @@ public nonisolated struct Address: Codable, Hashable, Sendable {
         self.lines = lines
     }
 
-    enum CodingKeys: String, CodingKey {
-        case city
-        case lines
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.city = try container.decode(String.self, forKey: "city")
+        self.lines = try container.decodeIfPresent([String].self, forKey: "lines")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.city, forKey: "city")
+        try container.encodeIfPresent(self.lines, forKey: "lines")
     }
 }

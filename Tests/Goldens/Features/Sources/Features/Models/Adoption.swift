@@ -28,22 +28,17 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
         self._pet = Indirect(pet)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case note
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.note = try container.decodeIfPresent(String.self, forKey: .note)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.note = try container.decodeIfPresent(String.self, forKey: "note")
         self._pet = Indirect(try Pet(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.note, forKey: .note)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.note, forKey: "note")
         try self.pet.encode(to: encoder)
     }
 }

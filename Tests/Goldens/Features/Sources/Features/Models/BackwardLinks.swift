@@ -18,8 +18,15 @@ public nonisolated struct BackwardLinks: Codable, Hashable, Sendable {
         self.prev = prev
     }
 
-    enum CodingKeys: String, CodingKey {
-        case first
-        case prev
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.first = try container.decodeIfPresent(String.self, forKey: "first")
+        self.prev = try container.decodeIfPresent(String.self, forKey: "prev")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.first, forKey: "first")
+        try container.encodeIfPresent(self.prev, forKey: "prev")
     }
 }

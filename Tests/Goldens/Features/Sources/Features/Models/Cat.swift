@@ -22,9 +22,17 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
         self.indoor = indoor
     }
 
-    enum CodingKeys: String, CodingKey {
-        case petType
-        case name
-        case indoor
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.petType = try container.decode(String.self, forKey: "petType")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.indoor = try container.decodeIfPresent(Bool.self, forKey: "indoor")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.petType, forKey: "petType")
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.indoor, forKey: "indoor")
     }
 }

@@ -20,9 +20,16 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
         self.defaultSource = defaultSource
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case defaultSource
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.defaultSource = try container.decodeIfPresent(Customer.DefaultSource.self, forKey: "defaultSource")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.defaultSource, forKey: "defaultSource")
     }
 
     public indirect enum DefaultSource: Codable, Hashable, Sendable {

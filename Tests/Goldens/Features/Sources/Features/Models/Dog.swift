@@ -18,8 +18,15 @@ public nonisolated struct Dog: Codable, Hashable, Sendable {
         self.bark = bark
     }
 
-    enum CodingKeys: String, CodingKey {
-        case petType
-        case bark
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.petType = try container.decode(String.self, forKey: "petType")
+        self.bark = try container.decode(Bool.self, forKey: "bark")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.petType, forKey: "petType")
+        try container.encode(self.bark, forKey: "bark")
     }
 }

@@ -22,21 +22,16 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
         self._size = size.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case color
-        case size
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.color = try container.decodeIfPresent(Filter.Color.self, forKey: .color)
-        self._size = try container.decodeIfPresent(Filter.Size.self, forKey: .size).map(Indirect.init)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.color = try container.decodeIfPresent(Filter.Color.self, forKey: "color")
+        self._size = try container.decodeIfPresent(Filter.Size.self, forKey: "size").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.size, forKey: .size)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.size, forKey: "size")
     }
 
     public enum Color: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
@@ -89,9 +84,16 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
             self.max = max
         }
 
-        enum CodingKeys: String, CodingKey {
-            case min
-            case max
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.min = try container.decodeIfPresent(Int.self, forKey: "min")
+            self.max = try container.decodeIfPresent(Int.self, forKey: "max")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.min, forKey: "min")
+            try container.encodeIfPresent(self.max, forKey: "max")
         }
     }
 }

@@ -18,8 +18,15 @@ public nonisolated struct ForwardLinks: Codable, Hashable, Sendable {
         self.next = next
     }
 
-    enum CodingKeys: String, CodingKey {
-        case last
-        case next
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.last = try container.decodeIfPresent(String.self, forKey: "last")
+        self.next = try container.decodeIfPresent(String.self, forKey: "next")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.last, forKey: "last")
+        try container.encodeIfPresent(self.next, forKey: "next")
     }
 }

@@ -16,7 +16,13 @@ public nonisolated struct LegacySchedule: Codable, Hashable, Sendable {
         self.start = start
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.start = try container.decode(Date.self, forKey: "start")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.start, forKey: "start")
     }
 }

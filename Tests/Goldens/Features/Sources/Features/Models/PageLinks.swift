@@ -20,18 +20,14 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         self._pages = pages.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case pages
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._pages = try container.decodeIfPresent(PageLinks.Pages.self, forKey: .pages).map(Indirect.init)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self._pages = try container.decodeIfPresent(PageLinks.Pages.self, forKey: "pages").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.pages, forKey: .pages)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.pages, forKey: "pages")
     }
 
     public struct Pages: Codable, Hashable, Sendable {

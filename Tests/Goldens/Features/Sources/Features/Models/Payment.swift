@@ -24,19 +24,15 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
         self._variant = Indirect(variant)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case amount
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.amount = try container.decode(Int.self, forKey: .amount)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.amount = try container.decode(Int.self, forKey: "amount")
         self._variant = Indirect(try Payment.Variant(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.amount, forKey: .amount)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.amount, forKey: "amount")
         try self.variant.encode(to: encoder)
     }
 
@@ -82,8 +78,14 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
                 self.cardNumber = cardNumber
             }
 
-            enum CodingKeys: String, CodingKey {
-                case cardNumber
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.cardNumber = try container.decode(String.self, forKey: "cardNumber")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.cardNumber, forKey: "cardNumber")
             }
         }
 
@@ -99,8 +101,14 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
                 self.iban = iban
             }
 
-            enum CodingKeys: String, CodingKey {
-                case iban
+            public init(from decoder: any Decoder) throws {
+                let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                self.iban = try container.decode(String.self, forKey: "iban")
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                try container.encode(self.iban, forKey: "iban")
             }
         }
     }

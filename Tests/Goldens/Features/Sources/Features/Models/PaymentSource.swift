@@ -18,9 +18,16 @@ public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
         self.customer = customer
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case customer
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.customer = try container.decodeIfPresent(PaymentSource.Customer2.self, forKey: "customer")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.customer, forKey: "customer")
     }
 
     public indirect enum Customer2: Codable, Hashable, Sendable {

@@ -14,7 +14,13 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
         self.title = title
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.title = try container.decode(String.self, forKey: "title")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.title, forKey: "title")
     }
 }

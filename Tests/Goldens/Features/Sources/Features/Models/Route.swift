@@ -27,23 +27,17 @@ public nonisolated struct Route: Codable, Hashable, Sendable {
         self.photo = photo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case start
-        case stops
-        case photo
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self._start = Indirect(try container.decode(Position.self, forKey: .start))
-        self.stops = try container.decode([Waypoint].self, forKey: .stops)
-        self.photo = try container.decodeIfPresent(Data.self, forKey: .photo)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self._start = Indirect(try container.decode(Position.self, forKey: "start"))
+        self.stops = try container.decode([Waypoint].self, forKey: "stops")
+        self.photo = try container.decodeIfPresent(Data.self, forKey: "photo")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.start, forKey: .start)
-        try container.encode(self.stops, forKey: .stops)
-        try container.encodeIfPresent(self.photo, forKey: .photo)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.start, forKey: "start")
+        try container.encode(self.stops, forKey: "stops")
+        try container.encodeIfPresent(self.photo, forKey: "photo")
     }
 }

@@ -61,33 +61,24 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
         self._slot = slot.map(Indirect.init)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case starts
-        case ends
-        case timezone
-        case repeats
-        case slot
-    }
-
     @available(*, deprecated, message: "Decodes deprecated properties.")
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(Int.self, forKey: .id)
-        self.starts = try container.decode(Date.self, forKey: .starts)
-        self.ends = try container.decodeIfPresent(Date.self, forKey: .ends)
-        self.timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
-        self.repeats = try container.decodeIfPresent(Repeat.self, forKey: .repeats)
-        self._slot = try container.decodeIfPresent(Slot.self, forKey: .slot).map(Indirect.init)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decodeIfPresent(Int.self, forKey: "id")
+        self.starts = try container.decode(Date.self, forKey: "starts")
+        self.ends = try container.decodeIfPresent(Date.self, forKey: "ends")
+        self.timezone = try container.decodeIfPresent(String.self, forKey: "timezone")
+        self.repeats = try container.decodeIfPresent(Repeat.self, forKey: "repeats")
+        self._slot = try container.decodeIfPresent(Slot.self, forKey: "slot").map(Indirect.init)
     }
 
     @available(*, deprecated, message: "Encodes deprecated properties.")
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.starts, forKey: .starts)
-        try container.encodeIfPresent(self.ends, forKey: .ends)
-        try container.encodeIfPresent(self.timezone, forKey: .timezone)
-        try container.encodeIfPresent(self.repeats, forKey: .repeats)
-        try container.encodeIfPresent(self.slot, forKey: .slot)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.starts, forKey: "starts")
+        try container.encodeIfPresent(self.ends, forKey: "ends")
+        try container.encodeIfPresent(self.timezone, forKey: "timezone")
+        try container.encodeIfPresent(self.repeats, forKey: "repeats")
+        try container.encodeIfPresent(self.slot, forKey: "slot")
     }
 }

@@ -50,8 +50,14 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
             self.radius = radius
         }
 
-        enum CodingKeys: String, CodingKey {
-            case radius
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.radius = try container.decode(Double.self, forKey: "radius")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.radius, forKey: "radius")
         }
     }
 
@@ -71,9 +77,16 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
             self.label = label
         }
 
-        enum CodingKeys: String, CodingKey {
-            case side
-            case label
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.side = try container.decode(Int.self, forKey: "side")
+            self.label = try container.decodeIfPresent(String.self, forKey: "label")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.side, forKey: "side")
+            try container.encodeIfPresent(self.label, forKey: "label")
         }
     }
 

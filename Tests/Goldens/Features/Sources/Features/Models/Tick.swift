@@ -18,8 +18,15 @@ public nonisolated struct Tick: Codable, Hashable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey {
-        case seq
-        case text
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.seq = try container.decode(Int.self, forKey: "seq")
+        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.seq, forKey: "seq")
+        try container.encodeIfPresent(self.text, forKey: "text")
     }
 }
