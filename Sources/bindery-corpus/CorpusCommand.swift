@@ -18,7 +18,7 @@ struct CorpusCommand: ParsableCommand {
             'swift build -Xswiftc -warnings-as-errors'.
 
             Columns: ops = operations in the description; models = generated files in Sources/<module>/Models; \
-            JSONValue = uses of JSONValue in the code (not comments) of Sources/<module>/APIs and Models; warnings = the total and the most \
+            JSONValue = uses of JSONValue in the code (not comments, not the decoding and encoding calls) of Sources/<module>/APIs and Models; warnings = the total and the most \
             frequent kinds (a kind is a message with its quoted parts replaced by '…'; every kind and each \
             description's breakdown follow the table; notes, which say what was read as its author meant it, are \
             listed after them and not counted); gen s and build s = wall-clock seconds.

@@ -36,7 +36,8 @@ struct CorpusRow: Sendable, Hashable {
     var operations: Int?
     /// The generated model files: `Sources/<module>/Models/*.swift`, one per top-level model type.
     var models: Int?
-    /// Uses of the identifier `JSONValue` in the code (not the comments) of `Sources/<module>/APIs` and
+    /// Uses of the identifier `JSONValue` in the code (not the comments, nor the decoding and encoding calls, which
+    /// name the type of a member counted where it is declared) of `Sources/<module>/APIs` and
     /// `Sources/<module>/Models`; the runtime, which defines it, and the docs are not counted.
     var jsonValueUses: Int?
     /// Generation warnings by kind (``WarningKind/of(_:)``) with their counts.

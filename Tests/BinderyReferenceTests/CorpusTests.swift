@@ -126,6 +126,13 @@ import Testing
             }
             """
         #expect(CorpusRunner.usesInCode(of: "JSONValue", in: code) == 3)
+        // A member is counted where it is declared, not again where it is decoded or encoded.
+        let member = """
+                public var extra: [String: JSONValue]?
+                self.extra = try container.decodeIfPresent([String: JSONValue].self, forKey: "extra")
+                self.value = fitting.contains("value") ? try [String: JSONValue](from: decoder) : nil
+            """
+        #expect(CorpusRunner.usesInCode(of: "JSONValue", in: member) == 1)
     }
 
     /// `--compare-engines`: swift-mustache renders the tiny corpus as the compiled engine does; a file changed
