@@ -1407,7 +1407,8 @@ import Foundation
     }
 }
 
-/// A value stored on the heap: what lets a struct have a property of its own type.
+/// A value stored on the heap, which never changes: how a struct holds its members that are structs and unions, so
+/// that a struct can hold its own type, and copying one copies a reference rather than every field inside it.
 {{access}} nonisolated final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
     {{access}} let value: Value
 
@@ -1416,7 +1417,7 @@ import Foundation
     }
 
     {{access}} static func == (lhs: Indirect, rhs: Indirect) -> Bool {
-        lhs.value == rhs.value
+        lhs === rhs || lhs.value == rhs.value
     }
 
     {{access}} func hash(into hasher: inout Hasher) {

@@ -87,7 +87,8 @@ public nonisolated struct AnyCodingKey: CodingKey, Sendable, Hashable, Expressib
     }
 }
 
-/// A value stored on the heap: what lets a struct have a property of its own type.
+/// A value stored on the heap, which never changes: how a struct holds its members that are structs and unions, so
+/// that a struct can hold its own type, and copying one copies a reference rather than every field inside it.
 public nonisolated final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
     public let value: Value
 
@@ -96,7 +97,7 @@ public nonisolated final class Indirect<Value: Hashable & Sendable>: Hashable, S
     }
 
     public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
-        lhs.value == rhs.value
+        lhs === rhs || lhs.value == rhs.value
     }
 
     public func hash(into hasher: inout Hasher) {
