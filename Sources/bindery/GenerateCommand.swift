@@ -190,7 +190,7 @@ struct GenerateCommand: ParsableCommand {
                 specPath: spec ?? "", outputDirectory: output ?? "", moduleName: moduleName,
                 templatesDirectory: templates, checkOnly: check)
             options.render.layout = layout.flatMap(RenderOptions.Layout.init) ?? .package
-            options.render.generatesDocs = options.render.layout == .package
+            options.render.generatesDocs = options.render.layout.writesDocsByDefault
         }
         options.engine = TemplateEngine(rawValue: templateEngine) ?? .compiled
         options.limits = limits

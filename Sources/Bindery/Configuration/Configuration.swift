@@ -145,7 +145,7 @@ public struct Configuration: Sendable {
         options.typeOverrides = typeOverrides
         options.render = render
         options.render.layout = layout ?? self.layout ?? (target == nil ? .package : .sources)
-        options.render.generatesDocs = docs ?? (options.render.layout == .package)
+        options.render.generatesDocs = docs ?? options.render.layout.writesDocsByDefault
         return options
     }
 

@@ -21,6 +21,10 @@ public struct RenderOptions: Sendable, Hashable {
         /// The build tool plugin's: the Swift sources only, joined into the same files whatever the description
         /// (``ShardedOutput``), since SwiftPM asks for the files a build command writes before it runs it.
         case shards
+
+        /// Whether the Markdown docs are written when nobody says: in a package only (SwiftPM warns about Markdown
+        /// inside a target, and the shards are Swift only).
+        public var writesDocsByDefault: Bool { self == .package }
     }
 
     public var accessLevel: AccessLevel
