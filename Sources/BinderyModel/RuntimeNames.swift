@@ -17,7 +17,8 @@ public enum RuntimeNames {
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential",
         "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding",
-        "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode", "ParameterNodeBuilder",
+        "JSONShape", "JSONValue", "ModelEquality", "MultipartBody", "MultipartFile", "ParameterNode",
+        "ParameterNodeBuilder",
         "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
         "PercentEncoding", "Redaction", "ResponseSizeGuard", "RetryPolicy", "SecurityScheme", "URLSessionTransport",

@@ -77,6 +77,6 @@ import Testing
         #expect(
             model.contains(
                 "self.canopysimulationsClientId = try container.decodeIfPresent(String.self, "
-                    + "forKey: \"canopysimulations:client_id:\")\n"))
+                    + "\"canopysimulations:client_id:\")\n"))
     }
 }

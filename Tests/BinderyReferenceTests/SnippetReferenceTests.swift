@@ -197,25 +197,37 @@ import Testing
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.id = try container.decodeIfPresent(Int64.self, forKey: "id")
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-                    self.status = try container.decodeIfPresent(Pet.Status.self, forKey: "status")
-                    self.category = try container.decodeIfPresent(Category.self, forKey: "category")
-                    self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
-                    self.born = try container.decodeIfPresent(CalendarDate.self, forKey: "born")
-                    self._owner = try container.decodeIfPresent(Pet.Owner.self, forKey: "owner").map(Indirect.init)
+                    self.id = try container.decodeIfPresent(Int64.self, "id")
+                    self.name = try container.decode(String.self, "name")
+                    self.nickname = try container.decodeIfPresent(String.self, "nickname")
+                    self.status = try container.decodeIfPresent(Pet.Status.self, "status")
+                    self.category = try container.decodeIfPresent(Category.self, "category")
+                    self.tags = try container.decodeIfPresent([String].self, "tags")
+                    self.born = try container.decodeIfPresent(CalendarDate.self, "born")
+                    self._owner = try container.decodeIfPresent(Pet.Owner.self, "owner").map(Indirect.init)
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.name, forKey: "name")
-                    try container.encode(self.nickname, forKey: "nickname")
-                    try container.encodeIfPresent(self.status, forKey: "status")
-                    try container.encodeIfPresent(self.category, forKey: "category")
-                    try container.encodeIfPresent(self.tags, forKey: "tags")
-                    try container.encodeIfPresent(self.born, forKey: "born")
-                    try container.encodeIfPresent(self.owner, forKey: "owner")
+                    try container.encode(self.name, "name")
+                    try container.encode(self.nickname, "nickname")
+                    try container.encodeIfPresent(self.status, "status")
+                    try container.encodeIfPresent(self.category, "category")
+                    try container.encodeIfPresent(self.tags, "tags")
+                    try container.encodeIfPresent(self.born, "born")
+                    try container.encodeIfPresent(self.owner, "owner")
+                }
+
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
+                    guard lhs.name == rhs.name else { return false }
+                    guard ModelEquality.equal(lhs.nickname, rhs.nickname) else { return false }
+                    guard ModelEquality.equal(lhs.status, rhs.status) else { return false }
+                    guard ModelEquality.equal(lhs.category, rhs.category) else { return false }
+                    guard ModelEquality.equal(lhs.tags, rhs.tags) else { return false }
+                    guard ModelEquality.equal(lhs.born, rhs.born) else { return false }
+                    guard ModelEquality.equal(lhs._owner, rhs._owner) else { return false }
+                    return true
                 }
 
                 public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
@@ -272,12 +284,17 @@ import Testing
 
                     public init(from decoder: any Decoder) throws {
                         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+                        self.name = try container.decodeIfPresent(String.self, "name")
                     }
 
                     public func encode(to encoder: any Encoder) throws {
                         var container = encoder.container(keyedBy: AnyCodingKey.self)
-                        try container.encodeIfPresent(self.name, forKey: "name")
+                        try container.encodeIfPresent(self.name, "name")
+                    }
+
+                    public static func == (lhs: Self, rhs: Self) -> Bool {
+                        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
+                        return true
                     }
                 }
             }
@@ -430,7 +447,7 @@ import Testing
                 }
 
                 /// The documented responses of `PUT /pets/{petId}/photos`.
-                public enum UploadPhotoResponse: Sendable {
+                public indirect enum UploadPhotoResponse: Sendable {
                     /// Stored (204).
                     case noContent
                     /// Client error (4XX).
@@ -546,7 +563,7 @@ import Testing
                 }
 
                 /// The documented responses of `GET /pets`.
-                public enum ListPetsResponse: Sendable {
+                public indirect enum ListPetsResponse: Sendable {
                     /// The pets (200).
                     case ok([String], headers: ListPetsOkHeaders)
                     /// Queued (2XX).
@@ -840,6 +857,12 @@ import Testing
                     try container.encode(self.longitude)
                     try container.encode(self.latitude)
                 }
+
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard lhs.longitude == rhs.longitude else { return false }
+                    guard lhs.latitude == rhs.latitude else { return false }
+                    return true
+                }
             }
             """#
         )
@@ -899,6 +922,14 @@ import Testing
                     }
                     try container.encode(contentsOf: self.additionalItems)
                 }
+
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard lhs.item0 == rhs.item0 else { return false }
+                    guard lhs._item1 == rhs._item1 else { return false }
+                    guard ModelEquality.equal(lhs.item2, rhs.item2) else { return false }
+                    guard lhs.additionalItems == rhs.additionalItems else { return false }
+                    return true
+                }
             }
             """#
         )
@@ -952,16 +983,23 @@ import Testing
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.photo = try container.decode(Data.self, forKey: "photo")
-                    self.genome = try container.decodeIfPresent(Data.self, forKey: "genome")
-                    self.card = try container.decodeIfPresent(String.self, forKey: "card")
+                    self.photo = try container.decode(Data.self, "photo")
+                    self.genome = try container.decodeIfPresent(Data.self, "genome")
+                    self.card = try container.decodeIfPresent(String.self, "card")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.photo, forKey: "photo")
-                    try container.encodeIfPresent(self.genome, forKey: "genome")
-                    try container.encodeIfPresent(self.card, forKey: "card")
+                    try container.encode(self.photo, "photo")
+                    try container.encodeIfPresent(self.genome, "genome")
+                    try container.encodeIfPresent(self.card, "card")
+                }
+
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    guard lhs.photo == rhs.photo else { return false }
+                    guard ModelEquality.equal(lhs.genome, rhs.genome) else { return false }
+                    guard ModelEquality.equal(lhs.card, rhs.card) else { return false }
+                    return true
                 }
             }
             """#
@@ -1080,7 +1118,7 @@ import Testing
                 }
 
                 /// The documented responses of `POST /pets/{petId}/documents`.
-                public enum UploadDocumentResponse: Sendable {
+                public indirect enum UploadDocumentResponse: Sendable {
                     /// Stored. (204).
                     case noContent
                     /// A response the API description does not document, as received: a status it does not list, or a body
@@ -1223,7 +1261,7 @@ import Testing
                 }
 
                 /// The documented responses of `POST /scans`.
-                public enum UploadScanResponse: Sendable {
+                public indirect enum UploadScanResponse: Sendable {
                     /// Stored. (204).
                     case noContent
                     /// A response the API description does not document, as received: a status it does not list, or a body
@@ -1510,7 +1548,7 @@ import Testing
                 }
 
                 /// The documented responses of `POST /chat/completions`.
-                public enum CreateCompletionResponse: Sendable {
+                public indirect enum CreateCompletionResponse: Sendable {
                     /// The completion (200).
                     case ok(Chunk)
                     /// Bad request (400).
@@ -1578,7 +1616,7 @@ import Testing
                 }
 
                 /// The documented responses of `POST /chat/completions`.
-                public enum CreateCompletionStreamingResponse: Sendable {
+                public indirect enum CreateCompletionStreamingResponse: Sendable {
                     /// The completion (200).
                     case ok(AsyncThrowingStream<ServerSentEvent<Chunk>, any Error>)
                     /// Bad request (400).
@@ -1706,17 +1744,17 @@ import Testing
                 @available(*, deprecated, message: "Decodes deprecated properties.")
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.name = try container.decode(String.self, forKey: "name")
-                    self.tag = try container.decodeIfPresent(String.self, forKey: "tag")
-                    self.status = try container.decodeIfPresent(Status.self, forKey: "status")
+                    self.name = try container.decode(String.self, "name")
+                    self.tag = try container.decodeIfPresent(String.self, "tag")
+                    self.status = try container.decodeIfPresent(Status.self, "status")
                 }
 
                 @available(*, deprecated, message: "Encodes deprecated properties.")
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.name, forKey: "name")
-                    try container.encodeIfPresent(self.tag, forKey: "tag")
-                    try container.encodeIfPresent(self.status, forKey: "status")
+                    try container.encode(self.name, "name")
+                    try container.encodeIfPresent(self.tag, "tag")
+                    try container.encodeIfPresent(self.status, "status")
                 }
             }
             """#
@@ -1759,14 +1797,14 @@ import Testing
                 @available(*, deprecated, message: "Decodes deprecated properties.")
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.id = try container.decodeIfPresent(String.self, forKey: "id")
-                    self.code = try container.decodeIfPresent(String.self, forKey: "code")
+                    self.id = try container.decodeIfPresent(String.self, "id")
+                    self.code = try container.decodeIfPresent(String.self, "code")
                 }
 
                 @available(*, deprecated, message: "Encodes deprecated properties.")
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encodeIfPresent(self.code, forKey: "code")
+                    try container.encodeIfPresent(self.code, "code")
                 }
             }
             """#
@@ -1829,7 +1867,8 @@ import Testing
                 """))
         let attribute = "    @available(*, deprecated, message: \"Uses `Status`, which is deprecated.\")\n"
         for declaration in [
-            "public func listPets(", "public func listPetsResponse(", "public enum ListPetsResponse: Sendable {",
+            "public func listPets(", "public func listPetsResponse(",
+            "public indirect enum ListPetsResponse: Sendable {",
             "private func sendListPets(",
         ] {
             #expect(api.contains(attribute + "    " + declaration), "\(declaration)")
@@ -1918,7 +1957,7 @@ import Testing
                 }
 
                 /// The documented responses of `GET /files/{id}`.
-                public enum DownloadFileResponse: Sendable {
+                public indirect enum DownloadFileResponse: Sendable {
                     /// The file (200).
                     case ok(Data)
                     /// Not found (404).
@@ -1986,7 +2025,7 @@ import Testing
                 }
 
                 /// The documented responses of `GET /files/{id}`.
-                public enum DownloadFileStreamingResponse: Sendable {
+                public indirect enum DownloadFileStreamingResponse: Sendable {
                     /// The file (200).
                     case ok(ByteStream)
                     /// Not found (404).

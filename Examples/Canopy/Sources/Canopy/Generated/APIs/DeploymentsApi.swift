@@ -49,7 +49,7 @@ public nonisolated struct DeploymentsApi: Sendable {
     }
 
     /// The documented responses of `POST /deployments`.
-    public enum DeploymentsCreateDeploymentResponse: Sendable {
+    public indirect enum DeploymentsCreateDeploymentResponse: Sendable {
         /// OK (200).
         case ok(Int32)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -109,7 +109,7 @@ public nonisolated struct DeploymentsApi: Sendable {
     }
 
     /// The documented responses of `GET /deployments/{deploymentId}`.
-    public enum DeploymentsGetDeploymentResponse: Sendable {
+    public indirect enum DeploymentsGetDeploymentResponse: Sendable {
         /// OK (200).
         case ok(GetDeploymentQueryResult)
         /// A response the API description does not document, as received: a status it does not list, or a body

@@ -92,7 +92,7 @@ public nonisolated struct TokenApi: Sendable {
 
     /// The documented responses of `POST /token`.
     @available(*, deprecated, message: "This method is marked as obsolete and should be replaced with the identity.canopysimulations.com/connect/token endpoint.")
-    public enum TokenPostTokenResponse: Sendable {
+    public indirect enum TokenPostTokenResponse: Sendable {
         /// Created (201).
         case created(GrantTypeHandlerResponse)
         /// Bad Request (400).

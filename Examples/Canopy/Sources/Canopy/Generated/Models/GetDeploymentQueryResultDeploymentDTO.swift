@@ -104,55 +104,82 @@ public nonisolated struct GetDeploymentQueryResultDeploymentDTO: Codable, Hashab
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(Int32.self, forKey: "id")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.commerciallyActive = try container.decodeIfPresent(Bool.self, forKey: "commerciallyActive")
-        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, forKey: "renewalDate")
-        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, forKey: "cutOffDate")
-        self.maxNodes = try container.decodeIfPresent(Int32.self, forKey: "maxNodes")
-        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "computeCreditLimit")
-        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, forKey: "subscriptionLevel")
-        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "effectiveDate")
-        self.originalEffectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "originalEffectiveDate")
-        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "storageCreditLimit")
-        self.doNotInvoice = try container.decodeIfPresent(Bool.self, forKey: "doNotInvoice")
-        self.lastInvoiceDate = try container.decodeIfPresent(CalendarDate.self, forKey: "lastInvoiceDate")
-        self.lastInvoiceComputeCredit = try container.decodeIfPresent(Int32.self, forKey: "lastInvoiceComputeCredit")
-        self.nearStorageLimit = try container.decodeIfPresent(Bool.self, forKey: "nearStorageLimit")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
-        self.tenants = try container.decodeIfPresent([GetDeploymentQueryResultTenantItem].self, forKey: "tenants")
-        self.notes = try container.decodeIfPresent([GetDeploymentQueryResultNoteItem].self, forKey: "notes")
-        self.features = try container.decodeIfPresent([String].self, forKey: "features")
-        self.poolId = try container.decodeIfPresent(String.self, forKey: "poolId")
-        self.secondaryPoolId = try container.decodeIfPresent(String.self, forKey: "secondaryPoolId")
-        self.heavyPoolId = try container.decodeIfPresent(String.self, forKey: "heavyPoolId")
-        self.documentDatabaseId = try container.decodeIfPresent(String.self, forKey: "documentDatabaseId")
+        self.id = try container.decodeIfPresent(Int32.self, "id")
+        self.name = try container.decodeIfPresent(String.self, "name")
+        self.commerciallyActive = try container.decodeIfPresent(Bool.self, "commerciallyActive")
+        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, "renewalDate")
+        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, "cutOffDate")
+        self.maxNodes = try container.decodeIfPresent(Int32.self, "maxNodes")
+        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, "computeCreditLimit")
+        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, "subscriptionLevel")
+        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, "effectiveDate")
+        self.originalEffectiveDate = try container.decodeIfPresent(CalendarDate.self, "originalEffectiveDate")
+        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, "storageCreditLimit")
+        self.doNotInvoice = try container.decodeIfPresent(Bool.self, "doNotInvoice")
+        self.lastInvoiceDate = try container.decodeIfPresent(CalendarDate.self, "lastInvoiceDate")
+        self.lastInvoiceComputeCredit = try container.decodeIfPresent(Int32.self, "lastInvoiceComputeCredit")
+        self.nearStorageLimit = try container.decodeIfPresent(Bool.self, "nearStorageLimit")
+        self.enabled = try container.decodeIfPresent(Bool.self, "enabled")
+        self.tenants = try container.decodeIfPresent([GetDeploymentQueryResultTenantItem].self, "tenants")
+        self.notes = try container.decodeIfPresent([GetDeploymentQueryResultNoteItem].self, "notes")
+        self.features = try container.decodeIfPresent([String].self, "features")
+        self.poolId = try container.decodeIfPresent(String.self, "poolId")
+        self.secondaryPoolId = try container.decodeIfPresent(String.self, "secondaryPoolId")
+        self.heavyPoolId = try container.decodeIfPresent(String.self, "heavyPoolId")
+        self.documentDatabaseId = try container.decodeIfPresent(String.self, "documentDatabaseId")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.id, forKey: "id")
-        try container.encodeIfPresent(self.name, forKey: "name")
-        try container.encodeIfPresent(self.commerciallyActive, forKey: "commerciallyActive")
-        try container.encodeIfPresent(self.renewalDate, forKey: "renewalDate")
-        try container.encodeIfPresent(self.cutOffDate, forKey: "cutOffDate")
-        try container.encodeIfPresent(self.maxNodes, forKey: "maxNodes")
-        try container.encodeIfPresent(self.computeCreditLimit, forKey: "computeCreditLimit")
-        try container.encodeIfPresent(self.subscriptionLevel, forKey: "subscriptionLevel")
-        try container.encodeIfPresent(self.effectiveDate, forKey: "effectiveDate")
-        try container.encodeIfPresent(self.originalEffectiveDate, forKey: "originalEffectiveDate")
-        try container.encodeIfPresent(self.storageCreditLimit, forKey: "storageCreditLimit")
-        try container.encodeIfPresent(self.doNotInvoice, forKey: "doNotInvoice")
-        try container.encodeIfPresent(self.lastInvoiceDate, forKey: "lastInvoiceDate")
-        try container.encodeIfPresent(self.lastInvoiceComputeCredit, forKey: "lastInvoiceComputeCredit")
-        try container.encodeIfPresent(self.nearStorageLimit, forKey: "nearStorageLimit")
-        try container.encodeIfPresent(self.enabled, forKey: "enabled")
-        try container.encodeIfPresent(self.tenants, forKey: "tenants")
-        try container.encodeIfPresent(self.notes, forKey: "notes")
-        try container.encodeIfPresent(self.features, forKey: "features")
-        try container.encodeIfPresent(self.poolId, forKey: "poolId")
-        try container.encodeIfPresent(self.secondaryPoolId, forKey: "secondaryPoolId")
-        try container.encodeIfPresent(self.heavyPoolId, forKey: "heavyPoolId")
-        try container.encodeIfPresent(self.documentDatabaseId, forKey: "documentDatabaseId")
+        try container.encodeIfPresent(self.id, "id")
+        try container.encodeIfPresent(self.name, "name")
+        try container.encodeIfPresent(self.commerciallyActive, "commerciallyActive")
+        try container.encodeIfPresent(self.renewalDate, "renewalDate")
+        try container.encodeIfPresent(self.cutOffDate, "cutOffDate")
+        try container.encodeIfPresent(self.maxNodes, "maxNodes")
+        try container.encodeIfPresent(self.computeCreditLimit, "computeCreditLimit")
+        try container.encodeIfPresent(self.subscriptionLevel, "subscriptionLevel")
+        try container.encodeIfPresent(self.effectiveDate, "effectiveDate")
+        try container.encodeIfPresent(self.originalEffectiveDate, "originalEffectiveDate")
+        try container.encodeIfPresent(self.storageCreditLimit, "storageCreditLimit")
+        try container.encodeIfPresent(self.doNotInvoice, "doNotInvoice")
+        try container.encodeIfPresent(self.lastInvoiceDate, "lastInvoiceDate")
+        try container.encodeIfPresent(self.lastInvoiceComputeCredit, "lastInvoiceComputeCredit")
+        try container.encodeIfPresent(self.nearStorageLimit, "nearStorageLimit")
+        try container.encodeIfPresent(self.enabled, "enabled")
+        try container.encodeIfPresent(self.tenants, "tenants")
+        try container.encodeIfPresent(self.notes, "notes")
+        try container.encodeIfPresent(self.features, "features")
+        try container.encodeIfPresent(self.poolId, "poolId")
+        try container.encodeIfPresent(self.secondaryPoolId, "secondaryPoolId")
+        try container.encodeIfPresent(self.heavyPoolId, "heavyPoolId")
+        try container.encodeIfPresent(self.documentDatabaseId, "documentDatabaseId")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
+        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
+        guard ModelEquality.equal(lhs.commerciallyActive, rhs.commerciallyActive) else { return false }
+        guard ModelEquality.equal(lhs.renewalDate, rhs.renewalDate) else { return false }
+        guard ModelEquality.equal(lhs.cutOffDate, rhs.cutOffDate) else { return false }
+        guard ModelEquality.equal(lhs.maxNodes, rhs.maxNodes) else { return false }
+        guard ModelEquality.equal(lhs.computeCreditLimit, rhs.computeCreditLimit) else { return false }
+        guard ModelEquality.equal(lhs.subscriptionLevel, rhs.subscriptionLevel) else { return false }
+        guard ModelEquality.equal(lhs.effectiveDate, rhs.effectiveDate) else { return false }
+        guard ModelEquality.equal(lhs.originalEffectiveDate, rhs.originalEffectiveDate) else { return false }
+        guard ModelEquality.equal(lhs.storageCreditLimit, rhs.storageCreditLimit) else { return false }
+        guard ModelEquality.equal(lhs.doNotInvoice, rhs.doNotInvoice) else { return false }
+        guard ModelEquality.equal(lhs.lastInvoiceDate, rhs.lastInvoiceDate) else { return false }
+        guard ModelEquality.equal(lhs.lastInvoiceComputeCredit, rhs.lastInvoiceComputeCredit) else { return false }
+        guard ModelEquality.equal(lhs.nearStorageLimit, rhs.nearStorageLimit) else { return false }
+        guard ModelEquality.equal(lhs.enabled, rhs.enabled) else { return false }
+        guard ModelEquality.equal(lhs.tenants, rhs.tenants) else { return false }
+        guard ModelEquality.equal(lhs.notes, rhs.notes) else { return false }
+        guard ModelEquality.equal(lhs.features, rhs.features) else { return false }
+        guard ModelEquality.equal(lhs.poolId, rhs.poolId) else { return false }
+        guard ModelEquality.equal(lhs.secondaryPoolId, rhs.secondaryPoolId) else { return false }
+        guard ModelEquality.equal(lhs.heavyPoolId, rhs.heavyPoolId) else { return false }
+        guard ModelEquality.equal(lhs.documentDatabaseId, rhs.documentDatabaseId) else { return false }
+        return true
     }
 }

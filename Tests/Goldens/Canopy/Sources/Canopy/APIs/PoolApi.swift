@@ -55,7 +55,7 @@ public nonisolated struct PoolApi: Sendable {
     }
 
     /// The documented responses of `GET /pools/{tenantId}`.
-    public enum PoolGetPoolStatusResponse: Sendable {
+    public indirect enum PoolGetPoolStatusResponse: Sendable {
         /// OK (200).
         case ok(GetPoolStatusQueryResult)
         /// A response the API description does not document, as received: a status it does not list, or a body

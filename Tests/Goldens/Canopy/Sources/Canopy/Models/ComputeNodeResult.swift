@@ -28,17 +28,25 @@ public nonisolated struct ComputeNodeResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.computeNodeId = try container.decodeIfPresent(String.self, forKey: "computeNodeId")
-        self.state = try container.decodeIfPresent(ComputeNodeState.self, forKey: "state")
-        self.runningTasks = try container.decodeIfPresent(Int32.self, forKey: "runningTasks")
-        self.isDedicated = try container.decodeIfPresent(Bool.self, forKey: "isDedicated")
+        self.computeNodeId = try container.decodeIfPresent(String.self, "computeNodeId")
+        self.state = try container.decodeIfPresent(ComputeNodeState.self, "state")
+        self.runningTasks = try container.decodeIfPresent(Int32.self, "runningTasks")
+        self.isDedicated = try container.decodeIfPresent(Bool.self, "isDedicated")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.computeNodeId, forKey: "computeNodeId")
-        try container.encodeIfPresent(self.state, forKey: "state")
-        try container.encodeIfPresent(self.runningTasks, forKey: "runningTasks")
-        try container.encodeIfPresent(self.isDedicated, forKey: "isDedicated")
+        try container.encodeIfPresent(self.computeNodeId, "computeNodeId")
+        try container.encodeIfPresent(self.state, "state")
+        try container.encodeIfPresent(self.runningTasks, "runningTasks")
+        try container.encodeIfPresent(self.isDedicated, "isDedicated")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.computeNodeId, rhs.computeNodeId) else { return false }
+        guard ModelEquality.equal(lhs.state, rhs.state) else { return false }
+        guard ModelEquality.equal(lhs.runningTasks, rhs.runningTasks) else { return false }
+        guard ModelEquality.equal(lhs.isDedicated, rhs.isDedicated) else { return false }
+        return true
     }
 }

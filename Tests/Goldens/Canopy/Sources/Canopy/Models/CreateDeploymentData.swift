@@ -92,35 +92,52 @@ public nonisolated struct CreateDeploymentData: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.commerciallyActive = try container.decodeIfPresent(Bool.self, forKey: "commerciallyActive")
-        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, forKey: "renewalDate")
-        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, forKey: "cutOffDate")
-        self.maxNodes = try container.decodeIfPresent(Int32.self, forKey: "maxNodes")
-        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "computeCreditLimit")
-        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, forKey: "subscriptionLevel")
-        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, forKey: "effectiveDate")
-        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, forKey: "storageCreditLimit")
-        self.doNotInvoice = try container.decodeIfPresent(Bool.self, forKey: "doNotInvoice")
-        self.enabled = try container.decodeIfPresent(Bool.self, forKey: "enabled")
-        self.features = try container.decodeIfPresent([String].self, forKey: "features")
-        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+        self.name = try container.decodeIfPresent(String.self, "name")
+        self.commerciallyActive = try container.decodeIfPresent(Bool.self, "commerciallyActive")
+        self.renewalDate = try container.decodeIfPresent(CalendarDate.self, "renewalDate")
+        self.cutOffDate = try container.decodeIfPresent(CalendarDate.self, "cutOffDate")
+        self.maxNodes = try container.decodeIfPresent(Int32.self, "maxNodes")
+        self.computeCreditLimit = try container.decodeIfPresent(Int32.self, "computeCreditLimit")
+        self.subscriptionLevel = try container.decodeIfPresent(Int32.self, "subscriptionLevel")
+        self.effectiveDate = try container.decodeIfPresent(CalendarDate.self, "effectiveDate")
+        self.storageCreditLimit = try container.decodeIfPresent(Int32.self, "storageCreditLimit")
+        self.doNotInvoice = try container.decodeIfPresent(Bool.self, "doNotInvoice")
+        self.enabled = try container.decodeIfPresent(Bool.self, "enabled")
+        self.features = try container.decodeIfPresent([String].self, "features")
+        self.note = try container.decodeIfPresent(String.self, "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.name, forKey: "name")
-        try container.encodeIfPresent(self.commerciallyActive, forKey: "commerciallyActive")
-        try container.encodeIfPresent(self.renewalDate, forKey: "renewalDate")
-        try container.encodeIfPresent(self.cutOffDate, forKey: "cutOffDate")
-        try container.encodeIfPresent(self.maxNodes, forKey: "maxNodes")
-        try container.encodeIfPresent(self.computeCreditLimit, forKey: "computeCreditLimit")
-        try container.encodeIfPresent(self.subscriptionLevel, forKey: "subscriptionLevel")
-        try container.encodeIfPresent(self.effectiveDate, forKey: "effectiveDate")
-        try container.encodeIfPresent(self.storageCreditLimit, forKey: "storageCreditLimit")
-        try container.encodeIfPresent(self.doNotInvoice, forKey: "doNotInvoice")
-        try container.encodeIfPresent(self.enabled, forKey: "enabled")
-        try container.encodeIfPresent(self.features, forKey: "features")
-        try container.encodeIfPresent(self.note, forKey: "note")
+        try container.encodeIfPresent(self.name, "name")
+        try container.encodeIfPresent(self.commerciallyActive, "commerciallyActive")
+        try container.encodeIfPresent(self.renewalDate, "renewalDate")
+        try container.encodeIfPresent(self.cutOffDate, "cutOffDate")
+        try container.encodeIfPresent(self.maxNodes, "maxNodes")
+        try container.encodeIfPresent(self.computeCreditLimit, "computeCreditLimit")
+        try container.encodeIfPresent(self.subscriptionLevel, "subscriptionLevel")
+        try container.encodeIfPresent(self.effectiveDate, "effectiveDate")
+        try container.encodeIfPresent(self.storageCreditLimit, "storageCreditLimit")
+        try container.encodeIfPresent(self.doNotInvoice, "doNotInvoice")
+        try container.encodeIfPresent(self.enabled, "enabled")
+        try container.encodeIfPresent(self.features, "features")
+        try container.encodeIfPresent(self.note, "note")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
+        guard ModelEquality.equal(lhs.commerciallyActive, rhs.commerciallyActive) else { return false }
+        guard ModelEquality.equal(lhs.renewalDate, rhs.renewalDate) else { return false }
+        guard ModelEquality.equal(lhs.cutOffDate, rhs.cutOffDate) else { return false }
+        guard ModelEquality.equal(lhs.maxNodes, rhs.maxNodes) else { return false }
+        guard ModelEquality.equal(lhs.computeCreditLimit, rhs.computeCreditLimit) else { return false }
+        guard ModelEquality.equal(lhs.subscriptionLevel, rhs.subscriptionLevel) else { return false }
+        guard ModelEquality.equal(lhs.effectiveDate, rhs.effectiveDate) else { return false }
+        guard ModelEquality.equal(lhs.storageCreditLimit, rhs.storageCreditLimit) else { return false }
+        guard ModelEquality.equal(lhs.doNotInvoice, rhs.doNotInvoice) else { return false }
+        guard ModelEquality.equal(lhs.enabled, rhs.enabled) else { return false }
+        guard ModelEquality.equal(lhs.features, rhs.features) else { return false }
+        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
+        return true
     }
 }

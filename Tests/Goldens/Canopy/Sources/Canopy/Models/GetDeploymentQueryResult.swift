@@ -20,11 +20,16 @@ public nonisolated struct GetDeploymentQueryResult: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self._deployment = try container.decodeIfPresent(GetDeploymentQueryResultDeploymentDTO.self, forKey: "deployment").map(Indirect.init)
+        self._deployment = try container.decodeIfPresent(GetDeploymentQueryResultDeploymentDTO.self, "deployment").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.deployment, forKey: "deployment")
+        try container.encodeIfPresent(self.deployment, "deployment")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs._deployment, rhs._deployment) else { return false }
+        return true
     }
 }

@@ -20,13 +20,19 @@ public nonisolated struct GetDeploymentQueryResultNoteItem: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.date = try container.decodeIfPresent(Date.self, forKey: "date")
-        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+        self.date = try container.decodeIfPresent(Date.self, "date")
+        self.note = try container.decodeIfPresent(String.self, "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.date, forKey: "date")
-        try container.encodeIfPresent(self.note, forKey: "note")
+        try container.encodeIfPresent(self.date, "date")
+        try container.encodeIfPresent(self.note, "note")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.date, rhs.date) else { return false }
+        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
+        return true
     }
 }

@@ -28,17 +28,25 @@ public nonisolated struct GetDeploymentQueryResultTenantItem: Codable, Hashable,
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
-        self.shortName = try container.decodeIfPresent(String.self, forKey: "shortName")
-        self.documentDatabaseId = try container.decodeIfPresent(String.self, forKey: "documentDatabaseId")
+        self.id = try container.decodeIfPresent(String.self, "id")
+        self.name = try container.decodeIfPresent(String.self, "name")
+        self.shortName = try container.decodeIfPresent(String.self, "shortName")
+        self.documentDatabaseId = try container.decodeIfPresent(String.self, "documentDatabaseId")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.id, forKey: "id")
-        try container.encodeIfPresent(self.name, forKey: "name")
-        try container.encodeIfPresent(self.shortName, forKey: "shortName")
-        try container.encodeIfPresent(self.documentDatabaseId, forKey: "documentDatabaseId")
+        try container.encodeIfPresent(self.id, "id")
+        try container.encodeIfPresent(self.name, "name")
+        try container.encodeIfPresent(self.shortName, "shortName")
+        try container.encodeIfPresent(self.documentDatabaseId, "documentDatabaseId")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
+        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
+        guard ModelEquality.equal(lhs.shortName, rhs.shortName) else { return false }
+        guard ModelEquality.equal(lhs.documentDatabaseId, rhs.documentDatabaseId) else { return false }
+        return true
     }
 }

@@ -56,31 +56,46 @@ public nonisolated struct GetPoolStatusQueryResult: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.poolId = try container.decodeIfPresent(String.self, forKey: "poolId")
-        self.poolState = try container.decodeIfPresent(PoolState.self, forKey: "poolState")
-        self.allocationState = try container.decodeIfPresent(AllocationState.self, forKey: "allocationState")
-        self.currentDedicated = try container.decodeIfPresent(Int32.self, forKey: "currentDedicated")
-        self.targetDedicated = try container.decodeIfPresent(Int32.self, forKey: "targetDedicated")
-        self.currentLowPriority = try container.decodeIfPresent(Int32.self, forKey: "currentLowPriority")
-        self.targetLowPriority = try container.decodeIfPresent(Int32.self, forKey: "targetLowPriority")
-        self.maximumTasksPerNode = try container.decodeIfPresent(Int32.self, forKey: "maximumTasksPerNode")
-        self.schedulableComputeNodes = try container.decodeIfPresent(Int32.self, forKey: "schedulableComputeNodes")
-        self.runningTasks = try container.decodeIfPresent(Int32.self, forKey: "runningTasks")
-        self.computeNodes = try container.decodeIfPresent([ComputeNodeResult].self, forKey: "computeNodes")
+        self.poolId = try container.decodeIfPresent(String.self, "poolId")
+        self.poolState = try container.decodeIfPresent(PoolState.self, "poolState")
+        self.allocationState = try container.decodeIfPresent(AllocationState.self, "allocationState")
+        self.currentDedicated = try container.decodeIfPresent(Int32.self, "currentDedicated")
+        self.targetDedicated = try container.decodeIfPresent(Int32.self, "targetDedicated")
+        self.currentLowPriority = try container.decodeIfPresent(Int32.self, "currentLowPriority")
+        self.targetLowPriority = try container.decodeIfPresent(Int32.self, "targetLowPriority")
+        self.maximumTasksPerNode = try container.decodeIfPresent(Int32.self, "maximumTasksPerNode")
+        self.schedulableComputeNodes = try container.decodeIfPresent(Int32.self, "schedulableComputeNodes")
+        self.runningTasks = try container.decodeIfPresent(Int32.self, "runningTasks")
+        self.computeNodes = try container.decodeIfPresent([ComputeNodeResult].self, "computeNodes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.poolId, forKey: "poolId")
-        try container.encodeIfPresent(self.poolState, forKey: "poolState")
-        try container.encodeIfPresent(self.allocationState, forKey: "allocationState")
-        try container.encodeIfPresent(self.currentDedicated, forKey: "currentDedicated")
-        try container.encodeIfPresent(self.targetDedicated, forKey: "targetDedicated")
-        try container.encodeIfPresent(self.currentLowPriority, forKey: "currentLowPriority")
-        try container.encodeIfPresent(self.targetLowPriority, forKey: "targetLowPriority")
-        try container.encodeIfPresent(self.maximumTasksPerNode, forKey: "maximumTasksPerNode")
-        try container.encodeIfPresent(self.schedulableComputeNodes, forKey: "schedulableComputeNodes")
-        try container.encodeIfPresent(self.runningTasks, forKey: "runningTasks")
-        try container.encodeIfPresent(self.computeNodes, forKey: "computeNodes")
+        try container.encodeIfPresent(self.poolId, "poolId")
+        try container.encodeIfPresent(self.poolState, "poolState")
+        try container.encodeIfPresent(self.allocationState, "allocationState")
+        try container.encodeIfPresent(self.currentDedicated, "currentDedicated")
+        try container.encodeIfPresent(self.targetDedicated, "targetDedicated")
+        try container.encodeIfPresent(self.currentLowPriority, "currentLowPriority")
+        try container.encodeIfPresent(self.targetLowPriority, "targetLowPriority")
+        try container.encodeIfPresent(self.maximumTasksPerNode, "maximumTasksPerNode")
+        try container.encodeIfPresent(self.schedulableComputeNodes, "schedulableComputeNodes")
+        try container.encodeIfPresent(self.runningTasks, "runningTasks")
+        try container.encodeIfPresent(self.computeNodes, "computeNodes")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.poolId, rhs.poolId) else { return false }
+        guard ModelEquality.equal(lhs.poolState, rhs.poolState) else { return false }
+        guard ModelEquality.equal(lhs.allocationState, rhs.allocationState) else { return false }
+        guard ModelEquality.equal(lhs.currentDedicated, rhs.currentDedicated) else { return false }
+        guard ModelEquality.equal(lhs.targetDedicated, rhs.targetDedicated) else { return false }
+        guard ModelEquality.equal(lhs.currentLowPriority, rhs.currentLowPriority) else { return false }
+        guard ModelEquality.equal(lhs.targetLowPriority, rhs.targetLowPriority) else { return false }
+        guard ModelEquality.equal(lhs.maximumTasksPerNode, rhs.maximumTasksPerNode) else { return false }
+        guard ModelEquality.equal(lhs.schedulableComputeNodes, rhs.schedulableComputeNodes) else { return false }
+        guard ModelEquality.equal(lhs.runningTasks, rhs.runningTasks) else { return false }
+        guard ModelEquality.equal(lhs.computeNodes, rhs.computeNodes) else { return false }
+        return true
     }
 }

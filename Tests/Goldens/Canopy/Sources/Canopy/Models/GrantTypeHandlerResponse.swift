@@ -60,33 +60,49 @@ public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.expires = try container.decodeIfPresent(String.self, forKey: ".expires")
-        self.issued = try container.decodeIfPresent(String.self, forKey: ".issued")
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: "access_token")
-        self.canopysimulationsClientId = try container.decodeIfPresent(String.self, forKey: "canopysimulations:client_id:")
-        self.expiresIn = try container.decodeIfPresent(Int32.self, forKey: "expires_in")
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: "refresh_token")
-        self.roles = try container.decodeIfPresent(String.self, forKey: "roles")
-        self.tenantId = try container.decodeIfPresent(String.self, forKey: "tenant_id")
-        self.tokenType = try container.decodeIfPresent(String.self, forKey: "token_type")
-        self.twoFactorEnabled = try container.decodeIfPresent(Bool.self, forKey: "two_factor_enabled")
-        self.userId = try container.decodeIfPresent(String.self, forKey: "user_id")
-        self.username = try container.decodeIfPresent(String.self, forKey: "username")
+        self.expires = try container.decodeIfPresent(String.self, ".expires")
+        self.issued = try container.decodeIfPresent(String.self, ".issued")
+        self.accessToken = try container.decodeIfPresent(String.self, "access_token")
+        self.canopysimulationsClientId = try container.decodeIfPresent(String.self, "canopysimulations:client_id:")
+        self.expiresIn = try container.decodeIfPresent(Int32.self, "expires_in")
+        self.refreshToken = try container.decodeIfPresent(String.self, "refresh_token")
+        self.roles = try container.decodeIfPresent(String.self, "roles")
+        self.tenantId = try container.decodeIfPresent(String.self, "tenant_id")
+        self.tokenType = try container.decodeIfPresent(String.self, "token_type")
+        self.twoFactorEnabled = try container.decodeIfPresent(Bool.self, "two_factor_enabled")
+        self.userId = try container.decodeIfPresent(String.self, "user_id")
+        self.username = try container.decodeIfPresent(String.self, "username")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.expires, forKey: ".expires")
-        try container.encodeIfPresent(self.issued, forKey: ".issued")
-        try container.encodeIfPresent(self.accessToken, forKey: "access_token")
-        try container.encodeIfPresent(self.canopysimulationsClientId, forKey: "canopysimulations:client_id:")
-        try container.encodeIfPresent(self.expiresIn, forKey: "expires_in")
-        try container.encodeIfPresent(self.refreshToken, forKey: "refresh_token")
-        try container.encodeIfPresent(self.roles, forKey: "roles")
-        try container.encodeIfPresent(self.tenantId, forKey: "tenant_id")
-        try container.encodeIfPresent(self.tokenType, forKey: "token_type")
-        try container.encodeIfPresent(self.twoFactorEnabled, forKey: "two_factor_enabled")
-        try container.encodeIfPresent(self.userId, forKey: "user_id")
-        try container.encodeIfPresent(self.username, forKey: "username")
+        try container.encodeIfPresent(self.expires, ".expires")
+        try container.encodeIfPresent(self.issued, ".issued")
+        try container.encodeIfPresent(self.accessToken, "access_token")
+        try container.encodeIfPresent(self.canopysimulationsClientId, "canopysimulations:client_id:")
+        try container.encodeIfPresent(self.expiresIn, "expires_in")
+        try container.encodeIfPresent(self.refreshToken, "refresh_token")
+        try container.encodeIfPresent(self.roles, "roles")
+        try container.encodeIfPresent(self.tenantId, "tenant_id")
+        try container.encodeIfPresent(self.tokenType, "token_type")
+        try container.encodeIfPresent(self.twoFactorEnabled, "two_factor_enabled")
+        try container.encodeIfPresent(self.userId, "user_id")
+        try container.encodeIfPresent(self.username, "username")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.expires, rhs.expires) else { return false }
+        guard ModelEquality.equal(lhs.issued, rhs.issued) else { return false }
+        guard ModelEquality.equal(lhs.accessToken, rhs.accessToken) else { return false }
+        guard ModelEquality.equal(lhs.canopysimulationsClientId, rhs.canopysimulationsClientId) else { return false }
+        guard ModelEquality.equal(lhs.expiresIn, rhs.expiresIn) else { return false }
+        guard ModelEquality.equal(lhs.refreshToken, rhs.refreshToken) else { return false }
+        guard ModelEquality.equal(lhs.roles, rhs.roles) else { return false }
+        guard ModelEquality.equal(lhs.tenantId, rhs.tenantId) else { return false }
+        guard ModelEquality.equal(lhs.tokenType, rhs.tokenType) else { return false }
+        guard ModelEquality.equal(lhs.twoFactorEnabled, rhs.twoFactorEnabled) else { return false }
+        guard ModelEquality.equal(lhs.userId, rhs.userId) else { return false }
+        guard ModelEquality.equal(lhs.username, rhs.username) else { return false }
+        return true
     }
 }

@@ -45,11 +45,11 @@ public nonisolated struct ProblemDetails: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self.title = try container.decodeIfPresent(String.self, forKey: "title")
-        self.status = try container.decodeIfPresent(Int32.self, forKey: "status")
-        self.detail = try container.decodeIfPresent(String.self, forKey: "detail")
-        self.instance = try container.decodeIfPresent(String.self, forKey: "instance")
+        self.type = try container.decodeIfPresent(String.self, "type")
+        self.title = try container.decodeIfPresent(String.self, "title")
+        self.status = try container.decodeIfPresent(Int32.self, "status")
+        self.detail = try container.decodeIfPresent(String.self, "detail")
+        self.instance = try container.decodeIfPresent(String.self, "instance")
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: JSONValue] = [:]
         for key in others.allKeys where !Self.propertyKeys.contains(key.stringValue) {
@@ -60,14 +60,24 @@ public nonisolated struct ProblemDetails: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.type, forKey: "type")
-        try container.encodeIfPresent(self.title, forKey: "title")
-        try container.encodeIfPresent(self.status, forKey: "status")
-        try container.encodeIfPresent(self.detail, forKey: "detail")
-        try container.encodeIfPresent(self.instance, forKey: "instance")
+        try container.encodeIfPresent(self.type, "type")
+        try container.encodeIfPresent(self.title, "title")
+        try container.encodeIfPresent(self.status, "status")
+        try container.encodeIfPresent(self.detail, "detail")
+        try container.encodeIfPresent(self.instance, "instance")
         var others = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, value) in self.additionalProperties where !Self.propertyKeys.contains(key) {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.type, rhs.type) else { return false }
+        guard ModelEquality.equal(lhs.title, rhs.title) else { return false }
+        guard ModelEquality.equal(lhs.status, rhs.status) else { return false }
+        guard ModelEquality.equal(lhs.detail, rhs.detail) else { return false }
+        guard ModelEquality.equal(lhs.instance, rhs.instance) else { return false }
+        guard lhs.additionalProperties == rhs.additionalProperties else { return false }
+        return true
     }
 }

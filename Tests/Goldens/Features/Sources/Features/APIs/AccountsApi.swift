@@ -64,7 +64,7 @@ public nonisolated struct AccountsApi: Sendable {
     }
 
     /// The documented responses of `POST /notes/{id}`.
-    public enum AddNoteResponse: Sendable {
+    public indirect enum AddNoteResponse: Sendable {
         /// Added. (204).
         case noContent
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -127,7 +127,7 @@ public nonisolated struct AccountsApi: Sendable {
     }
 
     /// The documented responses of `PUT /accounts`.
-    public enum UpdateAccountResponse: Sendable {
+    public indirect enum UpdateAccountResponse: Sendable {
         /// The account as stored. (200).
         case ok(Account)
         /// A response the API description does not document, as received: a status it does not list, or a body

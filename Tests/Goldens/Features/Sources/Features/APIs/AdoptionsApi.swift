@@ -47,7 +47,7 @@ public nonisolated struct AdoptionsApi: Sendable {
     }
 
     /// The documented responses of `POST /adoptions`.
-    public enum AdoptResponse: Sendable {
+    public indirect enum AdoptResponse: Sendable {
         /// The adoption as recorded. (200).
         case ok(Adoption)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -105,7 +105,7 @@ public nonisolated struct AdoptionsApi: Sendable {
     }
 
     /// The documented responses of `POST /payments`.
-    public enum PayResponse: Sendable {
+    public indirect enum PayResponse: Sendable {
         /// The payment as recorded. (200).
         case ok(Payment)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -149,7 +149,7 @@ public nonisolated struct AdoptionsApi: Sendable {
     }
 
     /// The documented responses of `GET /pages`.
-    public enum ListPagesResponse: Sendable {
+    public indirect enum ListPagesResponse: Sendable {
         /// A page of links. (200).
         case ok(PageLinks)
         /// A response the API description does not document, as received: a status it does not list, or a body

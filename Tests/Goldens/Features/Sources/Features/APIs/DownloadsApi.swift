@@ -53,7 +53,7 @@ public nonisolated struct DownloadsApi: Sendable {
     }
 
     /// The documented responses of `GET /archives/{name}`.
-    public enum DownloadArchiveResponse: Sendable {
+    public indirect enum DownloadArchiveResponse: Sendable {
         /// The archive, as bytes. (200).
         case ok(Data, headers: DownloadArchiveOkHeaders)
         /// No such archive. (404).
@@ -144,7 +144,7 @@ public nonisolated struct DownloadsApi: Sendable {
     }
 
     /// The documented responses of `GET /archives/{name}`.
-    public enum DownloadArchiveStreamingResponse: Sendable {
+    public indirect enum DownloadArchiveStreamingResponse: Sendable {
         /// The archive, as bytes. (200).
         case ok(ByteStream, headers: DownloadArchiveOkHeaders)
         /// No such archive. (404).
@@ -181,7 +181,7 @@ public nonisolated struct DownloadsApi: Sendable {
     }
 
     /// The documented responses of `GET /reports/latest`.
-    public enum LatestReportResponse: Sendable {
+    public indirect enum LatestReportResponse: Sendable {
         /// No report yet. (204).
         case noContent
         /// The report. (2XX).
@@ -219,7 +219,7 @@ public nonisolated struct DownloadsApi: Sendable {
     }
 
     /// The documented responses of `GET /reports/latest`.
-    public enum LatestReportStreamingResponse: Sendable {
+    public indirect enum LatestReportStreamingResponse: Sendable {
         /// No report yet. (204).
         case noContent
         /// The report. (2XX).

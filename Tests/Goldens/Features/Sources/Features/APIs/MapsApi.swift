@@ -47,7 +47,7 @@ public nonisolated struct MapsApi: Sendable {
     }
 
     /// The documented responses of `PUT /routes`.
-    public enum PutRouteResponse: Sendable {
+    public indirect enum PutRouteResponse: Sendable {
         /// The route as stored. (200).
         case ok(Route)
         /// A response the API description does not document, as received: a status it does not list, or a body

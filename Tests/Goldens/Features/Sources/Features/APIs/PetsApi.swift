@@ -47,7 +47,7 @@ public nonisolated struct PetsApi: Sendable {
     }
 
     /// The documented responses of `GET /pets/{ids}`.
-    public enum GetPetsResponse: Sendable {
+    public indirect enum GetPetsResponse: Sendable {
         /// The pets, each a cat or a dog. (200).
         case ok([Pet])
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -110,7 +110,7 @@ public nonisolated struct PetsApi: Sendable {
     }
 
     /// The documented responses of `PUT /points/{point}`.
-    public enum PutPetResponse: Sendable {
+    public indirect enum PutPetResponse: Sendable {
         /// Stored. (204).
         case noContent
         /// A response the API description does not document, as received: a status it does not list, or a body

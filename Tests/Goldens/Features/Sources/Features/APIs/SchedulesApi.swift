@@ -61,7 +61,7 @@ public nonisolated struct SchedulesApi: Sendable {
     }
 
     /// The documented responses of `PUT /schedules/{id}`.
-    public enum UpdateScheduleResponse: Sendable {
+    public indirect enum UpdateScheduleResponse: Sendable {
         /// The schedule as stored. (200).
         case ok(Schedule)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -112,7 +112,7 @@ public nonisolated struct SchedulesApi: Sendable {
 
     /// The documented responses of `GET /schedules/legacy`.
     @available(*, deprecated, message: "Uses `LegacySchedules`, which is deprecated.")
-    public enum ListLegacySchedulesResponse: Sendable {
+    public indirect enum ListLegacySchedulesResponse: Sendable {
         /// Schedules in the old format. (200).
         case ok(LegacySchedules)
         /// A response the API description does not document, as received: a status it does not list, or a body

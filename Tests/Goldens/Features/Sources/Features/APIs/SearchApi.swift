@@ -53,7 +53,7 @@ public nonisolated struct SearchApi: Sendable {
     }
 
     /// The documented responses of `GET /search`.
-    public enum SearchResponse: Sendable {
+    public indirect enum SearchResponse: Sendable {
         /// Shapes, told apart by their members. (200).
         case ok([Shape])
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -125,7 +125,7 @@ public nonisolated struct SearchApi: Sendable {
     }
 
     /// The documented responses of `POST /orders`.
-    public enum CreateOrderResponse: Sendable {
+    public indirect enum CreateOrderResponse: Sendable {
         /// The customer, expanded or as an ID. (200).
         case ok(Expandable)
         /// A response the API description does not document, as received: a status it does not list, or a body

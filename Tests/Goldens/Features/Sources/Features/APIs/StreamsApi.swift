@@ -53,7 +53,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `GET /ticks`.
-    public enum WatchTicksResponse: Sendable {
+    public indirect enum WatchTicksResponse: Sendable {
         /// A tick per event, as it happens. (200).
         case ok(AsyncThrowingStream<ServerSentEvent<Tick>, any Error>)
         /// The request is wrong. (400).
@@ -105,7 +105,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `GET /log`.
-    public enum TailLogResponse: Sendable {
+    public indirect enum TailLogResponse: Sendable {
         /// Log lines, as events of text. (200).
         case ok(AsyncThrowingStream<ServerSentEvent<String>, any Error>)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -164,7 +164,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `POST /chat`.
-    public enum CreateChatResponse: Sendable {
+    public indirect enum CreateChatResponse: Sendable {
         /// The answer, whole or (with `stream`) as chunks. (200).
         case ok(Tick, headers: CreateChatOkHeaders)
         /// The request is wrong. (400).
@@ -253,7 +253,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `POST /chat`.
-    public enum CreateChatStreamingResponse: Sendable {
+    public indirect enum CreateChatStreamingResponse: Sendable {
         /// The answer, whole or (with `stream`) as chunks. (200).
         case ok(AsyncThrowingStream<ServerSentEvent<Tick>, any Error>, headers: CreateChatOkHeaders)
         /// The request is wrong. (400).
@@ -305,7 +305,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `GET /records`.
-    public enum ExportRecordsResponse: Sendable {
+    public indirect enum ExportRecordsResponse: Sendable {
         /// One record per line. (200).
         case ok(AsyncThrowingStream<Tick, any Error>)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -350,7 +350,7 @@ public nonisolated struct StreamsApi: Sendable {
     }
 
     /// The documented responses of `GET /records/sequence`.
-    public enum ExportRecordSequenceResponse: Sendable {
+    public indirect enum ExportRecordSequenceResponse: Sendable {
         /// Records as a JSON text sequence. (200).
         case ok(AsyncThrowingStream<Tick, any Error>)
         /// A response the API description does not document, as received: a status it does not list, or a body

@@ -100,7 +100,7 @@ public nonisolated struct UploadsApi: Sendable {
     }
 
     /// The documented responses of `POST /uploads/{id}`.
-    public enum UploadScanResponse: Sendable {
+    public indirect enum UploadScanResponse: Sendable {
         /// Stored. (204).
         case noContent
         /// A response the API description does not document, as received: a status it does not list, or a body

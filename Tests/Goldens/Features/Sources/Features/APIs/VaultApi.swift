@@ -33,7 +33,7 @@ public nonisolated struct VaultApi: Sendable {
     }
 
     /// The documented responses of `GET /vault`.
-    public enum VaultStatusResponse: Sendable {
+    public indirect enum VaultStatusResponse: Sendable {
         /// Whether the vault is open. (200).
         case ok(Secret)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -88,7 +88,7 @@ public nonisolated struct VaultApi: Sendable {
     }
 
     /// The documented responses of `POST /vault`.
-    public enum StoreSecretResponse: Sendable {
+    public indirect enum StoreSecretResponse: Sendable {
         /// Stored. (201).
         case created(Secret)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -152,7 +152,7 @@ public nonisolated struct VaultApi: Sendable {
     }
 
     /// The documented responses of `GET /vault/{name}`.
-    public enum ReadSecretResponse: Sendable {
+    public indirect enum ReadSecretResponse: Sendable {
         /// The secret. (200).
         case ok(Secret)
         /// A response the API description does not document, as received: a status it does not list, or a body
@@ -211,7 +211,7 @@ public nonisolated struct VaultApi: Sendable {
     }
 
     /// The documented responses of `DELETE /vault/{name}`.
-    public enum DeleteSecretResponse: Sendable {
+    public indirect enum DeleteSecretResponse: Sendable {
         /// Deleted. (204).
         case noContent
         /// A response the API description does not document, as received: a status it does not list, or a body

@@ -47,11 +47,11 @@ public nonisolated struct Account: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.password = try container.decodeIfPresent(String.self, forKey: "password")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
-        self.tier = try container.decodeIfPresent(Tier.self, forKey: "tier")
+        self.id = try container.decodeIfPresent(String.self, "id")
+        self.password = try container.decodeIfPresent(String.self, "password")
+        self.name = try container.decode(String.self, "name")
+        self.kind = try container.decodeIfPresent(String.self, "kind")
+        self.tier = try container.decodeIfPresent(Tier.self, "tier")
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: JSONValue] = [:]
         for key in others.allKeys where !Self.propertyKeys.contains(key.stringValue) {
@@ -62,13 +62,23 @@ public nonisolated struct Account: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.password, forKey: "password")
-        try container.encode(self.name, forKey: "name")
-        try container.encodeIfPresent(self.kind, forKey: "kind")
-        try container.encodeIfPresent(self.tier, forKey: "tier")
+        try container.encodeIfPresent(self.password, "password")
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.kind, "kind")
+        try container.encodeIfPresent(self.tier, "tier")
         var others = encoder.container(keyedBy: AnyCodingKey.self)
         for (key, value) in self.additionalProperties where !Self.propertyKeys.contains(key) {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
+        guard ModelEquality.equal(lhs.password, rhs.password) else { return false }
+        guard lhs.name == rhs.name else { return false }
+        guard ModelEquality.equal(lhs.kind, rhs.kind) else { return false }
+        guard ModelEquality.equal(lhs.tier, rhs.tier) else { return false }
+        guard lhs.additionalProperties == rhs.additionalProperties else { return false }
+        return true
     }
 }

@@ -20,13 +20,19 @@ public nonisolated struct Address: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.city = try container.decode(String.self, forKey: "city")
-        self.lines = try container.decodeIfPresent([String].self, forKey: "lines")
+        self.city = try container.decode(String.self, "city")
+        self.lines = try container.decodeIfPresent([String].self, "lines")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.city, forKey: "city")
-        try container.encodeIfPresent(self.lines, forKey: "lines")
+        try container.encode(self.city, "city")
+        try container.encodeIfPresent(self.lines, "lines")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.city == rhs.city else { return false }
+        guard ModelEquality.equal(lhs.lines, rhs.lines) else { return false }
+        return true
     }
 }

@@ -30,15 +30,22 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+        self.id = try container.decode(String.self, "id")
+        self.note = try container.decodeIfPresent(String.self, "note")
         self._pet = Indirect(try Pet(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encodeIfPresent(self.note, forKey: "note")
+        try container.encode(self.id, "id")
+        try container.encodeIfPresent(self.note, "note")
         try self.pet.encode(to: encoder)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.id == rhs.id else { return false }
+        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
+        guard lhs._pet == rhs._pet else { return false }
+        return true
     }
 }

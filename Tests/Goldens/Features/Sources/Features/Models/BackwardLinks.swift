@@ -20,13 +20,19 @@ public nonisolated struct BackwardLinks: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.first = try container.decodeIfPresent(String.self, forKey: "first")
-        self.prev = try container.decodeIfPresent(String.self, forKey: "prev")
+        self.first = try container.decodeIfPresent(String.self, "first")
+        self.prev = try container.decodeIfPresent(String.self, "prev")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.first, forKey: "first")
-        try container.encodeIfPresent(self.prev, forKey: "prev")
+        try container.encodeIfPresent(self.first, "first")
+        try container.encodeIfPresent(self.prev, "prev")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.first, rhs.first) else { return false }
+        guard ModelEquality.equal(lhs.prev, rhs.prev) else { return false }
+        return true
     }
 }

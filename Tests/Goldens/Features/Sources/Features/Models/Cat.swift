@@ -24,15 +24,22 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.petType = try container.decode(String.self, forKey: "petType")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.indoor = try container.decodeIfPresent(Bool.self, forKey: "indoor")
+        self.petType = try container.decode(String.self, "petType")
+        self.name = try container.decode(String.self, "name")
+        self.indoor = try container.decodeIfPresent(Bool.self, "indoor")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.petType, forKey: "petType")
-        try container.encode(self.name, forKey: "name")
-        try container.encodeIfPresent(self.indoor, forKey: "indoor")
+        try container.encode(self.petType, "petType")
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.indoor, "indoor")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.petType == rhs.petType else { return false }
+        guard lhs.name == rhs.name else { return false }
+        guard ModelEquality.equal(lhs.indoor, rhs.indoor) else { return false }
+        return true
     }
 }

@@ -26,14 +26,14 @@ public nonisolated struct Coupon: Codable, Hashable, Sendable {
     @available(*, deprecated, message: "Decodes deprecated properties.")
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.code = try container.decode(String.self, forKey: "code")
-        self.percent = try container.decodeIfPresent(Int.self, forKey: "percent")
+        self.code = try container.decode(String.self, "code")
+        self.percent = try container.decodeIfPresent(Int.self, "percent")
     }
 
     @available(*, deprecated, message: "Encodes deprecated properties.")
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.code, forKey: "code")
-        try container.encodeIfPresent(self.percent, forKey: "percent")
+        try container.encode(self.code, "code")
+        try container.encodeIfPresent(self.percent, "percent")
     }
 }

@@ -19,13 +19,19 @@ public nonisolated struct CreateChatRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.prompt = try container.decode(String.self, forKey: "prompt")
-        self.stream = try container.decodeIfPresent(Bool.self, forKey: "stream")
+        self.prompt = try container.decode(String.self, "prompt")
+        self.stream = try container.decodeIfPresent(Bool.self, "stream")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.prompt, forKey: "prompt")
-        try container.encodeIfPresent(self.stream, forKey: "stream")
+        try container.encode(self.prompt, "prompt")
+        try container.encodeIfPresent(self.stream, "stream")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.prompt == rhs.prompt else { return false }
+        guard ModelEquality.equal(lhs.stream, rhs.stream) else { return false }
+        return true
     }
 }

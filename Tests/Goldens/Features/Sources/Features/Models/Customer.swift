@@ -22,14 +22,20 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.defaultSource = try container.decodeIfPresent(Customer.DefaultSource.self, forKey: "defaultSource")
+        self.id = try container.decode(String.self, "id")
+        self.defaultSource = try container.decodeIfPresent(Customer.DefaultSource.self, "defaultSource")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encodeIfPresent(self.defaultSource, forKey: "defaultSource")
+        try container.encode(self.id, "id")
+        try container.encodeIfPresent(self.defaultSource, "defaultSource")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.id == rhs.id else { return false }
+        guard ModelEquality.equal(lhs.defaultSource, rhs.defaultSource) else { return false }
+        return true
     }
 
     public indirect enum DefaultSource: Codable, Hashable, Sendable {

@@ -20,13 +20,19 @@ public nonisolated struct Dog: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.petType = try container.decode(String.self, forKey: "petType")
-        self.bark = try container.decode(Bool.self, forKey: "bark")
+        self.petType = try container.decode(String.self, "petType")
+        self.bark = try container.decode(Bool.self, "bark")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.petType, forKey: "petType")
-        try container.encode(self.bark, forKey: "bark")
+        try container.encode(self.petType, "petType")
+        try container.encode(self.bark, "bark")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.petType == rhs.petType else { return false }
+        guard lhs.bark == rhs.bark else { return false }
+        return true
     }
 }

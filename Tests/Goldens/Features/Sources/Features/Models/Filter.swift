@@ -24,14 +24,20 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.color = try container.decodeIfPresent(Filter.Color.self, forKey: "color")
-        self._size = try container.decodeIfPresent(Filter.Size.self, forKey: "size").map(Indirect.init)
+        self.color = try container.decodeIfPresent(Filter.Color.self, "color")
+        self._size = try container.decodeIfPresent(Filter.Size.self, "size").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.color, forKey: "color")
-        try container.encodeIfPresent(self.size, forKey: "size")
+        try container.encodeIfPresent(self.color, "color")
+        try container.encodeIfPresent(self.size, "size")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.color, rhs.color) else { return false }
+        guard ModelEquality.equal(lhs._size, rhs._size) else { return false }
+        return true
     }
 
     public enum Color: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
@@ -86,14 +92,20 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.min = try container.decodeIfPresent(Int.self, forKey: "min")
-            self.max = try container.decodeIfPresent(Int.self, forKey: "max")
+            self.min = try container.decodeIfPresent(Int.self, "min")
+            self.max = try container.decodeIfPresent(Int.self, "max")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.min, forKey: "min")
-            try container.encodeIfPresent(self.max, forKey: "max")
+            try container.encodeIfPresent(self.min, "min")
+            try container.encodeIfPresent(self.max, "max")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard ModelEquality.equal(lhs.min, rhs.min) else { return false }
+            guard ModelEquality.equal(lhs.max, rhs.max) else { return false }
+            return true
         }
     }
 }

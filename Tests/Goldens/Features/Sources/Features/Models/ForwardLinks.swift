@@ -20,13 +20,19 @@ public nonisolated struct ForwardLinks: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.last = try container.decodeIfPresent(String.self, forKey: "last")
-        self.next = try container.decodeIfPresent(String.self, forKey: "next")
+        self.last = try container.decodeIfPresent(String.self, "last")
+        self.next = try container.decodeIfPresent(String.self, "next")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.last, forKey: "last")
-        try container.encodeIfPresent(self.next, forKey: "next")
+        try container.encodeIfPresent(self.last, "last")
+        try container.encodeIfPresent(self.next, "next")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs.last, rhs.last) else { return false }
+        guard ModelEquality.equal(lhs.next, rhs.next) else { return false }
+        return true
     }
 }

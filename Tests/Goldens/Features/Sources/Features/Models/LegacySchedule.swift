@@ -18,11 +18,16 @@ public nonisolated struct LegacySchedule: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.start = try container.decode(Date.self, forKey: "start")
+        self.start = try container.decode(Date.self, "start")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.start, forKey: "start")
+        try container.encode(self.start, "start")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.start == rhs.start else { return false }
+        return true
     }
 }

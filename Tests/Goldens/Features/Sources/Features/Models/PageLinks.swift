@@ -22,12 +22,17 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self._pages = try container.decodeIfPresent(PageLinks.Pages.self, forKey: "pages").map(Indirect.init)
+        self._pages = try container.decodeIfPresent(PageLinks.Pages.self, "pages").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.pages, forKey: "pages")
+        try container.encodeIfPresent(self.pages, "pages")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard ModelEquality.equal(lhs._pages, rhs._pages) else { return false }
+        return true
     }
 
     public struct Pages: Codable, Hashable, Sendable {
@@ -69,6 +74,12 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             try self.forwardLinks?.encode(to: encoder)
             try self.backwardLinks?.encode(to: encoder)
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard ModelEquality.equal(lhs._forwardLinks, rhs._forwardLinks) else { return false }
+            guard ModelEquality.equal(lhs._backwardLinks, rhs._backwardLinks) else { return false }
+            return true
         }
     }
 }

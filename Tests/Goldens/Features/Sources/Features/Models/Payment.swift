@@ -26,14 +26,20 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.amount = try container.decode(Int.self, forKey: "amount")
+        self.amount = try container.decode(Int.self, "amount")
         self._variant = Indirect(try Payment.Variant(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.amount, forKey: "amount")
+        try container.encode(self.amount, "amount")
         try self.variant.encode(to: encoder)
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.amount == rhs.amount else { return false }
+        guard lhs._variant == rhs._variant else { return false }
+        return true
     }
 
     public enum Variant: Codable, Hashable, Sendable {
@@ -80,12 +86,17 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                self.cardNumber = try container.decode(String.self, forKey: "cardNumber")
+                self.cardNumber = try container.decode(String.self, "cardNumber")
             }
 
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: AnyCodingKey.self)
-                try container.encode(self.cardNumber, forKey: "cardNumber")
+                try container.encode(self.cardNumber, "cardNumber")
+            }
+
+            public static func == (lhs: Self, rhs: Self) -> Bool {
+                guard lhs.cardNumber == rhs.cardNumber else { return false }
+                return true
             }
         }
 
@@ -103,12 +114,17 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                self.iban = try container.decode(String.self, forKey: "iban")
+                self.iban = try container.decode(String.self, "iban")
             }
 
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: AnyCodingKey.self)
-                try container.encode(self.iban, forKey: "iban")
+                try container.encode(self.iban, "iban")
+            }
+
+            public static func == (lhs: Self, rhs: Self) -> Bool {
+                guard lhs.iban == rhs.iban else { return false }
+                return true
             }
         }
     }

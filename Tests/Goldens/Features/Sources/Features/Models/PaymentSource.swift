@@ -20,14 +20,20 @@ public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.customer = try container.decodeIfPresent(PaymentSource.Customer2.self, forKey: "customer")
+        self.id = try container.decode(String.self, "id")
+        self.customer = try container.decodeIfPresent(PaymentSource.Customer2.self, "customer")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encodeIfPresent(self.customer, forKey: "customer")
+        try container.encode(self.id, "id")
+        try container.encodeIfPresent(self.customer, "customer")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.id == rhs.id else { return false }
+        guard ModelEquality.equal(lhs.customer, rhs.customer) else { return false }
+        return true
     }
 
     public indirect enum Customer2: Codable, Hashable, Sendable {

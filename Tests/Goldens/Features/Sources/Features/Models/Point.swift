@@ -20,13 +20,19 @@ public nonisolated struct Point: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.x = try container.decode(Int.self, forKey: "x")
-        self.y = try container.decode(Int.self, forKey: "y")
+        self.x = try container.decode(Int.self, "x")
+        self.y = try container.decode(Int.self, "y")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.x, forKey: "x")
-        try container.encode(self.y, forKey: "y")
+        try container.encode(self.x, "x")
+        try container.encode(self.y, "y")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.x == rhs.x else { return false }
+        guard lhs.y == rhs.y else { return false }
+        return true
     }
 }

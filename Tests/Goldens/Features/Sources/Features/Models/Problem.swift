@@ -16,11 +16,16 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.title = try container.decode(String.self, forKey: "title")
+        self.title = try container.decode(String.self, "title")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.title, forKey: "title")
+        try container.encode(self.title, "title")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.title == rhs.title else { return false }
+        return true
     }
 }

@@ -29,15 +29,22 @@ public nonisolated struct Route: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self._start = Indirect(try container.decode(Position.self, forKey: "start"))
-        self.stops = try container.decode([Waypoint].self, forKey: "stops")
-        self.photo = try container.decodeIfPresent(Data.self, forKey: "photo")
+        self._start = Indirect(try container.decode(Position.self, "start"))
+        self.stops = try container.decode([Waypoint].self, "stops")
+        self.photo = try container.decodeIfPresent(Data.self, "photo")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.start, forKey: "start")
-        try container.encode(self.stops, forKey: "stops")
-        try container.encodeIfPresent(self.photo, forKey: "photo")
+        try container.encode(self.start, "start")
+        try container.encode(self.stops, "stops")
+        try container.encodeIfPresent(self.photo, "photo")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs._start == rhs._start else { return false }
+        guard lhs.stops == rhs.stops else { return false }
+        guard ModelEquality.equal(lhs.photo, rhs.photo) else { return false }
+        return true
     }
 }

@@ -64,21 +64,21 @@ public nonisolated struct Schedule: Codable, Hashable, Sendable {
     @available(*, deprecated, message: "Decodes deprecated properties.")
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(Int.self, forKey: "id")
-        self.starts = try container.decode(Date.self, forKey: "starts")
-        self.ends = try container.decodeIfPresent(Date.self, forKey: "ends")
-        self.timezone = try container.decodeIfPresent(String.self, forKey: "timezone")
-        self.repeats = try container.decodeIfPresent(Repeat.self, forKey: "repeats")
-        self._slot = try container.decodeIfPresent(Slot.self, forKey: "slot").map(Indirect.init)
+        self.id = try container.decodeIfPresent(Int.self, "id")
+        self.starts = try container.decode(Date.self, "starts")
+        self.ends = try container.decodeIfPresent(Date.self, "ends")
+        self.timezone = try container.decodeIfPresent(String.self, "timezone")
+        self.repeats = try container.decodeIfPresent(Repeat.self, "repeats")
+        self._slot = try container.decodeIfPresent(Slot.self, "slot").map(Indirect.init)
     }
 
     @available(*, deprecated, message: "Encodes deprecated properties.")
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.starts, forKey: "starts")
-        try container.encodeIfPresent(self.ends, forKey: "ends")
-        try container.encodeIfPresent(self.timezone, forKey: "timezone")
-        try container.encodeIfPresent(self.repeats, forKey: "repeats")
-        try container.encodeIfPresent(self.slot, forKey: "slot")
+        try container.encode(self.starts, "starts")
+        try container.encodeIfPresent(self.ends, "ends")
+        try container.encodeIfPresent(self.timezone, "timezone")
+        try container.encodeIfPresent(self.repeats, "repeats")
+        try container.encodeIfPresent(self.slot, "slot")
     }
 }

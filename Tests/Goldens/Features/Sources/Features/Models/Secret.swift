@@ -20,13 +20,19 @@ public nonisolated struct Secret: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        self.name = try container.decode(String.self, "name")
+        self.value = try container.decodeIfPresent(String.self, "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.name, forKey: "name")
-        try container.encodeIfPresent(self.value, forKey: "value")
+        try container.encode(self.name, "name")
+        try container.encodeIfPresent(self.value, "value")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.name == rhs.name else { return false }
+        guard ModelEquality.equal(lhs.value, rhs.value) else { return false }
+        return true
     }
 }

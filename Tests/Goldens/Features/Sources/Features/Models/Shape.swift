@@ -52,12 +52,17 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.radius = try container.decode(Double.self, forKey: "radius")
+            self.radius = try container.decode(Double.self, "radius")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encode(self.radius, forKey: "radius")
+            try container.encode(self.radius, "radius")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard lhs.radius == rhs.radius else { return false }
+            return true
         }
     }
 
@@ -79,14 +84,20 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.side = try container.decode(Int.self, forKey: "side")
-            self.label = try container.decodeIfPresent(String.self, forKey: "label")
+            self.side = try container.decode(Int.self, "side")
+            self.label = try container.decodeIfPresent(String.self, "label")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encode(self.side, forKey: "side")
-            try container.encodeIfPresent(self.label, forKey: "label")
+            try container.encode(self.side, "side")
+            try container.encodeIfPresent(self.label, "label")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            guard lhs.side == rhs.side else { return false }
+            guard ModelEquality.equal(lhs.label, rhs.label) else { return false }
+            return true
         }
     }
 

@@ -20,13 +20,19 @@ public nonisolated struct Tick: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.seq = try container.decode(Int.self, forKey: "seq")
-        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+        self.seq = try container.decode(Int.self, "seq")
+        self.text = try container.decodeIfPresent(String.self, "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.seq, forKey: "seq")
-        try container.encodeIfPresent(self.text, forKey: "text")
+        try container.encode(self.seq, "seq")
+        try container.encodeIfPresent(self.text, "text")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard lhs.seq == rhs.seq else { return false }
+        guard ModelEquality.equal(lhs.text, rhs.text) else { return false }
+        return true
     }
 }
