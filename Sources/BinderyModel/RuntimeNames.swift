@@ -17,7 +17,7 @@ public enum RuntimeNames {
     public static let typeNames: Set<String> = [
         "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential",
         "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding",
-        "JSONShape", "JSONValue", "ModelEquality", "MultipartBody", "MultipartFile", "ParameterNode",
+        "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode",
         "ParameterNodeBuilder",
         "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",

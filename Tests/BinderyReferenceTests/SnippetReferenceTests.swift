@@ -218,18 +218,6 @@ import Testing
                     try container.encodeIfPresent(self.owner, "owner")
                 }
 
-                public static func == (lhs: Self, rhs: Self) -> Bool {
-                    guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
-                    guard lhs.name == rhs.name else { return false }
-                    guard ModelEquality.equal(lhs.nickname, rhs.nickname) else { return false }
-                    guard ModelEquality.equal(lhs.status, rhs.status) else { return false }
-                    guard ModelEquality.equal(lhs.category, rhs.category) else { return false }
-                    guard ModelEquality.equal(lhs.tags, rhs.tags) else { return false }
-                    guard ModelEquality.equal(lhs.born, rhs.born) else { return false }
-                    guard ModelEquality.equal(lhs._owner, rhs._owner) else { return false }
-                    return true
-                }
-
                 public enum Status: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
                     case available
                     case pending
@@ -290,11 +278,6 @@ import Testing
                     public func encode(to encoder: any Encoder) throws {
                         var container = encoder.container(keyedBy: AnyCodingKey.self)
                         try container.encodeIfPresent(self.name, "name")
-                    }
-
-                    public static func == (lhs: Self, rhs: Self) -> Bool {
-                        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
-                        return true
                     }
                 }
             }
@@ -857,12 +840,6 @@ import Testing
                     try container.encode(self.longitude)
                     try container.encode(self.latitude)
                 }
-
-                public static func == (lhs: Self, rhs: Self) -> Bool {
-                    guard lhs.longitude == rhs.longitude else { return false }
-                    guard lhs.latitude == rhs.latitude else { return false }
-                    return true
-                }
             }
             """#
         )
@@ -921,14 +898,6 @@ import Testing
                         try container.encode(self.item2)
                     }
                     try container.encode(contentsOf: self.additionalItems)
-                }
-
-                public static func == (lhs: Self, rhs: Self) -> Bool {
-                    guard lhs.item0 == rhs.item0 else { return false }
-                    guard lhs._item1 == rhs._item1 else { return false }
-                    guard ModelEquality.equal(lhs.item2, rhs.item2) else { return false }
-                    guard lhs.additionalItems == rhs.additionalItems else { return false }
-                    return true
                 }
             }
             """#
@@ -993,13 +962,6 @@ import Testing
                     try container.encode(self.photo, "photo")
                     try container.encodeIfPresent(self.genome, "genome")
                     try container.encodeIfPresent(self.card, "card")
-                }
-
-                public static func == (lhs: Self, rhs: Self) -> Bool {
-                    guard lhs.photo == rhs.photo else { return false }
-                    guard ModelEquality.equal(lhs.genome, rhs.genome) else { return false }
-                    guard ModelEquality.equal(lhs.card, rhs.card) else { return false }
-                    return true
                 }
             }
             """#

@@ -41,12 +41,4 @@ public nonisolated struct ComputeNodeResult: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.runningTasks, "runningTasks")
         try container.encodeIfPresent(self.isDedicated, "isDedicated")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.computeNodeId, rhs.computeNodeId) else { return false }
-        guard ModelEquality.equal(lhs.state, rhs.state) else { return false }
-        guard ModelEquality.equal(lhs.runningTasks, rhs.runningTasks) else { return false }
-        guard ModelEquality.equal(lhs.isDedicated, rhs.isDedicated) else { return false }
-        return true
-    }
 }

@@ -27,9 +27,4 @@ public nonisolated struct GetDeploymentQueryResult: Codable, Hashable, Sendable 
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encodeIfPresent(self.deployment, "deployment")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs._deployment, rhs._deployment) else { return false }
-        return true
-    }
 }

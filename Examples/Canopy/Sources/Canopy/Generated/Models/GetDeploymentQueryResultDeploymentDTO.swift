@@ -155,31 +155,4 @@ public nonisolated struct GetDeploymentQueryResultDeploymentDTO: Codable, Hashab
         try container.encodeIfPresent(self.heavyPoolId, "heavyPoolId")
         try container.encodeIfPresent(self.documentDatabaseId, "documentDatabaseId")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
-        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
-        guard ModelEquality.equal(lhs.commerciallyActive, rhs.commerciallyActive) else { return false }
-        guard ModelEquality.equal(lhs.renewalDate, rhs.renewalDate) else { return false }
-        guard ModelEquality.equal(lhs.cutOffDate, rhs.cutOffDate) else { return false }
-        guard ModelEquality.equal(lhs.maxNodes, rhs.maxNodes) else { return false }
-        guard ModelEquality.equal(lhs.computeCreditLimit, rhs.computeCreditLimit) else { return false }
-        guard ModelEquality.equal(lhs.subscriptionLevel, rhs.subscriptionLevel) else { return false }
-        guard ModelEquality.equal(lhs.effectiveDate, rhs.effectiveDate) else { return false }
-        guard ModelEquality.equal(lhs.originalEffectiveDate, rhs.originalEffectiveDate) else { return false }
-        guard ModelEquality.equal(lhs.storageCreditLimit, rhs.storageCreditLimit) else { return false }
-        guard ModelEquality.equal(lhs.doNotInvoice, rhs.doNotInvoice) else { return false }
-        guard ModelEquality.equal(lhs.lastInvoiceDate, rhs.lastInvoiceDate) else { return false }
-        guard ModelEquality.equal(lhs.lastInvoiceComputeCredit, rhs.lastInvoiceComputeCredit) else { return false }
-        guard ModelEquality.equal(lhs.nearStorageLimit, rhs.nearStorageLimit) else { return false }
-        guard ModelEquality.equal(lhs.enabled, rhs.enabled) else { return false }
-        guard ModelEquality.equal(lhs.tenants, rhs.tenants) else { return false }
-        guard ModelEquality.equal(lhs.notes, rhs.notes) else { return false }
-        guard ModelEquality.equal(lhs.features, rhs.features) else { return false }
-        guard ModelEquality.equal(lhs.poolId, rhs.poolId) else { return false }
-        guard ModelEquality.equal(lhs.secondaryPoolId, rhs.secondaryPoolId) else { return false }
-        guard ModelEquality.equal(lhs.heavyPoolId, rhs.heavyPoolId) else { return false }
-        guard ModelEquality.equal(lhs.documentDatabaseId, rhs.documentDatabaseId) else { return false }
-        return true
-    }
 }

@@ -70,14 +70,4 @@ public nonisolated struct ProblemDetails: Codable, Hashable, Sendable {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.type, rhs.type) else { return false }
-        guard ModelEquality.equal(lhs.title, rhs.title) else { return false }
-        guard ModelEquality.equal(lhs.status, rhs.status) else { return false }
-        guard ModelEquality.equal(lhs.detail, rhs.detail) else { return false }
-        guard ModelEquality.equal(lhs.instance, rhs.instance) else { return false }
-        guard lhs.additionalProperties == rhs.additionalProperties else { return false }
-        return true
-    }
 }

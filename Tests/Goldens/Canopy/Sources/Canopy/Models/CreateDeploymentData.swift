@@ -123,21 +123,4 @@ public nonisolated struct CreateDeploymentData: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.features, "features")
         try container.encodeIfPresent(self.note, "note")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
-        guard ModelEquality.equal(lhs.commerciallyActive, rhs.commerciallyActive) else { return false }
-        guard ModelEquality.equal(lhs.renewalDate, rhs.renewalDate) else { return false }
-        guard ModelEquality.equal(lhs.cutOffDate, rhs.cutOffDate) else { return false }
-        guard ModelEquality.equal(lhs.maxNodes, rhs.maxNodes) else { return false }
-        guard ModelEquality.equal(lhs.computeCreditLimit, rhs.computeCreditLimit) else { return false }
-        guard ModelEquality.equal(lhs.subscriptionLevel, rhs.subscriptionLevel) else { return false }
-        guard ModelEquality.equal(lhs.effectiveDate, rhs.effectiveDate) else { return false }
-        guard ModelEquality.equal(lhs.storageCreditLimit, rhs.storageCreditLimit) else { return false }
-        guard ModelEquality.equal(lhs.doNotInvoice, rhs.doNotInvoice) else { return false }
-        guard ModelEquality.equal(lhs.enabled, rhs.enabled) else { return false }
-        guard ModelEquality.equal(lhs.features, rhs.features) else { return false }
-        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
-        return true
-    }
 }

@@ -29,10 +29,4 @@ public nonisolated struct GetDeploymentQueryResultNoteItem: Codable, Hashable, S
         try container.encodeIfPresent(self.date, "date")
         try container.encodeIfPresent(self.note, "note")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.date, rhs.date) else { return false }
-        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
-        return true
-    }
 }

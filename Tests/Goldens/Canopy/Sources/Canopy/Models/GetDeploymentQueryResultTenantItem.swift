@@ -41,12 +41,4 @@ public nonisolated struct GetDeploymentQueryResultTenantItem: Codable, Hashable,
         try container.encodeIfPresent(self.shortName, "shortName")
         try container.encodeIfPresent(self.documentDatabaseId, "documentDatabaseId")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
-        guard ModelEquality.equal(lhs.name, rhs.name) else { return false }
-        guard ModelEquality.equal(lhs.shortName, rhs.shortName) else { return false }
-        guard ModelEquality.equal(lhs.documentDatabaseId, rhs.documentDatabaseId) else { return false }
-        return true
-    }
 }

@@ -83,19 +83,4 @@ public nonisolated struct GetPoolStatusQueryResult: Codable, Hashable, Sendable 
         try container.encodeIfPresent(self.runningTasks, "runningTasks")
         try container.encodeIfPresent(self.computeNodes, "computeNodes")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.poolId, rhs.poolId) else { return false }
-        guard ModelEquality.equal(lhs.poolState, rhs.poolState) else { return false }
-        guard ModelEquality.equal(lhs.allocationState, rhs.allocationState) else { return false }
-        guard ModelEquality.equal(lhs.currentDedicated, rhs.currentDedicated) else { return false }
-        guard ModelEquality.equal(lhs.targetDedicated, rhs.targetDedicated) else { return false }
-        guard ModelEquality.equal(lhs.currentLowPriority, rhs.currentLowPriority) else { return false }
-        guard ModelEquality.equal(lhs.targetLowPriority, rhs.targetLowPriority) else { return false }
-        guard ModelEquality.equal(lhs.maximumTasksPerNode, rhs.maximumTasksPerNode) else { return false }
-        guard ModelEquality.equal(lhs.schedulableComputeNodes, rhs.schedulableComputeNodes) else { return false }
-        guard ModelEquality.equal(lhs.runningTasks, rhs.runningTasks) else { return false }
-        guard ModelEquality.equal(lhs.computeNodes, rhs.computeNodes) else { return false }
-        return true
-    }
 }

@@ -89,20 +89,4 @@ public nonisolated struct GrantTypeHandlerResponse: Codable, Hashable, Sendable 
         try container.encodeIfPresent(self.userId, "user_id")
         try container.encodeIfPresent(self.username, "username")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.expires, rhs.expires) else { return false }
-        guard ModelEquality.equal(lhs.issued, rhs.issued) else { return false }
-        guard ModelEquality.equal(lhs.accessToken, rhs.accessToken) else { return false }
-        guard ModelEquality.equal(lhs.canopysimulationsClientId, rhs.canopysimulationsClientId) else { return false }
-        guard ModelEquality.equal(lhs.expiresIn, rhs.expiresIn) else { return false }
-        guard ModelEquality.equal(lhs.refreshToken, rhs.refreshToken) else { return false }
-        guard ModelEquality.equal(lhs.roles, rhs.roles) else { return false }
-        guard ModelEquality.equal(lhs.tenantId, rhs.tenantId) else { return false }
-        guard ModelEquality.equal(lhs.tokenType, rhs.tokenType) else { return false }
-        guard ModelEquality.equal(lhs.twoFactorEnabled, rhs.twoFactorEnabled) else { return false }
-        guard ModelEquality.equal(lhs.userId, rhs.userId) else { return false }
-        guard ModelEquality.equal(lhs.username, rhs.username) else { return false }
-        return true
-    }
 }

@@ -71,14 +71,4 @@ public nonisolated struct Account: Codable, Hashable, Sendable {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.id, rhs.id) else { return false }
-        guard ModelEquality.equal(lhs.password, rhs.password) else { return false }
-        guard lhs.name == rhs.name else { return false }
-        guard ModelEquality.equal(lhs.kind, rhs.kind) else { return false }
-        guard ModelEquality.equal(lhs.tier, rhs.tier) else { return false }
-        guard lhs.additionalProperties == rhs.additionalProperties else { return false }
-        return true
-    }
 }

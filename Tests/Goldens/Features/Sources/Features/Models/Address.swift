@@ -29,10 +29,4 @@ public nonisolated struct Address: Codable, Hashable, Sendable {
         try container.encode(self.city, "city")
         try container.encodeIfPresent(self.lines, "lines")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.city == rhs.city else { return false }
-        guard ModelEquality.equal(lhs.lines, rhs.lines) else { return false }
-        return true
-    }
 }

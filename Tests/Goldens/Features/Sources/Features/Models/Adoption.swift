@@ -41,11 +41,4 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.note, "note")
         try self.pet.encode(to: encoder)
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.id == rhs.id else { return false }
-        guard ModelEquality.equal(lhs.note, rhs.note) else { return false }
-        guard lhs._pet == rhs._pet else { return false }
-        return true
-    }
 }

@@ -29,10 +29,4 @@ public nonisolated struct BackwardLinks: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.first, "first")
         try container.encodeIfPresent(self.prev, "prev")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.first, rhs.first) else { return false }
-        guard ModelEquality.equal(lhs.prev, rhs.prev) else { return false }
-        return true
-    }
 }

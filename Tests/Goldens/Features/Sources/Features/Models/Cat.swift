@@ -35,11 +35,4 @@ public nonisolated struct Cat: Codable, Hashable, Sendable {
         try container.encode(self.name, "name")
         try container.encodeIfPresent(self.indoor, "indoor")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.petType == rhs.petType else { return false }
-        guard lhs.name == rhs.name else { return false }
-        guard ModelEquality.equal(lhs.indoor, rhs.indoor) else { return false }
-        return true
-    }
 }

@@ -28,10 +28,4 @@ public nonisolated struct CreateChatRequest: Codable, Hashable, Sendable {
         try container.encode(self.prompt, "prompt")
         try container.encodeIfPresent(self.stream, "stream")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.prompt == rhs.prompt else { return false }
-        guard ModelEquality.equal(lhs.stream, rhs.stream) else { return false }
-        return true
-    }
 }

@@ -32,12 +32,6 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.defaultSource, "defaultSource")
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.id == rhs.id else { return false }
-        guard ModelEquality.equal(lhs.defaultSource, rhs.defaultSource) else { return false }
-        return true
-    }
-
     public indirect enum DefaultSource: Codable, Hashable, Sendable {
         case string(String)
         case paymentSource(PaymentSource)

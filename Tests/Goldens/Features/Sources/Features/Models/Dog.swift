@@ -29,10 +29,4 @@ public nonisolated struct Dog: Codable, Hashable, Sendable {
         try container.encode(self.petType, "petType")
         try container.encode(self.bark, "bark")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.petType == rhs.petType else { return false }
-        guard lhs.bark == rhs.bark else { return false }
-        return true
-    }
 }

@@ -34,12 +34,6 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.size, "size")
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.color, rhs.color) else { return false }
-        guard ModelEquality.equal(lhs._size, rhs._size) else { return false }
-        return true
-    }
-
     public enum Color: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
         case red
         case green
@@ -100,12 +94,6 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
             try container.encodeIfPresent(self.min, "min")
             try container.encodeIfPresent(self.max, "max")
-        }
-
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard ModelEquality.equal(lhs.min, rhs.min) else { return false }
-            guard ModelEquality.equal(lhs.max, rhs.max) else { return false }
-            return true
         }
     }
 }

@@ -29,10 +29,4 @@ public nonisolated struct ForwardLinks: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.last, "last")
         try container.encodeIfPresent(self.next, "next")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs.last, rhs.last) else { return false }
-        guard ModelEquality.equal(lhs.next, rhs.next) else { return false }
-        return true
-    }
 }

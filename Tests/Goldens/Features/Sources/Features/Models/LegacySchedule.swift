@@ -25,9 +25,4 @@ public nonisolated struct LegacySchedule: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(self.start, "start")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.start == rhs.start else { return false }
-        return true
-    }
 }

@@ -30,11 +30,6 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.pages, "pages")
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard ModelEquality.equal(lhs._pages, rhs._pages) else { return false }
-        return true
-    }
-
     public struct Pages: Codable, Hashable, Sendable {
         /// - Remark: An alternative of the `anyOf`: present when the JSON object fits it, read from and written to the object's own members.
         public var forwardLinks: ForwardLinks? {
@@ -74,12 +69,6 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         public func encode(to encoder: any Encoder) throws {
             try self.forwardLinks?.encode(to: encoder)
             try self.backwardLinks?.encode(to: encoder)
-        }
-
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard ModelEquality.equal(lhs._forwardLinks, rhs._forwardLinks) else { return false }
-            guard ModelEquality.equal(lhs._backwardLinks, rhs._backwardLinks) else { return false }
-            return true
         }
     }
 }

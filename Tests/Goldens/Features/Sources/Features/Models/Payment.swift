@@ -36,12 +36,6 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
         try self.variant.encode(to: encoder)
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.amount == rhs.amount else { return false }
-        guard lhs._variant == rhs._variant else { return false }
-        return true
-    }
-
     public enum Variant: Codable, Hashable, Sendable {
         /// card
         case card(Payment.Variant.Card)
@@ -93,11 +87,6 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
                 var container = encoder.container(keyedBy: AnyCodingKey.self)
                 try container.encode(self.cardNumber, "cardNumber")
             }
-
-            public static func == (lhs: Self, rhs: Self) -> Bool {
-                guard lhs.cardNumber == rhs.cardNumber else { return false }
-                return true
-            }
         }
 
         /// transfer
@@ -120,11 +109,6 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: AnyCodingKey.self)
                 try container.encode(self.iban, "iban")
-            }
-
-            public static func == (lhs: Self, rhs: Self) -> Bool {
-                guard lhs.iban == rhs.iban else { return false }
-                return true
             }
         }
     }

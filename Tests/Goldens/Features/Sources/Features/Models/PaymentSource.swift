@@ -30,12 +30,6 @@ public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.customer, "customer")
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.id == rhs.id else { return false }
-        guard ModelEquality.equal(lhs.customer, rhs.customer) else { return false }
-        return true
-    }
-
     public indirect enum Customer2: Codable, Hashable, Sendable {
         case string(String)
         case customer(Customer)

@@ -29,10 +29,4 @@ public nonisolated struct Point: Codable, Hashable, Sendable {
         try container.encode(self.x, "x")
         try container.encode(self.y, "y")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.x == rhs.x else { return false }
-        guard lhs.y == rhs.y else { return false }
-        return true
-    }
 }

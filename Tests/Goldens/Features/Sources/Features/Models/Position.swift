@@ -31,10 +31,4 @@ public nonisolated struct Position: Codable, Hashable, Sendable {
         try container.encode(self.longitude)
         try container.encode(self.latitude)
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.longitude == rhs.longitude else { return false }
-        guard lhs.latitude == rhs.latitude else { return false }
-        return true
-    }
 }

@@ -23,9 +23,4 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(self.title, "title")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.title == rhs.title else { return false }
-        return true
-    }
 }

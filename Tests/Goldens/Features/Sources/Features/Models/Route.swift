@@ -40,11 +40,4 @@ public nonisolated struct Route: Codable, Hashable, Sendable {
         try container.encode(self.stops, "stops")
         try container.encodeIfPresent(self.photo, "photo")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs._start == rhs._start else { return false }
-        guard lhs.stops == rhs.stops else { return false }
-        guard ModelEquality.equal(lhs.photo, rhs.photo) else { return false }
-        return true
-    }
 }

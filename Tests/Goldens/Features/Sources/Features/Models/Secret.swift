@@ -29,10 +29,4 @@ public nonisolated struct Secret: Codable, Hashable, Sendable {
         try container.encode(self.name, "name")
         try container.encodeIfPresent(self.value, "value")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.name == rhs.name else { return false }
-        guard ModelEquality.equal(lhs.value, rhs.value) else { return false }
-        return true
-    }
 }

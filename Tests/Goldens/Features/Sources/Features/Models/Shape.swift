@@ -59,11 +59,6 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
             try container.encode(self.radius, "radius")
         }
-
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard lhs.radius == rhs.radius else { return false }
-            return true
-        }
     }
 
     /// square
@@ -92,12 +87,6 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
             try container.encode(self.side, "side")
             try container.encodeIfPresent(self.label, "label")
-        }
-
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            guard lhs.side == rhs.side else { return false }
-            guard ModelEquality.equal(lhs.label, rhs.label) else { return false }
-            return true
         }
     }
 

@@ -29,10 +29,4 @@ public nonisolated struct Tick: Codable, Hashable, Sendable {
         try container.encode(self.seq, "seq")
         try container.encodeIfPresent(self.text, "text")
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.seq == rhs.seq else { return false }
-        guard ModelEquality.equal(lhs.text, rhs.text) else { return false }
-        return true
-    }
 }

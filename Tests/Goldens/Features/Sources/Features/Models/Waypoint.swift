@@ -53,12 +53,4 @@ public nonisolated struct Waypoint: Codable, Hashable, Sendable {
         }
         try container.encode(contentsOf: self.additionalItems)
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.item0 == rhs.item0 else { return false }
-        guard lhs._item1 == rhs._item1 else { return false }
-        guard ModelEquality.equal(lhs.item2, rhs.item2) else { return false }
-        guard lhs.additionalItems == rhs.additionalItems else { return false }
-        return true
-    }
 }

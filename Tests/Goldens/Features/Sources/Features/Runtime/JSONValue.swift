@@ -224,15 +224,6 @@ nonisolated extension KeyedEncodingContainer where Key == AnyCodingKey {
     }
 }
 
-/// How a model's `==` compares its optional members: one call, where the compiler would write out the comparison
-/// of two optionals inline for each member (its `==` for optionals is transparent). A model's `==` is written out
-/// rather than synthesized for that reason; its members that are not optional are compared with `==`.
-nonisolated enum ModelEquality {
-    static func equal<Value: Equatable>(_ lhs: Value?, _ rhs: Value?) -> Bool {
-        lhs == rhs
-    }
-}
-
 /// A value stored on the heap, which never changes: how a struct holds its members that are structs and unions, so
 /// that a struct can hold its own type, and copying one copies a reference rather than every field inside it.
 public nonisolated final class Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
