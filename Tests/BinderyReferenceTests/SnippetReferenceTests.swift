@@ -23,11 +23,16 @@ import Testing
     }
 
     /// Compares a snippet with what was generated; a difference is reported as the first lines that differ, with
-    /// the whole generated text, so it reads as a diff and can be taken over when the change is intended.
+    /// the whole generated text, so it reads as a diff. With `BINDERY_UPDATE_GOLDENS=1` the snippet is rewritten
+    /// with the generated text instead, for a change that is intended.
     func expectSnippet(
         _ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         guard actual != expected else { return }
+        if Support.updatingGoldens {
+            try SnippetUpdater.replace(in: sourceLocation.filePath, atLine: sourceLocation.line, with: actual)
+            return
+        }
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let first =
