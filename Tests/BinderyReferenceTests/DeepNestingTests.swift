@@ -5,7 +5,7 @@ import TestExecutors
 import Testing
 
 /// Schemas nested as deep as the reader allows generate whichever thread asks, however small its stack: the pipeline
-/// runs on threads of its own (`DeepStack`). Before, 256 levels of `items` needed about 5 MiB of stack in a debug
+/// runs on threads of its own (`DeepStack`). Before, 256 levels of `items` needed about 6 MiB of stack in a debug
 /// build and 255 levels of nested objects about 9 MiB, more than a main thread has: a task on macOS (512 KiB) or
 /// `bindery` under a lower `ulimit -s` crashed.
 @Suite(.computing) struct DeepNestingTests {
