@@ -15,7 +15,8 @@ public enum RuntimeNames {
     public static var reservedNames: Set<String> { typeNames.union(fileNames) }
 
     public static let typeNames: Set<String> = [
-        "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential",
+        "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "BearerTokenRefresher",
+        "CalendarDate", "Credential",
         "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding",
         "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode", "ParameterNodeBuilder",
         "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
