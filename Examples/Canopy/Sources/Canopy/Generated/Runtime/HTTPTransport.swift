@@ -66,9 +66,8 @@ public nonisolated struct URLSessionTransport: HTTPTransport {
         return received
         #else
         let (bytes, response) = try await session.bytes(for: urlRequest)
-        let body = try await Self.readBody(bytes, expectedLength: response.expectedContentLength, maxBytes: maxBytes) {
-            bytes.task.cancel()
-        }
+        let length = response.expectedContentLength
+        let body = try await Self.readBody(bytes, expectedLength: length, maxBytes: maxBytes) { bytes.task.cancel() }
         return (body, response)
         #endif
     }
