@@ -1532,7 +1532,9 @@ import Foundation
 {
     /// Gets new tokens with the refresh token (`nil` when there is none): the access token, and the refresh token
     /// to use next time (`nil` keeps the one there is).
-    {{access}} typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (access: String, refresh: String?)
+    {{access}} typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (
+        access: String, refresh: String?
+    )
 
     private var accessToken: String
     /// The access token the last refresh replaced, which requests sent before it may still carry.

@@ -56,7 +56,9 @@ public actor BearerTokenRefresher: APIMiddleware, CustomStringConvertible, Custo
 {
     /// Gets new tokens with the refresh token (`nil` when there is none): the access token, and the refresh token
     /// to use next time (`nil` keeps the one there is).
-    public typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (access: String, refresh: String?)
+    public typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (
+        access: String, refresh: String?
+    )
 
     private var accessToken: String
     /// The access token the last refresh replaced, which requests sent before it may still carry.
