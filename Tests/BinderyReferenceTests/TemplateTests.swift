@@ -51,8 +51,8 @@ import Testing
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
             "Content", "Member", "Key", "NestedKey", "T", "Context", "Element", "Part",
-            // Generic parameters and associated types of the streaming runtime.
-            "Output", "Parser", "Payload",
+            // Generic parameters and associated types of the streaming runtime and of `URLSessionTransport`.
+            "Output", "Parser", "Payload", "Bytes",
             // Nested in `AsyncThrowingStream` and `URLSession`.
             "Continuation", "ResponseDisposition",
             // Nested in the streaming runtime's types (`ByteStream.TooLargeError`), in `URLSession` and in
