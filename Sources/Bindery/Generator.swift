@@ -115,8 +115,17 @@ public enum Generator {
         return try render(options, templates: templates, timings: &timings)
     }
 
-    /// Reads, translates and renders, timing each stage.
+    /// Reads, translates and renders, timing each stage, on threads with stacks large enough for schemas nested as
+    /// deep as the reader allows, whichever thread calls it (``DeepStack``).
     static func render(
+        _ options: Options, templates: TemplateSet, timings: inout StageTimings
+    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        try DeepStack.run { () throws(Diagnostic) in
+            try renderOnDeepStack(options, templates: templates, timings: &timings)
+        }
+    }
+
+    private static func renderOnDeepStack(
         _ options: Options, templates: TemplateSet, timings: inout StageTimings
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // Templates first: a broken template is reported without reading a large description.

@@ -15,14 +15,13 @@ public enum RuntimeNames {
     public static var reservedNames: Set<String> { typeNames.union(fileNames) }
 
     public static let typeNames: Set<String> = [
-        "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "CalendarDate", "Credential",
-        "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport", "Indirect", "JSONCoding",
-        "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode",
-        "ParameterNodeBuilder",
-        "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
+        "APIClient", "APIError", "APIMiddleware", "APIResponseError", "AnyCodingKey", "BearerTokenRefresher",
+        "CalendarDate", "Credential", "FormBody", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "HTTPTransport",
+        "Indirect", "JSONCoding", "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode",
+        "ParameterNodeBuilder", "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
-        "PercentEncoding", "Redaction", "ResponseSizeGuard", "RetryPolicy", "SecurityScheme", "URLSessionTransport",
-        "UnionCoding",
+        "PercentEncoding", "Redaction", "ResponseSizeGuard", "ResponseSizeLimit", "RetryPolicy", "SecurityScheme",
+        "URLSessionTransport", "UnionCoding",
         // Streaming.swift, written only for packages with streaming responses.
         "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStatusSet", "HTTPStreamingResponse", "JSONLinesParser",
         "ServerSentEvent", "ServerSentEventParser", "SpillFile", "StreamDecoding", "StreamDecodingError",

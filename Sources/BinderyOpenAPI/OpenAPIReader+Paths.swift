@@ -17,7 +17,29 @@ extension OpenAPIReader {
     }
 
     func readPathItem(path: String, node: YAMLNode, keyLocation: SourceLocation) throws(Diagnostic) -> PathItem {
-        let node = try dereference(node, "path item '\(path)'")
+        try pathItem(path: path, node: node, keyLocation: keyLocation) { (node) throws(Diagnostic) in
+            try readPathItem(path: path, dereferenced: node, keyLocation: keyLocation)
+        }
+    }
+
+    /// The path item at `node` under `path`, `read` from the node `node` leads to. One that paths reach through a
+    /// `$ref` is read once, however many paths refer to it: the others get a copy under their own path and
+    /// location. Its warnings (and an error in it) are reported once, where the first of those paths refers to it.
+    func pathItem(
+        path: String, node: YAMLNode, keyLocation: SourceLocation,
+        reading read: (YAMLNode) throws(Diagnostic) -> PathItem
+    ) throws(Diagnostic) -> PathItem {
+        let target = try dereference(node, "path item '\(path)'")
+        guard target != node else { return try read(target) }
+        if let item = referencedPathItems[target] { return item.moved(to: path, at: keyLocation) }
+        let item = try read(target)
+        referencedPathItems[target] = item
+        return item
+    }
+
+    private func readPathItem(
+        path: String, dereferenced node: YAMLNode, keyLocation: SourceLocation
+    ) throws(Diagnostic) -> PathItem {
         try node.expectMapping("path '\(path)'")
         var item = PathItem(path: path, location: keyLocation)
         item.summary = node["summary"].flatMap { documentation($0, "'summary'") }
@@ -265,6 +287,19 @@ extension OpenAPIReader {
         header.required = try node["required"]?.bool("'required'") ?? false
         header.deprecated = try node["deprecated"]?.bool("'deprecated'") ?? false
         return header
+    }
+}
+
+extension PathItem {
+    /// The item and its operations under `path`, written at `location`.
+    func moved(to path: String, at location: SourceLocation) -> PathItem {
+        var item = self
+        item.path = path
+        item.location = location
+        for index in item.operations.indices {
+            item.operations[index].path = path
+        }
+        return item
     }
 }
 

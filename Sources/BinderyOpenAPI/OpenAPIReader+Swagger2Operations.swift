@@ -59,7 +59,14 @@ extension OpenAPIReader {
     func readSwagger2PathItem(
         path: String, node: YAMLNode, keyLocation: SourceLocation, mediaTypes: Swagger2MediaTypes
     ) throws(Diagnostic) -> PathItem {
-        let node = try dereference(node, "path item '\(path)'")
+        try pathItem(path: path, node: node, keyLocation: keyLocation) { (node) throws(Diagnostic) in
+            try readSwagger2PathItem(path: path, dereferenced: node, keyLocation: keyLocation, mediaTypes: mediaTypes)
+        }
+    }
+
+    private func readSwagger2PathItem(
+        path: String, dereferenced node: YAMLNode, keyLocation: SourceLocation, mediaTypes: Swagger2MediaTypes
+    ) throws(Diagnostic) -> PathItem {
         try node.expectMapping("path '\(path)'")
         var item = PathItem(path: path, location: keyLocation)
         let shared =

@@ -19,6 +19,10 @@ public final class OpenAPIReader {
     /// How deep schemas may nest (`items` in `items` in …): deeper is an error, not a stack overflow.
     let maximumSchemaDepth = 256
     var schemaDepth = 0
+    /// The path items read so far that paths reach through `$ref`, by the node the reference leads to (a file and
+    /// a pointer in it): many paths may share one (`/v1/pets` and `/v2/pets`), and each would otherwise read it
+    /// again, and count its nodes again against ``nodeAllowance``.
+    var referencedPathItems: [YAMLNode: PathItem] = [:]
     /// Nodes visited reading schemas and literal values, against ``nodeAllowance``.
     var nodesRead = 0
     /// Whether the examples of media types (`example`, `examples`; Swagger 2.0's response `examples`) are read into

@@ -96,9 +96,8 @@ import Foundation
         return try await perform(authorized(request, security: security)) { request in
             let response = try await transport.send(request, baseURL: baseURL)
             // For transports that do not keep to the limit as they receive.
-            if let limit = request.maxResponseBytes, response.body.count > limit {
-                throw APIError.responseTooLarge(limit: limit)
-            }
+            var limit = ResponseSizeLimit(request.maxResponseBytes)
+            guard limit.allows(receiving: response.body.count) else { throw limit.error }
             return response
         }
     }
@@ -1033,45 +1032,64 @@ import FoundationNetworking
 
     {{access}} func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
         let urlRequest = try urlRequest(for: request, baseURL: baseURL)
-        let limit = request.maxResponseBytes
         do {
-            #if canImport(FoundationNetworking)
-            // swift-corelibs-foundation tells a task delegate of each chunk (shortly after it has received it):
-            // the delegate cancels the transfer once the body passes the limit. On Apple platforms, the body is
-            // read from `bytes(for:)`, never past the limit.
-            let sizeGuard = limit.map(ResponseSizeGuard.init)
-            let data: Data
-            let response: URLResponse
-            do {
-                (data, response) = try await session.data(for: urlRequest, delegate: sizeGuard)
-            } catch where sizeGuard?.exceeded == true {
-                throw APIError.responseTooLarge(limit: limit ?? 0)
-            }
-            #else
-            let (bytes, response) = try await session.bytes(for: urlRequest)
-            if let limit, response.expectedContentLength > Int64(limit) {
-                bytes.task.cancel()
-                throw APIError.responseTooLarge(limit: limit)
-            }
-            var received: [UInt8] = []
-            received.reserveCapacity(Int(max(0, min(response.expectedContentLength, Int64(limit ?? 1 << 20)))))
-            for try await byte in bytes {
-                received.append(byte)
-                if let limit, received.count > limit {
-                    bytes.task.cancel()
-                    throw APIError.responseTooLarge(limit: limit)
-                }
-            }
-            let data = Data(received)
-            #endif
+            let (data, response) = try await receive(urlRequest, maxBytes: request.maxResponseBytes)
             guard let http = response as? HTTPURLResponse else {
                 throw APIError.invalidResponse("the response to \(request) is not an HTTP response")
             }
-            if let limit, data.count > limit { throw APIError.responseTooLarge(limit: limit) }
             return HTTPResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: data)
         } catch {
             throw redacting(error, of: request, url: urlRequest.url)
         }
+    }
+
+    /// The body and response of `urlRequest`, the body within `maxBytes`: all of ``send(_:baseURL:)`` that differs
+    /// between platforms. What to refuse and when is ``ResponseSizeLimit``'s, on both.
+    private func receive(_ urlRequest: URLRequest, maxBytes: Int?) async throws -> (Data, URLResponse) {
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation has no `bytes(for:)`. It tells a task delegate of each chunk (shortly after it
+        // has received it): the delegate cancels the transfer once the body passes the limit.
+        let sizeGuard = maxBytes.map { ResponseSizeGuard(ResponseSizeLimit($0)) }
+        let received: (Data, URLResponse)
+        do {
+            received = try await session.data(for: urlRequest, delegate: sizeGuard)
+        } catch {
+            throw sizeGuard?.exceeded ?? error
+        }
+        // The chunk that passes the limit may be the last, which the cancel comes too late for.
+        if let exceeded = sizeGuard?.exceeded { throw exceeded }
+        return received
+        #else
+        let (bytes, response) = try await session.bytes(for: urlRequest)
+        let length = response.expectedContentLength
+        let body = try await Self.readBody(bytes, expectedLength: length, maxBytes: maxBytes) { bytes.task.cancel() }
+        return (body, response)
+        #endif
+    }
+
+    /// Reads `bytes` whole, within `maxBytes`: the body of `URLSession.bytes(for:)` on Apple platforms, read
+    /// byte by byte, never past the limit. A body whose `expectedLength` (its `Content-Length`; -1 when not
+    /// announced) is over the limit is refused before its first byte, and one that turns out longer as soon as it
+    /// passes the limit; either way `cancel` stops the transfer before ``APIError/responseTooLarge(limit:)`` is
+    /// thrown. Generic over the sequence of bytes, so that it runs (and is tested) on every platform.
+    static func readBody<Bytes: AsyncSequence>(
+        _ bytes: Bytes, expectedLength: Int64, maxBytes: Int?, cancel: () -> Void
+    ) async throws -> Data where Bytes.Element == UInt8 {
+        var limit = ResponseSizeLimit(maxBytes)
+        guard limit.allows(announced: expectedLength) else {
+            cancel()
+            throw limit.error
+        }
+        var body = Data()
+        body.reserveCapacity(Int(max(0, min(expectedLength, Int64(maxBytes ?? 1 << 20)))))
+        for try await byte in bytes {
+            guard limit.allows(receiving: 1) else {
+                cancel()
+                throw limit.error
+            }
+            body.append(byte)
+        }
+        return body
     }
 
     /// The `URLRequest` for `request`. With a timeout, `URLSession`'s own (the longest wait for a byte) is set a
@@ -1114,37 +1132,65 @@ nonisolated extension HTTPHeaders {
     }
 }
 
+/// How much of a response body may be read into memory (`request.maxResponseBytes`), and how much has been: the
+/// one place that decides when a body is too large, for `URLSessionTransport` on every platform, for a streamed
+/// body read whole, and for the client's check of what other transports return.
+nonisolated struct ResponseSizeLimit: Sendable {
+    /// The most bytes the body may have; `nil`: no limit.
+    let maxBytes: Int?
+    /// The bytes received so far.
+    private(set) var received = 0
+
+    init(_ maxBytes: Int?) {
+        self.maxBytes = maxBytes
+    }
+
+    /// Whether a body whose `Content-Length` is `expectedLength` (-1 when not announced) may be read at all.
+    func allows(announced expectedLength: Int64) -> Bool {
+        guard let maxBytes else { return true }
+        return expectedLength <= Int64(maxBytes)
+    }
+
+    /// Counts `count` more bytes received, and tells whether the body is still within the limit.
+    mutating func allows(receiving count: Int) -> Bool {
+        let (sum, overflow) = received.addingReportingOverflow(count)
+        received = overflow ? Int.max : sum
+        guard let maxBytes else { return true }
+        return received <= maxBytes
+    }
+
+    /// The error for a body past the limit.
+    var error: APIError { .responseTooLarge(limit: maxBytes ?? Int.max) }
+}
+
 #if canImport(FoundationNetworking)
-/// Cancels a data task once its body passes `limit` bytes, as the bytes arrive, or at once when its
-/// `Content-Length` announces more.
+/// Keeps a data task to a ``ResponseSizeLimit``: cancels it once its body passes the limit, as the bytes arrive, or
+/// at once when its `Content-Length` announces more.
 private nonisolated final class ResponseSizeGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let limit: Int
     private let lock = NSLock()
-    private var received = 0
+    private var limit: ResponseSizeLimit
     private var tripped = false
 
-    init(limit: Int) {
+    init(_ limit: ResponseSizeLimit) {
         self.limit = limit
         super.init()
     }
 
-    /// Whether the guard cancelled the task.
-    var exceeded: Bool { lock.withLock { tripped } }
+    /// The error to throw when the guard cancelled the task.
+    var exceeded: APIError? { lock.withLock { tripped ? limit.error : nil } }
 
     func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
-        if response.expectedContentLength > Int64(limit) { trip(dataTask) }
+        let allowed = lock.withLock { limit.allows(announced: response.expectedContentLength) }
+        if !allowed { trip(dataTask) }
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock {
-            received += data.count
-            return received > limit
-        }
-        if over { trip(dataTask) }
+        let allowed = lock.withLock { limit.allows(receiving: data.count) }
+        if !allowed { trip(dataTask) }
     }
 
     private func trip(_ task: URLSessionDataTask) {
@@ -1597,6 +1643,113 @@ import Foundation
         _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse
 }
+{{#hasBearerSchemes}}
+
+/// A bearer token that a client's requests share, refreshed once however many of them the server refuses at the
+/// same time: a middleware, and through ``credential`` the credential of the bearer scheme.
+///
+/// ```swift
+/// let tokens = BearerTokenRefresher(accessToken: saved.access, refreshToken: saved.refresh) { refreshToken in
+///     let token = try await AuthApi(client: client).refresh(refreshToken: refreshToken)
+///     return (access: token.accessToken, refresh: token.refreshToken)  // keep them, if they outlive the app, here
+/// }
+/// configuration.credentials[SecurityScheme.bearer.name] = tokens.credential
+/// configuration.middlewares.append(tokens)
+/// ```
+///
+/// A request that gets `401` with the current token starts a refresh, and is sent once more with the new token (a
+/// second `401` is the answer). Requests refused while the refresh is under way wait for it instead of starting
+/// another, one refused with the token the last refresh replaced is sent again with the new one, and requests that
+/// start during the refresh wait for it and send the new token. When the refresh throws, the requests waiting for
+/// it throw its error, and the next `401` tries again. A `401` to a request with another bearer token (another
+/// scheme's) is the answer. The refresh may send its request through the same client: it is passed through,
+/// neither refreshed nor waiting for itself.
+{{access}} actor BearerTokenRefresher: APIMiddleware, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    /// Gets new tokens with the refresh token (`nil` when there is none): the access token, and the refresh token
+    /// to use next time (`nil` keeps the one there is).
+    {{access}} typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (
+        access: String, refresh: String?
+    )
+
+    private var accessToken: String
+    /// The access token the last refresh replaced, which requests sent before it may still carry.
+    private var replacedToken: String?
+    private var refreshToken: String?
+    private let refresh: Refresh
+    /// The refresh under way, which the requests that need a new token wait for.
+    private var refreshing: Task<String, any Error>?
+    /// Whether the current task is a refresh.
+    @TaskLocal private nonisolated static var isRefreshing = false
+
+    /// Starts with `accessToken` and `refreshToken`, and gets new ones with `refresh`.
+    {{access}} init(accessToken: String, refreshToken: String? = nil, refresh: @escaping Refresh) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.refresh = refresh
+    }
+
+    /// The credential for `configuration.credentials`: ``currentToken()``, asked for on every request.
+    {{access}} nonisolated var credential: Credential {
+        .provider { try await self.currentToken() }
+    }
+
+    /// The access token to send: the current one, or the one the refresh under way gets (or its error).
+    {{access}} func currentToken() async throws -> String {
+        if let refreshing, !Self.isRefreshing { return try await refreshing.value }
+        return accessToken
+    }
+
+    {{access}} nonisolated func intercept(
+        _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let response = try await next(request)
+        guard response.statusCode == 401, !Self.isRefreshing, let sent = Self.bearerToken(of: request) else {
+            return response
+        }
+        guard let token = try await token(replacing: sent) else { return response }
+        var retried = request
+        try retried.setHeader("Authorization", "Bearer \(token)")
+        return try await next(retried)
+    }
+
+    /// The token to send instead of `sent`, which the server refused: the one the refresh under way gets; the
+    /// current one, when it has just replaced `sent`; else the one a new refresh gets. `nil` when `sent` is not
+    /// this refresher's (another scheme's, or one it replaced before the last).
+    private func token(replacing sent: String) async throws -> String? {
+        guard sent == accessToken || sent == replacedToken else { return nil }
+        if let refreshing { return try await refreshing.value }
+        guard sent == accessToken else { return accessToken }
+        let refresh = refresh
+        let refreshToken = refreshToken
+        let task = Task {
+            defer { refreshing = nil }
+            let tokens = try await Self.$isRefreshing.withValue(true) { try await refresh(refreshToken) }
+            replacedToken = accessToken
+            accessToken = tokens.access
+            if let next = tokens.refresh { self.refreshToken = next }
+            return tokens.access
+        }
+        refreshing = task
+        return try await task.value
+    }
+
+    /// The token of the request's `Authorization: Bearer …` header.
+    private nonisolated static func bearerToken(of request: HTTPRequest) -> String? {
+        guard let value = request.headers["Authorization"], value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst("Bearer ".count))
+    }
+
+    {{access}} nonisolated var description: String { "BearerTokenRefresher(\(Redaction.placeholder))" }
+
+    {{access}} nonisolated var debugDescription: String { description }
+
+    {{access}} nonisolated var customMirror: Mirror {
+        Mirror(self, children: [], displayStyle: .class)
+    }
+}
+{{/hasBearerSchemes}}
 
 """#,
         "MultipartBody.mustache": #"""
@@ -2336,6 +2489,18 @@ var configuration = APIClient.Configuration(baseURL: URL(string: "{{defaultServe
 configuration.credentials[SecurityScheme.{{swiftName}}.name] = .token("…")
 let client = APIClient(configuration: configuration)
 ```
+{{#isBearer}}
+
+For a token that expires, a `BearerTokenRefresher` sends it and gets a new one when the server answers `401`, once however many requests it refuses at the same time:
+
+```swift
+let tokens = BearerTokenRefresher(accessToken: "…", refreshToken: "…") { refreshToken in
+    (access: "…", refresh: "…")  // new tokens, from the API's token endpoint
+}
+configuration.credentials[SecurityScheme.{{swiftName}}.name] = tokens.credential
+configuration.middlewares.append(tokens)
+```
+{{/isBearer}}
 {{/isUnsupported}}
 {{#isUnsupported}}
 {{summary}}. Send its credential with `APIClient.Configuration.headers`, or from the transport.
@@ -2693,9 +2858,10 @@ import FoundationNetworking
     /// ``APIError/responseTooLarge(limit:)`` as soon as the body is longer than `maxBytes`, without reading the
     /// rest.
     {{access}} func collect(upTo maxBytes: Int? = nil) async throws -> HTTPResponse {
+        var limit = ResponseSizeLimit(maxBytes)
         var data = Data()
         for try await chunk in body {
-            if let maxBytes, chunk.count > maxBytes - data.count { throw APIError.responseTooLarge(limit: maxBytes) }
+            guard limit.allows(receiving: chunk.count) else { throw limit.error }
             data.append(chunk)
         }
         return HTTPResponse(statusCode: statusCode, headers: headers, body: data)

@@ -89,6 +89,17 @@ import Testing
             configuration.credentials[SecurityScheme.apiKey.name] = .token("key")
             return APIClient(configuration: configuration)
         }
+
+        /// A session token refreshed by the runtime, set up from the main actor.
+        @MainActor func sessionClient(saved: (access: String, refresh: String)) -> APIClient {
+            let tokens = BearerTokenRefresher(accessToken: saved.access, refreshToken: saved.refresh) { refresh in
+                (access: "new", refresh: refresh)
+            }
+            var configuration = APIClient.Configuration()
+            configuration.credentials[SecurityScheme.session.name] = tokens.credential
+            configuration.middlewares.append(tokens)
+            return APIClient(configuration: configuration)
+        }
         """
 
     @Test func featuresCompileInEveryConsumerSetting() async throws {

@@ -23,7 +23,7 @@ import Testing
     @Test func runtimeTypeNamesAreReserved() throws {
         var declared: Set<String> = []
         let pattern = try Regex(
-            #"^(?:\{\{access\}\} |public |private |fileprivate )?(?:nonisolated )?(?:final class|struct|enum|protocol) ([A-Za-z_][A-Za-z0-9_]*)"#
+            #"^(?:\{\{access\}\} |public |private |fileprivate )?(?:nonisolated )?(?:final class|struct|enum|protocol|actor) ([A-Za-z_][A-Za-z0-9_]*)"#
         )
         // The runtime templates: those the manifest writes into `Runtime/`.
         let manifest = try #require(TemplateSet.defaults.manifestText)
@@ -51,15 +51,15 @@ import Testing
             "Body", "Value", "CodingKeys", "Configuration", "Field", "Kind", "APIKeyLocation", "RawValue",
             "Scalar", "ISO8601FormatStyle", "Package", "PackageDescription", "FoundationNetworking", "Self", "Type",
             "Content", "Member", "Key", "NestedKey", "T", "Context", "Element", "Part",
-            // Generic parameters and associated types of the streaming runtime.
-            "Output", "Parser", "Payload",
+            // Generic parameters and associated types of the streaming runtime and of `URLSessionTransport`.
+            "Output", "Parser", "Payload", "Bytes",
             // Nested in `AsyncThrowingStream` and `URLSession`.
             "Continuation", "ResponseDisposition",
             // Nested in the streaming runtime's types (`ByteStream.TooLargeError`), in `URLSession` and in
             // `POSIXError` (`.EINVAL`).
             "AsyncBytes", "AsyncIterator", "Reader", "TooLargeError", "Code", "EINVAL", "EIO",
-            // Nested in `HTTPResponse`, found before any top-level type of the same name.
-            "HeaderValueDecoder", "HeaderListContainer",
+            // Nested in `HTTPResponse` and `BearerTokenRefresher`, found before any top-level type of the same name.
+            "HeaderValueDecoder", "HeaderListContainer", "Refresh",
         ]
         let comment = try Regex(#"^\s*//"#)
         let tag = try Regex(#"\{\{[^}]*\}\}"#)

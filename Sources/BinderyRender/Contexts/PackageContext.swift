@@ -7,7 +7,7 @@ import BinderyModel
 /// `defaultServerURL`, `defaultServerURLLiteral`, `hasServers`, `servers` (a
 /// ``ServersContext``: the `Servers` namespace, empty without servers), `serversName` (its name, also its file's),
 /// `docsDirectory`, `apis`, `models` (top-level types), `securitySchemes`,
-/// `hasSecuritySchemes`, `hasUnions`, `hasStreams` (an operation reads a body as it arrives), `hasMultipart` (an
+/// `hasSecuritySchemes`, `hasBearerSchemes` (a scheme sends a bearer token), `hasUnions`, `hasStreams` (an operation reads a body as it arrives), `hasMultipart` (an
 /// operation sends a multipart body), `hasThrowingMethods` and `hasResponseMethods` (which methods operations
 /// get: both, or one of them, as ``CodeModel/methods`` says), `runtimeFiles` (false: set by the manifest per file);
 /// and the render options of ``OptionsContext`` (`access`, `generatesDocs`, `isPackage`, `sourcesDirectory`,
@@ -63,6 +63,7 @@ public struct PackageContext: RenderContext {
         case "models": .list(models)
         case "securitySchemes": .list(model.securitySchemes.map(SecuritySchemeContext.init))
         case "hasSecuritySchemes": .flag(!model.securitySchemes.isEmpty)
+        case "hasBearerSchemes": .flag(model.securitySchemes.contains { $0.kind == .bearer })
         case "hasUnions": .flag(Self.containsUnion(model.types))
         case "hasStreams":
             .flag(

@@ -71,7 +71,7 @@ public struct CodeRenderer: Sendable {
         // Each job replaces its own placeholder.
         let results = ConcurrentResults<Result<GeneratedFile, Diagnostic>>(
             jobs.map { .failure(Diagnostic(at: $0.entry.location, "not rendered")) })
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        DeepStack.concurrentPerform(iterations: jobs.count) { index in
             let (entry, contexts) = jobs[index]
             do throws(TemplateError) {
                 let path = try renderer.render(text: entry.path, contexts: contexts)
@@ -143,7 +143,7 @@ extension Array where Element: Sendable {
     func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1, let first = first else { return map(transform) }
         let results = ConcurrentResults(Array<Result>(repeating: transform(first), count: count))
-        DispatchQueue.concurrentPerform(iterations: count - 1) { index in
+        DeepStack.concurrentPerform(iterations: count - 1) { index in
             results[index + 1] = transform(self[index + 1])
         }
         return results.elements

@@ -31,3 +31,108 @@ public nonisolated protocol APIMiddleware: Sendable {
         _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse
 }
+
+/// A bearer token that a client's requests share, refreshed once however many of them the server refuses at the
+/// same time: a middleware, and through ``credential`` the credential of the bearer scheme.
+///
+/// ```swift
+/// let tokens = BearerTokenRefresher(accessToken: saved.access, refreshToken: saved.refresh) { refreshToken in
+///     let token = try await AuthApi(client: client).refresh(refreshToken: refreshToken)
+///     return (access: token.accessToken, refresh: token.refreshToken)  // keep them, if they outlive the app, here
+/// }
+/// configuration.credentials[SecurityScheme.bearer.name] = tokens.credential
+/// configuration.middlewares.append(tokens)
+/// ```
+///
+/// A request that gets `401` with the current token starts a refresh, and is sent once more with the new token (a
+/// second `401` is the answer). Requests refused while the refresh is under way wait for it instead of starting
+/// another, one refused with the token the last refresh replaced is sent again with the new one, and requests that
+/// start during the refresh wait for it and send the new token. When the refresh throws, the requests waiting for
+/// it throw its error, and the next `401` tries again. A `401` to a request with another bearer token (another
+/// scheme's) is the answer. The refresh may send its request through the same client: it is passed through,
+/// neither refreshed nor waiting for itself.
+public actor BearerTokenRefresher: APIMiddleware, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
+    /// Gets new tokens with the refresh token (`nil` when there is none): the access token, and the refresh token
+    /// to use next time (`nil` keeps the one there is).
+    public typealias Refresh = @Sendable (_ refreshToken: String?) async throws -> (
+        access: String, refresh: String?
+    )
+
+    private var accessToken: String
+    /// The access token the last refresh replaced, which requests sent before it may still carry.
+    private var replacedToken: String?
+    private var refreshToken: String?
+    private let refresh: Refresh
+    /// The refresh under way, which the requests that need a new token wait for.
+    private var refreshing: Task<String, any Error>?
+    /// Whether the current task is a refresh.
+    @TaskLocal private nonisolated static var isRefreshing = false
+
+    /// Starts with `accessToken` and `refreshToken`, and gets new ones with `refresh`.
+    public init(accessToken: String, refreshToken: String? = nil, refresh: @escaping Refresh) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.refresh = refresh
+    }
+
+    /// The credential for `configuration.credentials`: ``currentToken()``, asked for on every request.
+    public nonisolated var credential: Credential {
+        .provider { try await self.currentToken() }
+    }
+
+    /// The access token to send: the current one, or the one the refresh under way gets (or its error).
+    public func currentToken() async throws -> String {
+        if let refreshing, !Self.isRefreshing { return try await refreshing.value }
+        return accessToken
+    }
+
+    public nonisolated func intercept(
+        _ request: HTTPRequest, next: (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let response = try await next(request)
+        guard response.statusCode == 401, !Self.isRefreshing, let sent = Self.bearerToken(of: request) else {
+            return response
+        }
+        guard let token = try await token(replacing: sent) else { return response }
+        var retried = request
+        try retried.setHeader("Authorization", "Bearer \(token)")
+        return try await next(retried)
+    }
+
+    /// The token to send instead of `sent`, which the server refused: the one the refresh under way gets; the
+    /// current one, when it has just replaced `sent`; else the one a new refresh gets. `nil` when `sent` is not
+    /// this refresher's (another scheme's, or one it replaced before the last).
+    private func token(replacing sent: String) async throws -> String? {
+        guard sent == accessToken || sent == replacedToken else { return nil }
+        if let refreshing { return try await refreshing.value }
+        guard sent == accessToken else { return accessToken }
+        let refresh = refresh
+        let refreshToken = refreshToken
+        let task = Task {
+            defer { refreshing = nil }
+            let tokens = try await Self.$isRefreshing.withValue(true) { try await refresh(refreshToken) }
+            replacedToken = accessToken
+            accessToken = tokens.access
+            if let next = tokens.refresh { self.refreshToken = next }
+            return tokens.access
+        }
+        refreshing = task
+        return try await task.value
+    }
+
+    /// The token of the request's `Authorization: Bearer …` header.
+    private nonisolated static func bearerToken(of request: HTTPRequest) -> String? {
+        guard let value = request.headers["Authorization"], value.hasPrefix("Bearer ") else { return nil }
+        return String(value.dropFirst("Bearer ".count))
+    }
+
+    public nonisolated var description: String { "BearerTokenRefresher(\(Redaction.placeholder))" }
+
+    public nonisolated var debugDescription: String { description }
+
+    public nonisolated var customMirror: Mirror {
+        Mirror(self, children: [], displayStyle: .class)
+    }
+}

@@ -85,9 +85,8 @@ public nonisolated struct APIClient: Sendable {
         return try await perform(authorized(request, security: security)) { request in
             let response = try await transport.send(request, baseURL: baseURL)
             // For transports that do not keep to the limit as they receive.
-            if let limit = request.maxResponseBytes, response.body.count > limit {
-                throw APIError.responseTooLarge(limit: limit)
-            }
+            var limit = ResponseSizeLimit(request.maxResponseBytes)
+            guard limit.allows(receiving: response.body.count) else { throw limit.error }
             return response
         }
     }

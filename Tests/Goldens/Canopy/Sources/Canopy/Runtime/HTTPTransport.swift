@@ -37,45 +37,64 @@ public nonisolated struct URLSessionTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
         let urlRequest = try urlRequest(for: request, baseURL: baseURL)
-        let limit = request.maxResponseBytes
         do {
-            #if canImport(FoundationNetworking)
-            // swift-corelibs-foundation tells a task delegate of each chunk (shortly after it has received it):
-            // the delegate cancels the transfer once the body passes the limit. On Apple platforms, the body is
-            // read from `bytes(for:)`, never past the limit.
-            let sizeGuard = limit.map(ResponseSizeGuard.init)
-            let data: Data
-            let response: URLResponse
-            do {
-                (data, response) = try await session.data(for: urlRequest, delegate: sizeGuard)
-            } catch where sizeGuard?.exceeded == true {
-                throw APIError.responseTooLarge(limit: limit ?? 0)
-            }
-            #else
-            let (bytes, response) = try await session.bytes(for: urlRequest)
-            if let limit, response.expectedContentLength > Int64(limit) {
-                bytes.task.cancel()
-                throw APIError.responseTooLarge(limit: limit)
-            }
-            var received: [UInt8] = []
-            received.reserveCapacity(Int(max(0, min(response.expectedContentLength, Int64(limit ?? 1 << 20)))))
-            for try await byte in bytes {
-                received.append(byte)
-                if let limit, received.count > limit {
-                    bytes.task.cancel()
-                    throw APIError.responseTooLarge(limit: limit)
-                }
-            }
-            let data = Data(received)
-            #endif
+            let (data, response) = try await receive(urlRequest, maxBytes: request.maxResponseBytes)
             guard let http = response as? HTTPURLResponse else {
                 throw APIError.invalidResponse("the response to \(request) is not an HTTP response")
             }
-            if let limit, data.count > limit { throw APIError.responseTooLarge(limit: limit) }
             return HTTPResponse(statusCode: http.statusCode, headers: HTTPHeaders(http), body: data)
         } catch {
             throw redacting(error, of: request, url: urlRequest.url)
         }
+    }
+
+    /// The body and response of `urlRequest`, the body within `maxBytes`: all of ``send(_:baseURL:)`` that differs
+    /// between platforms. What to refuse and when is ``ResponseSizeLimit``'s, on both.
+    private func receive(_ urlRequest: URLRequest, maxBytes: Int?) async throws -> (Data, URLResponse) {
+        #if canImport(FoundationNetworking)
+        // swift-corelibs-foundation has no `bytes(for:)`. It tells a task delegate of each chunk (shortly after it
+        // has received it): the delegate cancels the transfer once the body passes the limit.
+        let sizeGuard = maxBytes.map { ResponseSizeGuard(ResponseSizeLimit($0)) }
+        let received: (Data, URLResponse)
+        do {
+            received = try await session.data(for: urlRequest, delegate: sizeGuard)
+        } catch {
+            throw sizeGuard?.exceeded ?? error
+        }
+        // The chunk that passes the limit may be the last, which the cancel comes too late for.
+        if let exceeded = sizeGuard?.exceeded { throw exceeded }
+        return received
+        #else
+        let (bytes, response) = try await session.bytes(for: urlRequest)
+        let length = response.expectedContentLength
+        let body = try await Self.readBody(bytes, expectedLength: length, maxBytes: maxBytes) { bytes.task.cancel() }
+        return (body, response)
+        #endif
+    }
+
+    /// Reads `bytes` whole, within `maxBytes`: the body of `URLSession.bytes(for:)` on Apple platforms, read
+    /// byte by byte, never past the limit. A body whose `expectedLength` (its `Content-Length`; -1 when not
+    /// announced) is over the limit is refused before its first byte, and one that turns out longer as soon as it
+    /// passes the limit; either way `cancel` stops the transfer before ``APIError/responseTooLarge(limit:)`` is
+    /// thrown. Generic over the sequence of bytes, so that it runs (and is tested) on every platform.
+    static func readBody<Bytes: AsyncSequence>(
+        _ bytes: Bytes, expectedLength: Int64, maxBytes: Int?, cancel: () -> Void
+    ) async throws -> Data where Bytes.Element == UInt8 {
+        var limit = ResponseSizeLimit(maxBytes)
+        guard limit.allows(announced: expectedLength) else {
+            cancel()
+            throw limit.error
+        }
+        var body = Data()
+        body.reserveCapacity(Int(max(0, min(expectedLength, Int64(maxBytes ?? 1 << 20)))))
+        for try await byte in bytes {
+            guard limit.allows(receiving: 1) else {
+                cancel()
+                throw limit.error
+            }
+            body.append(byte)
+        }
+        return body
     }
 
     /// The `URLRequest` for `request`. With a timeout, `URLSession`'s own (the longest wait for a byte) is set a
@@ -118,37 +137,65 @@ nonisolated extension HTTPHeaders {
     }
 }
 
+/// How much of a response body may be read into memory (`request.maxResponseBytes`), and how much has been: the
+/// one place that decides when a body is too large, for `URLSessionTransport` on every platform, for a streamed
+/// body read whole, and for the client's check of what other transports return.
+nonisolated struct ResponseSizeLimit: Sendable {
+    /// The most bytes the body may have; `nil`: no limit.
+    let maxBytes: Int?
+    /// The bytes received so far.
+    private(set) var received = 0
+
+    init(_ maxBytes: Int?) {
+        self.maxBytes = maxBytes
+    }
+
+    /// Whether a body whose `Content-Length` is `expectedLength` (-1 when not announced) may be read at all.
+    func allows(announced expectedLength: Int64) -> Bool {
+        guard let maxBytes else { return true }
+        return expectedLength <= Int64(maxBytes)
+    }
+
+    /// Counts `count` more bytes received, and tells whether the body is still within the limit.
+    mutating func allows(receiving count: Int) -> Bool {
+        let (sum, overflow) = received.addingReportingOverflow(count)
+        received = overflow ? Int.max : sum
+        guard let maxBytes else { return true }
+        return received <= maxBytes
+    }
+
+    /// The error for a body past the limit.
+    var error: APIError { .responseTooLarge(limit: maxBytes ?? Int.max) }
+}
+
 #if canImport(FoundationNetworking)
-/// Cancels a data task once its body passes `limit` bytes, as the bytes arrive, or at once when its
-/// `Content-Length` announces more.
+/// Keeps a data task to a ``ResponseSizeLimit``: cancels it once its body passes the limit, as the bytes arrive, or
+/// at once when its `Content-Length` announces more.
 private nonisolated final class ResponseSizeGuard: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let limit: Int
     private let lock = NSLock()
-    private var received = 0
+    private var limit: ResponseSizeLimit
     private var tripped = false
 
-    init(limit: Int) {
+    init(_ limit: ResponseSizeLimit) {
         self.limit = limit
         super.init()
     }
 
-    /// Whether the guard cancelled the task.
-    var exceeded: Bool { lock.withLock { tripped } }
+    /// The error to throw when the guard cancelled the task.
+    var exceeded: APIError? { lock.withLock { tripped ? limit.error : nil } }
 
     func urlSession(
         _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
         completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
     ) {
-        if response.expectedContentLength > Int64(limit) { trip(dataTask) }
+        let allowed = lock.withLock { limit.allows(announced: response.expectedContentLength) }
+        if !allowed { trip(dataTask) }
         completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock {
-            received += data.count
-            return received > limit
-        }
-        if over { trip(dataTask) }
+        let allowed = lock.withLock { limit.allows(receiving: data.count) }
+        if !allowed { trip(dataTask) }
     }
 
     private func trip(_ task: URLSessionDataTask) {

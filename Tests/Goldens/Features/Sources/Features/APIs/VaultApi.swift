@@ -111,6 +111,47 @@ public nonisolated struct VaultApi: Sendable {
         }
     }
 
+    /// `GET /vault/session`
+    /// - Returns: The session's secret. (200).
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func readSession() async throws -> Secret {
+        let (result, response) = try await sendReadSession()
+        switch result {
+        case .ok(let body):
+            return body
+        case .undocumented:
+            throw APIError.unexpectedStatus(response)
+        }
+    }
+
+    /// `GET /vault/session`
+    ///
+    /// Returns every documented response as a case of `ReadSessionResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    public func readSessionResponse() async throws -> ReadSessionResponse {
+        try await sendReadSession().result
+    }
+
+    /// The documented responses of `GET /vault/session`.
+    public indirect enum ReadSessionResponse: Sendable {
+        /// The session's secret. (200).
+        case ok(Secret)
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendReadSession() async throws -> (result: ReadSessionResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "GET", path: "/vault/session", operationID: "readSession")
+        request.headers["Accept"] = "application/json"
+        let response = try await client.send(request, security: [[.session]])
+        switch response.statusCode {
+        case 200 where response.isJSON:
+            return (.ok(try client.decodeJSON(Secret.self, from: response)), response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
+
     /// `GET /vault/{name}`
     ///
     /// - Parameters:

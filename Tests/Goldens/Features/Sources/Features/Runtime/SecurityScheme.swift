@@ -113,4 +113,8 @@ nonisolated extension SecurityScheme {
     public static let queryKey = SecurityScheme(name: "queryKey", kind: .apiKey(name: "api_key", location: .query))
     /// `basic`: HTTP basic.
     public static let basic = SecurityScheme(name: "basic", kind: .basic)
+    /// `session`: HTTP bearer.
+    ///
+    /// A session token that expires after an hour.
+    public static let session = SecurityScheme(name: "session", kind: .bearer)
 }

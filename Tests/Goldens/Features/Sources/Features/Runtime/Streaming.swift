@@ -28,9 +28,10 @@ public nonisolated struct HTTPStreamingResponse: Sendable {
     /// ``APIError/responseTooLarge(limit:)`` as soon as the body is longer than `maxBytes`, without reading the
     /// rest.
     public func collect(upTo maxBytes: Int? = nil) async throws -> HTTPResponse {
+        var limit = ResponseSizeLimit(maxBytes)
         var data = Data()
         for try await chunk in body {
-            if let maxBytes, chunk.count > maxBytes - data.count { throw APIError.responseTooLarge(limit: maxBytes) }
+            guard limit.allows(receiving: chunk.count) else { throw limit.error }
             data.append(chunk)
         }
         return HTTPResponse(statusCode: statusCode, headers: headers, body: data)

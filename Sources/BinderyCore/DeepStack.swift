@@ -1,0 +1,82 @@
+import Foundation
+
+/// Threads whose stack is large enough for the pipeline's recursion, whichever thread calls it.
+///
+/// Reading, translating and rendering recurse once per level of nested schemas, and a description may nest them 256
+/// levels deep (the reader's limit). A debug build needs about 9 MiB of stack for that (255 levels of inline objects,
+/// each a nested type), more than the 8 MiB of a main thread, and the stack of other threads is not the caller's to
+/// choose: 512 KiB for a Swift task or a Dispatch queue on macOS, `ulimit -s` for threads on Linux. So the pipeline
+/// runs on threads of its own, each with a stack of ``size`` bytes.
+public enum DeepStack {
+    /// 64 MiB: seven times what the deepest description needs in a debug build. It is address space set aside,
+    /// not memory: only the pages the recursion reaches are ever used.
+    public static let size = 64 << 20
+
+    /// What `body` returns (or throws), run on a new thread with a stack of ``size`` bytes while the calling thread
+    /// waits.
+    public static func run<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
+        let outcome = withoutActuallyEscaping(body) { body in
+            let call = UncheckedBox<(() throws(Failure) -> Value)?>(body)
+            let outcome = UncheckedBox<Result<Value, Failure>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            start {
+                if let body = call.value { outcome.value = Result { () throws(Failure) -> Value in try body() } }
+                done.signal()
+            }
+            done.wait()
+            // The thread object may outlive the wait; `body` must not.
+            call.value = nil
+            return outcome.value
+        }
+        // The thread always stores an outcome before it signals.
+        guard let outcome else { preconditionFailure("the pipeline thread ended without an outcome") }
+        return try outcome.get()
+    }
+
+    /// Calls `body` with each of `0..<iterations`, concurrently, on as many new threads (with stacks of ``size``
+    /// bytes) as the machine has active cores, while the calling thread waits: `DispatchQueue.concurrentPerform`,
+    /// whose threads' stacks are Dispatch's to choose.
+    public static func concurrentPerform(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        guard iterations > 0 else { return }
+        withoutActuallyEscaping(body) { body in
+            let call = UncheckedBox<(@Sendable (Int) -> Void)?>(body)
+            let next = UncheckedBox(0)
+            let lock = NSLock()
+            let threads = min(iterations, max(1, ProcessInfo.processInfo.activeProcessorCount))
+            let done = DispatchGroup()
+            for _ in 0..<threads {
+                done.enter()
+                start {
+                    while true {
+                        let index = lock.withLock {
+                            defer { next.value += 1 }
+                            return next.value
+                        }
+                        guard index < iterations, let body = call.value else { break }
+                        body(index)
+                    }
+                    done.leave()
+                }
+            }
+            done.wait()
+            call.value = nil
+        }
+    }
+
+    /// Starts `work` on a new thread with a stack of ``size`` bytes.
+    private static func start(_ work: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: work)
+        thread.stackSize = size
+        thread.start()
+    }
+}
+
+/// A value handed to the threads of ``DeepStack`` and back: its callers wait for those threads, and the threads of
+/// ``DeepStack/concurrentPerform(iterations:_:)`` share `next` under a lock.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
