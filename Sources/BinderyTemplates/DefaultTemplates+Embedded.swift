@@ -3574,6 +3574,19 @@ import Foundation
         return fitting
     }
 
+    /// Decodes a value from `decoder` itself (an alternative read from the JSON object of the type that holds it),
+    /// through `Decodable` as `Codable` does: a type whose `init(from:)` is deprecated, as it decodes deprecated
+    /// members, makes no warning here.
+    static func decode<Value: Decodable>(_ type: Value.Type, from decoder: any Decoder) throws -> Value {
+        try Value(from: decoder)
+    }
+
+    /// Encodes a value, when there is one, into `encoder` itself (so its members join those of the type that holds
+    /// it), through `Encodable` as `Codable` does: a type whose `encode(to:)` is deprecated makes no warning here.
+    static func encode(_ value: (some Encodable)?, into encoder: any Encoder) throws {
+        try value?.encode(to: encoder)
+    }
+
     /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
     static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
         let value = try decoder.singleValueContainer().decode(JSONValue.self)
@@ -4187,10 +4200,10 @@ import Foundation
 {{#properties}}
 {{#isFlattened}}
 {{^isIndirect}}
-        self.{{memberName}} = try {{baseType}}(from: decoder)
+        self.{{memberName}} = try UnionCoding.decode({{baseType}}.self, from: decoder)
 {{/isIndirect}}
 {{#isIndirect}}
-        self.{{storageName}} = Indirect(try {{baseType}}(from: decoder))
+        self.{{storageName}} = Indirect(try UnionCoding.decode({{baseType}}.self, from: decoder))
 {{/isIndirect}}
 {{/isFlattened}}
 {{^isFlattened}}
@@ -4231,7 +4244,7 @@ import Foundation
 {{/hasProperties}}
 {{#properties}}
 {{#isFlattened}}
-        try self.{{memberName}}.encode(to: encoder)
+        try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/isFlattened}}
 {{^isFlattened}}
 {{^isReadOnly}}
@@ -4263,17 +4276,17 @@ import Foundation
             Self.shapes, cases: [{{#properties}}{{memberNameLiteral}}{{^isLast}}, {{/isLast}}{{/properties}}], in: decoder, type: {{nameLiteral}})
 {{#properties}}
 {{^isIndirect}}
-        self.{{memberName}} = fitting.contains({{memberNameLiteral}}) ? try {{baseType}}(from: decoder) : nil
+        self.{{memberName}} = fitting.contains({{memberNameLiteral}}) ? try UnionCoding.decode({{baseType}}.self, from: decoder) : nil
 {{/isIndirect}}
 {{#isIndirect}}
-        self.{{storageName}} = fitting.contains({{memberNameLiteral}}) ? Indirect(try {{baseType}}(from: decoder)) : nil
+        self.{{storageName}} = fitting.contains({{memberNameLiteral}}) ? Indirect(try UnionCoding.decode({{baseType}}.self, from: decoder)) : nil
 {{/isIndirect}}
 {{/properties}}
     }
 
     {{access}} func encode(to encoder: any Encoder) throws {
 {{#properties}}
-        try self.{{memberName}}?.encode(to: encoder)
+        try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/properties}}
     }
 {{/isAnyOf}}
@@ -4436,7 +4449,7 @@ import Foundation
 {{/hasSingleValueCases}}
         switch self {
 {{#unionCases}}
-        case .{{member}}(let value): try {{#encodesInPlace}}value.encode(to: encoder){{/encodesInPlace}}{{^encodesInPlace}}container.encode(value){{/encodesInPlace}}
+        case .{{member}}(let value): try {{#encodesInPlace}}UnionCoding.encode(value, into: encoder){{/encodesInPlace}}{{^encodesInPlace}}container.encode(value){{/encodesInPlace}}
 {{/unionCases}}
 {{#hasDiscriminator}}
         case .{{unknownCaseMember}}(let value): try value.encode(to: encoder)

@@ -124,6 +124,19 @@ public nonisolated enum UnionCoding {
         return fitting
     }
 
+    /// Decodes a value from `decoder` itself (an alternative read from the JSON object of the type that holds it),
+    /// through `Decodable` as `Codable` does: a type whose `init(from:)` is deprecated, as it decodes deprecated
+    /// members, makes no warning here.
+    static func decode<Value: Decodable>(_ type: Value.Type, from decoder: any Decoder) throws -> Value {
+        try Value(from: decoder)
+    }
+
+    /// Encodes a value, when there is one, into `encoder` itself (so its members join those of the type that holds
+    /// it), through `Encodable` as `Codable` does: a type whose `encode(to:)` is deprecated makes no warning here.
+    static func encode(_ value: (some Encodable)?, into encoder: any Encoder) throws {
+        try value?.encode(to: encoder)
+    }
+
     /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
     static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
         let value = try decoder.singleValueContainer().decode(JSONValue.self)
