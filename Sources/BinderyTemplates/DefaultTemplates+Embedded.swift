@@ -3453,7 +3453,8 @@ nonisolated enum StreamDecoding {
 import Foundation
 
 /// What the JSON of a `oneOf` or `anyOf` alternative looks like, as far as choosing among alternatives needs: its
-/// kinds, and for objects the required members, the kinds of the declared members, and whether others are allowed.
+/// kinds, for objects the required members, the kinds of the declared members, and whether others are allowed, and
+/// for arrays the shape of their items.
 {{access}} nonisolated struct JSONShape: Sendable {
     /// A kind of JSON value. An integer is a number too.
     {{access}} enum Kind: Sendable {
@@ -3469,20 +3470,28 @@ import Foundation
     {{access}} var closed: Bool
     /// The string values the description lists (an enum's): a value among them fits more closely.
     {{access}} var values: [String]
+    /// The shape of every item of an array; `nil` for any items.
+    {{access}} var items: JSONShape? {
+        get { itemShapes.first }
+        set { itemShapes = newValue.map { [$0] } ?? [] }
+    }
+    /// ``items``, stored in an array: a struct cannot hold a value of its own type.
+    private var itemShapes: [JSONShape]
 
     {{access}} init(
         kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], closed: Bool = false,
-        values: [String] = []
+        values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
         self.closed = closed
         self.values = values
+        self.itemShapes = items.map { [$0] } ?? []
     }
 
-    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, and for objects
-    /// every member of the value the shape declares).
+    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, for objects
+    /// every member of the value the shape declares, and for arrays how well each item fits).
     {{access}} func fit(_ value: JSONValue) -> Int? {
         guard !kinds.isEmpty else { return 0 }
         let kind = Self.kind(of: value)
@@ -3505,6 +3514,12 @@ import Foundation
                     || (memberKind == .integer && declared.contains(.number))
                 else { return nil }
                 score += 1
+            }
+        case .array(let elements):
+            guard let items else { break }
+            for element in elements {
+                guard let fit = items.fit(element) else { return nil }
+                score += fit
             }
         case .string(let text) where !values.isEmpty:
             // Enums keep values they do not list, so a value outside `values` still fits, but less closely than
@@ -3537,11 +3552,14 @@ import Foundation
     }
 
     /// The index of the case whose shape the value fits best. A value that fits none, or several equally well,
-    /// is a decoding error that names the candidates: never the first that happens to decode.
+    /// is a decoding error that names the candidates: never the first that happens to decode. An empty array that
+    /// fits several array cases equally is the first of them, as each holds the same nothing (`[]` of
+    /// `[SimpleUser]` or `[Stargazer]`).
     {{access}} static func choose(among shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Int
     {
-        let fits = try fits(shapes, in: decoder)
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fits = fits(shapes, value)
         guard let best = fits.map(\.1).max() else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -3549,7 +3567,7 @@ import Foundation
                     debugDescription: "the value fits none of \(type)'s cases (\(cases.joined(separator: ", ")))"))
         }
         let top = fits.filter { $0.1 == best }
-        guard top.count == 1 else {
+        guard top.count == 1 || value == .array([]) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
@@ -3564,7 +3582,8 @@ import Foundation
     {{access}} static func fitting(_ shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Set<String>
     {
-        let fitting = Set(try fits(shapes, in: decoder).map { cases[$0.0] })
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fitting = Set(fits(shapes, value).map { cases[$0.0] })
         guard !fitting.isEmpty else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -3588,9 +3607,8 @@ import Foundation
     }
 
     /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
-    static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
-        let value = try decoder.singleValueContainer().decode(JSONValue.self)
-        return shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
+    static func fits(_ shapes: [JSONShape], _ value: JSONValue) -> [(Int, Int)] {
+        shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
     }
 }
 
@@ -4013,8 +4031,7 @@ Headers of {{status}}, in `{{headersTypeName}}`{{#hasResponseMethod}} (from `{{r
 
 """#,
         "json_shape.mustache": #"""
-JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}){{^isLast}},{{/isLast}}
-
+JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}{{#items}}, items: {{> json_shape}}{{/items}})
 """#,
         "manifest.yaml": #"""
 # Which files Bindery writes, from which template, for what.
@@ -4266,7 +4283,7 @@ import Foundation
     static let shapes: [JSONShape] = [
 {{#properties}}
 {{#shape}}
-        {{> json_shape}}
+        {{> json_shape}}{{^isLast}},{{/isLast}}
 {{/shape}}
 {{/properties}}
     ]
@@ -4405,7 +4422,7 @@ import Foundation
     static let shapes: [JSONShape] = [
 {{#unionCases}}
 {{#shape}}
-        {{> json_shape}}
+        {{> json_shape}}{{^isLast}},{{/isLast}}
 {{/shape}}
 {{/unionCases}}
     ]

@@ -64,6 +64,35 @@ import Testing
     }
 }
 
+/// A `oneOf` of arrays is chosen by the shape of the items (GitHub's stargazers: users, or users with the time
+/// they starred), named after them.
+@Suite(.computing) struct ArrayChoiceTests {
+    let decoder = JSONCoding.makeDecoder()
+
+    @Test func theItemsChooseTheCase() throws {
+        let followers = try decoder.decode(Stargazers.self, from: Data(#"[{"login":"ada"},{"login":"alan"}]"#.utf8))
+        #expect(followers == .followerArray([Follower(login: "ada"), Follower(login: "alan")]))
+        let stars = try decoder.decode(
+            Stargazers.self, from: Data(#"[{"starredAt":"2024-01-02T03:04:05Z","user":{"login":"ada"}}]"#.utf8))
+        #expect(
+            stars
+                == .starArray([
+                    Star(starredAt: Date(timeIntervalSince1970: 1_704_164_645), user: Follower(login: "ada"))
+                ]))
+    }
+
+    @Test func anEmptyArrayIsTheFirstCaseAndMixedItemsFitNone() throws {
+        // Every array case holds the same nothing: no tie to report.
+        #expect(try decoder.decode(Stargazers.self, from: Data("[]".utf8)) == .followerArray([]))
+        // One item of each: neither case fits all of them.
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(
+                Stargazers.self,
+                from: Data(#"[{"login":"ada"},{"starredAt":"2024-01-02T03:04:05Z","user":{"login":"alan"}}]"#.utf8))
+        }
+    }
+}
+
 /// An `anyOf` of objects is a struct of every alternative the JSON fits: a page with links both ways has both.
 @Suite(.loopback) struct AnyOfClientTests {
     @Test func everyAlternativeTheObjectFitsIsRead() async throws {

@@ -148,7 +148,8 @@ extension ModelTranslator {
         return nil
     }
 
-    /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`).
+    /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`; an
+    /// array after its items: `catArray`, `stringArray`).
     func caseName(for alternative: JSONSchema, type: SwiftType, index: Int) -> String {
         if let ref = alternative.ref {
             return SwiftName.lowerCamelCase(preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref))
@@ -166,7 +167,11 @@ extension ModelTranslator {
         case .uuid: return "uuid"
         case .data: return "data"
         case .multipartFile: return "file"
-        case .array: return "array"
+        case .array(let element):
+            guard element != .jsonValue, alternative.prefixItems.isEmpty, let items = alternative.items else {
+                return "array"
+            }
+            return caseName(for: items, type: element, index: index) + "Array"
         case .dictionary: return "object"
         case .jsonValue, .optional: return "value"
         case .named: return "option\(index + 1)"
@@ -217,17 +222,23 @@ extension ModelTranslator {
         return values
     }
 
-    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, and for an object its
+    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, for an object its
     /// required members, the kinds of its declared members (one level: their own members don't matter), and
-    /// whether it refuses others.
-    func shape(of schema: JSONSchema) -> JSONShape {
+    /// whether it refuses others, and for an array (not a tuple) the shape of its items, when `describesItems`
+    /// (one level too: the items' own items don't matter).
+    func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
         var target = schema
         var visited: Set<SchemaID> = []
         while let ref = target.ref, visited.insert(ref).inserted, let next = self.schema(for: ref) {
             target = next
         }
         guard let merged = structShape(of: target) else {
-            return JSONShape(kinds: kinds(of: schema), values: stringValues(target))
+            var result = JSONShape(kinds: kinds(of: schema), values: stringValues(target))
+            if describesItems, result.kinds.contains(.array), target.prefixItems.isEmpty, let items = target.items {
+                let itemShape = shape(of: items, describesItems: false)
+                if !itemShape.kinds.isEmpty { result.items = itemShape }
+            }
+            return result
         }
         var result = JSONShape(kinds: [.object])
         result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }

@@ -295,7 +295,7 @@ struct UnionCaseContext: RenderContext {
 
 /// What a union case's JSON looks like: `kinds` (each with `kind`), `hasKinds`, `required` (each with
 /// `literal`), `hasRequired`, `properties` (each with `nameLiteral`, `kinds`), `hasProperties`, `closed`, `values`
-/// (each with `literal`), `hasValues`.
+/// (each with `literal`), `hasValues`, `items` (the items' shape, for an array).
 struct ShapeContext: RenderContext {
     let shape: JSONShape
 
@@ -310,6 +310,8 @@ struct ShapeContext: RenderContext {
         case "closed": .flag(shape.closed)
         case "values": .list(shape.values.map(LiteralContext.init))
         case "hasValues": .flag(!shape.values.isEmpty)
+        // Never nil: an item shape without items must not find its array's.
+        case "items": shape.items.map { .context(ShapeContext(shape: $0)) } ?? .flag(false)
         default: nil
         }
     }
