@@ -266,10 +266,15 @@ public struct JSONShape: Sendable, Hashable {
     public struct Property: Sendable, Hashable {
         public var name: String
         public var kinds: [Kind]
+        /// The one string the member may hold (a `const`, or an `enum` of one value), which tells alternatives
+        /// apart without a `discriminator`: OpenAI's tools are `{type: code_interpreter}` or
+        /// `{type: file_search, …}`.
+        public var tag: String?
 
-        public init(name: String, kinds: [Kind]) {
+        public init(name: String, kinds: [Kind], tag: String? = nil) {
             self.name = name
             self.kinds = kinds
+            self.tag = tag
         }
     }
 

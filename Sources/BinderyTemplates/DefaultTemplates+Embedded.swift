@@ -3466,6 +3466,9 @@ import Foundation
     {{access}} var required: [String]
     /// The declared members and the kinds each may have (empty for any).
     {{access}} var properties: [String: [Kind]]
+    /// The members that may hold one string only (a `const`, an enum of one value): they tell alternatives apart
+    /// where there is no discriminator.
+    {{access}} var tags: [String: String]
     /// Whether members that are not declared are refused.
     {{access}} var closed: Bool
     /// The string values the description lists (an enum's): a value among them fits more closely.
@@ -3479,19 +3482,21 @@ import Foundation
     private var itemShapes: [JSONShape]
 
     {{access}} init(
-        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], closed: Bool = false,
-        values: [String] = [], items: JSONShape? = nil
+        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], tags: [String: String] = [:],
+        closed: Bool = false, values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
+        self.tags = tags
         self.closed = closed
         self.values = values
         self.itemShapes = items.map { [$0] } ?? []
     }
 
     /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, for objects
-    /// every member of the value the shape declares, and for arrays how well each item fits).
+    /// every member of the value the shape declares and every tag it holds, and for arrays how well each item
+    /// fits).
     {{access}} func fit(_ value: JSONValue) -> Int? {
         guard !kinds.isEmpty else { return 0 }
         let kind = Self.kind(of: value)
@@ -3514,6 +3519,12 @@ import Foundation
                     || (memberKind == .integer && declared.contains(.number))
                 else { return nil }
                 score += 1
+                if let tag = tags[name], case .string(let text) = member {
+                    // Enums keep values they do not list, so another value still fits, but after every
+                    // alternative whose tag it is: `{"type": "file_search"}` is a file search tool, whatever
+                    // members it shares with the others.
+                    score += text == tag ? 1 : -1_000
+                }
             }
         case .array(let elements):
             guard let items else { break }
@@ -4031,7 +4042,7 @@ Headers of {{status}}, in `{{headersTypeName}}`{{#hasResponseMethod}} (from `{{r
 
 """#,
         "json_shape.mustache": #"""
-JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}{{#items}}, items: {{> json_shape}}{{/items}})
+JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#hasTags}}, tags: [{{#tags}}{{nameLiteral}}: {{tagLiteral}}{{^isLast}}, {{/isLast}}{{/tags}}]{{/hasTags}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}{{#items}}, items: {{> json_shape}}{{/items}})
 """#,
         "manifest.yaml": #"""
 # Which files Bindery writes, from which template, for what.

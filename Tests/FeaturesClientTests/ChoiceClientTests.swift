@@ -93,6 +93,36 @@ import Testing
     }
 }
 
+/// Without a discriminator, a member that allows one string (an enum of one value, a `const`) tells objects
+/// apart: OpenAI's assistant tools.
+@Suite(.computing) struct TagChoiceTests {
+    let decoder = JSONCoding.makeDecoder()
+
+    @Test func theOneValueATypeAllowsChoosesTheCase() throws {
+        // Both alternatives declare `type` and nothing else is there: only its value tells them apart.
+        let code = try decoder.decode(Tool.self, from: Data(#"{"type":"code_interpreter"}"#.utf8))
+        #expect(code == .codeInterpreterTool(CodeInterpreterTool(type: .codeInterpreter)))
+        let search = try decoder.decode(Tool.self, from: Data(#"{"type":"file_search"}"#.utf8))
+        #expect(search == .fileSearchTool(FileSearchTool(type: "file_search")))
+        let tuned = try decoder.decode(
+            Tool.self, from: Data(#"{"type":"file_search","file_search":{"max_num_results":5}}"#.utf8))
+        #expect(
+            tuned
+                == .fileSearchTool(
+                    FileSearchTool(type: "file_search", fileSearch: FileSearchTool.FileSearch(maxNumResults: 5))))
+    }
+
+    @Test func aValueNoTagNamesIsStillTheOnlyAlternativeItFits() throws {
+        // A tool this description does not know, with a member only the file search declares: that one.
+        let tool = try decoder.decode(Tool.self, from: Data(#"{"type":"web_search","file_search":{}}"#.utf8))
+        #expect(tool == .fileSearchTool(FileSearchTool(type: "web_search", fileSearch: FileSearchTool.FileSearch())))
+        // Nothing to tell them apart: a tie, reported.
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Tool.self, from: Data(#"{"type":"web_search"}"#.utf8))
+        }
+    }
+}
+
 /// An `anyOf` of objects is a struct of every alternative the JSON fits: a page with links both ways has both.
 @Suite(.loopback) struct AnyOfClientTests {
     @Test func everyAlternativeTheObjectFitsIsRead() async throws {

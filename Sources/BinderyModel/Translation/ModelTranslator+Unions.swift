@@ -223,8 +223,8 @@ extension ModelTranslator {
     }
 
     /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, for an object its
-    /// required members, the kinds of its declared members (one level: their own members don't matter), and
-    /// whether it refuses others, and for an array (not a tuple) the shape of its items, when `describesItems`
+    /// required members, the kinds of its declared members (one level: their own members don't matter) and the
+    /// one value of those that allow one (tags), and whether it refuses others, and for an array (not a tuple) the shape of its items, when `describesItems`
     /// (one level too: the items' own items don't matter).
     func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
         var target = schema
@@ -242,7 +242,11 @@ extension ModelTranslator {
         }
         var result = JSONShape(kinds: [.object])
         result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }
-        result.properties = merged.properties.map { JSONShape.Property(name: $0.name, kinds: kinds(of: $0.schema)) }
+        result.properties = merged.properties.map { property in
+            let kinds = kinds(of: property.schema)
+            let values = kinds.filter { $0 != .null } == [.string] ? stringValues(property.schema) : []
+            return JSONShape.Property(name: property.name, kinds: kinds, tag: values.count == 1 ? values[0] : nil)
+        }
         if case .allowed(false) = merged.additionalProperties { result.closed = true }
         if schema.nullable || target.nullable || unionAllowsNull(target) { result.kinds.append(.null) }
         return result

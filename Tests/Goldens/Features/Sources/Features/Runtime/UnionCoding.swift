@@ -16,6 +16,9 @@ public nonisolated struct JSONShape: Sendable {
     public var required: [String]
     /// The declared members and the kinds each may have (empty for any).
     public var properties: [String: [Kind]]
+    /// The members that may hold one string only (a `const`, an enum of one value): they tell alternatives apart
+    /// where there is no discriminator.
+    public var tags: [String: String]
     /// Whether members that are not declared are refused.
     public var closed: Bool
     /// The string values the description lists (an enum's): a value among them fits more closely.
@@ -29,19 +32,21 @@ public nonisolated struct JSONShape: Sendable {
     private var itemShapes: [JSONShape]
 
     public init(
-        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], closed: Bool = false,
-        values: [String] = [], items: JSONShape? = nil
+        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], tags: [String: String] = [:],
+        closed: Bool = false, values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
+        self.tags = tags
         self.closed = closed
         self.values = values
         self.itemShapes = items.map { [$0] } ?? []
     }
 
     /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, for objects
-    /// every member of the value the shape declares, and for arrays how well each item fits).
+    /// every member of the value the shape declares and every tag it holds, and for arrays how well each item
+    /// fits).
     public func fit(_ value: JSONValue) -> Int? {
         guard !kinds.isEmpty else { return 0 }
         let kind = Self.kind(of: value)
@@ -64,6 +69,12 @@ public nonisolated struct JSONShape: Sendable {
                     || (memberKind == .integer && declared.contains(.number))
                 else { return nil }
                 score += 1
+                if let tag = tags[name], case .string(let text) = member {
+                    // Enums keep values they do not list, so another value still fits, but after every
+                    // alternative whose tag it is: `{"type": "file_search"}` is a file search tool, whatever
+                    // members it shares with the others.
+                    score += text == tag ? 1 : -1_000
+                }
             }
         case .array(let elements):
             guard let items else { break }
