@@ -112,6 +112,14 @@ import Testing
                     FileSearchTool(type: "file_search", fileSearch: FileSearchTool.FileSearch(maxNumResults: 5))))
     }
 
+    @Test func anAllOfWrapperHasTheShapeOfWhatItWraps() throws {
+        // Each alternative is `allOf: [$ref]`: its shape is the referenced object's, tags and all.
+        let search = try decoder.decode(EvalTool.self, from: Data(#"{"type":"file_search"}"#.utf8))
+        #expect(search == .fileSearch(FileSearchTool(type: "file_search")))
+        let code = try decoder.decode(EvalTool.self, from: Data(#"{"type":"code_interpreter"}"#.utf8))
+        #expect(code == .codeInterpreter(CodeInterpreterTool(type: .codeInterpreter)))
+    }
+
     @Test func aValueNoTagNamesIsStillTheOnlyAlternativeItFits() throws {
         // A tool this description does not know, with a member only the file search declares: that one.
         let tool = try decoder.decode(Tool.self, from: Data(#"{"type":"web_search","file_search":{}}"#.utf8))

@@ -227,10 +227,19 @@ extension ModelTranslator {
     /// one value of those that allow one (tags), and whether it refuses others, and for an array (not a tuple) the shape of its items, when `describesItems`
     /// (one level too: the items' own items don't matter).
     func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
+        // Through references and `allOf` wrappers (OpenAI's `EvalGraderLabelModel: {allOf: [$ref]}`) to what
+        // says what the value is.
         var target = schema
         var visited: Set<SchemaID> = []
-        while let ref = target.ref, visited.insert(ref).inserted, let next = self.schema(for: ref) {
-            target = next
+        while true {
+            if let ref = target.ref {
+                guard visited.insert(ref).inserted, let next = self.schema(for: ref) else { break }
+                target = next
+            } else if let part = wrappedParts(of: target)?.first {
+                target = target.allOf[part]
+            } else {
+                break
+            }
         }
         guard let merged = structShape(of: target) else {
             var result = JSONShape(kinds: kinds(of: schema), values: stringValues(target))
