@@ -222,10 +222,10 @@ extension ModelTranslator {
         return values
     }
 
-    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, for an object its
-    /// required members, the kinds of its declared members (one level: their own members don't matter) and the
-    /// one value of those that allow one (tags), and whether it refuses others, and for an array (not a tuple) the shape of its items, when `describesItems`
-    /// (one level too: the items' own items don't matter).
+    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds; for an object its
+    /// required members, the kinds of its declared members (one level: their own members don't matter), the one
+    /// value of those that allow one (tags), and whether it refuses others; for an array (not a tuple), when
+    /// `describesItems`, the shape of its items (one level too: the items' own items don't matter).
     func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
         // Through references and `allOf` wrappers (OpenAI's `EvalGraderLabelModel: {allOf: [$ref]}`) to what
         // says what the value is.
