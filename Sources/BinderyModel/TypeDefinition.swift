@@ -254,25 +254,39 @@ public struct JSONShape: Sendable, Hashable {
     public var closed: Bool
     /// The string values the schema lists (`enum`, `const`): a value among them fits more closely.
     public var values: [String]
+    /// The shape of every item of an array (`items`), when it says more than "any": `[SimpleUser]` and
+    /// `[Stargazer]` are told apart by their items. Its own items are not described.
+    public var items: JSONShape? {
+        get { itemShapes.first }
+        set { itemShapes = newValue.map { [$0] } ?? [] }
+    }
+    /// ``items``, stored in an array: a struct cannot hold a value of its own type.
+    private var itemShapes: [JSONShape]
 
     public struct Property: Sendable, Hashable {
         public var name: String
         public var kinds: [Kind]
+        /// The one string the member may hold (a `const`, or an `enum` of one value), which tells alternatives
+        /// apart without a `discriminator`: OpenAI's tools are `{type: code_interpreter}` or
+        /// `{type: file_search, …}`.
+        public var tag: String?
 
-        public init(name: String, kinds: [Kind]) {
+        public init(name: String, kinds: [Kind], tag: String? = nil) {
             self.name = name
             self.kinds = kinds
+            self.tag = tag
         }
     }
 
     public init(
         kinds: [Kind] = [], required: [String] = [], properties: [Property] = [], closed: Bool = false,
-        values: [String] = []
+        values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
         self.closed = closed
         self.values = values
+        self.itemShapes = items.map { [$0] } ?? []
     }
 }

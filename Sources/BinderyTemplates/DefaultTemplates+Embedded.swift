@@ -3756,7 +3756,8 @@ nonisolated enum StreamDecoding {
 import Foundation
 
 /// What the JSON of a `oneOf` or `anyOf` alternative looks like, as far as choosing among alternatives needs: its
-/// kinds, and for objects the required members, the kinds of the declared members, and whether others are allowed.
+/// kinds, for objects the required members, the kinds of the declared members, and whether others are allowed, and
+/// for arrays the shape of their items.
 {{access}} nonisolated struct JSONShape: Sendable {
     /// A kind of JSON value. An integer is a number too.
     {{access}} enum Kind: Sendable {
@@ -3768,24 +3769,37 @@ import Foundation
     {{access}} var required: [String]
     /// The declared members and the kinds each may have (empty for any).
     {{access}} var properties: [String: [Kind]]
+    /// The members that may hold one string only (a `const`, an enum of one value): they tell alternatives apart
+    /// where there is no discriminator.
+    {{access}} var tags: [String: String]
     /// Whether members that are not declared are refused.
     {{access}} var closed: Bool
     /// The string values the description lists (an enum's): a value among them fits more closely.
     {{access}} var values: [String]
+    /// The shape of every item of an array; `nil` for any items.
+    {{access}} var items: JSONShape? {
+        get { itemShapes.first }
+        set { itemShapes = newValue.map { [$0] } ?? [] }
+    }
+    /// ``items``, stored in an array: a struct cannot hold a value of its own type.
+    private var itemShapes: [JSONShape]
 
     {{access}} init(
-        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], closed: Bool = false,
-        values: [String] = []
+        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], tags: [String: String] = [:],
+        closed: Bool = false, values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
+        self.tags = tags
         self.closed = closed
         self.values = values
+        self.itemShapes = items.map { [$0] } ?? []
     }
 
-    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, and for objects
-    /// every member of the value the shape declares).
+    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, for objects
+    /// every member of the value the shape declares and every tag it holds, and for arrays how well each item
+    /// fits).
     {{access}} func fit(_ value: JSONValue) -> Int? {
         guard !kinds.isEmpty else { return 0 }
         let kind = Self.kind(of: value)
@@ -3808,6 +3822,18 @@ import Foundation
                     || (memberKind == .integer && declared.contains(.number))
                 else { return nil }
                 score += 1
+                if let tag = tags[name], case .string(let text) = member {
+                    // Enums keep values they do not list, so another value still fits, but after every
+                    // alternative whose tag it is: `{"type": "file_search"}` is a file search tool, whatever
+                    // members it shares with the others.
+                    score += text == tag ? 1 : -1_000
+                }
+            }
+        case .array(let elements):
+            guard let items else { break }
+            for element in elements {
+                guard let fit = items.fit(element) else { return nil }
+                score += fit
             }
         case .string(let text) where !values.isEmpty:
             // Enums keep values they do not list, so a value outside `values` still fits, but less closely than
@@ -3840,11 +3866,14 @@ import Foundation
     }
 
     /// The index of the case whose shape the value fits best. A value that fits none, or several equally well,
-    /// is a decoding error that names the candidates: never the first that happens to decode.
+    /// is a decoding error that names the candidates: never the first that happens to decode. An empty array that
+    /// fits several array cases equally is the first of them, as each holds the same nothing (`[]` of
+    /// `[SimpleUser]` or `[Stargazer]`).
     {{access}} static func choose(among shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Int
     {
-        let fits = try fits(shapes, in: decoder)
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fits = fits(shapes, value)
         guard let best = fits.map(\.1).max() else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -3852,7 +3881,7 @@ import Foundation
                     debugDescription: "the value fits none of \(type)'s cases (\(cases.joined(separator: ", ")))"))
         }
         let top = fits.filter { $0.1 == best }
-        guard top.count == 1 else {
+        guard top.count == 1 || value == .array([]) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
@@ -3867,7 +3896,8 @@ import Foundation
     {{access}} static func fitting(_ shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Set<String>
     {
-        let fitting = Set(try fits(shapes, in: decoder).map { cases[$0.0] })
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fitting = Set(fits(shapes, value).map { cases[$0.0] })
         guard !fitting.isEmpty else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -3877,10 +3907,22 @@ import Foundation
         return fitting
     }
 
+    /// Decodes a value from `decoder` itself (an alternative read from the JSON object of the type that holds it),
+    /// through `Decodable` as `Codable` does: a type whose `init(from:)` is deprecated, as it decodes deprecated
+    /// members, makes no warning here.
+    static func decode<Value: Decodable>(_ type: Value.Type, from decoder: any Decoder) throws -> Value {
+        try Value(from: decoder)
+    }
+
+    /// Encodes a value, when there is one, into `encoder` itself (so its members join those of the type that holds
+    /// it), through `Encodable` as `Codable` does: a type whose `encode(to:)` is deprecated makes no warning here.
+    static func encode(_ value: (some Encodable)?, into encoder: any Encoder) throws {
+        try value?.encode(to: encoder)
+    }
+
     /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
-    static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
-        let value = try decoder.singleValueContainer().decode(JSONValue.self)
-        return shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
+    static func fits(_ shapes: [JSONShape], _ value: JSONValue) -> [(Int, Int)] {
+        shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
     }
 }
 
@@ -4303,8 +4345,7 @@ Headers of {{status}}, in `{{headersTypeName}}`{{#hasResponseMethod}} (from `{{r
 
 """#,
         "json_shape.mustache": #"""
-JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}){{^isLast}},{{/isLast}}
-
+JSONShape({{#hasKinds}}kinds: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{/hasKinds}}{{#hasRequired}}, required: [{{#required}}{{literal}}{{^isLast}}, {{/isLast}}{{/required}}]{{/hasRequired}}{{#hasProperties}}, properties: [{{#properties}}{{nameLiteral}}: [{{#kinds}}.{{kind}}{{^isLast}}, {{/isLast}}{{/kinds}}]{{^isLast}}, {{/isLast}}{{/properties}}]{{/hasProperties}}{{#hasTags}}, tags: [{{#tags}}{{nameLiteral}}: {{tagLiteral}}{{^isLast}}, {{/isLast}}{{/tags}}]{{/hasTags}}{{#closed}}, closed: true{{/closed}}{{#hasValues}}, values: [{{#values}}{{literal}}{{^isLast}}, {{/isLast}}{{/values}}]{{/hasValues}}{{#items}}, items: {{> json_shape}}{{/items}})
 """#,
         "manifest.yaml": #"""
 # Which files Bindery writes, from which template, for what.
@@ -4490,10 +4531,10 @@ import Foundation
 {{#properties}}
 {{#isFlattened}}
 {{^isIndirect}}
-        self.{{memberName}} = try {{baseType}}(from: decoder)
+        self.{{memberName}} = try UnionCoding.decode({{baseType}}.self, from: decoder)
 {{/isIndirect}}
 {{#isIndirect}}
-        self.{{storageName}} = Indirect(try {{baseType}}(from: decoder))
+        self.{{storageName}} = Indirect(try UnionCoding.decode({{baseType}}.self, from: decoder))
 {{/isIndirect}}
 {{/isFlattened}}
 {{^isFlattened}}
@@ -4534,7 +4575,7 @@ import Foundation
 {{/hasProperties}}
 {{#properties}}
 {{#isFlattened}}
-        try self.{{memberName}}.encode(to: encoder)
+        try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/isFlattened}}
 {{^isFlattened}}
 {{^isReadOnly}}
@@ -4556,7 +4597,7 @@ import Foundation
     static let shapes: [JSONShape] = [
 {{#properties}}
 {{#shape}}
-        {{> json_shape}}
+        {{> json_shape}}{{^isLast}},{{/isLast}}
 {{/shape}}
 {{/properties}}
     ]
@@ -4566,17 +4607,17 @@ import Foundation
             Self.shapes, cases: [{{#properties}}{{memberNameLiteral}}{{^isLast}}, {{/isLast}}{{/properties}}], in: decoder, type: {{nameLiteral}})
 {{#properties}}
 {{^isIndirect}}
-        self.{{memberName}} = fitting.contains({{memberNameLiteral}}) ? try {{baseType}}(from: decoder) : nil
+        self.{{memberName}} = fitting.contains({{memberNameLiteral}}) ? try UnionCoding.decode({{baseType}}.self, from: decoder) : nil
 {{/isIndirect}}
 {{#isIndirect}}
-        self.{{storageName}} = fitting.contains({{memberNameLiteral}}) ? Indirect(try {{baseType}}(from: decoder)) : nil
+        self.{{storageName}} = fitting.contains({{memberNameLiteral}}) ? Indirect(try UnionCoding.decode({{baseType}}.self, from: decoder)) : nil
 {{/isIndirect}}
 {{/properties}}
     }
 
     {{access}} func encode(to encoder: any Encoder) throws {
 {{#properties}}
-        try self.{{memberName}}?.encode(to: encoder)
+        try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/properties}}
     }
 {{/isAnyOf}}
@@ -4695,7 +4736,7 @@ import Foundation
     static let shapes: [JSONShape] = [
 {{#unionCases}}
 {{#shape}}
-        {{> json_shape}}
+        {{> json_shape}}{{^isLast}},{{/isLast}}
 {{/shape}}
 {{/unionCases}}
     ]
@@ -4739,7 +4780,7 @@ import Foundation
 {{/hasSingleValueCases}}
         switch self {
 {{#unionCases}}
-        case .{{member}}(let value): try {{#encodesInPlace}}value.encode(to: encoder){{/encodesInPlace}}{{^encodesInPlace}}container.encode(value){{/encodesInPlace}}
+        case .{{member}}(let value): try {{#encodesInPlace}}UnionCoding.encode(value, into: encoder){{/encodesInPlace}}{{^encodesInPlace}}container.encode(value){{/encodesInPlace}}
 {{/unionCases}}
 {{#hasDiscriminator}}
         case .{{unknownCaseMember}}(let value): try value.encode(to: encoder)

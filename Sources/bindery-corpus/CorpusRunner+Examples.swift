@@ -14,7 +14,8 @@ extension CorpusRunner {
         let examples: [PayloadExample]
         let decoder: ExampleDecoder
         do {
-            let collected = try PayloadExamples.collect(specPath: spec.path, moduleName: moduleName)
+            let collected = try PayloadExamples.collect(
+                specPath: spec.path, moduleName: moduleName, loader: Self.references(of: spec).loader())
             examples = collected.examples
             decoder = ExampleDecoder(
                 packageDirectory: packageDirectory, moduleName: moduleName, typeNames: collected.typeNames,

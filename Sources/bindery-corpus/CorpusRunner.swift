@@ -28,6 +28,12 @@ struct CorpusRunner: Sendable {
         "oai-examples/v2.0/yaml/petstore-separate/spec/swagger.yaml",
     ]
 
+    /// How `$ref`s of a description are followed: outside its folder only for those of
+    /// ``referencingOutsideTheirFolder``. The generation, the operation count and the examples read it so.
+    static func references(of spec: CorpusSpec) -> Generator.ReferencePolicy {
+        Generator.ReferencePolicy(allowsFilesOutsideRoot: referencingOutsideTheirFolder.contains(spec.relativePath))
+    }
+
     /// Runs every description, `jobs` at a time, and returns the rows in the order of `specs`. `progress` is
     /// called (from any thread, one call at a time) as each row is finished.
     func run(
@@ -94,8 +100,7 @@ struct CorpusRunner: Sendable {
 
         let started = ContinuousClock.now
         let result: Generator.Result
-        let references = Generator.ReferencePolicy(
-            allowsFilesOutsideRoot: Self.referencingOutsideTheirFolder.contains(spec.relativePath))
+        let references = Self.references(of: spec)
         do {
             result = try Generator.generate(
                 Generator.Options(specPath: spec.path, outputDirectory: packageDirectory, references: references))

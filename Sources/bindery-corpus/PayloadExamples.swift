@@ -20,12 +20,12 @@ struct PayloadExample: Sendable, Hashable {
 /// media type the generated client decodes: `application/json`, else the first JSON one) `example` and
 /// `examples`, and the `example` of every schema that is a generated type.
 enum PayloadExamples {
-    /// Reads the description again, with its examples, and translates it as the generator did (same module name,
-    /// so the same type names).
+    /// Reads the description again, with its examples, and translates it as the generator did (same module name
+    /// and references followed as far, so the same type names).
     static func collect(
-        specPath: String, moduleName: String
+        specPath: String, moduleName: String, loader: DocumentLoader = DocumentLoader()
     ) throws(Diagnostic) -> (examples: [PayloadExample], typeNames: TypeNames) {
-        let reader = OpenAPIReader()
+        let reader = OpenAPIReader(loader: loader)
         reader.readsExamples = true
         let document = try reader.read(path: specPath)
         let (model, _) = try ModelTranslator.translate(document, options: .init(moduleName: moduleName))

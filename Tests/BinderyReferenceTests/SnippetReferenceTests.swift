@@ -680,8 +680,8 @@ import Testing
 
                 public func encode(to encoder: any Encoder) throws {
                     switch self {
-                    case .cat(let value): try value.encode(to: encoder)
-                    case .dog(let value): try value.encode(to: encoder)
+                    case .cat(let value): try UnionCoding.encode(value, into: encoder)
+                    case .dog(let value): try UnionCoding.encode(value, into: encoder)
                     case .undocumented(let value): try value.encode(to: encoder)
                     }
                 }
@@ -721,7 +721,7 @@ import Testing
                     var container = encoder.singleValueContainer()
                     switch self {
                     case .string(let value): try container.encode(value)
-                    case .cat(let value): try value.encode(to: encoder)
+                    case .cat(let value): try UnionCoding.encode(value, into: encoder)
                     }
                 }
             }

@@ -64,6 +64,73 @@ import Testing
     }
 }
 
+/// A `oneOf` of arrays is chosen by the shape of the items (GitHub's stargazers: users, or users with the time
+/// they starred), named after them.
+@Suite(.computing) struct ArrayChoiceTests {
+    let decoder = JSONCoding.makeDecoder()
+
+    @Test func theItemsChooseTheCase() throws {
+        let followers = try decoder.decode(Stargazers.self, from: Data(#"[{"login":"ada"},{"login":"alan"}]"#.utf8))
+        #expect(followers == .followerArray([Follower(login: "ada"), Follower(login: "alan")]))
+        let stars = try decoder.decode(
+            Stargazers.self, from: Data(#"[{"starredAt":"2024-01-02T03:04:05Z","user":{"login":"ada"}}]"#.utf8))
+        #expect(
+            stars
+                == .starArray([
+                    Star(starredAt: Date(timeIntervalSince1970: 1_704_164_645), user: Follower(login: "ada"))
+                ]))
+    }
+
+    @Test func anEmptyArrayIsTheFirstCaseAndMixedItemsFitNone() throws {
+        // Every array case holds the same nothing: no tie to report.
+        #expect(try decoder.decode(Stargazers.self, from: Data("[]".utf8)) == .followerArray([]))
+        // One item of each: neither case fits all of them.
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(
+                Stargazers.self,
+                from: Data(#"[{"login":"ada"},{"starredAt":"2024-01-02T03:04:05Z","user":{"login":"alan"}}]"#.utf8))
+        }
+    }
+}
+
+/// Without a discriminator, a member that allows one string (an enum of one value, a `const`) tells objects
+/// apart: OpenAI's assistant tools.
+@Suite(.computing) struct TagChoiceTests {
+    let decoder = JSONCoding.makeDecoder()
+
+    @Test func theOneValueATypeAllowsChoosesTheCase() throws {
+        // Both alternatives declare `type` and nothing else is there: only its value tells them apart.
+        let code = try decoder.decode(Tool.self, from: Data(#"{"type":"code_interpreter"}"#.utf8))
+        #expect(code == .codeInterpreterTool(CodeInterpreterTool(type: .codeInterpreter)))
+        let search = try decoder.decode(Tool.self, from: Data(#"{"type":"file_search"}"#.utf8))
+        #expect(search == .fileSearchTool(FileSearchTool(type: "file_search")))
+        let tuned = try decoder.decode(
+            Tool.self, from: Data(#"{"type":"file_search","file_search":{"max_num_results":5}}"#.utf8))
+        #expect(
+            tuned
+                == .fileSearchTool(
+                    FileSearchTool(type: "file_search", fileSearch: FileSearchTool.FileSearch(maxNumResults: 5))))
+    }
+
+    @Test func anAllOfWrapperHasTheShapeOfWhatItWraps() throws {
+        // Each alternative is `allOf: [$ref]`: its shape is the referenced object's, tags and all.
+        let search = try decoder.decode(EvalTool.self, from: Data(#"{"type":"file_search"}"#.utf8))
+        #expect(search == .fileSearch(FileSearchTool(type: "file_search")))
+        let code = try decoder.decode(EvalTool.self, from: Data(#"{"type":"code_interpreter"}"#.utf8))
+        #expect(code == .codeInterpreter(CodeInterpreterTool(type: .codeInterpreter)))
+    }
+
+    @Test func aValueNoTagNamesIsStillTheOnlyAlternativeItFits() throws {
+        // A tool this description does not know, with a member only the file search declares: that one.
+        let tool = try decoder.decode(Tool.self, from: Data(#"{"type":"web_search","file_search":{}}"#.utf8))
+        #expect(tool == .fileSearchTool(FileSearchTool(type: "web_search", fileSearch: FileSearchTool.FileSearch())))
+        // Nothing to tell them apart: a tie, reported.
+        #expect(throws: DecodingError.self) {
+            try decoder.decode(Tool.self, from: Data(#"{"type":"web_search"}"#.utf8))
+        }
+    }
+}
+
 /// An `anyOf` of objects is a struct of every alternative the JSON fits: a page with links both ways has both.
 @Suite(.loopback) struct AnyOfClientTests {
     @Test func everyAlternativeTheObjectFitsIsRead() async throws {

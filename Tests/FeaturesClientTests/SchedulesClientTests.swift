@@ -64,4 +64,35 @@ import Testing
                 + #""starts":"2024-01-02T03:04:05.25Z","timezone":"UTC"}"#)
         #expect(Coupon(code: "SPRING").code == "SPRING")
     }
+
+    /// Alternatives whose coding is deprecated (a coupon codes its deprecated `code`; a legacy schedule is
+    /// deprecated) are read from and written to the JSON object of the union, the `anyOf` struct or the `allOf`
+    /// that holds them, as any other alternative: the package builds without warnings (DigitalOcean's droplet
+    /// requests did not).
+    @available(*, deprecated)
+    @Test func alternativesWhoseCodingIsDeprecatedAreCodedInPlace() throws {
+        let decoder = JSONCoding.makeDecoder()
+        func json(_ value: some Encodable) throws -> String {
+            String(decoding: try JSONCoding.makeEncoder().encode(value), as: UTF8.self)
+        }
+
+        let coupon = #"{"code":"SPRING","percent":10}"#
+        let offer = try decoder.decode(Offer.self, from: Data(coupon.utf8))
+        #expect(offer == .coupon(Coupon(code: "SPRING", percent: 10)))
+        #expect(try json(offer) == coupon)
+
+        let both = #"{"balance":5,"code":"SPRING"}"#
+        let offers = try decoder.decode(Offers.self, from: Data(both.utf8))
+        #expect(offers == Offers(coupon: Coupon(code: "SPRING"), giftCard: GiftCard(balance: 5)))
+        #expect(try json(offers) == both)
+
+        let legacy = #"{"id":"b1","start":"2024-01-02T03:04:05Z"}"#
+        let booking = try decoder.decode(Booking.self, from: Data(legacy.utf8))
+        #expect(
+            booking
+                == Booking(
+                    id: "b1",
+                    variant: .legacySchedule(LegacySchedule(start: Date(timeIntervalSince1970: 1_704_164_645)))))
+        #expect(try json(booking) == legacy)
+    }
 }

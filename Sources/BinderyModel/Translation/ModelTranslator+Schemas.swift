@@ -137,12 +137,7 @@ extension ModelTranslator {
         if let ref = schema.ref {
             return (schemaTypes[ref] ?? .jsonValue, nullable || isNullable(ref))
         }
-        // `allOf` with one part that says what the value is, the others only annotating it: Swashbuckle's
-        // `allOf: [$ref]` wrapper that attaches `nullable` or a description to a reference, and the like.
-        let typedParts = schema.allOf.indices.filter { !isAnnotationOnly(schema.allOf[$0]) }
-        if !schema.allOf.isEmpty, typedParts.count <= 1, schema.properties.isEmpty, schema.oneOf.isEmpty,
-            schema.anyOf.isEmpty
-        {
+        if let typedParts = wrappedParts(of: schema) {
             guard let part = typedParts.first else { return (.jsonValue, nullable) }
             let inner = try type(
                 of: schema.allOf[part], at: origin.appending("allOf", String(part)), hint: hint, container: container
@@ -272,6 +267,18 @@ extension ModelTranslator {
     func stringType(of schema: JSONSchema) -> SwiftType {
         if schema.contentEncoding?.lowercased() == "base64" { return .data }
         return stringType(format: schema.format)
+    }
+
+    /// The typed parts (none or one) of an `allOf` with at most one part that says what the value is, the others
+    /// only annotating it: Swashbuckle's `allOf: [$ref]` wrapper that attaches `nullable` or a description to a
+    /// reference, and the like. `nil` when the schema is not such a wrapper (it has parts that say more, or
+    /// members or alternatives of its own). The value is its one typed part.
+    func wrappedParts(of schema: JSONSchema) -> [Int]? {
+        let typedParts = schema.allOf.indices.filter { !isAnnotationOnly(schema.allOf[$0]) }
+        guard !schema.allOf.isEmpty, typedParts.count <= 1, schema.properties.isEmpty, schema.oneOf.isEmpty,
+            schema.anyOf.isEmpty
+        else { return nil }
+        return typedParts
     }
 
     /// Whether a schema only annotates (a description, `nullable`, a default, an example) and says nothing about

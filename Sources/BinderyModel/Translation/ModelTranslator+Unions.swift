@@ -148,7 +148,8 @@ extension ModelTranslator {
         return nil
     }
 
-    /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`).
+    /// The case name for an alternative: the schema it refers to (`cat`), its title, or what it is (`string`; an
+    /// array after its items: `catArray`, `stringArray`).
     func caseName(for alternative: JSONSchema, type: SwiftType, index: Int) -> String {
         if let ref = alternative.ref {
             return SwiftName.lowerCamelCase(preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref))
@@ -166,7 +167,11 @@ extension ModelTranslator {
         case .uuid: return "uuid"
         case .data: return "data"
         case .multipartFile: return "file"
-        case .array: return "array"
+        case .array(let element):
+            guard element != .jsonValue, alternative.prefixItems.isEmpty, let items = alternative.items else {
+                return "array"
+            }
+            return caseName(for: items, type: element, index: index) + "Array"
         case .dictionary: return "object"
         case .jsonValue, .optional: return "value"
         case .named: return "option\(index + 1)"
@@ -217,21 +222,40 @@ extension ModelTranslator {
         return values
     }
 
-    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds, and for an object its
-    /// required members, the kinds of its declared members (one level: their own members don't matter), and
-    /// whether it refuses others.
-    func shape(of schema: JSONSchema) -> JSONShape {
+    /// What JSON `schema` accepts, for choosing among alternatives by shape: its kinds; for an object its
+    /// required members, the kinds of its declared members (one level: their own members don't matter), the one
+    /// value of those that allow one (tags), and whether it refuses others; for an array (not a tuple), when
+    /// `describesItems`, the shape of its items (one level too: the items' own items don't matter).
+    func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
+        // Through references and `allOf` wrappers (OpenAI's `EvalGraderLabelModel: {allOf: [$ref]}`) to what
+        // says what the value is.
         var target = schema
         var visited: Set<SchemaID> = []
-        while let ref = target.ref, visited.insert(ref).inserted, let next = self.schema(for: ref) {
-            target = next
+        while true {
+            if let ref = target.ref {
+                guard visited.insert(ref).inserted, let next = self.schema(for: ref) else { break }
+                target = next
+            } else if let part = wrappedParts(of: target)?.first {
+                target = target.allOf[part]
+            } else {
+                break
+            }
         }
         guard let merged = structShape(of: target) else {
-            return JSONShape(kinds: kinds(of: schema), values: stringValues(target))
+            var result = JSONShape(kinds: kinds(of: schema), values: stringValues(target))
+            if describesItems, result.kinds.contains(.array), target.prefixItems.isEmpty, let items = target.items {
+                let itemShape = shape(of: items, describesItems: false)
+                if !itemShape.kinds.isEmpty { result.items = itemShape }
+            }
+            return result
         }
         var result = JSONShape(kinds: [.object])
         result.required = merged.properties.map(\.name).filter { merged.required.contains($0) }
-        result.properties = merged.properties.map { JSONShape.Property(name: $0.name, kinds: kinds(of: $0.schema)) }
+        result.properties = merged.properties.map { property in
+            let kinds = kinds(of: property.schema)
+            let values = kinds.filter { $0 != .null } == [.string] ? stringValues(property.schema) : []
+            return JSONShape.Property(name: property.name, kinds: kinds, tag: values.count == 1 ? values[0] : nil)
+        }
         if case .allowed(false) = merged.additionalProperties { result.closed = true }
         if schema.nullable || target.nullable || unionAllowsNull(target) { result.kinds.append(.null) }
         return result

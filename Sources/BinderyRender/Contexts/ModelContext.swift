@@ -294,8 +294,9 @@ struct UnionCaseContext: RenderContext {
 }
 
 /// What a union case's JSON looks like: `kinds` (each with `kind`), `hasKinds`, `required` (each with
-/// `literal`), `hasRequired`, `properties` (each with `nameLiteral`, `kinds`), `hasProperties`, `closed`, `values`
-/// (each with `literal`), `hasValues`.
+/// `literal`), `hasRequired`, `properties` (each with `nameLiteral`, `kinds`), `hasProperties`, `tags` (the
+/// properties that have one, each with `nameLiteral`, `tagLiteral`), `hasTags`, `closed`, `values` (each with
+/// `literal`), `hasValues`, `items` (the items' shape, for an array).
 struct ShapeContext: RenderContext {
     let shape: JSONShape
 
@@ -307,9 +308,13 @@ struct ShapeContext: RenderContext {
         case "hasRequired": .flag(!shape.required.isEmpty)
         case "properties": .list(shape.properties.map(PropertyShapeContext.init))
         case "hasProperties": .flag(!shape.properties.isEmpty)
+        case "tags": .list(shape.properties.filter { $0.tag != nil }.map(PropertyShapeContext.init))
+        case "hasTags": .flag(shape.properties.contains { $0.tag != nil })
         case "closed": .flag(shape.closed)
         case "values": .list(shape.values.map(LiteralContext.init))
         case "hasValues": .flag(!shape.values.isEmpty)
+        // Never nil: an item shape without items must not find its array's.
+        case "items": shape.items.map { .context(ShapeContext(shape: $0)) } ?? .flag(false)
         default: nil
         }
     }
@@ -323,7 +328,7 @@ struct ShapeContext: RenderContext {
         }
     }
 
-    /// A declared member: `nameLiteral`, `kinds`.
+    /// A declared member: `nameLiteral`, `kinds`, `tagLiteral`.
     struct PropertyShapeContext: RenderContext {
         let property: JSONShape.Property
 
@@ -331,6 +336,7 @@ struct ShapeContext: RenderContext {
             switch key {
             case "nameLiteral": .text(SwiftLiteral.string(property.name))
             case "kinds": .list(property.kinds.map { KindContext(kind: $0) })
+            case "tagLiteral": .text(property.tag.map(SwiftLiteral.string) ?? "")
             default: nil
             }
         }

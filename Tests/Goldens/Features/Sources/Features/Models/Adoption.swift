@@ -32,13 +32,13 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         self.id = try container.decode(String.self, "id")
         self.note = try container.decodeIfPresent(String.self, "note")
-        self._pet = Indirect(try Pet(from: decoder))
+        self._pet = Indirect(try UnionCoding.decode(Pet.self, from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(self.id, "id")
         try container.encodeIfPresent(self.note, "note")
-        try self.pet.encode(to: encoder)
+        try UnionCoding.encode(self.pet, into: encoder)
     }
 }

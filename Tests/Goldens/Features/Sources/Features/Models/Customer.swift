@@ -57,7 +57,7 @@ public nonisolated struct Customer: Codable, Hashable, Sendable {
             var container = encoder.singleValueContainer()
             switch self {
             case .string(let value): try container.encode(value)
-            case .paymentSource(let value): try value.encode(to: encoder)
+            case .paymentSource(let value): try UnionCoding.encode(value, into: encoder)
             }
         }
     }

@@ -28,7 +28,7 @@ public nonisolated enum Expandable: Codable, Hashable, Sendable {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let value): try container.encode(value)
-        case .cat(let value): try value.encode(to: encoder)
+        case .cat(let value): try UnionCoding.encode(value, into: encoder)
         }
     }
 }

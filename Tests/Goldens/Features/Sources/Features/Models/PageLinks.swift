@@ -62,13 +62,13 @@ public nonisolated struct PageLinks: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let fitting = try UnionCoding.fitting(
                 Self.shapes, cases: ["forwardLinks", "backwardLinks"], in: decoder, type: "PageLinks.Pages")
-            self._forwardLinks = fitting.contains("forwardLinks") ? Indirect(try ForwardLinks(from: decoder)) : nil
-            self._backwardLinks = fitting.contains("backwardLinks") ? Indirect(try BackwardLinks(from: decoder)) : nil
+            self._forwardLinks = fitting.contains("forwardLinks") ? Indirect(try UnionCoding.decode(ForwardLinks.self, from: decoder)) : nil
+            self._backwardLinks = fitting.contains("backwardLinks") ? Indirect(try UnionCoding.decode(BackwardLinks.self, from: decoder)) : nil
         }
 
         public func encode(to encoder: any Encoder) throws {
-            try self.forwardLinks?.encode(to: encoder)
-            try self.backwardLinks?.encode(to: encoder)
+            try UnionCoding.encode(self.forwardLinks, into: encoder)
+            try UnionCoding.encode(self.backwardLinks, into: encoder)
         }
     }
 }

@@ -27,13 +27,13 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         self.amount = try container.decode(Int.self, "amount")
-        self._variant = Indirect(try Payment.Variant(from: decoder))
+        self._variant = Indirect(try UnionCoding.decode(Payment.Variant.self, from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
         try container.encode(self.amount, "amount")
-        try self.variant.encode(to: encoder)
+        try UnionCoding.encode(self.variant, into: encoder)
     }
 
     public enum Variant: Codable, Hashable, Sendable {
@@ -61,8 +61,8 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             switch self {
-            case .card(let value): try value.encode(to: encoder)
-            case .transfer(let value): try value.encode(to: encoder)
+            case .card(let value): try UnionCoding.encode(value, into: encoder)
+            case .transfer(let value): try UnionCoding.encode(value, into: encoder)
             }
         }
 

@@ -55,7 +55,7 @@ public nonisolated struct PaymentSource: Codable, Hashable, Sendable {
             var container = encoder.singleValueContainer()
             switch self {
             case .string(let value): try container.encode(value)
-            case .customer(let value): try value.encode(to: encoder)
+            case .customer(let value): try UnionCoding.encode(value, into: encoder)
             }
         }
     }

@@ -25,8 +25,8 @@ public nonisolated enum Pet: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
-        case .cat(let value): try value.encode(to: encoder)
-        case .dog(let value): try value.encode(to: encoder)
+        case .cat(let value): try UnionCoding.encode(value, into: encoder)
+        case .dog(let value): try UnionCoding.encode(value, into: encoder)
         case .undocumented(let value): try value.encode(to: encoder)
         }
     }

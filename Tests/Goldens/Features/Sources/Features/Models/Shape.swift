@@ -32,8 +32,8 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .circle(let value): try value.encode(to: encoder)
-        case .square(let value): try value.encode(to: encoder)
+        case .circle(let value): try UnionCoding.encode(value, into: encoder)
+        case .square(let value): try UnionCoding.encode(value, into: encoder)
         case .empty(let value): try container.encode(value)
         }
     }

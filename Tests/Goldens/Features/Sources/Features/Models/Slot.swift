@@ -33,7 +33,7 @@ public nonisolated enum Slot: Codable, Hashable, Sendable {
         var container = encoder.singleValueContainer()
         switch self {
         case .date(let value): try container.encode(value)
-        case .legacySchedule(let value): try value.encode(to: encoder)
+        case .legacySchedule(let value): try UnionCoding.encode(value, into: encoder)
         }
     }
 }

@@ -3,7 +3,8 @@
 import Foundation
 
 /// What the JSON of a `oneOf` or `anyOf` alternative looks like, as far as choosing among alternatives needs: its
-/// kinds, and for objects the required members, the kinds of the declared members, and whether others are allowed.
+/// kinds, for objects the required members, the kinds of the declared members, and whether others are allowed, and
+/// for arrays the shape of their items.
 public nonisolated struct JSONShape: Sendable {
     /// A kind of JSON value. An integer is a number too.
     public enum Kind: Sendable {
@@ -15,24 +16,37 @@ public nonisolated struct JSONShape: Sendable {
     public var required: [String]
     /// The declared members and the kinds each may have (empty for any).
     public var properties: [String: [Kind]]
+    /// The members that may hold one string only (a `const`, an enum of one value): they tell alternatives apart
+    /// where there is no discriminator.
+    public var tags: [String: String]
     /// Whether members that are not declared are refused.
     public var closed: Bool
     /// The string values the description lists (an enum's): a value among them fits more closely.
     public var values: [String]
+    /// The shape of every item of an array; `nil` for any items.
+    public var items: JSONShape? {
+        get { itemShapes.first }
+        set { itemShapes = newValue.map { [$0] } ?? [] }
+    }
+    /// ``items``, stored in an array: a struct cannot hold a value of its own type.
+    private var itemShapes: [JSONShape]
 
     public init(
-        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], closed: Bool = false,
-        values: [String] = []
+        kinds: [Kind] = [], required: [String] = [], properties: [String: [Kind]] = [:], tags: [String: String] = [:],
+        closed: Bool = false, values: [String] = [], items: JSONShape? = nil
     ) {
         self.kinds = kinds
         self.required = required
         self.properties = properties
+        self.tags = tags
         self.closed = closed
         self.values = values
+        self.itemShapes = items.map { [$0] } ?? []
     }
 
-    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, and for objects
-    /// every member of the value the shape declares).
+    /// How well `value` fits: `nil` when it does not, else higher for a closer fit (the exact kind, for objects
+    /// every member of the value the shape declares and every tag it holds, and for arrays how well each item
+    /// fits).
     public func fit(_ value: JSONValue) -> Int? {
         guard !kinds.isEmpty else { return 0 }
         let kind = Self.kind(of: value)
@@ -55,6 +69,18 @@ public nonisolated struct JSONShape: Sendable {
                     || (memberKind == .integer && declared.contains(.number))
                 else { return nil }
                 score += 1
+                if let tag = tags[name], case .string(let text) = member {
+                    // Enums keep values they do not list, so another value still fits, but after every
+                    // alternative whose tag it is: `{"type": "file_search"}` is a file search tool, whatever
+                    // members it shares with the others.
+                    score += text == tag ? 1 : -1_000
+                }
+            }
+        case .array(let elements):
+            guard let items else { break }
+            for element in elements {
+                guard let fit = items.fit(element) else { return nil }
+                score += fit
             }
         case .string(let text) where !values.isEmpty:
             // Enums keep values they do not list, so a value outside `values` still fits, but less closely than
@@ -87,11 +113,14 @@ public nonisolated enum UnionCoding {
     }
 
     /// The index of the case whose shape the value fits best. A value that fits none, or several equally well,
-    /// is a decoding error that names the candidates: never the first that happens to decode.
+    /// is a decoding error that names the candidates: never the first that happens to decode. An empty array that
+    /// fits several array cases equally is the first of them, as each holds the same nothing (`[]` of
+    /// `[SimpleUser]` or `[Stargazer]`).
     public static func choose(among shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Int
     {
-        let fits = try fits(shapes, in: decoder)
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fits = fits(shapes, value)
         guard let best = fits.map(\.1).max() else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -99,7 +128,7 @@ public nonisolated enum UnionCoding {
                     debugDescription: "the value fits none of \(type)'s cases (\(cases.joined(separator: ", ")))"))
         }
         let top = fits.filter { $0.1 == best }
-        guard top.count == 1 else {
+        guard top.count == 1 || value == .array([]) else {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: decoder.codingPath,
@@ -114,7 +143,8 @@ public nonisolated enum UnionCoding {
     public static func fitting(_ shapes: [JSONShape], cases: [String], in decoder: any Decoder, type: String) throws
         -> Set<String>
     {
-        let fitting = Set(try fits(shapes, in: decoder).map { cases[$0.0] })
+        let value = try decoder.singleValueContainer().decode(JSONValue.self)
+        let fitting = Set(fits(shapes, value).map { cases[$0.0] })
         guard !fitting.isEmpty else {
             throw DecodingError.dataCorrupted(
                 .init(
@@ -124,9 +154,21 @@ public nonisolated enum UnionCoding {
         return fitting
     }
 
+    /// Decodes a value from `decoder` itself (an alternative read from the JSON object of the type that holds it),
+    /// through `Decodable` as `Codable` does: a type whose `init(from:)` is deprecated, as it decodes deprecated
+    /// members, makes no warning here.
+    static func decode<Value: Decodable>(_ type: Value.Type, from decoder: any Decoder) throws -> Value {
+        try Value(from: decoder)
+    }
+
+    /// Encodes a value, when there is one, into `encoder` itself (so its members join those of the type that holds
+    /// it), through `Encodable` as `Codable` does: a type whose `encode(to:)` is deprecated makes no warning here.
+    static func encode(_ value: (some Encodable)?, into encoder: any Encoder) throws {
+        try value?.encode(to: encoder)
+    }
+
     /// The indices of the shapes the value fits, each with how closely (``JSONShape/fit(_:)``).
-    static func fits(_ shapes: [JSONShape], in decoder: any Decoder) throws -> [(Int, Int)] {
-        let value = try decoder.singleValueContainer().decode(JSONValue.self)
-        return shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
+    static func fits(_ shapes: [JSONShape], _ value: JSONValue) -> [(Int, Int)] {
+        shapes.indices.compactMap { index in shapes[index].fit(value).map { (index, $0) } }
     }
 }
