@@ -23,6 +23,26 @@ import Testing
         #expect(recorded == adoption)
     }
 
+    /// Each kind of choice as a server sends it, in one response: by items, by tag, through an `allOf` wrapper, an
+    /// `anyOf` of objects and a union among `allOf` parts, read and written back unchanged.
+    @Test func everyKindOfChoiceComesThroughTheClient() async throws {
+        let json =
+            #"{"booking":{"balance":5,"id":"b1"},"evalTool":{"type":"file_search"},"offer":{"balance":10},"#
+            + #""offers":{"balance":10},"stargazers":[{"login":"ada"}],"tool":{"type":"code_interpreter"}}"#
+        let server = try LocalHTTPServer { _ in .json(200, json) }
+        defer { server.shutdown() }
+
+        let choices = try await AdoptionsApi(client: APIClient(baseURL: server.baseURL)).listChoices()
+
+        #expect(choices.booking == Booking(id: "b1", variant: .giftCard(GiftCard(balance: 5))))
+        #expect(choices.evalTool == .fileSearch(FileSearchTool(type: "file_search")))
+        #expect(choices.offer == .giftCard(GiftCard(balance: 10)))
+        #expect(choices.offers == Offers(giftCard: GiftCard(balance: 10)))
+        #expect(choices.stargazers == .followerArray([Follower(login: "ada")]))
+        #expect(choices.tool == .codeInterpreterTool(CodeInterpreterTool(type: .codeInterpreter)))
+        #expect(String(decoding: try JSONCoding.makeEncoder().encode(choices), as: UTF8.self) == json)
+    }
+
     @Test func theDiscriminatorChoosesTheAlternativeAndUnknownOnesAreKept() throws {
         let decoder = JSONCoding.makeDecoder()
         let dog = try decoder.decode(Adoption.self, from: Data(#"{"id":"a2","petType":"Dog","bark":false}"#.utf8))

@@ -168,4 +168,45 @@ public nonisolated struct AdoptionsApi: Sendable {
             return (.undocumented(response), response)
         }
     }
+
+    /// `GET /choices`
+    /// - Returns: A choice of every kind. (200).
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func listChoices() async throws -> Choices {
+        let (result, response) = try await sendListChoices()
+        switch result {
+        case .ok(let body):
+            return body
+        case .undocumented:
+            throw APIError.unexpectedStatus(response)
+        }
+    }
+
+    /// `GET /choices`
+    ///
+    /// Returns every documented response as a case of `ListChoicesResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    public func listChoicesResponse() async throws -> ListChoicesResponse {
+        try await sendListChoices().result
+    }
+
+    /// The documented responses of `GET /choices`.
+    public enum ListChoicesResponse: Sendable {
+        /// A choice of every kind. (200).
+        case ok(Choices)
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendListChoices() async throws -> (result: ListChoicesResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "GET", path: "/choices", operationID: "listChoices")
+        request.headers["Accept"] = "application/json"
+        let response = try await client.send(request, security: [])
+        switch response.statusCode {
+        case 200 where response.isJSON:
+            return (.ok(try client.decodeJSON(Choices.self, from: response)), response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
 }
