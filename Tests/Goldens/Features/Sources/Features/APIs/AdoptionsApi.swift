@@ -190,7 +190,7 @@ public nonisolated struct AdoptionsApi: Sendable {
     }
 
     /// The documented responses of `GET /choices`.
-    public enum ListChoicesResponse: Sendable {
+    public indirect enum ListChoicesResponse: Sendable {
         /// A choice of every kind. (200).
         case ok(Choices)
         /// A response the API description does not document, as received: a status it does not list, or a body

@@ -62,21 +62,21 @@ public nonisolated struct Choices: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self._offer = try container.decodeIfPresent(Offer.self, forKey: "offer").map(Indirect.init)
-        self._offers = try container.decodeIfPresent(Offers.self, forKey: "offers").map(Indirect.init)
-        self._booking = try container.decodeIfPresent(Booking.self, forKey: "booking").map(Indirect.init)
-        self._stargazers = try container.decodeIfPresent(Stargazers.self, forKey: "stargazers").map(Indirect.init)
-        self._tool = try container.decodeIfPresent(Tool.self, forKey: "tool").map(Indirect.init)
-        self._evalTool = try container.decodeIfPresent(EvalTool.self, forKey: "evalTool").map(Indirect.init)
+        self._offer = try container.decodeIfPresent(Offer.self, "offer").map(Indirect.init)
+        self._offers = try container.decodeIfPresent(Offers.self, "offers").map(Indirect.init)
+        self._booking = try container.decodeIfPresent(Booking.self, "booking").map(Indirect.init)
+        self._stargazers = try container.decodeIfPresent(Stargazers.self, "stargazers").map(Indirect.init)
+        self._tool = try container.decodeIfPresent(Tool.self, "tool").map(Indirect.init)
+        self._evalTool = try container.decodeIfPresent(EvalTool.self, "evalTool").map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.offer, forKey: "offer")
-        try container.encodeIfPresent(self.offers, forKey: "offers")
-        try container.encodeIfPresent(self.booking, forKey: "booking")
-        try container.encodeIfPresent(self.stargazers, forKey: "stargazers")
-        try container.encodeIfPresent(self.tool, forKey: "tool")
-        try container.encodeIfPresent(self.evalTool, forKey: "evalTool")
+        try container.encodeIfPresent(self.offer, "offer")
+        try container.encodeIfPresent(self.offers, "offers")
+        try container.encodeIfPresent(self.booking, "booking")
+        try container.encodeIfPresent(self.stargazers, "stargazers")
+        try container.encodeIfPresent(self.tool, "tool")
+        try container.encodeIfPresent(self.evalTool, "evalTool")
     }
 }
