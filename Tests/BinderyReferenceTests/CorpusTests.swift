@@ -129,7 +129,9 @@ import Testing
         // A member is counted where it is declared, not again where it is decoded or encoded.
         let member = """
                 public var extra: [String: JSONValue]?
-                self.extra = try container.decodeIfPresent([String: JSONValue].self, forKey: "extra")
+                self.extra = try container.decodeIfPresent([String: JSONValue].self, "extra")
+                try container.encodeIfPresent(self.extra, "extra")
+                additional[key.stringValue] = try others.decode(JSONValue.self, forKey: key)
                 self.value = fitting.contains("value") ? try [String: JSONValue](from: decoder) : nil
             """
         #expect(CorpusRunner.usesInCode(of: "JSONValue", in: member) == 1)
