@@ -74,8 +74,10 @@ import Testing
     /// The reader takes nothing until the server has sent all 64 MiB. On Linux, where `URLSession` cannot pause a
     /// transfer, the client reads them all from the network: what the reader has not taken then waits in a
     /// temporary file, all but the 4 MiB the runtime keeps in memory, and the memory the process holds (its
-    /// resident set, which other tests running meanwhile add to) grows by far less than 64 MiB; alone, by about
-    /// 19 MiB. (On Apple platforms `URLSession` stops reading instead, and the server cannot send it all.)
+    /// resident set) grows by less than the body, so no second copy is kept. Alone, it grows by about 19 MiB; the
+    /// suites that render whole descriptions in the same process meanwhile add to it (33 MiB once on CI), so the
+    /// bound is three quarters of the body: a copy would add all 64 MiB. (On Apple platforms `URLSession` stops
+    /// reading instead, and the server cannot send it all.)
     @Test func aReaderThatFallsBehindDoesNotMakeTheBodyPileUpInMemory() async throws {
         let parts = 64
         let sent = Digest()
@@ -111,7 +113,7 @@ import Testing
             let held = MemoryUse.residentBytes().map { $0 - (before ?? $0) } ?? 0
             print("64 MiB unread: \(spilled >> 10) KiB wait in a file; resident memory grew by \(held >> 10) KiB")
             #expect(spilled >= (parts - 6) * Self.mebibyte, "the unread body is not in the temporary file")
-            #expect(held < 32 * Self.mebibyte, "the unread body is held in memory")
+            #expect(held < 48 * Self.mebibyte, "the unread body is held in memory")
         #else
             _ = before
         #endif
