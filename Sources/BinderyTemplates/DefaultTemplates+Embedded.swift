@@ -4503,7 +4503,7 @@ import Foundation
 {{^isTuple}}
 {{^isAnyOf}}
 {{#hasAdditionalProperties}}
-{{#hasCodingKeys}}
+{{#hasKeyedProperties}}
 
     /// The JSON keys of the properties; the object's other members are its additional properties.
     private static let propertyKeys: Set<String> = [
@@ -4513,16 +4513,16 @@ import Foundation
 {{/isFlattened}}
 {{/properties}}
     ]
-{{/hasCodingKeys}}
+{{/hasKeyedProperties}}
 {{/hasAdditionalProperties}}
 
 {{#isCodingDeprecated}}
     @available(*, deprecated, message: "Decodes deprecated properties.")
 {{/isCodingDeprecated}}
     {{access}} init(from decoder: any Decoder) throws {
-{{#hasCodingKeys}}
+{{#hasKeyedProperties}}
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-{{/hasCodingKeys}}
+{{/hasKeyedProperties}}
 {{^hasProperties}}
 {{^hasAdditionalProperties}}
         _ = try decoder.container(keyedBy: AnyCodingKey.self)
@@ -4554,7 +4554,7 @@ import Foundation
 {{#hasAdditionalProperties}}
         let others = try decoder.container(keyedBy: AnyCodingKey.self)
         var additional: [String: {{additionalPropertiesType}}] = [:]
-        for key in others.allKeys{{#hasCodingKeys}} where !Self.propertyKeys.contains(key.stringValue){{/hasCodingKeys}} {
+        for key in others.allKeys{{#hasKeyedProperties}} where !Self.propertyKeys.contains(key.stringValue){{/hasKeyedProperties}} {
             additional[key.stringValue] = try others.decode({{additionalPropertiesType}}.self, forKey: key)
         }
         self.{{additionalPropertiesName}} = additional
@@ -4585,7 +4585,7 @@ import Foundation
 {{/properties}}
 {{#hasAdditionalProperties}}
         var others = encoder.container(keyedBy: AnyCodingKey.self)
-        for (key, value) in self.{{additionalPropertiesName}}{{#hasCodingKeys}} where !Self.propertyKeys.contains(key){{/hasCodingKeys}} {
+        for (key, value) in self.{{additionalPropertiesName}}{{#hasKeyedProperties}} where !Self.propertyKeys.contains(key){{/hasKeyedProperties}} {
             try others.encode(value, forKey: AnyCodingKey(key))
         }
 {{/hasAdditionalProperties}}
@@ -4685,13 +4685,11 @@ import Foundation
     {{access}} static let allCases: [{{name}}] = [{{#cases}}.{{memberName}}{{^isLast}}, {{/isLast}}{{/cases}}]
 
     {{access}} init(rawValue: {{rawType}}) {
-        switch rawValue {
-{{#cases}}
-        case {{rawValueLiteral}}: self = .{{memberName}}
-{{/cases}}
-        default: self = .{{unknownCaseName}}(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .{{unknownCaseName}}(rawValue)
     }
+
+    private static let casesByRawValue: [{{rawType}}: {{name}}] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     {{access}} var rawValue: {{rawType}} {
         switch self {

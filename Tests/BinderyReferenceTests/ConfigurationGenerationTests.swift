@@ -367,7 +367,7 @@ import Testing
                 '#/components/schemas/Pet/properties/status': {sold: gone}
             """)
         #expect(files["Sources/Shop/Models/Camera.swift"]?.contains("    case selfie\n") == true)
-        #expect(files["Sources/Shop/Models/Camera.swift"]?.contains("case \"front\": self = .selfie") == true)
+        #expect(files["Sources/Shop/Models/Camera.swift"]?.contains("case .selfie: \"front\"") == true)
         #expect(files["Sources/Shop/Models/Pet.swift"]?.contains("        case gone\n") == true)
         #expect(
             Self.error("naming:\n  enumCases:\n    Camera: {frnt: x}\n")

@@ -235,14 +235,11 @@ import Testing
                     public static let allCases: [Status] = [.available, .pending, .sold, .default]
 
                     public init(rawValue: String) {
-                        switch rawValue {
-                        case "available": self = .available
-                        case "pending": self = .pending
-                        case "sold": self = .sold
-                        case "default": self = .default
-                        default: self = .undocumented(rawValue)
-                        }
+                        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
                     }
+
+                    private static let casesByRawValue: [String: Status] = Dictionary(
+                        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
                     public var rawValue: String {
                         switch self {
@@ -307,14 +304,11 @@ import Testing
                 public static let allCases: [Category] = [.dog, .cat, .empty, ._2Legged]
 
                 public init(rawValue: String) {
-                    switch rawValue {
-                    case "dog": self = .dog
-                    case "cat": self = .cat
-                    case "": self = .empty
-                    case "2-legged": self = ._2Legged
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
                 }
+
+                private static let casesByRawValue: [String: Category] = Dictionary(
+                    allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
                 public var rawValue: String {
                     switch self {
@@ -760,12 +754,11 @@ import Testing
                 public static let allCases: [ChannelType] = [.guildText, .dm]
 
                 public init(rawValue: Int) {
-                    switch rawValue {
-                    case 0: self = .guildText
-                    case 1: self = .dm
-                    default: self = .undocumented(rawValue)
-                    }
+                    self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
                 }
+
+                private static let casesByRawValue: [Int: ChannelType] = Dictionary(
+                    allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
                 public var rawValue: Int {
                     switch self {

@@ -178,43 +178,47 @@ extension ModelTranslator {
                     "no schema the generated code uses is at '\(override.target.value)'", for: override.target.value,
                     among: places))
         }
-        // Operation overrides name operations that exist (``resolveOverrides()``): one not applied was filtered out.
-        for override in options.naming.properties where !overrides.applied.contains(override.member.location) {
-            let id = try componentOrPointer(override.target)
-            guard !selection.drops(id) else { continue }
-            guard case .structure(let structure)? = definitions[id]?.kind else {
-                throw Diagnostic(
-                    at: override.target.location,
-                    definitions[id] == nil
-                        ? pointerMessage(
-                            "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                            among: pointers)
-                        : "'\(override.target.value)' is not generated as a struct")
+        for override in options.naming.properties {
+            try checkMemberOverrideApplied(override, selection: selection, pointers: pointers, kind: "a struct") {
+                if case .structure(let structure) = $0 {
+                    ("property", structure.properties.map(\.jsonKey))
+                } else {
+                    nil
+                }
             }
-            throw Diagnostic(
-                at: override.member.location,
-                Suggestion.message(
-                    "'\(override.target.value)' has no property '\(override.member.value)'",
-                    for: override.member.value, among: structure.properties.map(\.jsonKey)))
         }
-        for override in options.naming.enumCases where !overrides.applied.contains(override.member.location) {
-            let id = try componentOrPointer(override.target)
-            guard !selection.drops(id) else { continue }
-            guard case .enumeration(let enumeration)? = definitions[id]?.kind else {
-                throw Diagnostic(
-                    at: override.target.location,
-                    definitions[id] == nil
-                        ? pointerMessage(
-                            "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                            among: pointers)
-                        : "'\(override.target.value)' is not generated as an enum")
+        for override in options.naming.enumCases {
+            try checkMemberOverrideApplied(override, selection: selection, pointers: pointers, kind: "an enum") {
+                if case .enumeration(let enumeration) = $0 { ("value", enumeration.cases.map(\.rawValue)) } else { nil }
             }
-            throw Diagnostic(
-                at: override.member.location,
-                Suggestion.message(
-                    "'\(override.target.value)' has no value '\(override.member.value)'", for: override.member.value,
-                    among: enumeration.cases.map(\.rawValue)))
         }
+    }
+
+    /// A property or enum case override that applied to nothing (operation overrides name operations that exist,
+    /// ``resolveOverrides()``): unless the filter dropped its type, an error at its target when no generated type
+    /// of `kind` comes from there, else at its member, with the closest of the type's `members` (`nil` for a type
+    /// of another kind: what a member is called, and the members' names).
+    func checkMemberOverrideApplied(
+        _ override: MemberNameOverride, selection: Selection, pointers: [String], kind: String,
+        members: (TypeDefinition.Kind) -> (noun: String, names: [String])?
+    ) throws(Diagnostic) {
+        guard !overrides.applied.contains(override.member.location) else { return }
+        let id = try componentOrPointer(override.target)
+        guard !selection.drops(id) else { return }
+        guard let definition = definitions[id], let members = members(definition.kind) else {
+            throw Diagnostic(
+                at: override.target.location,
+                definitions[id] == nil
+                    ? pointerMessage(
+                        "no generated type comes from '\(override.target.value)'", for: override.target.value,
+                        among: pointers)
+                    : "'\(override.target.value)' is not generated as \(kind)")
+        }
+        throw Diagnostic(
+            at: override.member.location,
+            Suggestion.message(
+                "'\(override.target.value)' has no \(members.noun) '\(override.member.value)'",
+                for: override.member.value, among: members.names))
     }
 
     /// `message`, with the pointer of `candidates` the user probably meant: the closest in spelling, else one in

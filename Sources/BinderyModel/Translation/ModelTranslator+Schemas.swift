@@ -677,7 +677,7 @@ extension ModelTranslator {
 
     /// The enum for `values`, declared at `id` (where its schema is).
     func makeEnum(_ values: EnumValues, id: TypeID) throws(Diagnostic) -> EnumDefinition {
-        let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
+        let scope = NameScope(reserved: SwiftKeywords.reservedEnumCaseNames)
         // The names the user chose first, exactly; the others make way.
         var chosen: [String: String] = [:]
         for value in values.values {

@@ -133,7 +133,7 @@ extension ModelTranslator {
 
     /// The cases of a server variable's enum: one per value, no case for unknown values.
     static func serverEnumCases(_ values: [String]) -> [EnumDefinition.Case] {
-        let scope = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["allCases", "rawValue", "hashValue"]))
+        let scope = NameScope(reserved: SwiftKeywords.reservedEnumCaseNames)
         return values.map { EnumDefinition.Case(swiftName: scope.claim(SwiftName.lowerCamelCase($0)), rawValue: $0) }
     }
 }

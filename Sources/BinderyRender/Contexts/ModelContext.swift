@@ -6,15 +6,16 @@ import BinderyModel
 /// Keys: `name`, `qualifiedName`, `isNested` (declared inside another type), `isStruct`, `isEnum`, `isAlias`,
 /// `docComment` (lines), `description` (Markdown), `hasDescription`, `source`, `hasSource`, `isDeprecated`,
 /// `hasDeprecationMessage`, `deprecationMessage`, `deprecationMessageLiteral`; for structs `properties`,
-/// `hasProperties`, `hasEncodedProperties` (some property is sent), `hasInitParameters`, `initializers` (each with
-/// `parameters`, `hasParameters` and `isDeprecated`: the init that takes the deprecated properties, when there are
-/// any), `needsCustomCoding`, `isCodingDeprecated` (for structs and unions: `init(from:)` and `encode(to:)` touch
-/// deprecated properties or cases), `hasAdditionalProperties`, `additionalPropertiesName`,
+/// `hasProperties`, `hasKeyedProperties` (some property is a member of the JSON object, under its own key, rather than
+/// a union flattened into the object), `hasEncodedProperties` (some property is sent), `hasInitParameters`,
+/// `initializers` (each with `parameters`, `hasParameters` and `isDeprecated`: the init that takes the deprecated
+/// properties, when there are any), `needsCustomCoding`, `isCodingDeprecated` (for structs and unions: `init(from:)`
+/// and `encode(to:)` touch deprecated properties or cases), `hasAdditionalProperties`, `additionalPropertiesName`,
 /// `additionalPropertiesType`, `additionalPropertiesTypeMarkdown`, `isTuple` (coded as a JSON array, a property per
 /// position), `hasAdditionalItems`, `additionalItemsName`, `additionalItemsType` (of the elements),
-/// `additionalItemsTypeMarkdown` (of the array), `nestedTypes`,
-/// `nestedDeclarations` (lines: each nested type rendered with `model_declaration`, indented), `hasNestedTypes`;
-/// for enums `cases`, `unknownCaseName`, `rawType`; for aliases `aliasTarget`, `aliasTargetMarkdown`.
+/// `additionalItemsTypeMarkdown` (of the array), `nestedTypes`, `nestedDeclarations` (lines: each nested type rendered
+/// with `model_declaration`, indented), `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `rawType`; for aliases
+/// `aliasTarget`, `aliasTargetMarkdown`.
 struct ModelContext: RenderContext {
     let definition: TypeDefinition
     let isNested: Bool
@@ -137,7 +138,7 @@ struct ModelContext: RenderContext {
         switch key {
         case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
-        case "hasCodingKeys": .flag(structure.properties.contains { !$0.isFlattened })
+        case "hasKeyedProperties": .flag(structure.properties.contains { !$0.isFlattened })
         case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly && !$0.isFlattened })
         case "hasInitParameters":
             .flag(

@@ -14,13 +14,11 @@ public nonisolated enum AllocationState: Codable, Hashable, Sendable, CaseIterab
     public static let allCases: [AllocationState] = [.steady, .resizing, .stopping]
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "steady": self = .steady
-        case "resizing": self = .resizing
-        case "stopping": self = .stopping
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [String: AllocationState] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: String {
         switch self {

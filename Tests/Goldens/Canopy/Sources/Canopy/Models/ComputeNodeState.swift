@@ -27,26 +27,11 @@ public nonisolated enum ComputeNodeState: Codable, Hashable, Sendable, CaseItera
     public static let allCases: [ComputeNodeState] = [.idle, .rebooting, .reimaging, .running, .unusable, .creating, .starting, .waitingForStartTask, .startTaskFailed, .unknown, .leavingPool, .offline, .preempted, .upgradingOS, .deallocated, .deallocating]
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "idle": self = .idle
-        case "rebooting": self = .rebooting
-        case "reimaging": self = .reimaging
-        case "running": self = .running
-        case "unusable": self = .unusable
-        case "creating": self = .creating
-        case "starting": self = .starting
-        case "waitingForStartTask": self = .waitingForStartTask
-        case "startTaskFailed": self = .startTaskFailed
-        case "unknown": self = .unknown
-        case "leavingPool": self = .leavingPool
-        case "offline": self = .offline
-        case "preempted": self = .preempted
-        case "upgradingOS": self = .upgradingOS
-        case "deallocated": self = .deallocated
-        case "deallocating": self = .deallocating
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [String: ComputeNodeState] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: String {
         switch self {

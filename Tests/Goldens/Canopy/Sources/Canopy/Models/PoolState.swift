@@ -13,12 +13,11 @@ public nonisolated enum PoolState: Codable, Hashable, Sendable, CaseIterable, Ra
     public static let allCases: [PoolState] = [.active, .deleting]
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "active": self = .active
-        case "deleting": self = .deleting
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [String: PoolState] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: String {
         switch self {

@@ -33,11 +33,11 @@ public nonisolated struct CodeInterpreterTool: Codable, Hashable, Sendable {
         public static let allCases: [Type2] = [.codeInterpreter]
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "code_interpreter": self = .codeInterpreter
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
         }
+
+        private static let casesByRawValue: [String: Type2] = Dictionary(
+            allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
         public var rawValue: String {
             switch self {

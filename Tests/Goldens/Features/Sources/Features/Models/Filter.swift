@@ -44,12 +44,11 @@ public nonisolated struct Filter: Codable, Hashable, Sendable {
         public static let allCases: [Color] = [.red, .green]
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "red": self = .red
-            case "green": self = .green
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
         }
+
+        private static let casesByRawValue: [String: Color] = Dictionary(
+            allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
         public var rawValue: String {
             switch self {

@@ -15,12 +15,11 @@ public nonisolated enum Repeat: Codable, Hashable, Sendable, CaseIterable, RawRe
     public static let allCases: [Repeat] = [.daily, .weekly]
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "daily": self = .daily
-        case "weekly": self = .weekly
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [String: Repeat] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: String {
         switch self {

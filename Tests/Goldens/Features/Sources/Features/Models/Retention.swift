@@ -47,11 +47,11 @@ public nonisolated enum Retention: Codable, Hashable, Sendable {
         public static let allCases: [Option1] = [.none]
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "none": self = .none
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
         }
+
+        private static let casesByRawValue: [String: Option1] = Dictionary(
+            allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
         public var rawValue: String {
             switch self {

@@ -99,11 +99,11 @@ public nonisolated enum Shape: Codable, Hashable, Sendable {
         public static let allCases: [Option3] = [.empty]
 
         public init(rawValue: String) {
-            switch rawValue {
-            case "empty": self = .empty
-            default: self = .undocumented(rawValue)
-            }
+            self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
         }
+
+        private static let casesByRawValue: [String: Option3] = Dictionary(
+            allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
         public var rawValue: String {
             switch self {

@@ -14,12 +14,11 @@ public nonisolated enum Tier: Codable, Hashable, Sendable, CaseIterable, RawRepr
     public static let allCases: [Tier] = [.free, .pro]
 
     public init(rawValue: Int) {
-        switch rawValue {
-        case 0: self = .free
-        case 1: self = .pro
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [Int: Tier] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: Int {
         switch self {

@@ -12,12 +12,11 @@ public nonisolated enum UploadScanPagesXUnit: Codable, Hashable, Sendable, CaseI
     public static let allCases: [UploadScanPagesXUnit] = [.page, .sheet]
 
     public init(rawValue: String) {
-        switch rawValue {
-        case "page": self = .page
-        case "sheet": self = .sheet
-        default: self = .undocumented(rawValue)
-        }
+        self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
     }
+
+    private static let casesByRawValue: [String: UploadScanPagesXUnit] = Dictionary(
+        allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
 
     public var rawValue: String {
         switch self {
