@@ -343,6 +343,63 @@ import Testing
         )
     }
 
+    /// Inline schemas written the same way in two places (members and their doc comments) are declared once: the
+    /// later one is an alias, whose nested types Swift finds through it. One doc comment apart, they are not.
+    @Test func repeatedInlineSchemasShareOneDeclaration() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: Cards, version: 1.0.0}
+            paths:
+              /cards:
+                post:
+                  operationId: createCard
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            limit: {type: integer, description: The spending limit.}
+                            interval: {type: string, enum: [daily, monthly]}
+                  responses: {'204': {description: Created.}}
+              /cards/{id}:
+                post:
+                  operationId: updateCard
+                  parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          description: The new limit.
+                          properties:
+                            limit: {type: integer, description: The spending limit.}
+                            interval: {type: string, enum: [daily, monthly]}
+                  responses: {'204': {description: Updated.}}
+              /cardholders:
+                post:
+                  operationId: createCardholder
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            limit: {type: integer, description: The cardholder's spending limit.}
+                            interval: {type: string, enum: [daily, monthly]}
+                  responses: {'204': {description: Created.}}
+            """
+        try expectSnippet(
+            generated("Models/UpdateCardRequest.swift", from: spec),
+            #"""
+            public typealias UpdateCardRequest = CreateCardRequest
+            """#
+        )
+        let other = try generated("Models/CreateCardholderRequest.swift", from: spec)
+        #expect(other.contains("public nonisolated struct CreateCardholderRequest: Codable, Hashable, Sendable {"))
+        #expect(other.contains("public enum Interval:"))
+    }
+
     @Test func mapSchemaIsAnAlias() throws {
         try expectSnippet(
             generated("Models/Labels.swift", from: Self.models),

@@ -1,0 +1,91 @@
+/// What a declaration says apart from which one it is, so that two inline schemas written the same way in two
+/// places can share one declaration (``ModelTranslator`` makes the later ones aliases of the first).
+extension TypeDefinition {
+    /// The declaration without its identity, names, documentation and source, and with the identities and
+    /// qualified names of the types it declares made relative to its own: two types with equal shapes declare the
+    /// same members, doc comments included, and differ only in their names. Types it refers to outside itself
+    /// keep their identities.
+    public var shape: TypeDefinition {
+        let root = id.rawValue
+        let inside = root + "/"
+        var shape = mappingTypeIDs { id in
+            if id.rawValue == root { return TypeID("~") }
+            guard id.rawValue.hasPrefix(inside) else { return id }
+            return TypeID("~" + id.rawValue.dropFirst(root.count))
+        }
+        shape.name = ""
+        shape.qualifiedName = "~"
+        shape.documentation = Documentation()
+        shape.source = ""
+        let prefix = qualifiedName + "."
+        func relativeNames(_ nested: TypeDefinition) -> TypeDefinition {
+            var nested = nested
+            if nested.qualifiedName.hasPrefix(prefix) {
+                nested.qualifiedName = "~." + nested.qualifiedName.dropFirst(prefix.count)
+            }
+            nested.nestedTypes = nested.nestedTypes.map(relativeNames)
+            return nested
+        }
+        shape.nestedTypes = shape.nestedTypes.map(relativeNames)
+        return shape
+    }
+
+    /// The declaration with every identity in it, its own and those it refers to, replaced by `transform`'s.
+    func mappingTypeIDs(_ transform: (TypeID) -> TypeID) -> TypeDefinition {
+        var definition = self
+        definition.id = transform(id)
+        definition.deprecation = deprecation?.mappingTypeIDs(transform)
+        switch kind {
+        case .structure(var structure):
+            structure.properties = structure.properties.map { property in
+                var property = property
+                property.type = property.type.mappingTypeIDs(transform)
+                property.deprecation = property.deprecation?.mappingTypeIDs(transform)
+                return property
+            }
+            if let valueType = structure.additionalProperties?.valueType {
+                structure.additionalProperties?.valueType = valueType.mappingTypeIDs(transform)
+            }
+            if let elementType = structure.additionalItems?.elementType {
+                structure.additionalItems?.elementType = elementType.mappingTypeIDs(transform)
+            }
+            definition.kind = .structure(structure)
+        case .enumeration:
+            break
+        case .alias(let target):
+            definition.kind = .alias(target.mappingTypeIDs(transform))
+        case .union(var union):
+            union.cases = union.cases.map { unionCase in
+                var unionCase = unionCase
+                unionCase.type = unionCase.type.mappingTypeIDs(transform)
+                unionCase.deprecation = unionCase.deprecation?.mappingTypeIDs(transform)
+                return unionCase
+            }
+            definition.kind = .union(union)
+        }
+        definition.nestedTypes = nestedTypes.map { $0.mappingTypeIDs(transform) }
+        return definition
+    }
+}
+
+extension SwiftType {
+    /// The type with the identities of the generated types in it replaced by `transform`'s.
+    func mappingTypeIDs(_ transform: (TypeID) -> TypeID) -> SwiftType {
+        switch self {
+        case .named(let id): .named(transform(id))
+        case .array(let element): .array(element.mappingTypeIDs(transform))
+        case .dictionary(let value): .dictionary(value.mappingTypeIDs(transform))
+        case .optional(let wrapped): .optional(wrapped.mappingTypeIDs(transform))
+        default: self
+        }
+    }
+}
+
+extension Deprecation {
+    func mappingTypeIDs(_ transform: (TypeID) -> TypeID) -> Deprecation {
+        switch self {
+        case .uses(let id): .uses(transform(id))
+        case .marked: .marked
+        }
+    }
+}
