@@ -2,21 +2,21 @@
 /// places can share one declaration (``ModelTranslator`` makes the later ones aliases of the first).
 extension TypeDefinition {
     /// The declaration without its identity, names, documentation and source, and with the identities and
-    /// qualified names of the types it declares made relative to its own: two types with equal shapes declare the
+    /// qualified names of the types it declares made relative to its own: two types with equal keys declare the
     /// same members, doc comments included, and differ only in their names. Types it refers to outside itself
     /// keep their identities.
-    public var shape: TypeDefinition {
+    var contentKey: TypeDefinition {
         let root = id.rawValue
         let inside = root + "/"
-        var shape = mappingTypeIDs { id in
+        var key = mappingTypeIDs { id in
             if id.rawValue == root { return TypeID("~") }
             guard id.rawValue.hasPrefix(inside) else { return id }
             return TypeID("~" + id.rawValue.dropFirst(root.count))
         }
-        shape.name = ""
-        shape.qualifiedName = "~"
-        shape.documentation = Documentation()
-        shape.source = ""
+        key.name = ""
+        key.qualifiedName = "~"
+        key.documentation = Documentation()
+        key.source = ""
         let prefix = qualifiedName + "."
         func relativeNames(_ nested: TypeDefinition) -> TypeDefinition {
             var nested = nested
@@ -26,8 +26,8 @@ extension TypeDefinition {
             nested.nestedTypes = nested.nestedTypes.map(relativeNames)
             return nested
         }
-        shape.nestedTypes = shape.nestedTypes.map(relativeNames)
-        return shape
+        key.nestedTypes = key.nestedTypes.map(relativeNames)
+        return key
     }
 
     /// The declaration with every identity in it, its own and those it refers to, replaced by `transform`'s.
