@@ -344,7 +344,8 @@ import Testing
     }
 
     /// Inline schemas written the same way in two places (members and their doc comments) are declared once: the
-    /// later one is an alias, whose nested types Swift finds through it. One doc comment apart, they are not.
+    /// later one is an alias, whose nested types Swift finds through it. One doc comment apart, they are not, but
+    /// their nested types written the same way are, the later one an alias nested where it was.
     @Test func repeatedInlineSchemasShareOneDeclaration() throws {
         let spec = """
             openapi: 3.0.3
@@ -395,9 +396,43 @@ import Testing
             public typealias UpdateCardRequest = CreateCardRequest
             """#
         )
-        let other = try generated("Models/CreateCardholderRequest.swift", from: spec)
-        #expect(other.contains("public nonisolated struct CreateCardholderRequest: Codable, Hashable, Sendable {"))
-        #expect(other.contains("public enum Interval:"))
+        // Its own declaration, one doc comment apart, whose nested enum is the first one's: shared too.
+        try expectSnippet(
+            generated("Models/CreateCardholderRequest.swift", from: spec),
+            #"""
+            public nonisolated struct CreateCardholderRequest: Codable, Hashable, Sendable {
+                /// The cardholder's spending limit.
+                ///
+                /// - Remark: JSON key `limit`.
+                public var limit: Int?
+                /// - Remark: JSON key `interval`.
+                public var interval: CreateCardholderRequest.Interval?
+
+                /// Creates a value from its properties.
+                public init(
+                    limit: Int? = nil,
+                    interval: CreateCardholderRequest.Interval? = nil
+                ) {
+                    self.limit = limit
+                    self.interval = interval
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.limit = try container.decodeIfPresent(Int.self, "limit")
+                    self.interval = try container.decodeIfPresent(CreateCardholderRequest.Interval.self, "interval")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encodeIfPresent(self.limit, "limit")
+                    try container.encodeIfPresent(self.interval, "interval")
+                }
+
+                public typealias Interval = CreateCardRequest.Interval
+            }
+            """#
+        )
     }
 
     @Test func mapSchemaIsAnAlias() throws {
