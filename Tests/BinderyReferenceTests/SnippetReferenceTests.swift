@@ -435,6 +435,39 @@ import Testing
         )
     }
 
+    /// A type nested in a deprecated one is not shared: the alias would name the deprecated type, and Swift would
+    /// warn where it is written.
+    @Test func typesNestedInDeprecatedOnesAreNotShared() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: Cards, version: 1.0.0}
+            paths:
+              /cards:
+                post:
+                  operationId: createCard
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            interval: {type: string, enum: [daily, monthly]}
+                  responses: {'204': {description: Created.}}
+            components:
+              schemas:
+                OldCard:
+                  type: object
+                  deprecated: true
+                  properties:
+                    interval: {type: string, enum: [daily, monthly]}
+            """
+        let old = try generated("Models/OldCard.swift", from: spec)
+        #expect(old.contains("public enum Interval:"))
+        let card = try generated("Models/CreateCardRequest.swift", from: spec)
+        #expect(card.contains("public enum Interval:"))
+        #expect(!card.contains("typealias"))
+    }
+
     @Test func mapSchemaIsAnAlias() throws {
         try expectSnippet(
             generated("Models/Labels.swift", from: Self.models),

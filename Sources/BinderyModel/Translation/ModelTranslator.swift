@@ -145,10 +145,11 @@ public final class ModelTranslator {
     /// `components` are declared as written (the author named each), their nested inline schemas shared like any.
     ///
     /// Declarations are visited in order, each before its nested types, and only one that stays a declaration is
-    /// the first of its key, so an alias always leads to a declaration, never into itself.
+    /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
+    /// deprecated one is never the first: naming it (`Old.Status`) would make Swift warn where the alias is.
     static func sharingRepeatedInlineTypes(_ types: [TypeDefinition]) -> [TypeDefinition] {
         var firstOfKey: [TypeDefinition: TypeID] = [:]
-        func sharing(_ definition: TypeDefinition, isComponent: Bool) -> TypeDefinition {
+        func sharing(_ definition: TypeDefinition, isComponent: Bool, inDeprecated: Bool) -> TypeDefinition {
             if case .alias = definition.kind { return definition }
             var definition = definition
             if !isComponent {
@@ -158,12 +159,15 @@ public final class ModelTranslator {
                     definition.nestedTypes = []
                     return definition
                 }
-                firstOfKey[key] = definition.id
+                if !inDeprecated { firstOfKey[key] = definition.id }
             }
-            definition.nestedTypes = definition.nestedTypes.map { sharing($0, isComponent: false) }
+            let nestedInDeprecated = inDeprecated || definition.deprecation != nil
+            definition.nestedTypes = definition.nestedTypes.map {
+                sharing($0, isComponent: false, inDeprecated: nestedInDeprecated)
+            }
             return definition
         }
-        return types.map { sharing($0, isComponent: !$0.source.isEmpty) }
+        return types.map { sharing($0, isComponent: !$0.source.isEmpty, inDeprecated: false) }
     }
 
     /// The declaration of `id` with its names and nested types.
