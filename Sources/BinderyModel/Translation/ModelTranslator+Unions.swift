@@ -277,7 +277,14 @@ extension ModelTranslator {
         var result: [JSONShape.Kind]
         if let ref = schema.ref {
             guard visited.insert(ref).inserted, let target = self.schema(for: ref) else { return [] }
-            result = kinds(of: target, visited: &visited, depth: depth + 1)
+            // From the top (nothing visited before), what a reference leads to is always the same: remembered, so
+            // that each member of each shape does not merge the object it refers to again.
+            if depth == 0, let known = kindsOfReferences[ref] {
+                result = known
+            } else {
+                result = kinds(of: target, visited: &visited, depth: depth + 1)
+                if depth == 0 { kindsOfReferences[ref] = result }
+            }
         } else if structShape(of: schema) != nil {
             result = [.object]
         } else if let values = enumValues(of: schema) {

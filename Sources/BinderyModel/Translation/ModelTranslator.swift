@@ -46,6 +46,8 @@ public final class ModelTranslator {
     var children: [TypeID: [TypeID]] = [:]
     /// Top-level types in order.
     var topLevel: [TypeID] = []
+    /// What ``kinds(of:)`` found for a reference, from the top (see there).
+    var kindsOfReferences: [SchemaID: [JSONShape.Kind]] = [:]
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
     /// The options' naming and type overrides, by identity.
