@@ -809,6 +809,154 @@ import Testing
         )
     }
 
+    /// Swagger 2.0's `allOf` hierarchy: the parent names its discriminator (a string) and its children extend it.
+    /// A value described as the parent is the child its `petType` names (each child's own name), or one the client
+    /// does not know, with the parent's members either way; the children keep the members, not the choice.
+    @Test func allOfParentWithADiscriminatorChoosesAmongItsDescendants() throws {
+        let spec = """
+            swagger: '2.0'
+            info: {title: Pets, version: 1.0.0}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    200: {description: The pets., schema: {type: array, items: {$ref: '#/definitions/Pet'}}}
+            definitions:
+              Pet:
+                type: object
+                required: [petType]
+                discriminator: petType
+                properties: {petType: {type: string}, name: {type: string}}
+              Cat:
+                allOf: [{$ref: '#/definitions/Pet'}, {type: object, properties: {hunts: {type: boolean}}}]
+              Lion:
+                allOf: [{$ref: '#/definitions/Cat'}, {type: object, properties: {pride: {type: string}}}]
+            """
+        try expectSnippet(
+            generated("Models/Pet.swift", from: spec),
+            #"""
+            /// - Remark: Generated from `#/definitions/Pet`.
+            public nonisolated struct Pet: Codable, Hashable, Sendable {
+                /// - Remark: JSON key `petType`.
+                public var petType: String
+                /// - Remark: JSON key `name`.
+                public var name: String?
+                /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
+                public var variant: Pet.Variant {
+                    get { _variant.value }
+                    set { _variant = Indirect(newValue) }
+                }
+                private var _variant: Indirect<Pet.Variant>
+
+                /// Creates a value from its properties.
+                public init(
+                    petType: String,
+                    name: String? = nil,
+                    variant: Pet.Variant
+                ) {
+                    self.petType = petType
+                    self.name = name
+                    self._variant = Indirect(variant)
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.petType = try container.decode(String.self, "petType")
+                    self.name = try container.decodeIfPresent(String.self, "name")
+                    self._variant = Indirect(try UnionCoding.decode(Pet.Variant.self, from: decoder))
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.petType, "petType")
+                    try container.encodeIfPresent(self.name, "name")
+                    try UnionCoding.encode(self.variant, into: encoder)
+                }
+
+                public enum Variant: Codable, Hashable, Sendable {
+                    /// - Remark: Discriminator `Cat`.
+                    case cat(Cat)
+                    /// - Remark: Discriminator `Lion`.
+                    case lion(Lion)
+                    /// A value whose `petType` the API description does not map to a case, as received.
+                    case undocumented(JSONValue)
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.singleValueContainer()
+                        switch try UnionCoding.discriminator("petType", in: decoder) {
+                        case "Cat":
+                            self = .cat(try container.decode(Cat.self))
+                        case "Lion":
+                            self = .lion(try container.decode(Lion.self))
+                        default:
+                            self = .undocumented(try container.decode(JSONValue.self))
+                        }
+                    }
+
+                    public func encode(to encoder: any Encoder) throws {
+                        switch self {
+                        case .cat(let value): try UnionCoding.encode(value, into: encoder)
+                        case .lion(let value): try UnionCoding.encode(value, into: encoder)
+                        case .undocumented(let value): try value.encode(to: encoder)
+                        }
+                    }
+                }
+            }
+            """#
+        )
+        let lion = try generated("Models/Lion.swift", from: spec)
+        #expect(lion.contains("public var pride: String?") && lion.contains("public var petType: String"))
+        #expect(!lion.contains("Variant"))
+    }
+
+    /// A parent that declares only its discriminator, with a `mapping`, is the choice itself: an enum.
+    @Test func allOfParentOfOnlyItsDiscriminatorIsAnEnumOfItsDescendants() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: Shapes, version: 1.0.0}
+            paths: {}
+            components:
+              schemas:
+                Shape:
+                  type: object
+                  required: [kind]
+                  discriminator: {propertyName: kind, mapping: {circle: '#/components/schemas/Circle'}}
+                  properties: {kind: {type: string}}
+                Circle:
+                  allOf: [{$ref: '#/components/schemas/Shape'}, {properties: {radius: {type: number}}}]
+            """
+        try expectSnippet(
+            generated("Models/Shape.swift", from: spec),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Shape`.
+            public nonisolated enum Shape: Codable, Hashable, Sendable {
+                /// - Remark: Discriminator `circle`.
+                case circle(Circle)
+                /// A value whose `kind` the API description does not map to a case, as received.
+                case undocumented(JSONValue)
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.singleValueContainer()
+                    switch try UnionCoding.discriminator("kind", in: decoder) {
+                    case "circle":
+                        self = .circle(try container.decode(Circle.self))
+                    default:
+                        self = .undocumented(try container.decode(JSONValue.self))
+                    }
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    switch self {
+                    case .circle(let value): try UnionCoding.encode(value, into: encoder)
+                    case .undocumented(let value): try value.encode(to: encoder)
+                    }
+                }
+            }
+            """#
+        )
+    }
+
     /// `anyOf` without a discriminator: chosen by the shape of the JSON; `null` makes uses optional.
     @Test func unionChosenByShape() throws {
         try expectSnippet(

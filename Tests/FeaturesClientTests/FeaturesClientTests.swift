@@ -48,6 +48,39 @@ import Testing
         #expect(sent?.count == 2)
     }
 
+    @Test func anAllOfParentWithTheDiscriminatorIsReadAsTheDescendantItNames() async throws {
+        let server = try LocalHTTPServer { request in
+            request.method == "PUT"
+                ? .empty(204)
+                : .json(
+                    200,
+                    #"[{"kind": "Car", "wheels": 4, "doors": 5}, {"kind": "bicycle", "wheels": 2, "gears": 21}, "#
+                        + #"{"kind": "tram", "wheels": 16}]"#)
+        }
+        defer { server.shutdown() }
+        let api = PetsApi(client: client(server))
+
+        let fleet = try await api.getVehicles()
+
+        #expect(
+            fleet == [
+                Vehicle(kind: "Car", wheels: 4, variant: .car(Car(kind: "Car", wheels: 4, doors: 5))),
+                Vehicle(kind: "bicycle", wheels: 2, variant: .bike(Bike(kind: "bicycle", wheels: 2, gears: 21))),
+                Vehicle(
+                    kind: "tram", wheels: 16,
+                    variant: .undocumented(.object(["kind": .string("tram"), "wheels": .integer(16)]))),
+            ])
+        // A bike without its required `gears` is not a bike, nor any other kind.
+        #expect(throws: DecodingError.self) {
+            _ = try JSONCoding.makeDecoder().decode(
+                Vehicle.self, from: Data(#"{"kind": "bicycle", "wheels": 2}"#.utf8))
+        }
+
+        try await api.putVehicle(body: fleet[1])
+        let sent = try JSONSerialization.jsonObject(with: try #require(server.requests.last).bodyData)
+        #expect(sent as? NSDictionary == ["kind": "bicycle", "wheels": 2, "gears": 21] as NSDictionary)
+    }
+
     @Test func unionsWithoutADiscriminatorDecodeByShape() async throws {
         let server = try LocalHTTPServer { _ in
             .json(200, #"[{"radius": 1.5}, {"side": 2, "label": "a"}, {"side": 3}, "empty", "unlisted"]"#)

@@ -70,6 +70,14 @@ extension ModelTranslator {
                 definitions[id]?.kind = .structure(structure)
                 let name = preferredNames[id] ?? id.rawValue
                 for property in dropped {
+                    guard let union = storedValue(in: property.type, indirectUnions: []) else { continue }
+                    // A union declared in the struct for this choice alone goes with it.
+                    if children[id]?.contains(union) == true {
+                        children[id]?.removeAll { $0 == union }
+                        definitions[union] = nil
+                    }
+                    // A parent's descendants: the description wrote no choice to drop.
+                    if choicesListingDescendants.contains(union) { continue }
                     note(
                         choiceLocations[id]?[property.swiftName] ?? document.location,
                         "'\(name)' takes this oneOf/anyOf from its allOf parts, and '\(name)' is among its "

@@ -153,7 +153,7 @@ extension ModelTranslator {
         let (keyword, alternatives) = unionAlternatives(of: schema)
         if !alternatives.isEmpty {
             let allowsNull = nullable || unionAllowsNull(schema)
-            if alternatives.count == 1, schema.properties.isEmpty, schema.allOf.isEmpty {
+            if !isChoice(alternatives, of: schema), schema.properties.isEmpty, schema.allOf.isEmpty {
                 let (index, alternative) = alternatives[0]
                 let inner = try type(
                     of: alternative, at: origin.appending(keyword, String(index)), hint: hint, container: container
@@ -299,7 +299,7 @@ extension ModelTranslator {
     /// Whether `schema` is declared as an enum of alternatives: a `oneOf` or `anyOf` of two or more that say what
     /// the value is, with no properties or `allOf` beside them.
     func isUnion(_ schema: JSONSchema) -> Bool {
-        schema.ref == nil && unionAlternatives(of: schema).alternatives.count >= 2 && schema.allOf.isEmpty
+        schema.ref == nil && isChoice(unionAlternatives(of: schema).alternatives, of: schema) && schema.allOf.isEmpty
             && declaresOnlyItsDiscriminator(schema)
     }
 
@@ -447,11 +447,11 @@ extension ModelTranslator {
                     steps.append(.visit(part, origin: origin, path: path + ["allOf", "\(index)"]))
                 }
                 let (keyword, alternatives) = unionAlternatives(of: schema)
-                if alternatives.count == 1 {
+                if alternatives.count == 1 && !isChoice(alternatives, of: schema) {
                     // One alternative must hold: it is one more part, the first.
                     let (index, alternative) = alternatives[0]
                     steps.append(.visit(alternative, origin: origin, path: path + [keyword, "\(index)"]))
-                } else if alternatives.count >= 2 {
+                } else if isChoice(alternatives, of: schema) {
                     guard allowsOnlyObjects(alternatives) else {
                         warnNotAllObjects(schema, keyword: keyword)
                         return false
@@ -562,7 +562,22 @@ extension ModelTranslator {
             jsonKey: "", swiftName: members.claim(SwiftName.lowerCamelCase(name)), type: type, isOptional: false)
         property.isFlattened = true
         choiceLocations[id, default: [:]][property.swiftName] = location
+        if isListingDescendants(choice, in: id), let union = storedValue(in: type, indirectUnions: []) {
+            choicesListingDescendants.insert(union)
+        }
         return property
+    }
+
+    /// Whether `choice` is the descendants of an `allOf` parent that holds a discriminator
+    /// (``listingDescendants(in:)``), rather than alternatives the description lists.
+    func isListingDescendants(_ choice: MergedObject.Choice, in id: TypeID) -> Bool {
+        switch choice {
+        case .reference(let ref):
+            return parentsListingDescendants.contains(ref)
+        case .inline(_, let base, let path):
+            return path == ["oneOf"]
+                && parentsListingDescendants.contains { Self.typeID(of: $0) == (base ?? id) }
+        }
     }
 
     /// Warns, once, that `schema`'s `oneOf`/`anyOf` sits among object parts but its values are not all objects.

@@ -18,6 +18,13 @@ extension ModelTranslator {
         return (keyword, alternatives.map { ($0.offset, $0.element) })
     }
 
+    /// Whether `alternatives` (of `schema`'s `oneOf`/`anyOf`) are a choice: two or more, or one beside a
+    /// discriminator, which may also name a kind the description does not list (the `undocumented` case). A single
+    /// alternative without one must hold, like one more `allOf` part.
+    func isChoice(_ alternatives: [(index: Int, schema: JSONSchema)], of schema: JSONSchema) -> Bool {
+        alternatives.count >= 2 || (alternatives.count == 1 && schema.discriminator != nil)
+    }
+
     /// Whether a `oneOf`/`anyOf` alternative only constrains the value: it names no other schema, no new kind and
     /// no members beyond `declared` (those of the object around it).
     func isConstraintOnly(_ schema: JSONSchema, declared: Set<String>) -> Bool {
@@ -196,15 +203,9 @@ extension ModelTranslator {
         return values
     }
 
-    /// Whether a discriminator mapping's value (`#/components/schemas/Cat`, `other.yaml#/Cat`, or a schema name)
-    /// refers to the schema `ref`.
+    /// Whether a discriminator mapping's value refers to the schema `ref` (``mappingTarget(_:refersTo:in:)``).
     func mappingTarget(_ target: String, refersTo ref: SchemaID) -> Bool {
-        guard let hash = target.firstIndex(of: "#") else {
-            return target == document.schemas.name(of: ref) || target == ref.pointer.lastToken
-        }
-        let file = target[..<hash]
-        let pointer = target[target.index(after: hash)...]
-        return pointer == ref.pointer.description && (file.isEmpty || ref.file.hasSuffix(String(file)))
+        Self.mappingTarget(target, refersTo: ref, in: document.schemas)
     }
 
     /// The string values a schema allows (`enum`, `const`), following references (none when they go round).

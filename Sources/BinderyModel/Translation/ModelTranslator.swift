@@ -32,7 +32,12 @@ public final class ModelTranslator {
         }
     }
 
+    /// The description, with the descendants of each `allOf` parent that holds a discriminator listed as its
+    /// alternatives (``listingDescendants(in:)``).
     let document: OpenAPIDocument
+    /// The parents given their descendants as alternatives: a descendant's choice of itself is dropped without a
+    /// note, since the description wrote none.
+    let parentsListingDescendants: Set<SchemaID>
     let options: Options
     /// The names asked for, handed out at the end.
     var namer: TypeNamer
@@ -50,6 +55,8 @@ public final class ModelTranslator {
     var kindsOfReferences: [SchemaID: [JSONShape.Kind]] = [:]
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
+    /// The choices that are the descendants of a parent (``isListingDescendants(_:in:)``), by type.
+    var choicesListingDescendants: Set<TypeID> = []
     /// The options' naming and type overrides, by identity.
     var overrides = ResolvedOverrides()
     /// The operations to generate and the schemas they reach.
@@ -59,7 +66,7 @@ public final class ModelTranslator {
     public private(set) var notes: [Diagnostic] = []
 
     public init(document: OpenAPIDocument, options: Options) {
-        self.document = document
+        (self.document, self.parentsListingDescendants) = Self.listingDescendants(in: document)
         self.options = options
         self.namer = TypeNamer(
             reservedTopLevelNames: RuntimeNames.reservedNames.union(SwiftKeywords.shadowedTypeNames).union([

@@ -70,6 +70,103 @@ public nonisolated struct PetsApi: Sendable {
         }
     }
 
+    /// `GET /vehicles`
+    /// - Returns: The fleet, each a car or a bike (the parent holds the discriminator). (200).
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func getVehicles() async throws -> [Vehicle] {
+        let (result, response) = try await sendGetVehicles()
+        switch result {
+        case .ok(let body):
+            return body
+        case .undocumented:
+            throw APIError.unexpectedStatus(response)
+        }
+    }
+
+    /// `GET /vehicles`
+    ///
+    /// Returns every documented response as a case of `GetVehiclesResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    public func getVehiclesResponse() async throws -> GetVehiclesResponse {
+        try await sendGetVehicles().result
+    }
+
+    /// The documented responses of `GET /vehicles`.
+    public indirect enum GetVehiclesResponse: Sendable {
+        /// The fleet, each a car or a bike (the parent holds the discriminator). (200).
+        case ok([Vehicle])
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendGetVehicles() async throws -> (result: GetVehiclesResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "GET", path: "/vehicles", operationID: "getVehicles")
+        request.headers["Accept"] = "application/json"
+        let response = try await client.send(request, security: [])
+        switch response.statusCode {
+        case 200 where response.isJSON:
+            return (.ok(try client.decodeJSON([Vehicle].self, from: response)), response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
+
+    /// `PUT /vehicles`
+    ///
+    /// - Parameters:
+    ///   - body: An `allOf` hierarchy whose parent holds the discriminator and lists no alternatives.
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func putVehicle(
+        body: Vehicle
+    ) async throws {
+        let (result, response) = try await sendPutVehicle(
+            body: body
+        )
+        switch result {
+        case .noContent:
+            return
+        case .undocumented:
+            guard (200..<300).contains(response.statusCode) else { throw APIError.unexpectedStatus(response) }
+        }
+    }
+
+    /// `PUT /vehicles`
+    ///
+    /// Returns every documented response as a case of `PutVehicleResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    ///
+    /// - Parameters:
+    ///   - body: An `allOf` hierarchy whose parent holds the discriminator and lists no alternatives.
+    public func putVehicleResponse(
+        body: Vehicle
+    ) async throws -> PutVehicleResponse {
+        try await sendPutVehicle(
+            body: body
+        ).result
+    }
+
+    /// The documented responses of `PUT /vehicles`.
+    public indirect enum PutVehicleResponse: Sendable {
+        /// Stored. (204).
+        case noContent
+        /// A response the API description does not document, as received: a status it does not list, or a body
+        /// that is not JSON where it documents JSON (a proxy's HTML error page).
+        case undocumented(HTTPResponse)
+    }
+
+    private func sendPutVehicle(
+        body: Vehicle
+    ) async throws -> (result: PutVehicleResponse, response: HTTPResponse) {
+        var request = HTTPRequest(method: "PUT", path: "/vehicles", operationID: "putVehicle")
+        try request.setJSONBody(body, contentType: "application/json")
+        let response = try await client.send(request, security: [])
+        switch response.statusCode {
+        case 204:
+            return (.noContent, response)
+        default:
+            return (.undocumented(response), response)
+        }
+    }
+
     /// `PUT /points/{point}`
     ///
     /// - Parameters:
