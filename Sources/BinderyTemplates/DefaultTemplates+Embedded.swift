@@ -4473,7 +4473,11 @@ import Foundation
     /// Creates a value from its properties, deprecated ones included.
     @available(*, deprecated, message: "Sets deprecated properties.")
 {{/isDeprecated}}
-    {{access}} init({{#hasParameters}}
+{{^hasParameters}}
+    {{access}} init() {}
+{{/hasParameters}}
+{{#hasParameters}}
+    {{access}} init(
 {{#parameters}}
         {{name}}: {{type}}{{#hasDefault}} = {{defaultLiteral}}{{/hasDefault}}{{^hasDefault}}{{#isOptional}} = nil{{/isOptional}}{{/hasDefault}}{{^isLast}},{{/isLast}}{{#isLast}}{{#hasAdditionalProperties}},{{/hasAdditionalProperties}}{{#hasAdditionalItems}},{{/hasAdditionalItems}}{{/isLast}}
 {{/parameters}}
@@ -4483,7 +4487,7 @@ import Foundation
 {{#hasAdditionalItems}}
         {{additionalItemsName}}: [{{additionalItemsType}}] = []
 {{/hasAdditionalItems}}
-    {{/hasParameters}}) {
+    ) {
 {{#parameters}}
 {{^isIndirect}}
         self.{{memberName}} = {{name}}
@@ -4499,6 +4503,7 @@ import Foundation
         self.{{additionalItemsName}} = {{additionalItemsName}}
 {{/hasAdditionalItems}}
     }
+{{/hasParameters}}
 {{/initializers}}
 {{^isTuple}}
 {{^isAnyOf}}

@@ -600,7 +600,7 @@ func readSwagger2(_ yaml: String, file: String = "spec.yaml") throws -> (OpenAPI
     }
 
     @Test func followsReferencesAcrossFiles() throws {
-        let petstore = repositoryRoot + "/../shared/specs/oai-examples/v2.0/yaml/petstore-separate/spec/swagger.yaml"
+        let petstore = repositoryRoot + "/Tests/Specs/petstore-separate/spec/swagger.yaml"
         // Its entry file in spec/ refers to ../common/Error.yaml, outside its folder.
         let loader = DocumentLoader()
         loader.allowsFilesOutsideRoot = true

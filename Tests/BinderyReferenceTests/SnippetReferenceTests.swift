@@ -957,6 +957,207 @@ import Testing
         )
     }
 
+    /// Swagger 2.0's `collectionFormat`s (csv by default, `multi` is an exploded form) and 3.0's `allowReserved`:
+    /// each parameter is one runtime call, its style and explode written out unless they are the location's
+    /// defaults.
+    @Test func swagger2CollectionFormatsAndAllowReservedAreStyles() throws {
+        let spec = """
+            swagger: '2.0'
+            info: {title: Lists, version: 1.0.0}
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - {name: csv, in: query, type: array, items: {type: string}}
+                    - {name: ssv, in: query, type: array, collectionFormat: ssv, items: {type: string}}
+                    - {name: tsv, in: query, type: array, collectionFormat: tsv, items: {type: string}}
+                    - {name: pipes, in: query, type: array, collectionFormat: pipes, items: {type: integer}}
+                    - {name: multi, in: query, type: array, collectionFormat: multi, items: {type: string}}
+                    - {name: X-Tags, in: header, type: array, items: {type: string}}
+                  responses:
+                    200: {description: The items., schema: {type: array, items: {type: string}}}
+            """
+        let api = try generated("APIs/DefaultApi.swift", from: spec)
+        let calls = api.split(separator: "\n").filter { $0.contains("request.add") || $0.contains("request.set") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(
+            calls == [
+                #"try request.addQuery("csv", csv, style: .form, explode: false)"#,
+                #"try request.addQuery("ssv", ssv, style: .spaceDelimited, explode: false)"#,
+                #"try request.addQuery("tsv", tsv, style: .tabDelimited, explode: false)"#,
+                #"try request.addQuery("pipes", pipes, style: .pipeDelimited, explode: false)"#,
+                #"try request.addQuery("multi", multi)"#,
+                #"try request.setHeader("X-Tags", xTags)"#,
+            ])
+        let reserved = """
+            openapi: 3.0.3
+            info: {title: Links, version: 1.0.0}
+            paths:
+              /go:
+                get:
+                  operationId: go
+                  parameters:
+                    - {name: next, in: query, allowReserved: true, schema: {type: string}}
+                    - {name: q, in: query, schema: {type: string}}
+                  responses: {'204': {description: Gone.}}
+            """
+        let go = try generated("APIs/DefaultApi.swift", from: reserved)
+        #expect(go.contains(#"try request.addQuery("next", next, style: .form, explode: true, allowReserved: true)"#))
+        #expect(go.contains(#"try request.addQuery("q", q)"#))
+    }
+
+    /// 3.1: `$defs` and `$anchor` references, a number enum and a string `const`.
+    @Test func defsAnchorsNumberEnumsAndStringConsts() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: Meters, version: 1.0.0}
+            paths: {}
+            components:
+              schemas:
+                Reading:
+                  type: object
+                  required: [unit, scale, at]
+                  properties:
+                    unit: {const: kWh}
+                    scale: {$ref: '#/$defs/Scale'}
+                    at: {$ref: '#/components/schemas/Reading/$defs/Moment'}
+                    place: {$ref: '#site'}
+                  $defs:
+                    Moment: {type: string, format: date-time}
+                Site:
+                  $anchor: site
+                  type: object
+                  properties: {name: {type: string}}
+            $defs:
+              Scale:
+                type: number
+                enum: [0.5, 1, 2.5]
+            """
+        try expectSnippet(
+            generated("Models/Reading.swift", from: spec),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/Reading`.
+            public nonisolated struct Reading: Codable, Hashable, Sendable {
+                /// - Remark: JSON key `unit`.
+                public var unit: String
+                /// - Remark: JSON key `scale`.
+                public var scale: Scale
+                /// - Remark: JSON key `at`.
+                public var at: Moment
+                /// - Remark: JSON key `place`.
+                public var place: Site? {
+                    get { _place?.value }
+                    set { _place = newValue.map(Indirect.init) }
+                }
+                private var _place: Indirect<Site>?
+
+                /// Creates a value from its properties.
+                public init(
+                    unit: String,
+                    scale: Scale,
+                    at: Moment,
+                    place: Site? = nil
+                ) {
+                    self.unit = unit
+                    self.scale = scale
+                    self.at = at
+                    self._place = place.map(Indirect.init)
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.unit = try container.decode(String.self, "unit")
+                    self.scale = try container.decode(Scale.self, "scale")
+                    self.at = try container.decode(Moment.self, "at")
+                    self._place = try container.decodeIfPresent(Site.self, "place").map(Indirect.init)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.unit, "unit")
+                    try container.encode(self.scale, "scale")
+                    try container.encode(self.at, "at")
+                    try container.encodeIfPresent(self.place, "place")
+                }
+            }
+            """#
+        )
+        try expectSnippet(
+            generated("Models/Scale.swift", from: spec),
+            #"""
+            /// - Remark: Generated from `#/$defs/Scale`.
+            public nonisolated enum Scale: Codable, Hashable, Sendable, CaseIterable, RawRepresentable {
+                case _0_5
+                case _1
+                case _2_5
+                /// A value the API description does not list, as received.
+                case undocumented(Double)
+
+                /// The values the API description lists.
+                public static let allCases: [Scale] = [._0_5, ._1, ._2_5]
+
+                public init(rawValue: Double) {
+                    self = Self.casesByRawValue[rawValue] ?? .undocumented(rawValue)
+                }
+
+                private static let casesByRawValue: [Double: Scale] = Dictionary(
+                    allCases.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+
+                public var rawValue: Double {
+                    switch self {
+                    case ._0_5: 0.5
+                    case ._1: 1
+                    case ._2_5: 2.5
+                    case .undocumented(let value): value
+                    }
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    self.init(rawValue: try decoder.singleValueContainer().decode(Double.self))
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.singleValueContainer()
+                    try container.encode(rawValue)
+                }
+            }
+            """#
+        )
+    }
+
+    /// GitHub's `empty-object` (`type: object`, `properties: {}`, `additionalProperties: false`): a struct without
+    /// members, not a dictionary of any values.
+    @Test func closedEmptyObjectIsAStructWithoutMembers() throws {
+        let spec = """
+            openapi: 3.0.3
+            info: {title: Empty, version: 1.0.0}
+            paths: {}
+            components:
+              schemas:
+                EmptyObject: {type: object, properties: {}, additionalProperties: false}
+            """
+        try expectSnippet(
+            generated("Models/EmptyObject.swift", from: spec),
+            #"""
+            /// - Remark: Generated from `#/components/schemas/EmptyObject`.
+            public nonisolated struct EmptyObject: Codable, Hashable, Sendable {
+                /// Creates a value from its properties.
+                public init() {}
+
+                public init(from decoder: any Decoder) throws {
+                    _ = try decoder.container(keyedBy: AnyCodingKey.self)
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    _ = encoder.container(keyedBy: AnyCodingKey.self)
+                }
+            }
+            """#
+        )
+    }
+
     /// `anyOf` without a discriminator: chosen by the shape of the JSON; `null` makes uses optional.
     @Test func unionChosenByShape() throws {
         try expectSnippet(

@@ -144,10 +144,17 @@ import Testing
         // A tool this description does not know, with a member only the file search declares: that one.
         let tool = try decoder.decode(Tool.self, from: Data(#"{"type":"web_search","file_search":{}}"#.utf8))
         #expect(tool == .fileSearchTool(FileSearchTool(type: "web_search", fileSearch: FileSearchTool.FileSearch())))
-        // Nothing to tell them apart: a tie, reported.
-        #expect(throws: DecodingError.self) {
+        // Nothing to tell them apart: a tie, reported with the candidates.
+        let tie = #expect(throws: DecodingError.self) {
             try decoder.decode(Tool.self, from: Data(#"{"type":"web_search"}"#.utf8))
         }
+        guard case .dataCorrupted(let context) = tie else {
+            Issue.record("not a dataCorrupted error: \(String(describing: tie))")
+            return
+        }
+        #expect(
+            context.debugDescription
+                == "the value fits several of Tool's cases equally: codeInterpreterTool, fileSearchTool")
     }
 }
 

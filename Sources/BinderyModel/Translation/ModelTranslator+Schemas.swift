@@ -383,7 +383,9 @@ extension ModelTranslator {
             return nil
         }
         let hasAlternatives = !unionAlternatives(of: schema).alternatives.isEmpty
-        guard !schema.properties.isEmpty || schema.allOf.count >= 2 || (hasAlternatives && !schema.allOf.isEmpty)
+        guard
+            !schema.properties.isEmpty || schema.allOf.count >= 2 || (hasAlternatives && !schema.allOf.isEmpty)
+                || isClosedEmptyObject(schema)
         else { return nil }
         var merged = MergedObject()
         var visited: Set<SchemaID> = []
@@ -392,6 +394,14 @@ extension ModelTranslator {
         merged.description = schema.description
         merged.deprecated = schema.deprecated
         return merged
+    }
+
+    /// Whether `schema` is an object that may have no members at all (`type: object`, `additionalProperties:
+    /// false`, no properties, parts or alternatives): GitHub's `empty-object`, a struct without members rather than
+    /// a dictionary of any values.
+    func isClosedEmptyObject(_ schema: JSONSchema) -> Bool {
+        guard schema.singleType == .object, case .allowed(false) = schema.additionalProperties else { return false }
+        return schema.properties.isEmpty && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
     }
 
     /// Adds the properties of `schema` and its `allOf` parts to `merged` (parts first), and their `oneOf`/`anyOf`
