@@ -3951,6 +3951,7 @@ nonisolated extension {{name}} {
 {{/isExtension}}
 {{#operations}}
 {{#hasSimpleMethod}}
+{{#methodVariants}}
 
 {{#docComment}}
     {{line}}
@@ -3960,14 +3961,14 @@ nonisolated extension {{name}} {
 {{/isDeprecated}}
     {{access}} func {{swiftName}}({{#hasParameters}}
 {{#signatureParameters}}
-        {{swiftName}}: {{type}}{{#isOptional}} = nil{{/isOptional}}{{^isLast}},{{/isLast}}
+        {{swiftName}}: {{type}}{{#hasNilDefault}} = nil{{/hasNilDefault}}{{^isLast}},{{/isLast}}
 {{/signatureParameters}}
     {{/hasParameters}}) async throws{{^returnsVoid}} -> {{simpleReturnType}}{{/returnsVoid}} {
-        let (result, response) = try await {{sendMethodName}}({{#hasParameters}}
-{{#signatureParameters}}
-            {{label}}: {{swiftName}}{{^isLast}},{{/isLast}}
-{{/signatureParameters}}
-        {{/hasParameters}})
+        let (result, response) = try await {{sendMethodName}}({{#hasArguments}}
+{{#arguments}}
+            {{label}}: {{value}}{{^isLast}},{{/isLast}}
+{{/arguments}}
+        {{/hasArguments}})
         switch result {
 {{#responses}}
 {{^coversManyStatuses}}
@@ -4017,9 +4018,11 @@ nonisolated extension {{name}} {
 {{/hasUndocumentedCase}}
         }
     }
+{{/methodVariants}}
 {{/hasSimpleMethod}}
 
 {{#hasResponseMethod}}
+{{#methodVariants}}
 {{#responseDocComment}}
     {{line}}
 {{/responseDocComment}}
@@ -4028,16 +4031,17 @@ nonisolated extension {{name}} {
 {{/isDeprecated}}
     {{access}} func {{responseMethodName}}({{#hasParameters}}
 {{#signatureParameters}}
-        {{swiftName}}: {{type}}{{#isOptional}} = nil{{/isOptional}}{{^isLast}},{{/isLast}}
+        {{swiftName}}: {{type}}{{#hasNilDefault}} = nil{{/hasNilDefault}}{{^isLast}},{{/isLast}}
 {{/signatureParameters}}
     {{/hasParameters}}) async throws -> {{responseTypeName}} {
-        try await {{sendMethodName}}({{#hasParameters}}
-{{#signatureParameters}}
-            {{label}}: {{swiftName}}{{^isLast}},{{/isLast}}
-{{/signatureParameters}}
-        {{/hasParameters}}).result
+        try await {{sendMethodName}}({{#hasArguments}}
+{{#arguments}}
+            {{label}}: {{value}}{{^isLast}},{{/isLast}}
+{{/arguments}}
+        {{/hasArguments}}).result
     }
 
+{{/methodVariants}}
 {{/hasResponseMethod}}
 {{#responseTypeDocComment}}
     {{line}}

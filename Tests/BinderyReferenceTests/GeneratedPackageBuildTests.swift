@@ -161,6 +161,7 @@ import Testing
             print(try JSONCoding.makeDecoder().decode(Tag.self, from: data))
             Task {
                 try await api.addPet(body: pet, notify: true)
+                try await api.addPet(body: pet)
                 print(try await api.listPets())
             }
 
@@ -182,7 +183,9 @@ import Testing
                     + "properties. [#DeprecatedDeclaration]",
                 "Sources/Consumer/main.swift:8:11: warning: 'tag' is deprecated [#DeprecatedDeclaration]",
                 "Sources/Consumer/main.swift:8:27: warning: 'Status' is deprecated [#DeprecatedDeclaration]",
-                "Sources/Consumer/main.swift:13:25: warning: 'listPets(status:)' is deprecated: Uses `Status`, which "
+                "Sources/Consumer/main.swift:12:19: warning: 'addPet(body:notify:)' is deprecated: Takes `notify`, "
+                    + "which the API description deprecates. [#DeprecatedDeclaration]",
+                "Sources/Consumer/main.swift:14:25: warning: 'listPets(status:)' is deprecated: Uses `Status`, which "
                     + "is deprecated. [#DeprecatedDeclaration]",
             ], "\(build.stdout)")
     }

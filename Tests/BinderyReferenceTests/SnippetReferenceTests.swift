@@ -2287,6 +2287,24 @@ import Testing
     /// comments. An operation that sends or receives a deprecated type is deprecated, with what it declares.
     @Test func deprecatedParametersAreDocumentedAndDeprecatedTypesDeprecateTheirOperations() throws {
         let api = try generated("APIs/PetsApi.swift", from: Self.deprecations)
+        // Swift has no deprecation for arguments: a method without the deprecated parameter, and a deprecated one
+        // that takes it (without a default, so a call that leaves it out is the first).
+        #expect(
+            api.contains(
+                """
+                    /// `POST /pets`
+                    ///
+                    /// - Parameters:
+                    ///   - body: The request body.
+                    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                    public func addPet(
+                        body: Pet
+                    ) async throws {
+                        let (result, response) = try await sendAddPet(
+                            body: body,
+                            notify: nil
+                        )
+                """))
         #expect(
             api.contains(
                 """
@@ -2297,8 +2315,21 @@ import Testing
                     ///   - body: The request body.
                     ///   - notify: Ignored since v2.
                     /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+                    @available(*, deprecated, message: "Takes `notify`, which the API description deprecates.")
                     public func addPet(
+                        body: Pet,
+                        notify: Bool?
+                    ) async throws {
+                        let (result, response) = try await sendAddPet(
+                            body: body,
+                            notify: notify
+                        )
                 """))
+        #expect(api.contains("    public func addPetResponse(\n        body: Pet\n    )"))
+        #expect(
+            api.contains(
+                "    @available(*, deprecated, message: \"Takes `notify`, which the API description deprecates.\")\n"
+                    + "    public func addPetResponse(\n        body: Pet,\n        notify: Bool?\n    )"))
         let attribute = "    @available(*, deprecated, message: \"Uses `Status`, which is deprecated.\")\n"
         for declaration in [
             "public func listPets(", "public func listPetsResponse(",
@@ -2307,7 +2338,7 @@ import Testing
         ] {
             #expect(api.contains(attribute + "    " + declaration), "\(declaration)")
         }
-        #expect(api.components(separatedBy: "@available").count == 5)
+        #expect(api.components(separatedBy: "@available").count == 7)
     }
 
     static let binaryDownload = """

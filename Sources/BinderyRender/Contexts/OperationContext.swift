@@ -4,10 +4,11 @@ import BinderyModel
 /// the `api` template and the generated runtime.
 ///
 /// Keys for Swift: `swiftName`, `responseMethodName`, `responseTypeName`, `sendMethodName`, `operationIDLiteral`,
-/// `methodLiteral`, `pathLiteral` (the path template), `docComment`, `responseDocComment`,
-/// `responseTypeDocComment` (lines), `isDeprecated`, `deprecationMessageLiteral`, `parameters` (in wire order:
-/// path, query, header, cookie, body, for building the request), `signatureParameters` (the same, required ones
-/// first, for the methods' signatures and calls), `hasParameters`,
+/// `methodLiteral`, `pathLiteral` (the path template), `responseTypeDocComment` (lines), `isDeprecated`,
+/// `deprecationMessageLiteral`, `parameters` (in wire order: path, query, header, cookie, body, for building the
+/// request), `signatureParameters` (the same, required ones first, for the send method's signature),
+/// `methodVariants` (the public methods' signatures, each with its doc comments: ``MethodVariantContext``),
+/// `hasParameters`,
 /// `hasSimpleMethod` (the throwing method is generated), `hasResponseMethod` (the `…Response` method is),
 /// `simpleReturnType`, `returnsVoid`, `hasAccept`, `acceptLiteral`, `buildsRequest` (whether
 /// anything is added to the request after it is made), `requestBody` (a ``RequestBodyContext``, empty without
@@ -26,13 +27,12 @@ struct OperationContext: RenderContext {
     let signatureParameters: [ParameterContext]
     let responses: [ResponseContext]
     let requestBody: RequestBodyContext?
-    let docComment: [String]
-    let responseDocComment: [String]
     let simpleReturnType: String
     let returnTypeMarkdown: String
     let authorizationMarkdown: String
     let exampleArguments: String
     let deprecationMessageLiteral: String
+    let methodVariants: [MethodVariantContext]
 
     init(operation: OperationDefinition, index: TypeIndex) {
         self.operation = operation
@@ -53,8 +53,9 @@ struct OperationContext: RenderContext {
                 }
             )
         }
-        self.docComment = Self.simpleDocComment(operation, index: index)
-        self.responseDocComment = Self.responseDocComment(operation)
+        self.methodVariants = MethodVariantContext.variants(
+            of: operation, parameters: signatureParameters, deprecationMessageLiteral: deprecationMessageLiteral,
+            index: index)
         let returnTypeMarkdown: String
         switch operation.simpleResult {
         case .body(let type):
@@ -77,7 +78,9 @@ struct OperationContext: RenderContext {
         self.returnTypeMarkdown =
             operation.hasSimpleMethod ? returnTypeMarkdown : MarkdownText.code(operation.responseTypeName)
         self.authorizationMarkdown = Self.authorizationMarkdown(operation)
-        self.exampleArguments = operation.signatureParameters.map { parameter in
+        // Deprecated parameters that can be left out are, so the example does not warn.
+        self.exampleArguments = operation.signatureParameters.filter { !($0.deprecated && $0.isOptional) }.map {
+            parameter in
             "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type, index: index))"
         }.joined(separator: ", ")
     }
@@ -96,14 +99,13 @@ struct OperationContext: RenderContext {
         case "methodLiteral": .text(SwiftLiteral.string(operation.method))
         case "path": .text(operation.path)
         case "pathLiteral": .text(SwiftLiteral.string(operation.path))
-        case "docComment": .lines(docComment)
-        case "responseDocComment": .lines(responseDocComment)
         case "responseTypeDocComment":
             .lines(["/// The documented responses of `\(operation.method) \(operation.path)`."])
         case "isDeprecated": .flag(operation.deprecation != nil)
         case "deprecationMessageLiteral": .text(deprecationMessageLiteral)
         case "parameters": .list(parameters)
         case "signatureParameters": .list(signatureParameters)
+        case "methodVariants": .list(methodVariants)
         case "hasParameters": .flag(!parameters.isEmpty)
         case "hasSimpleMethod": .flag(operation.hasSimpleMethod)
         case "hasResponseMethod": .flag(operation.hasResponseMethod)
@@ -146,7 +148,9 @@ struct OperationContext: RenderContext {
 
     // MARK: - Documentation
 
-    static func simpleDocComment(_ operation: OperationDefinition, index: TypeIndex) -> [String] {
+    static func simpleDocComment(
+        _ operation: OperationDefinition, parameters: [ParameterDefinition], index: TypeIndex
+    ) -> [String] {
         var comment = DocComment()
         comment.paragraphs(operation.documentation)
         comment.paragraph("`\(operation.method) \(operation.path)`")
@@ -162,7 +166,7 @@ struct OperationContext: RenderContext {
                     + headerNames.map { MarkdownText.code($0) }.joined(separator: ", ")
                     + ") come with `\(operation.responseMethodName)(…)`.")
         }
-        parameterCallouts(operation, &comment)
+        parameterCallouts(parameters, &comment)
         if case .body = operation.simpleResult,
             let success = operation.responses.first(where: { $0.isSuccess && $0.body != nil })
         {
@@ -194,7 +198,7 @@ struct OperationContext: RenderContext {
         return comment.lines
     }
 
-    static func responseDocComment(_ operation: OperationDefinition) -> [String] {
+    static func responseDocComment(_ operation: OperationDefinition, parameters: [ParameterDefinition]) -> [String] {
         var comment = DocComment()
         comment.paragraph(operation.documentation.summary ?? "`\(operation.method) \(operation.path)`")
         streamParagraph(operation, &comment)
@@ -205,7 +209,7 @@ struct OperationContext: RenderContext {
                 + (operation.responses.contains { $0.headers.contains(where: \.isRequired) }
                     ? ", or a required header is missing or cannot be read." : ".")
         )
-        parameterCallouts(operation, &comment)
+        parameterCallouts(parameters, &comment)
         return comment.lines
     }
 
@@ -244,18 +248,17 @@ struct OperationContext: RenderContext {
         }
     }
 
-    /// The parameters, after a warning naming those the API description deprecates: Swift has no deprecation
-    /// for arguments.
-    static func parameterCallouts(_ operation: OperationDefinition, _ comment: inout DocComment) {
-        guard !operation.parameters.isEmpty else { return }
-        let deprecated = operation.signatureParameters.filter(\.deprecated).map { "`\($0.swiftName)`" }
+    /// The parameters of a method's signature, after a warning naming those the API description deprecates.
+    static func parameterCallouts(_ parameters: [ParameterDefinition], _ comment: inout DocComment) {
+        guard !parameters.isEmpty else { return }
+        let deprecated = parameters.filter(\.deprecated).map { "`\($0.swiftName)`" }
         if !deprecated.isEmpty {
             comment.callout(
                 "- Warning: The API description marks \(deprecated.joined(separator: ", ")) as deprecated.",
                 separated: true)
         }
         comment.callout("- Parameters:", separated: deprecated.isEmpty)
-        for parameter in operation.signatureParameters {
+        for parameter in parameters {
             let text = parameter.documentation.paragraphs.first ?? ParameterContext.defaultDescription(parameter)
             comment.callout("- \(parameter.swiftName): \(text)", indent: 2)
         }

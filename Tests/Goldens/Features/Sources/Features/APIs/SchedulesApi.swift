@@ -14,6 +14,30 @@ public nonisolated struct SchedulesApi: Sendable {
 
     /// `PUT /schedules/{id}`
     ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - body: Date-times keep the precision they are given; a deprecated member, and members of deprecated types.
+    /// - Returns: The schedule as stored. (200).
+    /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    public func updateSchedule(
+        id: Int,
+        body: Schedule
+    ) async throws -> Schedule {
+        let (result, response) = try await sendUpdateSchedule(
+            id: id,
+            body: body,
+            notify: nil
+        )
+        switch result {
+        case .ok(let body):
+            return body
+        case .undocumented:
+            throw APIError.unexpectedStatus(response)
+        }
+    }
+
+    /// `PUT /schedules/{id}`
+    ///
     /// - Warning: The API description marks `notify` as deprecated.
     /// - Parameters:
     ///   - id: The `id` path parameter.
@@ -21,10 +45,11 @@ public nonisolated struct SchedulesApi: Sendable {
     ///   - notify: Ignored; the account decides.
     /// - Returns: The schedule as stored. (200).
     /// - Throws: `APIError` for any other status or a body that cannot be decoded.
+    @available(*, deprecated, message: "Takes `notify`, which the API description deprecates.")
     public func updateSchedule(
         id: Int,
         body: Schedule,
-        notify: Bool? = nil
+        notify: Bool?
     ) async throws -> Schedule {
         let (result, response) = try await sendUpdateSchedule(
             id: id,
@@ -43,15 +68,34 @@ public nonisolated struct SchedulesApi: Sendable {
     ///
     /// Returns every documented response as a case of `UpdateScheduleResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
     ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - body: Date-times keep the precision they are given; a deprecated member, and members of deprecated types.
+    public func updateScheduleResponse(
+        id: Int,
+        body: Schedule
+    ) async throws -> UpdateScheduleResponse {
+        try await sendUpdateSchedule(
+            id: id,
+            body: body,
+            notify: nil
+        ).result
+    }
+
+    /// `PUT /schedules/{id}`
+    ///
+    /// Returns every documented response as a case of `UpdateScheduleResponse`, for exhaustive handling; throws only when the request cannot be sent or a documented body cannot be decoded.
+    ///
     /// - Warning: The API description marks `notify` as deprecated.
     /// - Parameters:
     ///   - id: The `id` path parameter.
     ///   - body: Date-times keep the precision they are given; a deprecated member, and members of deprecated types.
     ///   - notify: Ignored; the account decides.
+    @available(*, deprecated, message: "Takes `notify`, which the API description deprecates.")
     public func updateScheduleResponse(
         id: Int,
         body: Schedule,
-        notify: Bool? = nil
+        notify: Bool?
     ) async throws -> UpdateScheduleResponse {
         try await sendUpdateSchedule(
             id: id,
