@@ -647,7 +647,7 @@ import Testing
 
                 /// `GET /pets`
                 ///
-                /// The documented response headers (`X-Rate-Limit-Remaining`, `X-Rate-Limit-Policy`, `Last-Modified`, `Location`) come with `listPetsResponse(…)`.
+                /// The documented response headers (`X-Rate-Limit-Remaining`, `X-Rate-Limit-Policy`, `Last-Modified`, `Location`) come with `listPetsResponse(…)`; around this method, `APIClient.withResponse` gives the response they are in.
                 /// - Returns: The pets (200).
                 /// - Throws: `APIError` for any other status or a body that cannot be decoded.
                 public func listPets() async throws -> [String] {

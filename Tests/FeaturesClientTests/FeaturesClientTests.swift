@@ -81,6 +81,36 @@ import Testing
         #expect(sent as? NSDictionary == ["kind": "bicycle", "wheels": 2, "gears": 21] as NSDictionary)
     }
 
+    /// The throwing method returns only the body; `APIClient.withResponse` around it gives the response, for its
+    /// headers, documented (through the operation's headers struct) or not.
+    @Test func theResponseOfAThrowingMethodIsReadableAroundIt() async throws {
+        let server = try LocalHTTPServer { request in
+            request.path.hasPrefix("/archives/")
+                ? CannedResponse(
+                    status: 200,
+                    headers: [
+                        ("Content-Type", "application/zip"), ("X-Archive-Checksum", "c0ffee"), ("ETag", "\"v2\""),
+                    ],
+                    body: [1, 2, 3])
+                : .json(200, "[]")
+        }
+        defer { server.shutdown() }
+
+        let (archive, response) = try await APIClient.withResponse {
+            _ = try await PetsApi(client: client(server)).getVehicles()
+            return try await DownloadsApi(client: client(server)).downloadArchive(name: "a.zip")
+        }
+
+        #expect(archive == Data([1, 2, 3]))
+        // The last of the two requests'.
+        let last = try #require(response)
+        #expect(try DownloadsApi.DownloadArchiveOkHeaders(from: last).xArchiveChecksum == "c0ffee")
+        #expect(last.header("ETag", as: String.self) == "\"v2\"")
+        // Nothing sent, nothing recorded; and a call outside records nowhere.
+        let (value, none) = await APIClient.withResponse { 7 }
+        #expect(value == 7 && none == nil)
+    }
+
     @Test func unionsWithoutADiscriminatorDecodeByShape() async throws {
         let server = try LocalHTTPServer { _ in
             .json(200, #"[{"radius": 1.5}, {"side": 2, "label": "a"}, {"side": 3}, "empty", "unlisted"]"#)

@@ -164,7 +164,8 @@ struct OperationContext: RenderContext {
             comment.paragraph(
                 "The documented response headers ("
                     + headerNames.map { MarkdownText.code($0) }.joined(separator: ", ")
-                    + ") come with `\(operation.responseMethodName)(…)`.")
+                    + ") come with `\(operation.responseMethodName)(…)`; around this method, "
+                    + "`APIClient.withResponse` gives the response they are in.")
         }
         parameterCallouts(parameters, &comment)
         if case .body = operation.simpleResult,

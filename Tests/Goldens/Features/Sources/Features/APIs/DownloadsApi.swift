@@ -16,7 +16,7 @@ public nonisolated struct DownloadsApi: Sendable {
     ///
     /// The body is read into memory whole; `downloadArchiveStreaming(…)` reads it as it arrives, for bodies too large to hold.
     ///
-    /// The documented response headers (`X-Archive-Checksum`) come with `downloadArchiveResponse(…)`.
+    /// The documented response headers (`X-Archive-Checksum`) come with `downloadArchiveResponse(…)`; around this method, `APIClient.withResponse` gives the response they are in.
     ///
     /// - Parameters:
     ///   - name: The `name` path parameter.
@@ -105,7 +105,7 @@ public nonisolated struct DownloadsApi: Sendable {
     ///
     /// The body (`application/octet-stream`) is read as it arrives, without holding it in memory; `downloadArchive(…)` reads it into memory whole. The status is checked first: documented errors are thrown (or returned) with their bodies decoded.
     ///
-    /// The documented response headers (`X-Archive-Checksum`) come with `downloadArchiveStreamingResponse(…)`.
+    /// The documented response headers (`X-Archive-Checksum`) come with `downloadArchiveStreamingResponse(…)`; around this method, `APIClient.withResponse` gives the response they are in.
     ///
     /// - Parameters:
     ///   - name: The `name` path parameter.

@@ -127,7 +127,7 @@ public nonisolated struct StreamsApi: Sendable {
 
     /// `POST /chat`
     ///
-    /// The documented response headers (`X-Request-Id`) come with `createChatResponse(…)`.
+    /// The documented response headers (`X-Request-Id`) come with `createChatResponse(…)`; around this method, `APIClient.withResponse` gives the response they are in.
     ///
     /// - Parameters:
     ///   - body: The request body.
@@ -214,7 +214,7 @@ public nonisolated struct StreamsApi: Sendable {
     ///
     /// Asks for `text/event-stream` and reads it as it arrives; `createChat(…)` reads the other media type the operation answers with. The request must ask for the stream the way the API expects (a `stream: true` property, say); another answer goes to the catch-all case.
     ///
-    /// The documented response headers (`X-Request-Id`) come with `createChatStreamingResponse(…)`.
+    /// The documented response headers (`X-Request-Id`) come with `createChatStreamingResponse(…)`; around this method, `APIClient.withResponse` gives the response they are in.
     ///
     /// - Parameters:
     ///   - body: The request body.
