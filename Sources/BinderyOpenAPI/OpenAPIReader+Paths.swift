@@ -77,6 +77,7 @@ extension OpenAPIReader {
             case "responses": operation.responses = try readResponses(value)
             case "security": operation.security = try readSecurityRequirements(value)
             case "externalDocs": try checkExternalDocs(value)
+            case "callbacks": try checkMappingOfMappings(value, "'callbacks'") { "callback '\($0)'" }
             case let name where name.hasPrefix("x-"): operation.extensions[name] = try specValue(value)
             default: break
             }
@@ -176,6 +177,12 @@ extension OpenAPIReader {
                 schema: try value["schema"].map { (schema) throws(Diagnostic) in try readSchema(schema) },
                 location: key.location
             )
+            // A sequence (JSON Schema's `examples`, in the wrong place) is ignored, with a warning when examples
+            // are read; a scalar is no collection of examples at all.
+            if let examples = value["examples"], examples.kind == .scalar, !examples.isNull {
+                throw Diagnostic(
+                    at: examples.location, "expected a mapping for 'examples', found \(examples.kindDescription)")
+            }
             if readsExamples { mediaType.examples = try readExamples(value) }
             if let encodings = value["encoding"] {
                 try encodings.expectMapping("'encoding'")
@@ -265,6 +272,9 @@ extension OpenAPIReader {
                 for (nameNode, headerNode) in headers.pairs {
                     result.headers.append(try readHeader(name: try nameNode.keyText(), node: headerNode))
                 }
+            }
+            if let links = response["links"] {
+                try checkMappingOfMappings(links, "'links'") { "link '\($0)'" }
             }
             responses.append(result)
         }

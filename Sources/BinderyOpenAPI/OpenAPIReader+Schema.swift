@@ -53,7 +53,7 @@ extension OpenAPIReader {
                 // the properties from another file.
                 var properties = value
                 if value.kind == .mapping, value.count == 1, let ref = value["$ref"], ref.kind == .scalar {
-                    properties = try loader.resolve(try ref.string("'$ref'"), at: ref).node
+                    properties = try loader.resolve(try ref.referenceText(), at: ref).node
                 }
                 try properties.expectMapping("'properties'")
                 schema.properties.reserveCapacity(properties.count)
@@ -92,6 +92,7 @@ extension OpenAPIReader {
             case "oneOf": schema.oneOf = try readSchemaList(value, "'oneOf'")
             case "anyOf": schema.anyOf = try readSchemaList(value, "'anyOf'")
             case "discriminator": schema.discriminator = try readDiscriminator(value)
+            case "xml": try value.expectMapping("'xml'")
             case "enum":
                 try value.expectSequence("'enum'")
                 var values: [SpecValue] = []
@@ -200,7 +201,7 @@ extension OpenAPIReader {
     /// Resolves one `$ref` where a schema is expected; a reference to something that is certainly not a schema (a
     /// response, a parameter, a path item) is an error at the `$ref`.
     func resolveReferenceToSchema(_ node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
-        let reference = try node.string("'$ref'")
+        let reference = try node.referenceText()
         let resolved = try loader.resolve(reference, at: node)
         let target = ReferenceTarget.at(resolved.pointer, root: resolved.node.document.root)
         guard target.mayBeSchema else {

@@ -143,7 +143,9 @@ public final class OpenAPIReader {
                 document.tags = try readTags(value)
             case "externalDocs":
                 try checkExternalDocs(value)
-            case "webhooks", "components", "info", "openapi", "jsonSchemaDialect":
+            case "webhooks":
+                try checkMappingOfMappings(value, "'webhooks'") { "webhook '\($0)'" }
+            case "components", "info", "openapi", "jsonSchemaDialect":
                 break
             case let name where name.hasPrefix("x-"):
                 document.extensions[name] = try specValue(value)
@@ -151,8 +153,35 @@ public final class OpenAPIReader {
                 break
             }
         }
+        // The components not read above, checked after the paths: a wrong type in one they refer to is reported
+        // where it is read, with what refers to it.
+        if let components = root["components"] {
+            for (key, what) in Self.checkedComponents {
+                guard let entries = components[key] else { continue }
+                try checkMappingOfMappings(entries, "'components.\(key)'") { "\(what) '\($0)'" }
+            }
+        }
         document.schemas = schemas
         return document
+    }
+
+    /// The maps of `components` that are only checked, each with what one of its entries is.
+    static let checkedComponents = [
+        ("responses", "response"), ("parameters", "parameter"), ("examples", "example"),
+        ("requestBodies", "request body"), ("headers", "header"), ("links", "link"), ("callbacks", "callback"),
+        ("pathItems", "path item"),
+    ]
+
+    /// Checks a map of objects Bindery does not read (webhooks, callbacks, links, unused components): a mapping
+    /// whose values are mappings (the objects, or `$ref`s to them). Nothing is generated from them, but a wrong type
+    /// there is an error in the description, not nothing.
+    func checkMappingOfMappings(
+        _ node: YAMLNode, _ what: String, entry: (String) -> String
+    ) throws(Diagnostic) {
+        try node.expectMapping(what)
+        for (key, value) in node.pairs {
+            try value.expectMapping(entry(try key.keyText()))
+        }
     }
 
     /// Checks an External Documentation Object (root, tag or operation): a mapping with a `url`. Nothing is
@@ -289,7 +318,7 @@ public final class OpenAPIReader {
         var passed: [YAMLNode] = []
         var references: [String] = []
         while current.kind == .mapping, let ref = current["$ref"] {
-            let reference = try ref.string("'$ref'")
+            let reference = try ref.referenceText()
             passed.append(current)
             references.append(reference)
             current = try loader.resolve(reference, at: ref).node

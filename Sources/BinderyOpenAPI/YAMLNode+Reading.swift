@@ -74,6 +74,48 @@ extension YAMLNode {
         return result
     }
 
+    /// The text of a `$ref`, which must be a string: a plain scalar that YAML's core schema reads as a number or a
+    /// boolean (`$ref: 5`) is an error at the `$ref`, not a file named `5` that cannot be read.
+    func referenceText() throws(Diagnostic) -> String {
+        if kind == .scalar, scalarStyle == .plain, tag == nil, let text = scalar,
+            let type = Self.coreSchemaType(ofPlain: text)
+        {
+            throw Diagnostic(at: location, "'$ref' must be a string, found \(type) \(text)")
+        }
+        return try string("'$ref'")
+    }
+
+    /// What YAML 1.2's core schema reads a plain scalar as when not as a string ("the number", "the boolean"); `nil`
+    /// for a string. (Null is left to ``string(_:)``.)
+    static func coreSchemaType(ofPlain text: String) -> String? {
+        switch text {
+        case "true", "True", "TRUE", "false", "False", "FALSE": return "the boolean"
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN":
+            return "the number"
+        default: break
+        }
+        func digits(_ text: Substring, _ isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }) -> Bool {
+            !text.isEmpty && text.allSatisfy(isDigit)
+        }
+        if text.hasPrefix("0o"), digits(text.dropFirst(2), { ("0"..."7").contains($0) }) { return "the number" }
+        if text.hasPrefix("0x"), digits(text.dropFirst(2), { $0.isASCII && $0.isHexDigit }) { return "the number" }
+        // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+        var rest = Substring(text)
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        let mantissa = rest.prefix { $0 != "e" && $0 != "E" }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let isNumber =
+            parts.count == 1
+            ? digits(parts[0])
+            : (parts[0].isEmpty && digits(parts[1])) || (digits(parts[0]) && (parts[1].isEmpty || digits(parts[1])))
+        guard isNumber else { return nil }
+        var exponent = rest.dropFirst(mantissa.count)
+        if exponent.isEmpty { return "the number" }
+        exponent = exponent.dropFirst()
+        if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+        return digits(exponent) ? "the number" : nil
+    }
+
     /// The text of a mapping key; keys are always read as text (`200:` is the status "200").
     func keyText() throws(Diagnostic) -> String {
         guard kind == .scalar else {

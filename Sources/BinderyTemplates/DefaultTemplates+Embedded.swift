@@ -496,6 +496,8 @@ import Foundation
 
     /// Puts a path parameter's value in place of `{name}` in the path, written in `style` (`simple`, `label` or
     /// `matrix`) and percent-encoded so that it stays within its segment: `/`, `?`, `#` and `%` are encoded. A
+    /// value written as nothing (an empty string or list, in style `simple`) is refused with
+    /// ``APIError/invalidRequest(_:)``, as it would change the path (`/users/{id}/keys` to `/users//keys`); a
     /// segment that would be `.` or `..` is refused when the URL is made (``url(relativeTo:)``).
     {{access}} mutating func setPath(
         _ name: String, _ value: some Encodable, style: ParameterStyle = .simple, explode: Bool = false
@@ -505,8 +507,12 @@ import Foundation
             throw APIError.invalidRequest("the path '\(path)' has no parameter '\(name)'")
         }
         let node = try Self.node(name, value) ?? .text("")
-        path = path.replacingOccurrences(
-            of: placeholder, with: ParameterWriter.pathText(name, node, style: style, explode: explode))
+        let text = ParameterWriter.pathText(name, node, style: style, explode: explode)
+        guard !text.isEmpty else {
+            throw APIError.invalidRequest(
+                "the path parameter '\(name)' is empty, which would change the path '\(path)': refused")
+        }
+        path = path.replacingOccurrences(of: placeholder, with: text)
     }
 
     /// Adds a query parameter, written in `style`; nothing for `nil`.
@@ -2507,7 +2513,7 @@ Variables of `{{swiftName}}`:
 - `retry`: a `RetryPolicy`. By default, `GET`, `HEAD`, `OPTIONS`, `PUT` and `DELETE` requests are tried up to 3 times after a failed connection, `429` or `503`, waiting `Retry-After` (up to 10 s; a longer one returns the response) or a random backoff; `RetryPolicy.none` never retries.
 - `middlewares`: `APIMiddleware`s that run around every request, to change it, observe or replace the response, or send it again (after refreshing a token, say).
 
-Cancelling the task that makes a call cancels its request and throws `CancellationError`. A header or credential with a line break, or a path parameter that would make a `.` or `..` segment, throws `APIError.invalidRequest`, and an operation whose credentials are missing throws `APIError.missingCredentials`, before anything is sent. Descriptions of requests, responses, credentials and errors show credentials as `<redacted>`.
+Cancelling the task that makes a call cancels its request and throws `CancellationError`. A header or credential with a line break, or a path parameter that is empty or would make a `.` or `..` segment, throws `APIError.invalidRequest`, and an operation whose credentials are missing throws `APIError.missingCredentials`, before anything is sent. Descriptions of requests, responses, credentials and errors show credentials as `<redacted>`.
 
 ## Authorization
 {{^hasSecuritySchemes}}

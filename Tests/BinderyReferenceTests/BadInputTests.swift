@@ -97,6 +97,16 @@ import Testing
             return Case(name: name, bytes: Array(text.utf8), message: "api.yaml:" + message)
         }
 
+        /// ``valid`` with each `old` (which must be in it) replaced by its `new`, in turn.
+        static func edits(_ name: String, _ changes: [(old: String, new: String)], _ message: String) -> Case {
+            var text = valid
+            for (old, new) in changes {
+                precondition(text.contains(old), "\(name): '\(old)' is not in the description")
+                text = text.replacingOccurrences(of: old, with: new, options: [], range: text.range(of: old))
+            }
+            return Case(name: name, bytes: Array(text.utf8), message: "api.yaml:" + message)
+        }
+
         /// `text` cut after the first occurrence of `marker` (or, with a fraction, after that part of its bytes).
         static func cut(
             _ name: String, _ text: String, file: String, after marker: String? = nil, fraction: Double = 1,
@@ -215,6 +225,81 @@ import Testing
             "tag external docs", "    externalDocs: {url: https://example.com}",
             "    externalDocs: https://example.com",
             "9:19: error: expected a mapping for 'externalDocs', found 'https://example.com'"),
+        .edit(
+            "contact", "  title: Shop\n", "  contact: 5\n  title: Shop\n",
+            "3:12: error: expected a mapping for 'contact', found '5'"),
+        .edit(
+            "license", "  title: Shop\n", "  license: [MIT]\n  title: Shop\n",
+            "3:12: error: expected a mapping for 'license', found a sequence"),
+        .edit(
+            "server variables", "  - url: https://example.com\n",
+            "  - url: https://example.com\n    variables: [port]\n",
+            "7:16: error: expected a mapping for 'variables', found a sequence"),
+        .edit(
+            "server variable", "  - url: https://example.com\n",
+            "  - url: https://example.com\n    variables: {port: 8080}\n",
+            "7:23: error: expected a mapping for a server variable, found '8080'"),
+        .edit(
+            "operation.callbacks", "      operationId: getPet\n", "      operationId: getPet\n      callbacks: 5\n",
+            "24:18: error: expected a mapping for 'callbacks', found '5'"),
+        .edit(
+            "callback", "      operationId: getPet\n", "      operationId: getPet\n      callbacks: {onEvent: 5}\n",
+            "24:28: error: expected a mapping for callback 'onEvent', found '5'"),
+        .edit(
+            "media type examples", "            schema: {$ref: '#/components/schemas/Pet'}\n      responses",
+            "            schema: {$ref: '#/components/schemas/Pet'}\n            examples: 7\n      responses",
+            "37:23: error: expected a mapping for 'examples', found '7'"),
+        .edit(
+            "encoding", "            schema: {$ref: '#/components/schemas/Pet'}\n      responses",
+            "            schema: {$ref: '#/components/schemas/Pet'}\n            encoding: [name]\n      responses",
+            "37:23: error: expected a mapping for 'encoding', found a sequence"),
+        .edit(
+            "encoding property", "            schema: {$ref: '#/components/schemas/Pet'}\n      responses",
+            "            schema: {$ref: '#/components/schemas/Pet'}\n            encoding: {name: json}\n      responses",
+            "37:30: error: expected a mapping for an encoding, found 'json'"),
+        .edit(
+            "response.links", "        '204': {description: done}", "        '204': {description: done, links: 5}",
+            "38:43: error: expected a mapping for 'links', found '5'"),
+        .edit(
+            "link", "        '204': {description: done}", "        '204': {description: done, links: {next: 5}}",
+            "38:50: error: expected a mapping for link 'next', found '5'"),
+        .edit(
+            "schema.xml", "        name: {type: string}", "        name: {type: string, xml: 5}",
+            "44:35: error: expected a mapping for 'xml', found '5'"),
+        .edit(
+            "discriminator", "      type: object\n", "      type: object\n      discriminator: kind\n",
+            "43:22: error: expected a mapping for 'discriminator', found 'kind'"),
+        .edits(
+            "webhooks", [("openapi: 3.0.3", "openapi: 3.1.0"), ("components:\n", "webhooks: 5\ncomponents:\n")],
+            "39:11: error: expected a mapping for 'webhooks', found '5'"),
+        .edits(
+            "webhook",
+            [("openapi: 3.0.3", "openapi: 3.1.0"), ("components:\n", "webhooks: {newPet: 5}\ncomponents:\n")],
+            "39:20: error: expected a mapping for webhook 'newPet', found '5'"),
+        .edit(
+            "components.parameters", "components:\n  schemas:", "components:\n  parameters: {P: 5}\n  schemas:",
+            "40:19: error: expected a mapping for parameter 'P', found '5'"),
+        .edit(
+            "components.responses", "components:\n  schemas:", "components:\n  responses: {R: 5}\n  schemas:",
+            "40:18: error: expected a mapping for response 'R', found '5'"),
+        .edit(
+            "OAuth flows", "    key: {type: apiKey, in: header, name: X-Key}\n",
+            "    key: {type: apiKey, in: header, name: X-Key}\n    oauth: {type: oauth2, flows: [implicit]}\n",
+            "47:34: error: expected a mapping for 'flows', found a sequence"),
+        .edit(
+            "OAuth flow", "    key: {type: apiKey, in: header, name: X-Key}\n",
+            "    key: {type: apiKey, in: header, name: X-Key}\n    oauth: {type: oauth2, flows: {implicit: 5}}\n",
+            "47:45: error: expected a mapping for an OAuth flow, found '5'"),
+        .edit(
+            "schema $ref", "schema: {$ref: '#/components/schemas/Pet'}", "schema: {$ref: 5}",
+            "31:30: error: '$ref' must be a string, found the number 5"),
+        .edit(
+            "response $ref", "        '204': {description: done}", "        '204': {$ref: 5}",
+            "38:23: error: '$ref' must be a string, found the number 5"),
+        .edit(
+            "parameter $ref",
+            "      - name: id\n        in: path\n        required: true\n        schema: {type: string}\n",
+            "      - $ref: true\n", "17:15: error: '$ref' must be a string, found the boolean true"),
     ]
 
     /// Required keys left out.
@@ -356,21 +441,40 @@ import Testing
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try Data(input.bytes).write(to: URL(fileURLWithPath: directory + "/" + input.file))
-        let (output, before) = try await Support.onThread {
-            let output = try Self.outputWithPreviousGeneration(in: directory)
-            return (output, Self.snapshot(output))
-        }
+        let previous = try await PreviousOutput.make(in: directory)
 
         let result = try await Support.run(
-            Support.binderyExecutable, ["generate", input.file, "--output", output], in: directory)
+            Support.binderyExecutable, ["generate", input.file, "--output", previous.path], in: directory)
 
         #expect(result.status == 1, sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
         #expect(result.stderr == input.message + "\n", sourceLocation: sourceLocation)
-        let after = try await Support.onThread { Self.snapshot(output) }
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-        #expect(changed == [], "the output folder changed", sourceLocation: sourceLocation)
+        try await previous.expectUnchanged(sourceLocation: sourceLocation)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["Out", input.file])
+    }
+
+    /// An output folder (`Out`) holding a previous generation and a file of the user's, and what it held then: a run
+    /// that fails must leave it so.
+    struct PreviousOutput {
+        var path: String
+        var before: [String: String]
+
+        /// `Out` in `directory`, written on a thread of its own.
+        static func make(in directory: String) async throws -> PreviousOutput {
+            try await Support.onThread {
+                let output = try BadInputTests.outputWithPreviousGeneration(in: directory)
+                return PreviousOutput(path: output, before: BadInputTests.snapshot(output))
+            }
+        }
+
+        /// Checks that the folder holds what it held, contents and modification dates.
+        func expectUnchanged(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+            let path = self.path
+            let after = try await Support.onThread { BadInputTests.snapshot(path) }
+            #expect(before.keys.contains("Notes.txt"), "no previous output to compare", sourceLocation: sourceLocation)
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            #expect(changed == [], "the output folder changed", sourceLocation: sourceLocation)
+        }
     }
 
     /// `Out` in `directory`, holding a generated package and `Notes.txt`.
@@ -400,10 +504,12 @@ import Testing
     // MARK: - 50 MB
 
     /// A 50 MB description: a valid start (path items with long descriptions) and an operation of the wrong type
-    /// at its end. The whole file is parsed and read, in bounded time and memory, to an error at its last line.
+    /// at its end. The whole file is parsed and read, in bounded time and memory, to an error at its last line; the
+    /// previous output is left as it was.
     @Test func fiftyMegabytesWithAnErrorAtTheEnd() async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let previous = try await PreviousOutput.make(in: directory)
         // Made on a thread of its own, with the run: a debug build takes seconds to make 50 MB.
         let lines = 6_497
         let description = String(repeating: "All about pets. ", count: 500)
@@ -426,12 +532,19 @@ import Testing
         )
         #expect(run.cpuSeconds < 10)
         #expect(run.maximumResidentMegabytes < 400)
+        try await previous.expectUnchanged()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == Self.bigRunFiles)
     }
 
-    /// A 50 MB quoted scalar that never ends: an error where it starts, in bounded time and memory.
+    /// What a folder of ``measure(in:make:)`` holds after a failed run.
+    static let bigRunFiles = ["Out", "big.yaml", "stderr.txt"]
+
+    /// A 50 MB quoted scalar that never ends: an error where it starts, in bounded time and memory; the previous
+    /// output is left as it was.
     @Test func fiftyMegabyteScalar() async throws {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let previous = try await PreviousOutput.make(in: directory)
         let run = try await Self.measure(in: directory) {
             var text = Data("openapi: 3.0.3\ninfo: {title: Big, version: '1'}\npaths: {}\ndescription: \"".utf8)
             text.append(Data(repeating: UInt8(ascii: "x"), count: 50 << 20))
@@ -444,6 +557,8 @@ import Testing
                 + "scanning a quoted scalar that started at 4:14\n")
         #expect(run.cpuSeconds < 10)
         #expect(run.maximumResidentMegabytes < 400)
+        try await previous.expectUnchanged()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == Self.bigRunFiles)
     }
 
     struct MeasuredRun {
@@ -461,7 +576,7 @@ import Testing
                 + "\(run.maximumResidentMegabytes) MB at most")
     }
 
-    /// Writes what `make` makes to `big.yaml` and runs `bindery generate` on it, measuring the time it takes and the
+    /// Writes what `make` makes to `big.yaml` and runs `bindery generate` on it (into `Out`), measuring the time it takes and the
     /// most memory it holds (`wait4`'s resource usage of that one process), all on a thread of its own.
     static func measure(in directory: String, make: @escaping @Sendable () -> Data) async throws -> MeasuredRun {
         let spec = directory + "/big.yaml"

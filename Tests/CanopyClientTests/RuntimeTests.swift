@@ -190,6 +190,16 @@ import Testing
         #expect(try url(PoolState.active) == "https://api.example.com/v1/a/active/b")
         // A value that spells a dot encoded is data: its `%` is encoded in turn.
         #expect(try url("%2E%2E") == "https://api.example.com/v1/a/%252E%252E/b")
+        // Empty, `/a/{p}/b` would be `/a//b`: refused, naming the parameter. An empty list is written as nothing too.
+        let emptyString = #expect(throws: APIError.self) { try url("") }
+        let emptyList = #expect(throws: APIError.self) { try url([String]()) }
+        for error in [emptyString, emptyList] {
+            guard case .invalidRequest(let reason)? = error else {
+                Issue.record("expected invalidRequest, got \(String(describing: error))")
+                continue
+            }
+            #expect(reason.contains("the path parameter 'p' is empty"), "\(reason)")
+        }
         for value in [".", ".."] {
             let error = #expect(throws: APIError.self, "\(value)") { try url(value) }
             guard case .invalidRequest(let reason) = error else { continue }

@@ -162,6 +162,33 @@ import Testing
         #expect(server.requests.count == 2)
     }
 
+    /// A `500` is not retried, and its `Retry-After` is not waited for, whatever it asks: only failed connections,
+    /// `429` and `503` are retried. The same responses under a policy that lists `500` are retried after the second
+    /// asked for, so the header did reach the client.
+    @Test func a500WithRetryAfterIsNotRetriedNorWaitedFor() async throws {
+        let server = try server(.text(500, "broken").withHeader("Retry-After", "1"), .json(200, Self.secret))
+        defer { server.shutdown() }
+        let waits = Waits()
+
+        let error = await #expect(throws: APIError.self) {
+            try await VaultApi(client: client(server, waits: waits)).readSecret(name: "db")
+        }
+
+        #expect(error?.response?.statusCode == 500)
+        #expect(error?.response?.headers["Retry-After"] == "1")
+        #expect(error?.response?.bodyText == "broken")
+        #expect(waits.all.isEmpty)
+        #expect(server.requests.count == 1)
+
+        let control = try self.server(.text(500, "broken").withHeader("Retry-After", "1"), .json(200, Self.secret))
+        defer { control.shutdown() }
+        let controlWaits = Waits()
+        let retrying = client(control, waits: controlWaits) { $0.retry.statuses.insert(500) }
+        #expect(try await VaultApi(client: retrying).readSecret(name: "db").value == "s3")
+        #expect(controlWaits.all == [.seconds(1)])
+        #expect(control.requests.count == 2)
+    }
+
     /// A body that trickles in for two minutes: each part arrives well within URLSession's own timeout, the whole
     /// does not arrive within the client's.
     @Test func aSlowBodyTimesOut() async throws {

@@ -166,6 +166,10 @@ import Testing
                 _ = try await api.readSecret(name: value)
             }
         }
+        // Empty, `/vault/{name}` would be `/vault/`: another resource.
+        await expectInvalidRequest(server, containing: "the path parameter 'name' is empty") {
+            _ = try await api.readSecret(name: "")
+        }
         for value in ["../admin", "a?b#c%d", "x/../y", "%2E%2E", "..."] {
             _ = try await api.readSecret(name: value)
         }
