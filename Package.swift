@@ -109,5 +109,6 @@ let package = Package(
         .testTarget(name: "FeaturesClientTests", dependencies: ["Features", "LocalHTTPServer", "TestExecutors"]),
         // Tests/Specs/swagger2.yaml generated (Swagger 2.0 parameters, an allOf hierarchy, security), run the same way.
         .target(name: "SwaggerTwo", path: "Tests/Goldens/SwaggerTwo/Sources/SwaggerTwo"),
+        .testTarget(name: "SwaggerTwoClientTests", dependencies: ["SwaggerTwo", "LocalHTTPServer", "TestExecutors"]),
     ]
 )
