@@ -107,5 +107,8 @@ let package = Package(
         // Tests/Specs/features.yaml generated (unions, parameter styles, form bodies), compiled and run the same way.
         .target(name: "Features", path: "Tests/Goldens/Features/Sources/Features"),
         .testTarget(name: "FeaturesClientTests", dependencies: ["Features", "LocalHTTPServer", "TestExecutors"]),
+        // Tests/Specs/swagger2.yaml generated (Swagger 2.0 parameters, an allOf hierarchy, security), run the same way.
+        .target(name: "SwaggerTwo", path: "Tests/Goldens/SwaggerTwo/Sources/SwaggerTwo"),
+        .testTarget(name: "SwaggerTwoClientTests", dependencies: ["SwaggerTwo", "LocalHTTPServer", "TestExecutors"]),
     ]
 )

@@ -45,9 +45,20 @@ import Testing
     /// `Tests/Specs/features.yaml`, generated into `Tests/Goldens/Features` (the `Features` module that
     /// `FeaturesClientTests` run against a local server).
     @Test func featuresPackageMatches() throws {
-        let directory = Support.repositoryRoot + "/Tests/Goldens/Features"
-        let spec = Support.repositoryRoot + "/Tests/Specs/features.yaml"
-        let (files, warnings, _, _) = try Generator.render(specPath: spec, moduleName: "Features")
+        try expectPackage(spec: "features.yaml", module: "Features")
+    }
+
+    /// `Tests/Specs/swagger2.yaml`, generated into `Tests/Goldens/SwaggerTwo` (the `SwaggerTwo` module that
+    /// `SwaggerTwoClientTests` run against a local server).
+    @Test func swaggerTwoPackageMatches() throws {
+        try expectPackage(spec: "swagger2.yaml", module: "SwaggerTwo")
+    }
+
+    /// `Tests/Specs/<spec>` generated without warnings into `Tests/Goldens/<module>`, compared file by file.
+    private func expectPackage(spec: String, module: String) throws {
+        let directory = Support.repositoryRoot + "/Tests/Goldens/" + module
+        let (files, warnings, _, _) = try Generator.render(
+            specPath: Support.repositoryRoot + "/Tests/Specs/" + spec, moduleName: module)
         #expect(warnings.isEmpty, "\(warnings)")
         if Support.updatingGoldens {
             try OutputWriter(directory: directory).write(files)
