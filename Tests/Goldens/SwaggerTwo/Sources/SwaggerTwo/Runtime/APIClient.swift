@@ -136,12 +136,14 @@ public nonisolated struct APIClient: Sendable {
     ) async throws -> HTTPResponse {
         let retry = configuration.retry
         do {
-            return try await intercept(request, from: configuration.middlewares[...]) { request in
+            let response = try await intercept(request, from: configuration.middlewares[...]) { request in
                 try request.headers.validate()
                 return try await retry.run(request) { request in
                     try await Self.withTimeout(request.timeout) { try await attempt(request) }
                 }
             }
+            ResponseRecorder.current?.record(response)
+            return response
         } catch where Task.isCancelled {
             throw CancellationError()
         }
@@ -176,6 +178,23 @@ public nonisolated struct APIClient: Sendable {
         }
     }
 
+    /// What `body` returns, with the response to the last request a client sent while it ran (`nil` when none
+    /// was sent): how to read the headers (`ETag`, rate limits, `Link`) of a call to an operation's throwing
+    /// method, which returns only the body. Headers the description documents are typed by the operation's
+    /// headers struct (`ListPetsOkHeaders(from: response)`), or come with the `…Response` method's cases.
+    ///
+    /// ```swift
+    /// let (pets, response) = try await APIClient.withResponse { try await api.listPets() }
+    /// print(response?.header("ETag", as: String.self) ?? "-")
+    /// ```
+    public static func withResponse<Value>(
+        isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Value
+    ) async rethrows -> (value: Value, response: HTTPResponse?) {
+        let recorder = ResponseRecorder()
+        let value = try await ResponseRecorder.$current.withValue(recorder) { try await body() }
+        return (value, recorder.last)
+    }
+
     /// Encodes `value` as a JSON body.
     public func encodeJSON(_ value: some Encodable) throws -> Data {
         do {
@@ -192,5 +211,23 @@ public nonisolated struct APIClient: Sendable {
         } catch {
             throw APIError.decodingFailed(response, underlying: error)
         }
+    }
+}
+
+/// The last response a task's requests received, for ``APIClient/withResponse(isolation:_:)``.
+nonisolated final class ResponseRecorder: @unchecked Sendable {
+    /// The recorder of the current task, if it runs inside `withResponse`.
+    @TaskLocal static var current: ResponseRecorder?
+
+    private let lock = NSLock()
+    private var response: HTTPResponse?
+
+    /// The last response recorded.
+    var last: HTTPResponse? {
+        lock.withLock { response }
+    }
+
+    func record(_ response: HTTPResponse) {
+        lock.withLock { self.response = response }
     }
 }

@@ -50,6 +50,8 @@ public nonisolated struct HTTPRequest: Sendable, Hashable, CustomStringConvertib
 
     /// Puts a path parameter's value in place of `{name}` in the path, written in `style` (`simple`, `label` or
     /// `matrix`) and percent-encoded so that it stays within its segment: `/`, `?`, `#` and `%` are encoded. A
+    /// value written as nothing (an empty string or list, in style `simple`) is refused with
+    /// ``APIError/invalidRequest(_:)``, as it would change the path (`/users/{id}/keys` to `/users//keys`); a
     /// segment that would be `.` or `..` is refused when the URL is made (``url(relativeTo:)``).
     public mutating func setPath(
         _ name: String, _ value: some Encodable, style: ParameterStyle = .simple, explode: Bool = false
@@ -59,8 +61,12 @@ public nonisolated struct HTTPRequest: Sendable, Hashable, CustomStringConvertib
             throw APIError.invalidRequest("the path '\(path)' has no parameter '\(name)'")
         }
         let node = try Self.node(name, value) ?? .text("")
-        path = path.replacingOccurrences(
-            of: placeholder, with: ParameterWriter.pathText(name, node, style: style, explode: explode))
+        let text = ParameterWriter.pathText(name, node, style: style, explode: explode)
+        guard !text.isEmpty else {
+            throw APIError.invalidRequest(
+                "the path parameter '\(name)' is empty, which would change the path '\(path)': refused")
+        }
+        path = path.replacingOccurrences(of: placeholder, with: text)
     }
 
     /// Adds a query parameter, written in `style`; nothing for `nil`.
