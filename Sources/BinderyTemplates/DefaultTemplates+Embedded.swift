@@ -4625,10 +4625,13 @@ import Foundation
         _ = encoder.container(keyedBy: AnyCodingKey.self)
 {{/hasAdditionalProperties}}
 {{/hasProperties}}
+{{! The choices first: a member the struct and its choice both hold is written as the struct has it. }}
 {{#properties}}
 {{#isFlattened}}
         try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/isFlattened}}
+{{/properties}}
+{{#properties}}
 {{^isFlattened}}
 {{^isReadOnly}}
         try container.encode{{#encodesIfPresent}}IfPresent{{/encodesIfPresent}}(self.{{memberName}}, {{jsonKeyLiteral}})

@@ -810,8 +810,9 @@ import Testing
     }
 
     /// Swagger 2.0's `allOf` hierarchy: the parent names its discriminator (a string) and its children extend it.
-    /// A value described as the parent is the child its `petType` names (each child's own name), or one the client
-    /// does not know, with the parent's members either way; the children keep the members, not the choice.
+    /// A value described as the parent is the descendant its `petType` names (each one's own name), or one the
+    /// client does not know, as received: the parent is the enum, since its descendants hold its members (a struct
+    /// beside them would hold them twice). The descendants keep the members, not the choice.
     @Test func allOfParentWithADiscriminatorChoosesAmongItsDescendants() throws {
         let spec = """
             swagger: '2.0'
@@ -837,69 +838,31 @@ import Testing
             generated("Models/Pet.swift", from: spec),
             #"""
             /// - Remark: Generated from `#/definitions/Pet`.
-            public nonisolated struct Pet: Codable, Hashable, Sendable {
-                /// - Remark: JSON key `petType`.
-                public var petType: String
-                /// - Remark: JSON key `name`.
-                public var name: String?
-                /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
-                public var variant: Pet.Variant {
-                    get { _variant.value }
-                    set { _variant = Indirect(newValue) }
-                }
-                private var _variant: Indirect<Pet.Variant>
-
-                /// Creates a value from its properties.
-                public init(
-                    petType: String,
-                    name: String? = nil,
-                    variant: Pet.Variant
-                ) {
-                    self.petType = petType
-                    self.name = name
-                    self._variant = Indirect(variant)
-                }
+            public nonisolated enum Pet: Codable, Hashable, Sendable {
+                /// - Remark: Discriminator `Cat`.
+                case cat(Cat)
+                /// - Remark: Discriminator `Lion`.
+                case lion(Lion)
+                /// A value whose `petType` the API description does not map to a case, as received.
+                case undocumented(JSONValue)
 
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.petType = try container.decode(String.self, "petType")
-                    self.name = try container.decodeIfPresent(String.self, "name")
-                    self._variant = Indirect(try UnionCoding.decode(Pet.Variant.self, from: decoder))
+                    let container = try decoder.singleValueContainer()
+                    switch try UnionCoding.discriminator("petType", in: decoder) {
+                    case "Cat":
+                        self = .cat(try container.decode(Cat.self))
+                    case "Lion":
+                        self = .lion(try container.decode(Lion.self))
+                    default:
+                        self = .undocumented(try container.decode(JSONValue.self))
+                    }
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.petType, "petType")
-                    try container.encodeIfPresent(self.name, "name")
-                    try UnionCoding.encode(self.variant, into: encoder)
-                }
-
-                public enum Variant: Codable, Hashable, Sendable {
-                    /// - Remark: Discriminator `Cat`.
-                    case cat(Cat)
-                    /// - Remark: Discriminator `Lion`.
-                    case lion(Lion)
-                    /// A value whose `petType` the API description does not map to a case, as received.
-                    case undocumented(JSONValue)
-
-                    public init(from decoder: any Decoder) throws {
-                        let container = try decoder.singleValueContainer()
-                        switch try UnionCoding.discriminator("petType", in: decoder) {
-                        case "Cat":
-                            self = .cat(try container.decode(Cat.self))
-                        case "Lion":
-                            self = .lion(try container.decode(Lion.self))
-                        default:
-                            self = .undocumented(try container.decode(JSONValue.self))
-                        }
-                    }
-
-                    public func encode(to encoder: any Encoder) throws {
-                        switch self {
-                        case .cat(let value): try UnionCoding.encode(value, into: encoder)
-                        case .lion(let value): try UnionCoding.encode(value, into: encoder)
-                        case .undocumented(let value): try value.encode(to: encoder)
-                        }
+                    switch self {
+                    case .cat(let value): try UnionCoding.encode(value, into: encoder)
+                    case .lion(let value): try UnionCoding.encode(value, into: encoder)
+                    case .undocumented(let value): try value.encode(to: encoder)
                     }
                 }
             }

@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    /// A member the struct and its choice both hold is written as the struct has it: the choice is written
+    /// first, so an edit of the struct's member is not undone by the choice's copy.
+    @Test func theStructsOwnMembersWinOverItsChoicesCopies() throws {
+        var notice = try JSONCoding.makeDecoder().decode(
+            Notice.self, from: Data(#"{"channel":"email","text":"Hi","address":"a@example.com"}"#.utf8))
+        #expect(notice.variant == .email(Notice.Variant.Email(channel: "email", address: "a@example.com")))
+        notice.channel = "email-digest"
+        notice.text = "Hello"
+        #expect(
+            String(decoding: try JSONCoding.makeEncoder().encode(notice), as: UTF8.self)
+                == #"{"address":"a@example.com","channel":"email-digest","text":"Hello"}"#)
+    }
+
     @Test func aOneOfBesidePropertiesIsChosenByShape() async throws {
         let json = #"{"amount":250,"iban":"CH93 0076 2011 6238 5295 7"}"#
         let server = try LocalHTTPServer { _ in .json(200, json) }

@@ -297,10 +297,11 @@ extension ModelTranslator {
     }
 
     /// Whether `schema` is declared as an enum of alternatives: a `oneOf` or `anyOf` of two or more that say what
-    /// the value is, with no properties or `allOf` beside them.
+    /// the value is, with no properties or `allOf` beside them; or an `allOf` parent that holds the discriminator,
+    /// whose descendants have its members (``listingDescendants(in:)``).
     func isUnion(_ schema: JSONSchema) -> Bool {
         schema.ref == nil && isChoice(unionAlternatives(of: schema).alternatives, of: schema) && schema.allOf.isEmpty
-            && declaresOnlyItsDiscriminator(schema)
+            && (declaresOnlyItsDiscriminator(schema) || parentLocations.contains(schema.location))
     }
 
     /// Whether the properties beside a `oneOf`/`anyOf` are none, or only the discriminator's (which each

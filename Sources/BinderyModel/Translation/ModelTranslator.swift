@@ -38,6 +38,9 @@ public final class ModelTranslator {
     /// The parents given their descendants as alternatives: a descendant's choice of itself is dropped without a
     /// note, since the description wrote none.
     let parentsListingDescendants: Set<SchemaID>
+    /// Where those parents are written: such a parent is the choice itself (``isUnion(_:)``), whatever members it
+    /// declares, since its descendants have them all.
+    let parentLocations: Set<SourceLocation>
     let options: Options
     /// The names asked for, handed out at the end.
     var namer: TypeNamer
@@ -66,7 +69,10 @@ public final class ModelTranslator {
     public private(set) var notes: [Diagnostic] = []
 
     public init(document: OpenAPIDocument, options: Options) {
-        (self.document, self.parentsListingDescendants) = Self.listingDescendants(in: document)
+        let (document, parents) = Self.listingDescendants(in: document)
+        self.document = document
+        self.parentsListingDescendants = parents
+        self.parentLocations = Set(parents.compactMap { document.schemas[$0]?.location })
         self.options = options
         self.namer = TypeNamer(
             reservedTopLevelNames: RuntimeNames.reservedNames.union(SwiftKeywords.shadowedTypeNames).union([

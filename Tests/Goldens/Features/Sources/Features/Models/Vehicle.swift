@@ -5,69 +5,31 @@ import Foundation
 /// An `allOf` hierarchy whose parent holds the discriminator and lists no alternatives.
 ///
 /// - Remark: Generated from `#/components/schemas/Vehicle`.
-public nonisolated struct Vehicle: Codable, Hashable, Sendable {
-    /// - Remark: JSON key `kind`.
-    public var kind: String
-    /// - Remark: JSON key `wheels`.
-    public var wheels: Int
-    /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
-    public var variant: Vehicle.Variant {
-        get { _variant.value }
-        set { _variant = Indirect(newValue) }
-    }
-    private var _variant: Indirect<Vehicle.Variant>
-
-    /// Creates a value from its properties.
-    public init(
-        kind: String,
-        wheels: Int,
-        variant: Vehicle.Variant
-    ) {
-        self.kind = kind
-        self.wheels = wheels
-        self._variant = Indirect(variant)
-    }
+public nonisolated enum Vehicle: Codable, Hashable, Sendable {
+    /// - Remark: Discriminator `Car`.
+    case car(Car)
+    /// - Remark: Discriminator `bicycle`.
+    case bike(Bike)
+    /// A value whose `kind` the API description does not map to a case, as received.
+    case undocumented(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.kind = try container.decode(String.self, "kind")
-        self.wheels = try container.decode(Int.self, "wheels")
-        self._variant = Indirect(try UnionCoding.decode(Vehicle.Variant.self, from: decoder))
+        let container = try decoder.singleValueContainer()
+        switch try UnionCoding.discriminator("kind", in: decoder) {
+        case "Car":
+            self = .car(try container.decode(Car.self))
+        case "bicycle":
+            self = .bike(try container.decode(Bike.self))
+        default:
+            self = .undocumented(try container.decode(JSONValue.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.kind, "kind")
-        try container.encode(self.wheels, "wheels")
-        try UnionCoding.encode(self.variant, into: encoder)
-    }
-
-    public enum Variant: Codable, Hashable, Sendable {
-        /// - Remark: Discriminator `Car`.
-        case car(Car)
-        /// - Remark: Discriminator `bicycle`.
-        case bike(Bike)
-        /// A value whose `kind` the API description does not map to a case, as received.
-        case undocumented(JSONValue)
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            switch try UnionCoding.discriminator("kind", in: decoder) {
-            case "Car":
-                self = .car(try container.decode(Car.self))
-            case "bicycle":
-                self = .bike(try container.decode(Bike.self))
-            default:
-                self = .undocumented(try container.decode(JSONValue.self))
-            }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            switch self {
-            case .car(let value): try UnionCoding.encode(value, into: encoder)
-            case .bike(let value): try UnionCoding.encode(value, into: encoder)
-            case .undocumented(let value): try value.encode(to: encoder)
-            }
+        switch self {
+        case .car(let value): try UnionCoding.encode(value, into: encoder)
+        case .bike(let value): try UnionCoding.encode(value, into: encoder)
+        case .undocumented(let value): try value.encode(to: encoder)
         }
     }
 }

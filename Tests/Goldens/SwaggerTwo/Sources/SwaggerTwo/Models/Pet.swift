@@ -3,81 +3,31 @@
 import Foundation
 
 /// - Remark: Generated from `#/definitions/Pet`.
-public nonisolated struct Pet: Codable, Hashable, Sendable {
-    /// - Note: Read-only: sent by the server, never sent in requests.
-    /// - Remark: JSON key `id`.
-    public var id: Int64?
-    /// - Remark: JSON key `name`.
-    public var name: String
-    /// - Remark: JSON key `kind`.
-    public var kind: String
-    /// - Remark: JSON key `nickname`.
-    public var nickname: String?
-    /// - Remark: The alternative of a `oneOf` or `anyOf` the object also is: read from and written to the object's own members, not a JSON key.
-    public var variant: Pet.Variant {
-        get { _variant.value }
-        set { _variant = Indirect(newValue) }
-    }
-    private var _variant: Indirect<Pet.Variant>
-
-    /// Creates a value from its properties.
-    public init(
-        id: Int64? = nil,
-        name: String,
-        kind: String,
-        nickname: String? = nil,
-        variant: Pet.Variant
-    ) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.nickname = nickname
-        self._variant = Indirect(variant)
-    }
+public nonisolated enum Pet: Codable, Hashable, Sendable {
+    /// - Remark: Discriminator `Cat`.
+    case cat(Cat)
+    /// - Remark: Discriminator `Dog`.
+    case dog(Dog)
+    /// A value whose `kind` the API description does not map to a case, as received.
+    case undocumented(JSONValue)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(Int64.self, "id")
-        self.name = try container.decode(String.self, "name")
-        self.kind = try container.decode(String.self, "kind")
-        self.nickname = try container.decodeIfPresent(String.self, "nickname")
-        self._variant = Indirect(try UnionCoding.decode(Pet.Variant.self, from: decoder))
+        let container = try decoder.singleValueContainer()
+        switch try UnionCoding.discriminator("kind", in: decoder) {
+        case "Cat":
+            self = .cat(try container.decode(Cat.self))
+        case "Dog":
+            self = .dog(try container.decode(Dog.self))
+        default:
+            self = .undocumented(try container.decode(JSONValue.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.name, "name")
-        try container.encode(self.kind, "kind")
-        try container.encodeIfPresent(self.nickname, "nickname")
-        try UnionCoding.encode(self.variant, into: encoder)
-    }
-
-    public enum Variant: Codable, Hashable, Sendable {
-        /// - Remark: Discriminator `Cat`.
-        case cat(Cat)
-        /// - Remark: Discriminator `Dog`.
-        case dog(Dog)
-        /// A value whose `kind` the API description does not map to a case, as received.
-        case undocumented(JSONValue)
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            switch try UnionCoding.discriminator("kind", in: decoder) {
-            case "Cat":
-                self = .cat(try container.decode(Cat.self))
-            case "Dog":
-                self = .dog(try container.decode(Dog.self))
-            default:
-                self = .undocumented(try container.decode(JSONValue.self))
-            }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            switch self {
-            case .cat(let value): try UnionCoding.encode(value, into: encoder)
-            case .dog(let value): try UnionCoding.encode(value, into: encoder)
-            case .undocumented(let value): try value.encode(to: encoder)
-            }
+        switch self {
+        case .cat(let value): try UnionCoding.encode(value, into: encoder)
+        case .dog(let value): try UnionCoding.encode(value, into: encoder)
+        case .undocumented(let value): try value.encode(to: encoder)
         }
     }
 }
