@@ -20,7 +20,8 @@ public enum RuntimeNames {
         "Indirect", "JSONCoding", "JSONShape", "JSONValue", "MultipartBody", "MultipartFile", "ParameterNode",
         "ParameterNodeBuilder", "ParameterNodeEncoder", "ParameterNodeKeyedContainer",
         "ParameterNodeSingleValueContainer", "ParameterNodeUnkeyedContainer", "ParameterStyle", "ParameterWriter",
-        "PercentEncoding", "Redaction", "ResponseSizeGuard", "ResponseSizeLimit", "RetryPolicy", "SecurityScheme",
+        "PercentEncoding", "Redaction", "ResponseRecorder", "ResponseSizeGuard", "ResponseSizeLimit", "RetryPolicy",
+        "SecurityScheme",
         "URLSessionTransport", "UnionCoding",
         // Streaming.swift, written only for packages with streaming responses.
         "AsyncBytesReader", "ByteStream", "HTTPBodyStream", "HTTPStatusSet", "HTTPStreamingResponse", "JSONLinesParser",

@@ -4625,17 +4625,18 @@ import Foundation
         _ = encoder.container(keyedBy: AnyCodingKey.self)
 {{/hasAdditionalProperties}}
 {{/hasProperties}}
-{{! The choices first: a member the struct and its choice both hold is written as the struct has it. }}
-{{#properties}}
-{{#isFlattened}}
-        try UnionCoding.encode(self.{{memberName}}, into: encoder)
-{{/isFlattened}}
-{{/properties}}
+{{! choices last: a member the struct and its choice both hold is written as the choice has it, the
+    alternative's schema being the more precise (a nested object it refines keeps its extra members). }}
 {{#properties}}
 {{^isFlattened}}
 {{^isReadOnly}}
         try container.encode{{#encodesIfPresent}}IfPresent{{/encodesIfPresent}}(self.{{memberName}}, {{jsonKeyLiteral}})
 {{/isReadOnly}}
+{{/isFlattened}}
+{{/properties}}
+{{#properties}}
+{{#isFlattened}}
+        try UnionCoding.encode(self.{{memberName}}, into: encoder)
 {{/isFlattened}}
 {{/properties}}
 {{#hasAdditionalProperties}}

@@ -77,8 +77,11 @@ import Testing
         #expect(api.contains("security: [[.petstoreAuth]]"))
         let client = try #require(files.first { $0.path == "Sources/SwaggerTwo/Runtime/APIClient.swift" }?.contents)
         #expect(client.contains("URL(string: \"https://api.example.com/v2\")"))
+        // Pet holds the discriminator and Cat and Dog extend it: Pet is the enum of them, each with its members.
         let pet = try #require(files.first { $0.path == "Sources/SwaggerTwo/Models/Pet.swift" }?.contents)
-        #expect(pet.contains("public var nickname: String?"))
+        #expect(pet.contains("    case cat(Cat)\n") && pet.contains("    case dog(Dog)\n"))
+        let dog = try #require(files.first { $0.path == "Sources/SwaggerTwo/Models/Dog.swift" }?.contents)
+        #expect(dog.contains("public var nickname: String?"))
         try await generateAndBuild(spec: spec, module: nil)
     }
 

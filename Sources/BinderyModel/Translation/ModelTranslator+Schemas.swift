@@ -297,11 +297,12 @@ extension ModelTranslator {
     }
 
     /// Whether `schema` is declared as an enum of alternatives: a `oneOf` or `anyOf` of two or more that say what
-    /// the value is, with no properties or `allOf` beside them; or an `allOf` parent that holds the discriminator,
-    /// whose descendants have its members (``listingDescendants(in:)``).
+    /// the value is, with no properties or `allOf` beside them; or an `allOf` parent that holds the discriminator
+    /// (``listingDescendants(in:)``), whatever it declares besides, since its descendants have its members.
     func isUnion(_ schema: JSONSchema) -> Bool {
-        schema.ref == nil && isChoice(unionAlternatives(of: schema).alternatives, of: schema) && schema.allOf.isEmpty
-            && (declaresOnlyItsDiscriminator(schema) || parentLocations.contains(schema.location))
+        guard schema.ref == nil, isChoice(unionAlternatives(of: schema).alternatives, of: schema) else { return false }
+        return parentLocations.contains(schema.location)
+            || (schema.allOf.isEmpty && declaresOnlyItsDiscriminator(schema))
     }
 
     /// Whether the properties beside a `oneOf`/`anyOf` are none, or only the discriminator's (which each
@@ -445,8 +446,12 @@ extension ModelTranslator {
                     if isUnion(target) {
                         guard allowsOnlyObjects(unionAlternatives(of: target).alternatives) else { return false }
                         merged.choices.append(.reference(ref))
-                        // The discriminator a union may declare beside its alternatives is a member too.
-                        addMembers(of: target, origin: ref)
+                        // What the union declares beside its alternatives is merged too: its discriminator, and
+                        // all of an `allOf` parent's members (its parts' and `additionalProperties` included).
+                        var members = target
+                        members.oneOf = []
+                        members.anyOf = []
+                        steps.append(.visit(members, origin: ref, path: []))
                     } else {
                         steps.append(.visit(target, origin: ref, path: []))
                     }

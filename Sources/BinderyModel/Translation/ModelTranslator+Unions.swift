@@ -242,6 +242,11 @@ extension ModelTranslator {
                 break
             }
         }
+        // An `allOf` parent that holds the discriminator has the shape of its own members, which every descendant
+        // has.
+        if parentLocations.contains(target.location) {
+            target.oneOf = []
+        }
         guard let merged = structShape(of: target) else {
             var result = JSONShape(kinds: kinds(of: schema), values: stringValues(target))
             if describesItems, result.kinds.contains(.array), target.prefixItems.isEmpty, let items = target.items {

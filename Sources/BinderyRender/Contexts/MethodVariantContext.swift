@@ -6,7 +6,8 @@ import BinderyModel
 /// deprecated properties are by its inits: an operation whose deprecated parameters are all optional has a
 /// signature without them, and a deprecated one that takes them too, without a default (so a call that leaves
 /// them out is the first, and one that passes them warns). A required deprecated parameter leaves only the
-/// deprecated signature. Other operations have one signature, with every parameter.
+/// deprecated signature, where optional ones keep their default. Other operations have one signature, with every
+/// parameter.
 ///
 /// Keys: `signatureParameters` (``ParameterContext``s that also answer `hasNilDefault`), `hasParameters`,
 /// `arguments` (the send method's, each a `label` and the `value` passed: the parameter, or `nil` for one this
@@ -27,6 +28,9 @@ struct MethodVariantContext: RenderContext {
     ) -> [MethodVariantContext] {
         let deprecated = parameters.filter(\.parameter.deprecated)
         let names = Self.names(deprecated)
+        // With two signatures, the deprecated one's deprecated parameters have no default (a call without them is
+        // the other's); with one, they keep it.
+        let overloaded = !deprecated.isEmpty && deprecated.allSatisfy(\.parameter.isOptional)
         func variant(leavingOut left: [ParameterContext]) -> MethodVariantContext {
             let kept = parameters.filter { kept in !left.contains { $0.parameter.swiftName == kept.parameter.swiftName }
             }
@@ -39,7 +43,7 @@ struct MethodVariantContext: RenderContext {
                 signatureParameters: kept.map { parameter in
                     SignatureParameterContext(
                         parameter: parameter,
-                        hasNilDefault: parameter.parameter.isOptional && !(deprecates && parameter.parameter.deprecated)
+                        hasNilDefault: parameter.parameter.isOptional && !(overloaded && parameter.parameter.deprecated)
                     )
                 },
                 arguments: parameters.map { parameter in
@@ -55,9 +59,7 @@ struct MethodVariantContext: RenderContext {
                 responseDocComment: OperationContext.responseDocComment(operation, parameters: kept.map(\.parameter))
             )
         }
-        guard !deprecated.isEmpty, deprecated.allSatisfy(\.parameter.isOptional) else {
-            return [variant(leavingOut: [])]
-        }
+        guard overloaded else { return [variant(leavingOut: [])] }
         return [variant(leavingOut: deprecated), variant(leavingOut: [])]
     }
 

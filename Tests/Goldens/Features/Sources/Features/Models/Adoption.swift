@@ -37,8 +37,8 @@ public nonisolated struct Adoption: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try UnionCoding.encode(self.pet, into: encoder)
         try container.encode(self.id, "id")
         try container.encodeIfPresent(self.note, "note")
+        try UnionCoding.encode(self.pet, into: encoder)
     }
 }

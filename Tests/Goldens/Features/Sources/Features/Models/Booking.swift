@@ -32,8 +32,8 @@ public nonisolated struct Booking: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try UnionCoding.encode(self.variant, into: encoder)
         try container.encode(self.id, "id")
+        try UnionCoding.encode(self.variant, into: encoder)
     }
 
     public enum Variant: Codable, Hashable, Sendable {

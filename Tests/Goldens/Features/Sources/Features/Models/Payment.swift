@@ -32,8 +32,8 @@ public nonisolated struct Payment: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try UnionCoding.encode(self.variant, into: encoder)
         try container.encode(self.amount, "amount")
+        try UnionCoding.encode(self.variant, into: encoder)
     }
 
     public enum Variant: Codable, Hashable, Sendable {
