@@ -85,6 +85,20 @@ import Testing
         try await generateAndBuild(spec: spec, module: nil)
     }
 
+    /// A hierarchy over several files whose parent's `mapping` names its descendants by file (`Cat.yaml`,
+    /// `./Cat.yaml`) and by a reference into another file (`../openapi.yaml#/components/schemas/Dog`): each value
+    /// chooses its case, and the package builds.
+    @Test func mappingTargetsWrittenAsFilesChooseTheirCases() async throws {
+        let spec = Support.repositoryRoot + "/Tests/Specs/hierarchy-files/openapi.yaml"
+        let (files, warnings, _, _) = try Generator.render(specPath: spec)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let pet = try #require(files.first { $0.path == "Sources/HierarchyFiles/Models/Pet.swift" }?.contents)
+        #expect(pet.contains("        case \"dog\":\n            self = .dog(try container.decode(Dog.self))\n"))
+        #expect(
+            pet.contains("        case \"cat\", \"kitty\":\n            self = .cat(try container.decode(Cat.self))\n"))
+        try await generateAndBuild(spec: spec, module: nil)
+    }
+
     /// An API of more than 20 operations is split into files of 20: the type with the first 20, then extensions
     /// (`DefaultApi+2.swift`, …), in the description's order; the split package builds.
     @Test func largeAPIIsSplitIntoFiles() async throws {

@@ -63,14 +63,24 @@ extension ModelTranslator {
         return (result, changed)
     }
 
-    /// Whether a discriminator mapping's value (`#/components/schemas/Cat`, `other.yaml#/Cat`, or a schema name)
-    /// refers to the schema `ref`.
+    /// Whether a discriminator mapping's value refers to the schema `ref`: a schema name (`Cat`), a reference
+    /// (`#/components/schemas/Cat`, `models.yaml#/Cat`), or a file (`Cat.yaml`, `./Cat.yaml`). A file is relative to
+    /// the description that holds the mapping, which is not known here: it matches a file whose path ends with it,
+    /// once its leading `./` and `../` are left out.
     static func mappingTarget(_ target: String, refersTo ref: SchemaID, in schemas: SchemaTable) -> Bool {
-        guard let hash = target.firstIndex(of: "#") else {
+        let file: Substring
+        let pointer: Substring
+        if let hash = target.firstIndex(of: "#") {
+            file = target[..<hash]
+            pointer = target[target.index(after: hash)...]
+        } else if target.contains("/") || [".yaml", ".yml", ".json"].contains(where: { target.hasSuffix($0) }) {
+            (file, pointer) = (target[...], "")
+        } else {
             return target == schemas.name(of: ref) || target == ref.pointer.lastToken
         }
-        let file = target[..<hash]
-        let pointer = target[target.index(after: hash)...]
-        return pointer == ref.pointer.description && (file.isEmpty || ref.file.hasSuffix(String(file)))
+        guard pointer == ref.pointer.description else { return false }
+        var path = file
+        while path.hasPrefix("./") || path.hasPrefix("../") { path = path.drop { $0 != "/" }.dropFirst() }
+        return path.isEmpty || ref.file == String(path) || ref.file.hasSuffix("/" + path)
     }
 }
