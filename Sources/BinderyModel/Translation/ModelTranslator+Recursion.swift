@@ -58,6 +58,8 @@ extension ModelTranslator {
                 continue
             }
         }
+        // The parents given their descendants (always a union, reached by reference).
+        let parentTypes = Set(parentsListingDescendants.map(Self.typeID(of:)))
         for members in StronglyConnectedComponents(edges: edges).components {
             let cycle = Set(members)
             for id in members where members.count > 1 || edges[id]?.contains(id) == true {
@@ -77,7 +79,7 @@ extension ModelTranslator {
                         definitions[union] = nil
                     }
                     // A parent's descendants: the description wrote no choice to drop.
-                    if choicesListingDescendants.contains(union) { continue }
+                    if parentTypes.contains(union) { continue }
                     note(
                         choiceLocations[id]?[property.swiftName] ?? document.location,
                         "'\(name)' takes this oneOf/anyOf from its allOf parts, and '\(name)' is among its "

@@ -578,22 +578,7 @@ extension ModelTranslator {
             jsonKey: "", swiftName: members.claim(SwiftName.lowerCamelCase(name)), type: type, isOptional: false)
         property.isFlattened = true
         choiceLocations[id, default: [:]][property.swiftName] = location
-        if isListingDescendants(choice, in: id), let union = storedValue(in: type, indirectUnions: []) {
-            choicesListingDescendants.insert(union)
-        }
         return property
-    }
-
-    /// Whether `choice` is the descendants of an `allOf` parent that holds a discriminator
-    /// (``listingDescendants(in:)``), rather than alternatives the description lists.
-    func isListingDescendants(_ choice: MergedObject.Choice, in id: TypeID) -> Bool {
-        switch choice {
-        case .reference(let ref):
-            return parentsListingDescendants.contains(ref)
-        case .inline(_, let base, let path):
-            return path == ["oneOf"]
-                && parentsListingDescendants.contains { Self.typeID(of: $0) == (base ?? id) }
-        }
     }
 
     /// Warns, once, that `schema`'s `oneOf`/`anyOf` sits among object parts but its values are not all objects.

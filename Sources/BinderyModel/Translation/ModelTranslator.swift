@@ -58,8 +58,6 @@ public final class ModelTranslator {
     var kindsOfReferences: [SchemaID: [JSONShape.Kind]] = [:]
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
-    /// The choices that are the descendants of a parent (``isListingDescendants(_:in:)``), by type.
-    var choicesListingDescendants: Set<TypeID> = []
     /// The options' naming and type overrides, by identity.
     var overrides = ResolvedOverrides()
     /// The operations to generate and the schemas they reach.
