@@ -17,7 +17,8 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         }
         guard text.hasPrefix("/") else { return nil }
         self.tokens = text.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.replacingEvery("~1", with: "/").replacingEvery("~0", with: "~")
+            $0.utf8.contains(UInt8(ascii: "~"))
+                ? $0.replacingEvery("~1", with: "/").replacingEvery("~0", with: "~") : String($0)
         }
     }
 
@@ -30,7 +31,17 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     public var lastToken: String? { tokens.last }
 
     public var description: String {
-        tokens.map { "/" + $0.replacingEvery("~", with: "~0").replacingEvery("/", with: "~1") }.joined()
+        var text = ""
+        for token in tokens {
+            text += "/"
+            // Most tokens have neither `~` nor `/`: they are appended as they are.
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                text += token.replacingEvery("~", with: "~0").replacingEvery("/", with: "~1")
+            } else {
+                text += token
+            }
+        }
+        return text
     }
 
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {

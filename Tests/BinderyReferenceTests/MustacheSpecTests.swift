@@ -36,8 +36,8 @@ import Testing
     struct SpecContext: RenderContext {
         let values: [String: SpecData]
 
-        func value(forKey key: String) -> RenderValue? {
-            values[key]?.renderValue
+        func value(forKey key: RenderKey) -> RenderValue? {
+            values[key.name]?.renderValue
         }
     }
 

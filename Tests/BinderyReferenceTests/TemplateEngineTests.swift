@@ -26,7 +26,7 @@ import Testing
         var name: String
         var children: [Item] = []
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             switch key {
             case "name": .text(name)
             case "list": .list(children)
@@ -37,7 +37,7 @@ import Testing
     }
 
     struct Root: RenderContext {
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             switch key {
             case "name": .text("<R&D \"root\">")
             case "a": .flag(true)
@@ -57,7 +57,7 @@ import Testing
 
     /// What the root's names fall back to, as the package context around an API.
     struct Outer: RenderContext {
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             key == "outerName" ? .text("outer") : key == "name" ? .text("hidden") : nil
         }
     }

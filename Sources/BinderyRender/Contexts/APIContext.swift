@@ -57,7 +57,7 @@ struct APIContext: RenderContext {
         }
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(api.name)
         case "tag": .text(api.tag)

@@ -70,7 +70,7 @@ struct MethodVariantContext: RenderContext {
         return names.dropLast().joined(separator: ", ") + " and " + last
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "signatureParameters": .list(signatureParameters)
         case "hasParameters": .flag(!signatureParameters.isEmpty)
@@ -91,7 +91,7 @@ struct SignatureParameterContext: RenderContext {
     let parameter: ParameterContext
     let hasNilDefault: Bool
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         key == "hasNilDefault" ? .flag(hasNilDefault) : parameter.value(forKey: key)
     }
 }
@@ -101,7 +101,7 @@ struct ArgumentContext: RenderContext {
     let label: String
     let value: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "label": .text(label)
         case "value": .text(value)

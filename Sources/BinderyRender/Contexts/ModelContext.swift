@@ -84,7 +84,7 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": return .text(definition.name)
         case "qualifiedName": return .text(definition.qualifiedName)
@@ -117,7 +117,7 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func unionValue(_ union: UnionDefinition, forKey key: String) -> RenderValue? {
+    func unionValue(_ union: UnionDefinition, forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "unionCases": .list(unionCases)
         case "hasDiscriminator": .flag(union.discriminator != nil)
@@ -134,7 +134,7 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func structValue(_ structure: StructDefinition, forKey key: String) -> RenderValue? {
+    func structValue(_ structure: StructDefinition, forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "properties": .list(properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
@@ -211,7 +211,7 @@ struct ModelContext: RenderContext {
         return lines
     }
 
-    func enumValue(_ enumeration: EnumDefinition, forKey key: String) -> RenderValue? {
+    func enumValue(_ enumeration: EnumDefinition, forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "cases":
             .list(enumeration.cases.map { EnumCaseContext(enumCase: $0, isString: enumeration.rawType == .string) })
@@ -221,7 +221,7 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func aliasValue(forKey key: String) -> RenderValue? {
+    func aliasValue(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "aliasTarget": .text(aliasTarget)
         case "aliasTargetMarkdown": .text(markdown)
@@ -274,7 +274,7 @@ struct UnionCaseContext: RenderContext {
         self.docComment = comment.lines
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(SwiftName.identifier(unionCase.swiftName))
         case "member": .text(unionCase.swiftName)
@@ -301,7 +301,7 @@ struct UnionCaseContext: RenderContext {
 struct ShapeContext: RenderContext {
     let shape: JSONShape
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "kinds": .list(shape.kinds.map { KindContext(kind: $0) })
         case "hasKinds": .flag(!shape.kinds.isEmpty)
@@ -324,7 +324,7 @@ struct ShapeContext: RenderContext {
     struct KindContext: RenderContext {
         let kind: JSONShape.Kind
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             key == "kind" ? .text(kind.rawValue) : nil
         }
     }
@@ -333,7 +333,7 @@ struct ShapeContext: RenderContext {
     struct PropertyShapeContext: RenderContext {
         let property: JSONShape.Property
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             switch key {
             case "nameLiteral": .text(SwiftLiteral.string(property.name))
             case "kinds": .list(property.kinds.map { KindContext(kind: $0) })
@@ -348,7 +348,7 @@ struct ShapeContext: RenderContext {
 struct LiteralContext: RenderContext {
     let text: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "literal": .text(SwiftLiteral.string(text))
         case "text": .text(text)
@@ -363,7 +363,7 @@ struct EnumCaseContext: RenderContext {
     let enumCase: EnumDefinition.Case
     let isString: Bool
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(SwiftName.identifier(enumCase.swiftName))
         // After a dot every keyword but `self`, `Type`, `Protocol` and `init` (which case names never take) is a
@@ -411,7 +411,7 @@ struct PropertyContext: RenderContext {
         self.presenceChecks = presenceChecks
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(SwiftName.identifier(property.swiftName))
         case "memberName": .text(property.swiftName)
@@ -451,7 +451,7 @@ struct PropertyContext: RenderContext {
     struct MemberContext: RenderContext {
         let memberName: String
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             key == "memberName" ? .text(memberName) : nil
         }
     }
@@ -511,7 +511,7 @@ struct InitializerContext: RenderContext {
     let structure: StructDefinition
     let isDeprecated: Bool
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "parameters": .list(parameters)
         case "hasParameters":

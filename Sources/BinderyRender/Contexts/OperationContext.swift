@@ -85,7 +85,7 @@ struct OperationContext: RenderContext {
         }.joined(separator: ", ")
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "swiftName": .text(SwiftName.identifier(operation.swiftName))
         // Markdown renderers make heading anchors lower case.
@@ -290,7 +290,7 @@ struct RequestBodyContext: RenderContext {
     let body: RequestBodyDefinition
     let parameters: [ParameterContext]
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "isJSON": if case .json = body.encoding { .flag(true) } else { .flag(false) }
         case "isForm": .flag(body.encoding == .form)
@@ -316,7 +316,7 @@ struct RequestBodyContext: RenderContext {
 struct SecurityAlternativeContext: RenderContext {
     let schemes: [OperationDefinition.SecurityUse]
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "schemes": .list(schemes.map(SecurityUseContext.init))
         case "isEmpty": .flag(schemes.isEmpty)
@@ -329,7 +329,7 @@ struct SecurityAlternativeContext: RenderContext {
 struct SecurityUseContext: RenderContext {
     let use: OperationDefinition.SecurityUse
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "swiftName": .text(SwiftName.identifier(use.schemeSwiftName))
         case "name": .text(use.schemeName)
@@ -343,7 +343,7 @@ struct SecurityUseContext: RenderContext {
 struct StatusSetContext: RenderContext {
     let statuses: OperationDefinition.ByteStreamStatuses
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch (key, statuses) {
         case ("isCodes", .codes): .flag(true)
         case ("isCodes", .successes): .flag(false)
@@ -360,7 +360,7 @@ struct StatusSetContext: RenderContext {
     struct CodeContext: RenderContext {
         let code: Int
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             key == "code" ? .text(String(code)) : nil
         }
     }

@@ -43,7 +43,7 @@ public struct PackageContext: RenderContext {
     /// How the output is laid out.
     public var layout: RenderOptions.Layout { options.options.layout }
 
-    public func value(forKey key: String) -> RenderValue? {
+    public func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "moduleName": .text(model.moduleName)
         case "title": .text(model.title)
@@ -97,7 +97,7 @@ public struct PackageContext: RenderContext {
 struct DocumentationSectionContext: RenderContext {
     let section: DocumentationSection
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "title": .text(section.title)
         // Under the section's `##` heading.
@@ -113,7 +113,7 @@ struct DocumentationSectionContext: RenderContext {
 struct SecuritySchemeContext: RenderContext {
     let scheme: SecuritySchemeDefinition
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(scheme.name)
         case "nameLiteral": .text(SwiftLiteral.string(scheme.name))

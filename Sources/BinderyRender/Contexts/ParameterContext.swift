@@ -24,7 +24,7 @@ struct ParameterContext: RenderContext {
         self.typeMarkdown = index.markdown(parameter.type)
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(parameter.name)
         case "nameLiteral": .text(SwiftLiteral.string(parameter.name))
@@ -153,7 +153,7 @@ struct PartHeaderContext: RenderContext {
     /// The name of the part.
     let part: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(header.name)
         case "nameLiteral": .text(SwiftLiteral.string(header.name))

@@ -57,7 +57,7 @@ struct OptionsContext: RenderContext {
     let options: RenderOptions
     let moduleName: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "access": .text(options.accessLevel.rawValue)
         case "generatesDocs": .flag(options.generatesDocs && options.layout != .shards)
@@ -74,7 +74,7 @@ struct OptionsContext: RenderContext {
 struct ConformanceContext: RenderContext {
     let name: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         key == "name" ? .text(name) : nil
     }
 }

@@ -46,7 +46,7 @@ struct ResponseContext: RenderContext {
         self.headersDocComment = comment.lines
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "caseName": .text(SwiftName.identifier(response.caseName))
         // After a dot, case names need no backticks (they never take `self`, `Type`, `Protocol` or `init`).
@@ -145,7 +145,7 @@ struct ResponseHeaderContext: RenderContext {
         self.docComment = comment.lines
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(header.name)
         case "nameLiteral": .text(SwiftLiteral.string(header.name))

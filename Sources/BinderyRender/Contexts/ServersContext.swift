@@ -5,7 +5,7 @@ import BinderyModel
 struct ServersContext: RenderContext {
     let definition: ServersDefinition
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(definition.name)
         case "servers": .list(definition.servers.map { ServerContext(server: $0, servers: definition) })
@@ -27,7 +27,7 @@ struct ServerContext: RenderContext {
     let server: ServerDefinition
     let servers: ServersDefinition
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "swiftName": .text(SwiftName.identifier(server.swiftName))
         case "urlLiteral": .text(SwiftLiteral.string(server.url))
@@ -81,7 +81,7 @@ struct ServerVariableContext: RenderContext {
         variable.enumID.flatMap { id in servers.enums.first { $0.id == id } }
     }
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(variable.name)
         case "nameLiteral": .text(SwiftLiteral.string(variable.name))
@@ -107,7 +107,7 @@ struct ServerEnumContext: RenderContext {
     let definition: ServerEnumDefinition
     let servers: ServersDefinition
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "name": .text(definition.name)
         case "docComment": .lines(docComment)
@@ -130,7 +130,7 @@ struct ServerEnumContext: RenderContext {
     struct Case: RenderContext {
         let value: EnumDefinition.Case
 
-        func value(forKey key: String) -> RenderValue? {
+        func value(forKey key: RenderKey) -> RenderValue? {
             switch key {
             case "swiftName": .text(SwiftName.identifier(value.swiftName))
             case "rawValueLiteral": .text(SwiftLiteral.string(value.rawValue))

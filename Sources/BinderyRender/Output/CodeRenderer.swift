@@ -47,7 +47,7 @@ public struct CodeRenderer: Sendable {
         for entry in manifest.entries {
             var isWritten = true
             for condition in entry.conditions {
-                guard case .flag(let value)? = package.value(forKey: condition) else {
+                guard case .flag(let value)? = package.value(forKey: RenderKey(condition)) else {
                     throw Diagnostic(at: entry.location, "'if: \(condition)' is not a flag of the package context")
                 }
                 isWritten = isWritten && value
@@ -107,7 +107,7 @@ public struct CodeRenderer: Sendable {
         let valid =
             !components.isEmpty && !path.hasPrefix("/")
             && components.allSatisfy { !$0.isEmpty && $0 != ".." && !$0.hasPrefix(".") }
-            && !path.contains("\\") && !path.unicodeScalars.contains { $0.value < 0x20 }
+            && !path.utf8.contains { $0 == UInt8(ascii: "\\") || $0 < 0x20 }
         guard valid else {
             throw Diagnostic(
                 at: entry.location,

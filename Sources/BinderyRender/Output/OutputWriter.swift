@@ -230,7 +230,7 @@ public struct OutputWriter {
     static func isPlainRelativePath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         return !path.isEmpty && parts.first != ".bindery"
-            && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }
+            && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.contains(0) }
     }
 
     func checkPaths(_ files: [GeneratedFile]) throws(Diagnostic) {

@@ -45,9 +45,9 @@ struct TemplateName: Sendable {
         /// `{{first()}}`: the position in the list being rendered (`first`, `last`, `index`, `even`, `odd`).
         case sequence
         /// `{{.a.b}}`: `a` in the innermost value only, then `b` in it.
-        case innermost([String])
+        case innermost([RenderKey])
         /// `{{a.b}}`: `a` in the innermost value that has it, then `b` in it.
-        case stack([String])
+        case stack([RenderKey])
     }
 
     let base: Base
@@ -62,7 +62,7 @@ struct TemplateName: Sendable {
         } else if name.isEmpty && !transforms.isEmpty {
             base = .sequence
         } else {
-            let path = name.split(separator: ".").map(String.init)
+            let path = name.split(separator: ".").map { RenderKey(String($0)) }
             if path.isEmpty {
                 base = .current
             } else {

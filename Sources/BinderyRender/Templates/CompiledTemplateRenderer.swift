@@ -278,7 +278,7 @@ struct RenderPass {
         return result
     }
 
-    func child(_ path: ArraySlice<String>, of value: Value) -> Value? {
+    func child(_ path: ArraySlice<RenderKey>, of value: Value) -> Value? {
         var current = value
         for name in path {
             guard let next = child(name, of: current) else { return nil }
@@ -289,7 +289,7 @@ struct RenderPass {
 
     /// `name` in `value`: only contexts have names; a list element also answers `isFirst` and `isLast`, and the
     /// root context the names of the outer contexts, innermost first.
-    func child(_ name: String, of value: Value) -> Value? {
+    func child(_ name: RenderKey, of value: Value) -> Value? {
         guard case .context(let context, let position) = value else { return nil }
         if let found = context.value(forKey: name) { return Value(found) }
         if position.count > 0 {

@@ -74,13 +74,14 @@ struct MustacheAdapter: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
-        if let value = context.value(forKey: name) { return Self.convert(value) }
+        let key = RenderKey(name)
+        if let value = context.value(forKey: key) { return Self.convert(value) }
         if let position {
             if name == "isFirst" { return position.index == 0 }
             if name == "isLast" { return position.index == position.count - 1 }
         }
         for context in outer.reversed() {
-            if let value = context.value(forKey: name) { return Self.convert(value) }
+            if let value = context.value(forKey: key) { return Self.convert(value) }
         }
         return nil
     }
@@ -109,5 +110,5 @@ struct MustacheText: MustacheParent, MustacheCustomRenderable {
 }
 
 struct EmptyContext: RenderContext {
-    func value(forKey key: String) -> RenderValue? { nil }
+    func value(forKey key: RenderKey) -> RenderValue? { nil }
 }

@@ -7,7 +7,7 @@
 /// `description`, not its API's. Every element of a list also answers `isFirst` and `isLast`.
 public protocol RenderContext: Sendable {
     /// The value named `key`, or `nil` when this context has no such value.
-    func value(forKey key: String) -> RenderValue?
+    func value(forKey key: RenderKey) -> RenderValue?
 }
 
 /// A value in a render context.
@@ -32,7 +32,7 @@ public enum RenderValue: Sendable {
 struct LineContext: RenderContext {
     var line: String
 
-    func value(forKey key: String) -> RenderValue? {
+    func value(forKey key: RenderKey) -> RenderValue? {
         key == "line" ? .text(line) : nil
     }
 }

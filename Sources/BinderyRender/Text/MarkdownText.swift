@@ -26,7 +26,18 @@ enum MarkdownText {
     /// `text` in backticks, as inline code, with a longer fence when it contains backticks.
     static func code(_ text: String) -> String {
         var fence = "`"
-        while text.contains(fence) { fence += "`" }
+        let utf8 = Array(text.utf8)
+        if utf8.indices.contains(where: { utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }) {
+            // A backtick that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
+            while text.contains(fence) { fence += "`" }
+        } else {
+            // One backtick more than the longest run of them.
+            var run = 0
+            for byte in utf8 {
+                run = byte == UInt8(ascii: "`") ? run + 1 : 0
+                if run == fence.utf8.count { fence += "`" }
+            }
+        }
         let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
         return fence + padded + fence
     }

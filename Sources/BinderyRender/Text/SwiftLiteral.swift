@@ -55,7 +55,10 @@ public enum SwiftLiteral {
     public static func lines(_ text: String) -> [String] {
         // Most text is one line without control characters: only blanks at its end to trim.
         let utf8 = text.utf8
-        if !utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0xC2 || $0 == 0xE2 }) {
+        func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 || byte == 0xC2 || byte == 0xE2 }
+        let hasSpecial =
+            utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? utf8.contains(where: isSpecial)
+        if !hasSpecial {
             var end = utf8.endIndex
             while end > utf8.startIndex, case let last = utf8[utf8.index(before: end)], last == 0x20 || last == 0x09 {
                 end = utf8.index(before: end)
