@@ -27,7 +27,8 @@ enum MarkdownText {
     static func code(_ text: String) -> String {
         var fence = "`"
         let utf8 = Array(text.utf8)
-        if utf8.indices.contains(where: { utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }) {
+        if utf8.indices.contains(where: { utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }
+        ) {
             // A backtick that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
             while text.contains(fence) { fence += "`" }
         } else {
