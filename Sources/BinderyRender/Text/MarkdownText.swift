@@ -27,9 +27,11 @@ enum MarkdownText {
     static func code(_ text: String) -> String {
         var fence = "`"
         let utf8 = Array(text.utf8)
-        if utf8.indices.contains(where: { utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }
-        ) {
-            // A backtick that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
+        // A backtick that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
+        let mayJoin = utf8.indices.contains {
+            utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80
+        }
+        if mayJoin {
             while text.contains(fence) { fence += "`" }
         } else {
             // One backtick more than the longest run of them.
