@@ -128,12 +128,15 @@ public enum Generator {
     private static func renderOnDeepStack(
         _ options: Options, templates: TemplateSet, timings: inout StageTimings
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
-        // Templates first: a broken template is reported without reading a large description.
-        let renderer = try timings.measure("templates") { () throws(Diagnostic) in
-            try CodeRenderer(templates: templates, engine: options.engine)
-        }
-        let (document, readWarnings, readNotes) = try read(
-            options.specPath, loader: options.references.loader(limits: options.limits), timings: &timings)
+        // The templates are parsed while the description is read. A broken template is the error reported, whatever
+        // the description holds.
+        let (parsedTemplates, readDescription) = DeepStack.alongside(
+            { () throws(Diagnostic) in try CodeRenderer(templates: templates, engine: options.engine) },
+            { () throws(Diagnostic) in
+                try read(options.specPath, loader: options.references.loader(limits: options.limits), timings: &timings)
+            })
+        let renderer = try parsedTemplates.get()
+        let (document, readWarnings, readNotes) = try readDescription.get()
         let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(
             document: document,

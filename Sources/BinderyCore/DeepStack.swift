@@ -33,6 +33,32 @@ public enum DeepStack {
         return try outcome.get()
     }
 
+    /// Runs `background` on a new thread (with a stack of ``size`` bytes) while `body` runs on the calling thread,
+    /// and returns both outcomes once both are done.
+    public static func alongside<Value, Failure: Error, Other, OtherFailure: Error>(
+        _ background: () throws(OtherFailure) -> Other, _ body: () throws(Failure) -> Value
+    ) -> (background: Result<Other, OtherFailure>, body: Result<Value, Failure>) {
+        withoutActuallyEscaping(background) { background in
+            let call = UncheckedBox<(() throws(OtherFailure) -> Other)?>(background)
+            let outcome = UncheckedBox<Result<Other, OtherFailure>?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            start {
+                if let background = call.value {
+                    outcome.value = Result { () throws(OtherFailure) -> Other in try background() }
+                }
+                done.signal()
+            }
+            let result = Result { () throws(Failure) -> Value in try body() }
+            done.wait()
+            call.value = nil
+            // The thread always stores an outcome before it signals.
+            guard let other = outcome.value else {
+                preconditionFailure("the background thread ended without an outcome")
+            }
+            return (other, result)
+        }
+    }
+
     /// Calls `body` with each of `0..<iterations`, concurrently, on as many new threads (with stacks of ``size``
     /// bytes) as the machine has active cores, while the calling thread waits: `DispatchQueue.concurrentPerform`,
     /// whose threads' stacks are Dispatch's to choose.

@@ -53,7 +53,12 @@ public struct MediaType: Sendable {
     }
 
     /// The media type as written, for example `application/json` or `application/*+json`.
-    public var name: String
+    public var name: String {
+        didSet { essence = Self.essence(of: name) }
+    }
+    /// The type and subtype in lower case, without parameters: `application/json` for `Application/JSON; charset=utf-8`.
+    /// Computed once: the model asks it of every body and response several times.
+    public private(set) var essence: String
     public var schema: JSONSchema?
     public var encoding: [Encoding]
     /// `example`, then the values of `examples` in document order (Example Objects with only an `externalValue`
@@ -63,14 +68,15 @@ public struct MediaType: Sendable {
 
     public init(name: String, schema: JSONSchema?, encoding: [Encoding] = [], location: SourceLocation) {
         self.name = name
+        self.essence = Self.essence(of: name)
         self.schema = schema
         self.encoding = encoding
         self.examples = []
         self.location = location
     }
 
-    /// The type and subtype in lower case, without parameters: `application/json` for `Application/JSON; charset=utf-8`.
-    public var essence: String {
+    /// The type and subtype of `name` in lower case, without parameters.
+    static func essence(of name: String) -> String {
         let utf8 = name.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: the same by bytes, without Unicode work (descriptions ask this of every body and response).

@@ -61,7 +61,7 @@ import Testing
         )
         #expect(result.status == 0, "\(result.stderr)")
         let stages = result.stderr.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(stages == ["templates", "parse", "read", "model", "contexts", "render", "write", "total"])
+        #expect(stages == ["parse", "read", "model", "contexts", "render", "write", "total"])
         #expect(
             result.stderr.split(separator: "\n").allSatisfy { $0.contains(" ms wall ") && $0.hasSuffix(" MB peak") })
         let golden = Support.repositoryRoot + "/Tests/Goldens/Canopy"

@@ -105,9 +105,11 @@ public struct OutputWriter {
             staging: staging.name, moves: changed.map { .init(path: $0.path, size: $0.contents.utf8.count) },
             removals: removals, files: current.sorted())
         do throws(Diagnostic) {
+            var folders: Set<String> = []
             for file in changed {
                 let path = staging.path + "/" + file.path
-                try steps.makeDirectories(PathText.parent(of: path))
+                let folder = PathText.parent(of: path)
+                if folders.insert(folder).inserted { try steps.makeDirectories(folder) }
                 try steps.writeFile(file.contents, to: path)
             }
             try steps.makeDirectories(folder.root + "/.bindery")
@@ -197,9 +199,11 @@ public struct OutputWriter {
         defer { staging.lock.release() }
         let manifest = GeneratedFile(path: Self.manifestPath, contents: OutputFolder.manifest(files.map(\.path)))
         do throws(Diagnostic) {
+            var folders: Set<String> = []
             for file in files + [manifest] {
                 let path = staging.path + "/" + file.path
-                try steps.makeDirectories(PathText.parent(of: path))
+                let folder = PathText.parent(of: path)
+                if folders.insert(folder).inserted { try steps.makeDirectories(folder) }
                 try steps.writeFile(file.contents, to: path)
             }
             try steps.rename(staging.path, to: folder.root)
