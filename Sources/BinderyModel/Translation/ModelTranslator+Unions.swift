@@ -267,6 +267,17 @@ extension ModelTranslator {
         return result
     }
 
+    /// Whether `schema` is declared as a struct (``structShape(of:)``), remembered for the targets of references:
+    /// learning it merges the whole object, and the shapes of union alternatives ask it of the same referenced
+    /// objects again and again (Stripe: 190 M instructions).
+    func isStructShaped(_ schema: JSONSchema, reference: SchemaID?) -> Bool {
+        guard let reference else { return structShape(of: schema) != nil }
+        if let known = structShapedReferences[reference] { return known }
+        let isStruct = structShape(of: schema) != nil
+        structShapedReferences[reference] = isStruct
+        return isStruct
+    }
+
     /// The kinds of JSON value a schema accepts; empty for any.
     func kinds(of schema: JSONSchema) -> [JSONShape.Kind] {
         var visited: Set<SchemaID> = []
@@ -278,7 +289,11 @@ extension ModelTranslator {
     /// build).
     static let maximumKindsDepth = 32
 
-    func kinds(of schema: JSONSchema, visited: inout Set<SchemaID>, depth: Int) -> [JSONShape.Kind] {
+    /// `reference`: the reference `schema` was reached by, when it is that reference's target as the document
+    /// has it.
+    func kinds(
+        of schema: JSONSchema, visited: inout Set<SchemaID>, depth: Int, reference: SchemaID? = nil
+    ) -> [JSONShape.Kind] {
         guard depth < Self.maximumKindsDepth else { return [] }
         var result: [JSONShape.Kind]
         if let ref = schema.ref {
@@ -288,10 +303,10 @@ extension ModelTranslator {
             if depth == 0, let known = kindsOfReferences[ref] {
                 result = known
             } else {
-                result = kinds(of: target, visited: &visited, depth: depth + 1)
+                result = kinds(of: target, visited: &visited, depth: depth + 1, reference: ref)
                 if depth == 0 { kindsOfReferences[ref] = result }
             }
-        } else if structShape(of: schema) != nil {
+        } else if isStructShaped(schema, reference: reference) {
             result = [.object]
         } else if let values = enumValues(of: schema) {
             result = values.rawType == .string ? [.string] : [.integer, .number]

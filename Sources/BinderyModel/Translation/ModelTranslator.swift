@@ -56,6 +56,8 @@ public final class ModelTranslator {
     var topLevel: [TypeID] = []
     /// What ``kinds(of:)`` found for a reference, from the top (see there).
     var kindsOfReferences: [SchemaID: [JSONShape.Kind]] = [:]
+    /// Whether the target of a reference is declared as a struct (see ``isStructShaped(_:reference:)``).
+    var structShapedReferences: [SchemaID: Bool] = [:]
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
     /// The options' naming and type overrides, by identity.
