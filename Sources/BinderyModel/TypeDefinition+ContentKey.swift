@@ -9,10 +9,10 @@ extension TypeDefinition {
         // By UTF-8 bytes: identities are compared as written, and a prefix dropped by characters was a walk over
         // every character of it, for every identity of every declaration (Stripe: 88 M instructions).
         let root = id.rawValue
-        let inside = (root + "/").utf8
+        let inside = root + "/"
         var key = mappingTypeIDs { id in
             if id.rawValue == root { return TypeID("~") }
-            guard id.rawValue.utf8.starts(with: inside) else { return id }
+            guard id.rawValue.startsWithBytes(of: inside) else { return id }
             return TypeID("~" + String(decoding: id.rawValue.utf8.dropFirst(root.utf8.count), as: UTF8.self))
         }
         key.name = ""
@@ -22,7 +22,7 @@ extension TypeDefinition {
         let prefix = qualifiedName + "."
         func relativeNames(_ nested: TypeDefinition) -> TypeDefinition {
             var nested = nested
-            if nested.qualifiedName.utf8.starts(with: prefix.utf8) {
+            if nested.qualifiedName.startsWithBytes(of: prefix) {
                 nested.qualifiedName =
                     "~." + String(decoding: nested.qualifiedName.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
             }
@@ -90,5 +90,19 @@ extension Deprecation {
         case .uses(let id): .uses(transform(id))
         case .marked: .marked
         }
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of this string start with those of `prefix`, compared as contiguous bytes where the
+    /// strings are stored so (Swift's own strings always are).
+    func startsWithBytes(of prefix: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { bytes in
+            prefix.utf8.withContiguousStorageIfAvailable { prefixBytes in
+                bytes.count >= prefixBytes.count
+                    && UnsafeBufferPointer(rebasing: bytes.prefix(prefixBytes.count)).elementsEqual(prefixBytes)
+            }
+        }
+        return (fast ?? nil) ?? utf8.starts(with: prefix.utf8)
     }
 }
