@@ -251,31 +251,34 @@ struct RenderPass {
     // MARK: Names
 
     func resolve(_ name: TemplateName, _ frame: Frame) -> Value? {
-        var value: Value?
-        switch name.base {
-        case .current:
-            value = stack.last
-        case .sequence:
-            value = frame.sequence.map(Value.sequence)
-        case .innermost(let path):
-            value = stack.last.flatMap { child(path[...], of: $0) }
-        case .stack(let path):
-            // The innermost value that has the first name gives the rest, or nothing: no climbing further out.
-            var index = stack.count - 1
-            while index >= 0 {
-                if let first = child(path[0], of: stack[index]) {
-                    value = path.count == 1 ? first : child(path.dropFirst(), of: first)
-                    break
-                }
-                index -= 1
+        let value: Value? =
+            switch name.base {
+            case .current: stack.last
+            case .sequence: frame.sequence.map(Value.sequence)
+            case .innermost(let path): stack.last.flatMap { child(path[...], of: $0) }
+            case .stack(let path): lookUp(path)
             }
-        }
+        // Most names have no transform: the value is returned as it is, not copied into a variable first (copies of
+        // values were a fifth of rendering).
+        if name.transforms.isEmpty { return value }
         guard var result = value else { return nil }
         for transform in name.transforms {
             guard let transformed = Self.transform(result, transform) else { return nil }
             result = transformed
         }
         return result
+    }
+
+    /// `path` in the innermost value that has its first name, or nothing: no climbing further out.
+    func lookUp(_ path: [RenderKey]) -> Value? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if let first = child(path[0], of: stack[index]) {
+                return path.count == 1 ? first : child(path.dropFirst(), of: first)
+            }
+            index -= 1
+        }
+        return nil
     }
 
     func child(_ path: ArraySlice<RenderKey>, of value: Value) -> Value? {
