@@ -99,8 +99,10 @@ extension String {
     func startsWithBytes(of prefix: String) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { bytes in
             prefix.utf8.withContiguousStorageIfAvailable { prefixBytes in
-                bytes.count >= prefixBytes.count
-                    && UnsafeBufferPointer(rebasing: bytes.prefix(prefixBytes.count)).elementsEqual(prefixBytes)
+                guard bytes.count >= prefixBytes.count else { return false }
+                var index = 0
+                while index < prefixBytes.count, bytes[index] == prefixBytes[index] { index += 1 }
+                return index == prefixBytes.count
             }
         }
         return (fast ?? nil) ?? utf8.starts(with: prefix.utf8)

@@ -32,11 +32,12 @@ extension ModelTranslator {
     /// `enum: [...]`: strings (with `type: string`, or quoted, or not all numbers) or numbers.
     func listedEnumValues(_ values: [SpecValue], of schema: JSONSchema) -> EnumValues? {
         var texts: [(text: String, isQuoted: Bool)] = []
+        var seen: Set<String> = []
         for value in values {
             switch value {
             case .null: continue
             case .scalar(let text, let isQuoted):
-                if !texts.contains(where: { $0.text == text }) { texts.append((text, isQuoted)) }
+                if seen.insert(text).inserted { texts.append((text, isQuoted)) }
             case .sequence, .mapping: return nil
             }
         }

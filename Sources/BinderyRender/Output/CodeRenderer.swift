@@ -103,7 +103,7 @@ public struct CodeRenderer: Sendable {
     /// A rendered path without its `.` components (`{{sourcesDirectory}}` is `.` outside a package), which must
     /// stay inside the output folder: relative, without `..`, empty or hidden components.
     static func validated(_ path: String, entry: TemplateManifest.Entry) throws(Diagnostic) -> String {
-        let components = path.split(separator: "/", omittingEmptySubsequences: false).filter { $0 != "." }
+        let components = PathText.components(of: path).filter { $0 != "." }
         let valid =
             !components.isEmpty && !path.hasPrefix("/")
             && components.allSatisfy { !$0.isEmpty && $0 != ".." && !$0.hasPrefix(".") }

@@ -232,7 +232,7 @@ public struct OutputWriter {
 
     /// Whether `path` names a file inside the output folder and outside `.bindery/`.
     static func isPlainRelativePath(_ path: String) -> Bool {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = PathText.components(of: path)
         return !path.isEmpty && parts.first != ".bindery"
             && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.contains(0) }
     }
