@@ -15,22 +15,7 @@ public enum DeepStack {
     /// What `body` returns (or throws), run on a new thread with a stack of ``size`` bytes while the calling thread
     /// waits.
     public static func run<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
-        let outcome = withoutActuallyEscaping(body) { body in
-            let call = UncheckedBox<(() throws(Failure) -> Value)?>(body)
-            let outcome = UncheckedBox<Result<Value, Failure>?>(nil)
-            let done = DispatchSemaphore(value: 0)
-            start {
-                if let body = call.value { outcome.value = Result { () throws(Failure) -> Value in try body() } }
-                done.signal()
-            }
-            done.wait()
-            // The thread object may outlive the wait; `body` must not.
-            call.value = nil
-            return outcome.value
-        }
-        // The thread always stores an outcome before it signals.
-        guard let outcome else { preconditionFailure("the pipeline thread ended without an outcome") }
-        return try outcome.get()
+        try alongside(body, {}).background.get()
     }
 
     /// Runs `background` on a new thread (with a stack of ``size`` bytes) while `body` runs on the calling thread,
@@ -50,6 +35,7 @@ public enum DeepStack {
             }
             let result = Result { () throws(Failure) -> Value in try body() }
             done.wait()
+            // The thread object may outlive the wait; `background` must not.
             call.value = nil
             // The thread always stores an outcome before it signals.
             guard let other = outcome.value else {

@@ -8,10 +8,7 @@ enum MarkdownText {
         let cell = SwiftLiteral.lines(text).filter { !$0.isEmpty }.joined(separator: "<br>")
         let utf8 = Array(cell.utf8)
         guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
-        // A pipe that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
-        if utf8[first...].indices.contains(where: {
-            utf8[$0] == UInt8(ascii: "|") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80
-        }) {
+        if mayJoinAScalar(UInt8(ascii: "|"), in: utf8) {
             return cell.replacingOccurrences(of: "|", with: "\\|")
         }
         var escaped: [UInt8] = Array(utf8[..<first])
@@ -27,11 +24,7 @@ enum MarkdownText {
     static func code(_ text: String) -> String {
         var fence = "`"
         let utf8 = Array(text.utf8)
-        // A backtick that a non-ASCII scalar follows may be part of a larger character: Foundation decides.
-        let mayJoin = utf8.indices.contains {
-            utf8[$0] == UInt8(ascii: "`") && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80
-        }
-        if mayJoin {
+        if mayJoinAScalar(UInt8(ascii: "`"), in: utf8) {
             while text.contains(fence) { fence += "`" }
         } else {
             // One backtick more than the longest run of them.
@@ -43,6 +36,12 @@ enum MarkdownText {
         }
         let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
         return fence + padded + fence
+    }
+
+    /// Whether a `byte` (ASCII) in `utf8` has a non-ASCII scalar after it, and so may be part of a larger character:
+    /// then the text is searched by characters, with Foundation, as it was before it was searched by bytes.
+    static func mayJoinAScalar(_ byte: UInt8, in utf8: [UInt8]) -> Bool {
+        utf8.indices.contains { utf8[$0] == byte && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }
     }
 
     /// `text` placed under a heading: its own ATX headings (`# …` to `###### …`, up to three spaces in) one level
