@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .target(name: "CBinderyYAML", dependencies: ["CYAML"]),
         .target(name: "BinderyYAML", dependencies: ["CBinderyYAML", "BinderyCore"]),
+        // Remote references are fetched through libcurl, loaded only when a run fetches one.
+        .target(name: "CBinderyFetch", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // Stage 2: the OpenAPI document, typed.
         .target(name: "BinderyOpenAPI", dependencies: ["BinderyYAML"]),
@@ -40,8 +42,13 @@ let package = Package(
             name: "BinderyRender",
             dependencies: [
                 "BinderyCore", "BinderyModel", "BinderyTemplates", "BinderyYAML",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        // swift-mustache as a second template engine, to compare with the compiled one (`bindery-corpus
+        // --compare-engines`, the tests). `bindery` does not link it: swift-mustache needs all of Foundation.
+        .target(
+            name: "BinderyMustache",
+            dependencies: ["BinderyRender", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // The default templates, embedded from `Templates/` in `DefaultTemplates+Embedded.swift`, which
         // `swift run bindery-embed-templates` writes (a test checks it is up to date).
@@ -52,7 +59,7 @@ let package = Package(
         // `bindery.schema.json` is the JSON Schema of bindery.yaml, written from `ConfigurationKey.keys` (a test
         // checks it is up to date), for editors.
         .target(
-            name: "Bindery", dependencies: ["BinderyOpenAPI", "BinderyModel", "BinderyRender"],
+            name: "Bindery", dependencies: ["BinderyOpenAPI", "BinderyModel", "BinderyRender", "CBinderyFetch"],
             exclude: ["Configuration/bindery.schema.json"]
         ),
         .executableTarget(
@@ -74,8 +81,8 @@ let package = Package(
         .executableTarget(
             name: "bindery-corpus",
             dependencies: [
-                "Bindery", "BinderyCore", "BinderyModel", "BinderyOpenAPI", "BinderyRender", "BinderyYAML",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Bindery", "BinderyCore", "BinderyModel", "BinderyMustache", "BinderyOpenAPI", "BinderyRender",
+                "BinderyYAML", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -93,7 +100,8 @@ let package = Package(
         .testTarget(
             name: "BinderyReferenceTests",
             dependencies: [
-                "Bindery", "BinderyCore", "BinderyRender", "BinderyTemplates", "bindery", "bindery-corpus",
+                "Bindery", "BinderyCore", "BinderyMustache", "BinderyRender", "BinderyTemplates", "bindery",
+                "bindery-corpus",
                 "LocalHTTPServer",
             ]
         ),

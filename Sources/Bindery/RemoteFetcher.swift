@@ -1,11 +1,17 @@
 import BinderyOpenAPI
-import Foundation
+import CBinderyFetch
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
 #endif
 
 /// How remote `$ref`s (`https://…`) are fetched, when they are (`--allow-remote-refs`).
+///
+/// Through libcurl, which `bindery` loads only when it fetches (`CBinderyFetch`): linking Foundation's `URLSession`
+/// instead would load libcurl, and FoundationNetworking with it, into every run, about 7 MB more memory and a few
+/// milliseconds more to start, for a feature most runs never use.
 public struct RemoteReferences: Sendable {
     /// How long one document may take, from the request to its last byte.
     public var timeout: Duration
@@ -17,96 +23,47 @@ public struct RemoteReferences: Sendable {
         self.maximumSize = maximumSize
     }
 
-    /// Fetches `url` with `URLSession`, waiting for it (the reader is synchronous).
+    /// Fetches `url`, waiting for it (the reader is synchronous).
     func fetch(_ url: URL) throws(DocumentLoader.FetchFailure) -> [UInt8] {
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
-        let download = Download(maximumSize: maximumSize, seconds: seconds)
-        let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        let task = session.dataTask(with: url)
-        task.resume()
-        // URLSession's own timeout comes first; this one in case it does not.
-        if download.finished.wait(timeout: .now() + seconds + 1) == .timedOut {
-            task.cancel()
-            throw DocumentLoader.FetchFailure(download.timedOut)
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+        var result = bindery_fetch_result()
+        bindery_fetch(url.absoluteString, milliseconds, max(0, maximumSize), &result)
+        defer { bindery_fetch_free(&result) }
+        switch result.outcome {
+        case BINDERY_FETCH_OK:
+            guard let bytes = result.bytes else { return [] }
+            return Array(UnsafeBufferPointer(start: bytes, count: result.count))
+        case BINDERY_FETCH_NO_LIBCURL:
+            throw DocumentLoader.FetchFailure(
+                "fetching needs libcurl (on Debian and Ubuntu: apt-get install libcurl4), which could not be loaded: "
+                    + Self.text(of: &result))
+        case BINDERY_FETCH_HTTP_STATUS: throw DocumentLoader.FetchFailure("HTTP status \(result.status)")
+        case BINDERY_FETCH_TOO_LARGE: throw DocumentLoader.FetchFailure(tooLarge)
+        case BINDERY_FETCH_TIMED_OUT: throw DocumentLoader.FetchFailure(timedOut)
+        case BINDERY_FETCH_CANNOT_CONNECT: throw DocumentLoader.FetchFailure("cannot connect to the server")
+        case BINDERY_FETCH_UNKNOWN_HOST: throw DocumentLoader.FetchFailure("unknown host")
+        default: throw DocumentLoader.FetchFailure(Self.text(of: &result))
         }
-        return try download.result()
-    }
-}
-
-/// One document being downloaded: fails on a status other than 2xx, and stops at the size limit.
-private final class Download: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    let maximumSize: Int
-    let seconds: Double
-    let finished = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    private var failure: String?
-
-    init(maximumSize: Int, seconds: Double) {
-        self.maximumSize = maximumSize
-        self.seconds = seconds
     }
 
-    var timedOut: String { "no whole answer within \(seconds.formatted()) s" }
+    /// `no whole answer within 0.5 s`, or `30 s`: the timeout to the millisecond.
+    var timedOut: String {
+        let (seconds, attoseconds) = timeout.components
+        var fraction = String(attoseconds / 1_000_000_000_000_000 + 1000).dropFirst()
+        while fraction.last == "0" { fraction.removeLast() }
+        return "no whole answer within \(seconds)\(fraction.isEmpty ? "" : "." + fraction) s"
+    }
 
     private var tooLarge: String {
         "it is larger than " + (maximumSize % (1 << 20) == 0 ? "\(maximumSize >> 20) MiB" : "\(maximumSize) bytes")
     }
 
-    func result() throws(DocumentLoader.FetchFailure) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure { throw DocumentLoader.FetchFailure(failure) }
-        return bytes
-    }
-
-    /// Records why the download failed; the first reason counts.
-    private func fail(_ reason: String) {
-        lock.lock()
-        if failure == nil { failure = reason }
-        lock.unlock()
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
-    ) {
-        if let status = (response as? HTTPURLResponse)?.statusCode, !(200..<300).contains(status) {
-            fail("HTTP status \(status)")
-            completionHandler(.cancel)
-        } else if response.expectedContentLength > maximumSize {
-            fail(tooLarge)
-            completionHandler(.cancel)
-        } else {
-            completionHandler(.allow)
+    /// The result's message, as text.
+    private static func text(of result: inout bindery_fetch_result) -> String {
+        withUnsafeBytes(of: &result.message) { buffer in
+            let bytes = buffer.prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
         }
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.lock()
-        let fits = bytes.count + data.count <= maximumSize
-        if fits { bytes.append(contentsOf: data) }
-        lock.unlock()
-        if !fits {
-            fail(tooLarge)
-            dataTask.cancel()
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        if let error {
-            // On Linux, URLSession's own words are "The operation could not be completed" and a number.
-            switch (error as? URLError)?.code {
-            case .timedOut?: fail(timedOut)
-            case .cannotConnectToHost?: fail("cannot connect to the server")
-            case .cannotFindHost?, .dnsLookupFailed?: fail("unknown host")
-            default: fail(error.localizedDescription)
-            }
-        }
-        finished.signal()
     }
 }

@@ -62,7 +62,7 @@ public struct StageTimings: Sendable {
         }
         func line(_ name: String, _ wall: Duration, _ cpu: Duration, _ memory: Int) -> String {
             let columns = [milliseconds(wall) + " wall", milliseconds(cpu) + " CPU", "\(memory / 1_000_000) MB peak"]
-            return name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            return name + String(repeating: " ", count: max(0, 10 - name.count))
                 + columns.map { String(repeating: " ", count: max(0, 16 - $0.count)) + $0 }.joined()
         }
         let total = stages.reduce((Duration.zero, Duration.zero)) { ($0.0 + $1.wall, $0.1 + $1.cpu) }

@@ -36,6 +36,12 @@ public enum PathText {
         return String(trimmed[trimmed.index(after: slash)...])
     }
 
+    /// `path` and `component` joined by one `/`: `a/b` for `a` or `a/`, and `b`.
+    public static func appending(_ component: String, to path: String) -> String {
+        if path.isEmpty { return component }
+        return path.utf8.last == UInt8(ascii: "/") ? path + component : path + "/" + component
+    }
+
     static func withoutTrailingSlashes(_ path: String) -> String {
         var result = Substring(path)
         while result.utf8.count > 1, result.utf8.last == UInt8(ascii: "/") { result = result.dropLast() }

@@ -1,6 +1,16 @@
 import BinderyCore
 import BinderyYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Loads the files of a multi-file description, once each, and resolves `$ref`s to the nodes they point to.
 ///
@@ -92,7 +102,7 @@ public final class DocumentLoader {
 
     /// Records the folder of the root file, which file references may not leave.
     private func setRootFolder(of path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathText.parent(of: path)
         let display = folder.isEmpty ? "." : folder
         rootFolder = (display, Self.realPath(display) ?? display)
     }
@@ -210,7 +220,7 @@ public final class DocumentLoader {
             }
             document = try loadRemote(url, reference: reference, at: location)
         } else {
-            let relative = String(filePart).removingPercentEncoding ?? String(filePart)
+            let relative = filePart.percentDecoded ?? String(filePart)
             let path: String
             if relative.hasPrefix("/") {
                 path = relative
@@ -222,7 +232,7 @@ public final class DocumentLoader {
             document = try load(path, referencedAt: location)
         }
         if let cached = resolved[document.file]?[String(fragment)] { return cached }
-        let decodedFragment = String(fragment).removingPercentEncoding ?? String(fragment)
+        let decodedFragment = fragment.percentDecoded ?? String(fragment)
         if resolvesSchemaIdentifiers, let ids = identifiers[document.file],
             let anchor = ids.anchors[ids.fileURI + "#" + decodedFragment]
         {

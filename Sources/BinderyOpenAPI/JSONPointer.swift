@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A JSON Pointer (RFC 6901): the path to a value inside a document, `/components/schemas/Pet`.
 public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -54,7 +58,7 @@ extension StringProtocol {
     func replacingEvery(_ target: String, with replacement: String) -> String {
         var result = ""
         var rest = Substring(self)
-        while let range = rest.range(of: target) {
+        while let range = rest.firstRange(of: target) {
             result += rest[..<range.lowerBound]
             result += replacement
             rest = rest[range.upperBound...]

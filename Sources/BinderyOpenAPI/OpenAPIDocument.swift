@@ -1,5 +1,9 @@
 import BinderyYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A whole API description, typed: what the generator reads from one or more OpenAPI (or Swagger) files.
 ///
@@ -89,7 +93,7 @@ public struct Server: Sendable, Hashable {
     /// The URL with every variable replaced by its default.
     public var defaultURL: String {
         variables.reduce(url) { url, variable in
-            url.replacingOccurrences(of: "{\(variable.name)}", with: variable.defaultValue)
+            url.replacing("{\(variable.name)}", with: variable.defaultValue)
         }
     }
 }

@@ -104,7 +104,7 @@ extension OpenAPIReader {
             return basePath.isEmpty ? [] : [Server(url: basePath)]
         }
         var schemeInHost: String?
-        if let range = host.range(of: "://") {
+        if let range = host.firstRange(of: "://") {
             schemeInHost = String(host[..<range.lowerBound]).lowercased()
             host = String(host[range.upperBound...])
             warn(hostNode.location, "'host' is a host name and port without a scheme; the scheme goes in 'schemes'")

@@ -1,5 +1,9 @@
 import BinderyYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The schema identifiers of one file (JSON Schema 2020-12, as OpenAPI 3.1 uses it): every `$id` (a schema resource,
 /// named by a URI resolved against the enclosing resource's) and every `$anchor` (a name for a schema within its
@@ -97,6 +101,6 @@ struct SchemaIdentifiers {
     static func split(_ uri: String) -> (uri: String, fragment: String) {
         guard let hash = uri.firstIndex(of: "#") else { return (uri, "") }
         let fragment = String(uri[uri.index(after: hash)...])
-        return (String(uri[..<hash]), fragment.removingPercentEncoding ?? fragment)
+        return (String(uri[..<hash]), fragment.percentDecoded ?? fragment)
     }
 }

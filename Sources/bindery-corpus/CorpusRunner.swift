@@ -1,4 +1,5 @@
 import Bindery
+import BinderyMustache
 import BinderyOpenAPI
 import BinderyRender
 import Foundation

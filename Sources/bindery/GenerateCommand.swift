@@ -4,7 +4,20 @@ import BinderyCore
 import BinderyOpenAPI
 import BinderyRender
 import BinderyYAML
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Darwin)
+    import Darwin
+#elseif canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -115,19 +128,10 @@ struct GenerateCommand: ParsableCommand {
     )
     var check = false
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "The template engine: 'compiled' (Bindery's own, the default) or 'swift-mustache', which renders the same bytes several times slower; see the README for where the two differ.",
-            valueName: "engine"
-        )
-    )
-    var templateEngine: String = TemplateEngine.compiled.rawValue
-
     @Flag(
         name: .long,
         help:
-            "Print the wall-clock and CPU time of each stage (templates, parse, read, model, contexts, render, write)."
+            "Print the wall-clock and CPU time of each stage (parse, read, model, contexts, render, write)."
     )
     var timings = false
 
@@ -159,11 +163,6 @@ struct GenerateCommand: ParsableCommand {
     var maxAliasNodes: Int?
 
     func validate() throws {
-        guard TemplateEngine(rawValue: templateEngine) != nil else {
-            throw ValidationError(
-                "unknown template engine '\(templateEngine)': expected "
-                    + TemplateEngine.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or "))
-        }
         if let maxDepth, maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if let maxAliasNodes, maxAliasNodes < 1 { throw ValidationError("--max-alias-nodes must be at least 1") }
         if let layout, RenderOptions.Layout(rawValue: layout) == nil {
@@ -192,7 +191,6 @@ struct GenerateCommand: ParsableCommand {
             options.render.layout = layout.flatMap(RenderOptions.Layout.init) ?? .package
             options.render.generatesDocs = options.render.layout.writesDocsByDefault
         }
-        options.engine = TemplateEngine(rawValue: templateEngine) ?? .compiled
         options.limits = limits
         options.references = Generator.ReferencePolicy(
             allowsFilesOutsideRoot: allowExternalRefs, remote: allowRemoteRefs ? RemoteReferences() : nil)
@@ -250,9 +248,20 @@ struct GenerateCommand: ParsableCommand {
             Console.out(
                 "Generated \(result.moduleName) in \(output): \(result.files.count) files "
                     + "(\(summary.written.count) written, \(summary.unchanged.count) unchanged, "
-                    + "\(summary.removed.count) removed) in \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds])))."
+                    + "\(summary.removed.count) removed) in \(Self.text(of: elapsed))."
             )
         }
+    }
+}
+
+extension GenerateCommand {
+    /// `412 ms`, or `1.23 s` from a second on.
+    static func text(of duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        guard milliseconds >= 1000 else { return "\(milliseconds) ms" }
+        let hundredths = (milliseconds + 5) / 10
+        return "\(hundredths / 100).\(String(hundredths % 100 + 100).dropFirst()) s"
     }
 }
 
@@ -286,12 +295,34 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
     }
 }
 
+/// Standard output and error, written straight to their file descriptors (unbuffered, as the lines come).
 enum Console {
     static func out(_ line: String, terminator: String = "\n") {
-        FileHandle.standardOutput.write(Data((line + terminator).utf8))
+        write(line + terminator, to: STDOUT_FILENO)
     }
 
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(line + "\n", to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }
+
+#if canImport(Darwin)
+    private let systemWrite = Darwin.write
+#elseif canImport(Glibc)
+    private let systemWrite = Glibc.write
+#elseif canImport(Musl)
+    private let systemWrite = Musl.write
+#endif

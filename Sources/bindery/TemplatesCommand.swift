@@ -1,6 +1,11 @@
 import ArgumentParser
+import BinderyCore
 import BinderyRender
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,20 +32,20 @@ struct TemplatesCommand: ParsableCommand {
             do {
                 try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                Console.error("\(directory):1:1: error: cannot create the folder: \(error.localizedDescription)")
+                Console.error("\(directory):1:1: error: cannot create the folder: \(error.systemErrorText)")
                 throw ExitCode(1)
             }
             let files = TemplateSet.defaults.files.sorted(by: { $0.key < $1.key })
             // Check every file before writing any, so a clash leaves the folder as it was.
             for (name, _) in files {
-                let path = (directory as NSString).appendingPathComponent(name)
+                let path = PathText.appending(name, to: directory)
                 if fileManager.fileExists(atPath: path) {
                     Console.error("\(path):1:1: error: already exists; nothing was written")
                     throw ExitCode(1)
                 }
             }
             for (name, text) in files {
-                let path = (directory as NSString).appendingPathComponent(name)
+                let path = PathText.appending(name, to: directory)
                 guard fileManager.createFile(atPath: path, contents: Data(text.utf8)) else {
                     Console.error("\(path):1:1: error: cannot write the file")
                     throw ExitCode(1)

@@ -1,3 +1,4 @@
+import BinderyMustache
 import BinderyRender
 import TestExecutors
 import Testing

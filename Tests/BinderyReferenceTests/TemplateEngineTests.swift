@@ -1,4 +1,5 @@
 import Bindery
+import BinderyMustache
 import BinderyRender
 import Foundation
 import TestExecutors

@@ -2,7 +2,11 @@ import BinderyCore
 import BinderyModel
 import BinderyRender
 import BinderyYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A `bindery.yaml`: how to generate a target's client, read from the file that lives beside its description.
 ///

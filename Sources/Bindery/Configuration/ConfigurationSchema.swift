@@ -77,7 +77,7 @@ public enum ConfigurationSchema {
                 }
                 let cells = ["`\(name)`", valueDescription(key.value), key.defaultValue ?? "", summary]
                 lines.append(
-                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                    "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |")
                 add(key.children, prefix: name + ".")
             }
         }

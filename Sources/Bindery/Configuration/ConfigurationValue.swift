@@ -2,7 +2,11 @@ import BinderyCore
 import BinderyModel
 import BinderyOpenAPI
 import BinderyYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The value of one key of a configuration file, checked against what the key holds (``check()``) and read as
 /// it (``texts()``, ``flag()``, …).
@@ -105,9 +109,7 @@ struct ConfigurationValue {
     /// A folder that exists, relative to the working folder.
     func folderPath() throws(Diagnostic) -> Located<String> {
         let path = filePath()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path.value, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        guard PathKind(at: path.value) == .folder else {
             throw Diagnostic(at: node.location, "no folder at '\(path.value)' (paths are relative to this file)")
         }
         return path

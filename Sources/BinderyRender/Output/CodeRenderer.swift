@@ -1,7 +1,11 @@
 import BinderyCore
 import BinderyModel
 import Dispatch
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Renders a ``CodeModel`` into files, as the template manifest says.
 public struct CodeRenderer: Sendable {
@@ -122,7 +126,7 @@ public struct CodeRenderer: Sendable {
 /// Results that concurrent iterations store by index.
 final class ConcurrentResults<Element: Sendable>: @unchecked Sendable {
     private var slots: [Element]
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(_ initial: [Element]) {
         slots = initial

@@ -1,5 +1,9 @@
 import BinderyCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Darwin)
     import Darwin
@@ -7,6 +11,17 @@ import Foundation
     import Glibc
 #elseif canImport(Musl)
     import Musl
+#endif
+
+#if canImport(Darwin)
+    private let systemWrite = Darwin.write
+    private let systemRename = Darwin.rename
+#elseif canImport(Glibc)
+    private let systemWrite = Glibc.write
+    private let systemRename = Glibc.rename
+#elseif canImport(Musl)
+    private let systemWrite = Musl.write
+    private let systemRename = Musl.rename
 #endif
 
 /// The file system calls the output writer makes, each one a step: a test can stop a write after any number of
@@ -53,7 +68,7 @@ final class FileSystemSteps {
         var offset = 0
         while offset < bytes.count {
             let result = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                systemWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if result < 0, errno == EINTR { continue }
             guard result > 0 else { throw failure("write", path) }
@@ -68,7 +83,7 @@ final class FileSystemSteps {
         try writeFile(text, to: path + ".new", durably: durably)
         try rename(path + ".new", to: path)
         guard durably, flushes else { return }
-        let folder = open((path as NSString).deletingLastPathComponent, O_RDONLY | O_CLOEXEC)
+        let folder = open(PathText.parent(of: path), O_RDONLY | O_CLOEXEC)
         guard folder >= 0 else { throw failure("open the folder of", path) }
         defer { close(folder) }
         if fsync(folder) != 0 { throw failure("write to disk the folder of", path) }
@@ -77,7 +92,7 @@ final class FileSystemSteps {
     /// Moves `source` to `destination` in one step, replacing a file there (readers see the old or the new one).
     func rename(_ source: String, to destination: String) throws(Diagnostic) {
         try step()
-        guard Foundation.rename(source, destination) == 0 else { throw failure("move a file to", destination) }
+        guard systemRename(source, destination) == 0 else { throw failure("move a file to", destination) }
     }
 
     /// Removes the file at `path`; a file that is not there is not an error.
@@ -90,7 +105,7 @@ final class FileSystemSteps {
     /// Creates the folder `path` and its missing parents.
     func makeDirectories(_ path: String) throws(Diagnostic) {
         if isDirectory(path) { return }
-        let parent = (path as NSString).deletingLastPathComponent
+        let parent = PathText.parent(of: path)
         if !parent.isEmpty, parent != path { try makeDirectories(parent) }
         try step()
         guard mkdir(path, 0o777) == 0 || (errno == EEXIST && isDirectory(path)) else {
@@ -105,7 +120,7 @@ final class FileSystemSteps {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw Diagnostic.error(inFile: display, "cannot remove '\(path)': \(error.localizedDescription)")
+            throw Diagnostic.error(inFile: display, "cannot remove '\(path)': \(error.systemErrorText)")
         }
     }
 
@@ -117,7 +132,7 @@ final class FileSystemSteps {
         {
             try step()
             guard rmdir(current) == 0 else { return }
-            current = (current as NSString).deletingLastPathComponent
+            current = PathText.parent(of: current)
         }
     }
 

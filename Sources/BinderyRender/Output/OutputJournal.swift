@@ -1,5 +1,9 @@
 import BinderyCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a generation is about to change in an existing output folder, written to `.bindery/JOURNAL` (and made
 /// durable) once every new file is staged and before the first one is moved into place; removed once the folder
@@ -87,7 +91,7 @@ struct OutputJournal: Equatable {
             // and the next generation, which compares every file, writes it.
             guard steps.size(source) == move.size else { continue }
             let destination = output.root + "/" + path
-            try steps.makeDirectories((destination as NSString).deletingLastPathComponent)
+            try steps.makeDirectories(PathText.parent(of: destination))
             try steps.rename(source, to: destination)
             done.moved.append(path)
         }
@@ -97,7 +101,7 @@ struct OutputJournal: Equatable {
                 try steps.removeFile(file)
                 done.removed.append(path)
             }
-            try steps.removeEmptyDirectories(from: (file as NSString).deletingLastPathComponent, upTo: output.root)
+            try steps.removeEmptyDirectories(from: PathText.parent(of: file), upTo: output.root)
         }
         // A move that could not be made (the staging folder was removed by hand) leaves no name without a file.
         try output.writeManifest(files.filter { steps.exists(output.root + "/" + $0) }, steps: steps)

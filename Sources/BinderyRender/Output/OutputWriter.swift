@@ -1,5 +1,9 @@
 import BinderyCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes generated files into an output folder so that bad input, a failure to write, or a process killed at any
 /// point never leaves a file half written, and the next run finishes what an interrupted one started.
@@ -253,16 +257,14 @@ public struct OutputWriter {
             var parent = PathText.parent(of: file.path)
             while !parent.isEmpty, folders.insert(parent).inserted {
                 let path = folder.root + "/" + parent
-                var isDirectory: ObjCBool = false
-                if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                if PathKind(at: path) == .other {
                     throw Diagnostic.error(
                         inFile: directory + "/" + parent, "cannot write '\(file.path)': this file is in the way")
                 }
                 parent = PathText.parent(of: parent)
             }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: destination, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            guard let kind = PathKind(at: destination) else { continue }
+            if kind == .folder {
                 throw Diagnostic.error(
                     inFile: directory + "/" + file.path, "cannot write the file: a folder of that name is in the way")
             }
@@ -289,9 +291,9 @@ struct OutputFolder {
 
     init(_ directory: String) throws(Diagnostic) {
         var url = URL(fileURLWithPath: directory).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
+        let kind = PathKind(at: url.path)
+        exists = kind != nil
+        if kind == .other {
             throw Diagnostic.error(inFile: directory, "the output path exists and is not a folder")
         }
         if exists { url = url.resolvingSymlinksInPath() }

@@ -43,3 +43,10 @@ extension RenderValue {
         .list(lines.map { LineContext(line: $0) })
     }
 }
+
+/// A context with no values: the root when a template is rendered with none.
+public struct EmptyContext: RenderContext {
+    public init() {}
+
+    public func value(forKey key: RenderKey) -> RenderValue? { nil }
+}

@@ -9,20 +9,33 @@ public protocol TemplateRenderer: Sendable {
     func render(text template: String, contexts: [any RenderContext]) throws(TemplateError) -> String
 }
 
-/// The template engines Bindery can render with.
-public enum TemplateEngine: String, Sendable, CaseIterable {
+/// A template engine: what makes the renderer of a set of templates.
+///
+/// ``compiled`` is Bindery's own and the only one `bindery` links. `BinderyMustache` adds `.swiftMustache`
+/// (swift-mustache), which the compiled engine matches byte for byte, to compare the two (`bindery-corpus
+/// --compare-engines` and the tests); it is kept out of `bindery` because swift-mustache needs all of Foundation,
+/// about 7 MB more memory in every run.
+public struct TemplateEngine: Sendable {
+    /// The engine's name, for messages.
+    public let name: String
+    private let makeRenderer: @Sendable (TemplateSet, [String]) throws(TemplateError) -> any TemplateRenderer
+
+    public init(
+        name: String,
+        makeRenderer: @escaping @Sendable (TemplateSet, [String]) throws(TemplateError) -> any TemplateRenderer
+    ) {
+        self.name = name
+        self.makeRenderer = makeRenderer
+    }
+
     /// ``CompiledTemplateRenderer``, Bindery's own: templates parsed once, rendered straight into a buffer.
-    case compiled
-    /// ``MustacheTemplateRenderer`` (swift-mustache), which the compiled engine matches byte for byte; kept to
-    /// compare the two (`bindery-corpus --compare-engines`) and as a fallback (`bindery generate --template-engine`).
-    case swiftMustache = "swift-mustache"
+    public static let compiled = TemplateEngine(name: "compiled") { (templates, texts) throws(TemplateError) in
+        try CompiledTemplateRenderer(templates: templates, texts: texts)
+    }
 
     /// A renderer of `templates` and `texts` (templates given as text), every one parsed now.
     public func renderer(templates: TemplateSet, texts: [String] = []) throws(TemplateError) -> any TemplateRenderer {
-        switch self {
-        case .compiled: try CompiledTemplateRenderer(templates: templates, texts: texts)
-        case .swiftMustache: try MustacheTemplateRenderer(templates: templates, texts: texts)
-        }
+        try makeRenderer(templates, texts)
     }
 }
 

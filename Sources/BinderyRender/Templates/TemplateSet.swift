@@ -1,5 +1,10 @@
+import BinderyCore
 import BinderyTemplates
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The templates one generation uses: Bindery's defaults, each replaced by a user's file of the same name.
 ///
@@ -24,8 +29,7 @@ public struct TemplateSet: Sendable {
     /// default of the same name.
     public static func defaults(overriddenBy directory: String) throws(TemplateError) -> TemplateSet {
         var set = TemplateSet.defaults
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard PathKind(at: directory) == .folder else {
             throw TemplateError(file: directory, message: "no such templates folder")
         }
         let names: [String]
@@ -33,10 +37,10 @@ public struct TemplateSet: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         } catch {
             throw TemplateError(
-                file: directory, message: "cannot list the templates folder: \(error.localizedDescription)")
+                file: directory, message: "cannot list the templates folder: \(error.systemErrorText)")
         }
         for name in names where name.hasSuffix(".mustache") || name == "manifest.yaml" {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = PathText.appending(name, to: directory)
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
             else {
                 throw TemplateError(file: path, message: "cannot read the template as UTF-8 text")

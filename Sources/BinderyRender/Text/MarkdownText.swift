@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Text from the document placed in generated Markdown.
 enum MarkdownText {
@@ -9,7 +13,7 @@ enum MarkdownText {
         let utf8 = Array(cell.utf8)
         guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
         if mayJoinAScalar(UInt8(ascii: "|"), in: utf8) {
-            return cell.replacingOccurrences(of: "|", with: "\\|")
+            return cell.replacing("|", with: "\\|")
         }
         var escaped: [UInt8] = Array(utf8[..<first])
         escaped.reserveCapacity(utf8.count + 8)

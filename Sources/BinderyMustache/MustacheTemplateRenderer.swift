@@ -1,3 +1,4 @@
+import BinderyRender
 import Mustache
 
 /// Renders templates with swift-mustache, answering its lookups from ``RenderContext``s.
@@ -107,8 +108,4 @@ struct MustacheText: MustacheParent, MustacheCustomRenderable {
     var isNull: Bool { text.isEmpty }
 
     func child(named: String) -> Any? { nil }
-}
-
-struct EmptyContext: RenderContext {
-    func value(forKey key: RenderKey) -> RenderValue? { nil }
 }
