@@ -76,7 +76,9 @@ public enum Generator {
 
     /// What one generation produced.
     public struct Result: Sendable {
-        public var files: [GeneratedFile]
+        /// The paths of the generated files, relative to the output folder, in manifest order. (The files themselves
+        /// are written as they are rendered, never all held at once; ``render(_:)`` returns them.)
+        public var paths: [String]
         public var warnings: [Diagnostic]
         /// What was read leniently, as the description's author meant it: not warnings.
         public var notes: [Diagnostic]
@@ -120,14 +122,26 @@ public enum Generator {
     static func render(
         _ options: Options, templates: TemplateSet, timings: inout StageTimings
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
-        try DeepStack.run { () throws(Diagnostic) in
-            try renderOnDeepStack(options, templates: templates, timings: &timings)
+        let (rendered, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
+            try renderOnDeepStack(options, templates: templates, into: nil, timings: &timings)
         }
+        guard case .files(let files) = rendered else { preconditionFailure("rendered into memory, staged instead") }
+        return (files, warnings, notes, module)
     }
 
+    /// What the render stage made: the files, or, when it stages them into an output folder as they are rendered,
+    /// their paths and the write under way.
+    enum Rendered {
+        case files([GeneratedFile])
+        case staged(paths: [String], OutputStaging)
+    }
+
+    /// Reads, translates and renders. With a `writer`, each file is staged into its output folder as soon as it
+    /// is rendered (the output folder is locked, and an interrupted write finished, just before rendering: a
+    /// description or templates that cannot be used leave the folder alone).
     private static func renderOnDeepStack(
-        _ options: Options, templates: TemplateSet, timings: inout StageTimings
-    ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
+        _ options: Options, templates: TemplateSet, into writer: OutputWriter?, timings: inout StageTimings
+    ) throws(Diagnostic) -> (Rendered, warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // The templates are parsed while the description is read. A broken template is the error reported, whatever
         // the description holds.
         let (parsedTemplates, readDescription) = DeepStack.alongside(
@@ -145,8 +159,17 @@ public enum Generator {
                 typeOverrides: options.typeOverrides))
         let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
         let package = timings.measure("contexts") { renderer.context(for: model, options: options.render) }
-        let files = try timings.measure("render") { () throws(Diagnostic) in try renderer.render(package) }
-        return (files, readWarnings + translator.warnings, readNotes + translator.notes, module)
+        let rendered = try timings.measure("render") { () throws(Diagnostic) -> Rendered in
+            guard let writer else { return .files(try renderer.render(package)) }
+            let staging = try writer.begin()
+            do throws(Diagnostic) {
+                return .staged(paths: try renderer.render(package, stagingInto: staging), staging)
+            } catch {
+                staging.abandon()
+                throw error
+            }
+        }
+        return (rendered, readWarnings + translator.warnings, readNotes + translator.notes, module)
     }
 
     /// Parses and reads the description. The parsed files (several times the size of their text) are released
@@ -167,13 +190,23 @@ public enum Generator {
     public static func generate(_ options: Options) throws(Diagnostic) -> Result {
         let templates = try options.templatesDirectory.map(templateSet) ?? .defaults
         var timings = StageTimings()
-        let (files, warnings, notes, module) = try render(options, templates: templates, timings: &timings)
         let writer = OutputWriter(directory: options.outputDirectory)
-        let summary = try timings.measure("write") { () throws(Diagnostic) in
-            try options.checkOnly ? writer.plan(files) : writer.write(files)
+        if options.checkOnly {
+            let (files, warnings, notes, module) = try render(options, templates: templates, timings: &timings)
+            let summary = try timings.measure("write") { () throws(Diagnostic) in try writer.plan(files) }
+            return Result(
+                paths: files.map(\.path), warnings: warnings, notes: notes, summary: summary, moduleName: module,
+                outputDirectory: options.outputDirectory, timings: timings)
         }
+        let (rendered, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
+            try renderOnDeepStack(options, templates: templates, into: writer, timings: &timings)
+        }
+        guard case .staged(let paths, let staging) = rendered else {
+            preconditionFailure("staged into the output folder, rendered into memory instead")
+        }
+        let summary = try timings.measure("write") { () throws(Diagnostic) in try staging.commit(paths) }
         return Result(
-            files: files, warnings: warnings, notes: notes, summary: summary, moduleName: module,
+            paths: paths, warnings: warnings, notes: notes, summary: summary, moduleName: module,
             outputDirectory: options.outputDirectory, timings: timings)
     }
 

@@ -129,15 +129,23 @@ struct CorpusRunner: Sendable {
             let text = (result.warnings + result.notes).map { $0.description + "\n" }.joined()
             _ = FileManager.default.createFile(atPath: packageDirectory + "/warnings.txt", contents: Data(text.utf8))
         }
+        // The files as written: the generation does not keep them.
+        let files = result.paths.map { path in
+            GeneratedFile(
+                path: path,
+                contents: FileManager.default.contents(atPath: packageDirectory + "/" + path).map {
+                    String(decoding: $0, as: UTF8.self)
+                } ?? "")
+        }
         if comparesEngines {
-            compareEngines(spec, files: result.files, moduleName: result.moduleName, row: &row)
+            compareEngines(spec, files: files, moduleName: result.moduleName, row: &row)
         }
         // Read again, outside the timing, for the operation count as Bindery reads the description (with the same
         // reference policy: the OAI petstore-separate counted none without it).
         row.operations = try? OpenAPIReader(loader: references.loader()).read(path: spec.path).operations.count
         let sources = "Sources/\(result.moduleName)/"
-        row.models = result.files.count { $0.path.hasPrefix(sources + "Models/") && $0.path.hasSuffix(".swift") }
-        row.jsonValueUses = result.files.reduce(0) { count, file in
+        row.models = files.count { $0.path.hasPrefix(sources + "Models/") && $0.path.hasSuffix(".swift") }
+        row.jsonValueUses = files.reduce(0) { count, file in
             let counted = file.path.hasPrefix(sources + "APIs/") || file.path.hasPrefix(sources + "Models/")
             return count + (counted ? Self.usesInCode(of: "JSONValue", in: file.contents) : 0)
         }

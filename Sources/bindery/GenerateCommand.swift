@@ -246,7 +246,7 @@ struct GenerateCommand: ParsableCommand {
             let elapsed = ContinuousClock.now - start
             let summary = result.summary
             Console.out(
-                "Generated \(result.moduleName) in \(output): \(result.files.count) files "
+                "Generated \(result.moduleName) in \(output): \(result.paths.count) files "
                     + "(\(summary.written.count) written, \(summary.unchanged.count) unchanged, "
                     + "\(summary.removed.count) removed) in \(Self.text(of: elapsed))."
             )

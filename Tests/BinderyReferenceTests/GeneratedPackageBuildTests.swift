@@ -33,7 +33,7 @@ import Testing
         let built = ContinuousClock.now
         #expect(build.status == 0, "swift build failed:\n\(build.stdout)\n\(build.stderr)")
         print(
-            "\((spec as NSString).lastPathComponent): \(result.files.count) files generated in "
+            "\((spec as NSString).lastPathComponent): \(result.paths.count) files generated in "
                 + "\(generated - started), built in \(built - generated)"
         )
     }

@@ -100,7 +100,7 @@ import Testing
             )
         )
 
-        #expect(result.files.count == 45)
+        #expect(result.paths.count == 45)
         #expect(Support.read(directory + "/Out/Sources/Canopy/APIs/TokenApi.swift") == "// TokenApi: tokenPostToken \n")
         #expect(Support.read(directory + "/Out/docs/INDEX.txt") == "DeploymentsApi\nPoolApi\nTokenApi\n")
         // Templates the folder does not replace stay the defaults.
@@ -155,6 +155,43 @@ import Testing
             "manifest.yaml": "files:\n  - template: api\n    each: api\n    path: same.swift\n"
         ])
         #expect(error?.message.contains("'same.swift' is written twice") == true)
+    }
+
+    /// Files are staged as they are rendered: an error found after some were staged (three files at one path)
+    /// leaves an existing output folder as it was, file for file and date for date, with no staging folder beside
+    /// it; a new one is not made.
+    @Test func aFailedRenderLeavesTheOutputAsItWas() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = directory + "/Out"
+        _ = try Generator.generate(
+            Generator.Options(specPath: Support.canopySpec, outputDirectory: output, moduleName: "Canopy"))
+        func snapshot() -> [String: String] {
+            var files: [String: String] = [:]
+            for path in Support.files(under: output) {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: output + "/" + path)
+                let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                files[path] = (Support.read(output + "/" + path) ?? "") + "@\(date)"
+            }
+            return files
+        }
+        let before = snapshot()
+        let templates = directory + "/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        let manifest =
+            "files:\n  - template: README.md\n    path: README.md\n  - template: api\n    each: api\n    path: same.swift\n"
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: templates + "/manifest.yaml"))
+        let options = Generator.Options(
+            specPath: Support.canopySpec, outputDirectory: output, moduleName: "Canopy", templatesDirectory: templates)
+
+        #expect(throws: Diagnostic.self) { try Generator.generate(options) }
+        #expect(snapshot() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["Out", "templates"])
+
+        var intoNewFolder = options
+        intoNewFolder.outputDirectory = directory + "/New"
+        #expect(throws: Diagnostic.self) { try Generator.generate(intoNewFolder) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["Out", "templates"])
     }
 
     @Test func rejectsUnknownManifestKeys() throws {

@@ -47,6 +47,30 @@ public struct CodeRenderer: Sendable {
     /// Every file of the output, in manifest order. Files are rendered concurrently (contexts are immutable
     /// values); the order, and which error is reported first, do not depend on it.
     public func render(_ package: PackageContext) throws(Diagnostic) -> [GeneratedFile] {
+        let files = try renderEach(package) { file in file }.map(\.output)
+        return package.layout == .shards ? ShardedOutput.join(files) : files
+    }
+
+    /// Renders every file of the output and stages each into `staging` as soon as it is rendered, so the files
+    /// are never all in memory at once; returns their paths, in manifest order. Shards are joined from all the
+    /// files, so they are staged once joined.
+    public func render(_ package: PackageContext, stagingInto staging: OutputStaging) throws(Diagnostic) -> [String] {
+        if package.layout == .shards {
+            let files = try render(package)
+            for file in files { try staging.stage(file) }
+            return files.map(\.path)
+        }
+        return try renderEach(package) { (file) throws(Diagnostic) in
+            try staging.stage(file)
+        }.map(\.path)
+    }
+
+    /// Renders each file of the output concurrently and hands it, its path checked, to `handle` on the thread
+    /// that rendered it. Returns each file's path and what `handle` returned, in manifest order, or the first
+    /// error in that order.
+    private func renderEach<Output: Sendable>(
+        _ package: PackageContext, _ handle: @escaping @Sendable (GeneratedFile) throws(Diagnostic) -> Output
+    ) throws(Diagnostic) -> [(path: String, output: Output)] {
         var work: [(entry: TemplateManifest.Entry, contexts: [any RenderContext])] = []
         for entry in manifest.entries {
             var isWritten = true
@@ -73,35 +97,39 @@ public struct CodeRenderer: Sendable {
         let jobs = work
         let renderer = self.renderer
         // Each job replaces its own placeholder.
-        let results = ConcurrentResults<Result<GeneratedFile, Diagnostic>>(
+        let results = ConcurrentResults<Result<(path: String, output: Output), Diagnostic>>(
             jobs.map { .failure(Diagnostic(at: $0.entry.location, "not rendered")) })
         DeepStack.concurrentPerform(iterations: jobs.count) { index in
             let (entry, contexts) = jobs[index]
-            do throws(TemplateError) {
-                let path = try renderer.render(text: entry.path, contexts: contexts)
-                let contents = try renderer.render(entry.template, contexts: contexts)
-                results[index] = .success(GeneratedFile(path: path, contents: contents))
-            } catch {
-                results[index] = .failure(Diagnostic(at: entry.location, error.message))
+            results[index] = Result { () throws(Diagnostic) in
+                let file: GeneratedFile
+                do throws(TemplateError) {
+                    let path = try renderer.render(text: entry.path, contexts: contexts)
+                    file = GeneratedFile(path: path, contents: try renderer.render(entry.template, contexts: contexts))
+                } catch {
+                    throw Diagnostic(at: entry.location, error.message)
+                }
+                var checked = file
+                checked.path = try Self.validated(file.path, entry: entry)
+                return (checked.path, try handle(checked))
             }
         }
-        var files: [GeneratedFile] = []
-        files.reserveCapacity(jobs.count)
+        var outputs: [(path: String, output: Output)] = []
+        outputs.reserveCapacity(jobs.count)
         var paths: [String: TemplateManifest.Entry] = [:]
         for (index, result) in results.elements.enumerated() {
             let entry = jobs[index].entry
-            var file = try result.get()
-            file.path = try Self.validated(file.path, entry: entry)
-            if let other = paths[file.path] {
+            let output = try result.get()
+            if let other = paths[output.path] {
                 throw Diagnostic(
                     at: entry.location,
-                    "'\(file.path)' is written twice: by template '\(other.template)' and by template '\(entry.template)'"
+                    "'\(output.path)' is written twice: by template '\(other.template)' and by template '\(entry.template)'"
                 )
             }
-            paths[file.path] = entry
-            files.append(file)
+            paths[output.path] = entry
+            outputs.append(output)
         }
-        return package.layout == .shards ? ShardedOutput.join(files) : files
+        return outputs
     }
 
     /// A rendered path without its `.` components (`{{sourcesDirectory}}` is `.` outside a package), which must

@@ -57,82 +57,36 @@ public struct OutputWriter {
     @discardableResult
     public func write(_ files: [GeneratedFile]) throws(Diagnostic) -> Summary {
         try checkPaths(files)
+        let staging = try begin()
+        do throws(Diagnostic) {
+            for file in files { try staging.stage(file) }
+            return try staging.commit(files.map(\.path))
+        } catch {
+            staging.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a write whose files are staged one by one (``OutputStaging``): takes the output folder's lock,
+    /// finishes what an interrupted write started, and removes abandoned staging folders.
+    public func begin() throws(Diagnostic) -> OutputStaging {
         let folder = try OutputFolder(directory)
         let steps = FileSystemSteps(limit: stepLimit, display: directory, flushes: flushes)
         let lock = folder.exists ? FolderLock(folder.root, wait: true) : nil
-        defer { lock?.release() }
-        let recovered = folder.exists ? try recover(folder, steps: steps) : (moved: [], removed: [])
-        try removeAbandonedStaging(folder, steps: steps)
-        guard folder.exists else {
-            try writeNewFolder(files, folder, steps: steps)
-            return Summary(written: files.map(\.path))
-        }
-        var summary = try writeExisting(files, folder, steps: steps)
-        // What finishing an interrupted write changed counts too, as far as this generation keeps it.
-        let current = Set(files.map(\.path))
-        let written = Set(summary.written)
-        summary.written = recovered.moved.filter { current.contains($0) && !written.contains($0) } + summary.written
-        let moved = Set(recovered.moved)
-        summary.unchanged.removeAll { moved.contains($0) }
-        summary.removed = recovered.removed.filter { !current.contains($0) } + summary.removed
-        return summary
-    }
-
-    /// Writes `files` into the existing folder: stages the new and changed ones, writes the journal, and does
-    /// what it says.
-    func writeExisting(
-        _ files: [GeneratedFile], _ folder: OutputFolder, steps: FileSystemSteps
-    ) throws(Diagnostic)
-        -> Summary
-    {
-        let previous = previousFiles(folder)
-        try checkOverwrites(files, previous: previous, folder)
-        var summary = Summary()
-        var changed: [GeneratedFile] = []
-        for file in files {
-            if fileManager.contents(atPath: folder.root + "/" + file.path) == Data(file.contents.utf8) {
-                summary.unchanged.append(file.path)
-            } else {
-                changed.append(file)
-            }
-        }
-        let current = Set(files.map(\.path))
-        let removals = previous.sorted().filter { !current.contains($0) && steps.exists(folder.root + "/" + $0) }
-        guard !changed.isEmpty || !removals.isEmpty else {
-            try folder.writeManifest(current, steps: steps)
-            return summary
-        }
-
-        let staging = try makeStagingFolder(folder, steps: steps)
-        defer { staging.lock.release() }
-        let journal = OutputJournal(
-            staging: staging.name, moves: changed.map { .init(path: $0.path, size: $0.contents.utf8.count) },
-            removals: removals, files: current.sorted())
         do throws(Diagnostic) {
-            var folders: Set<String> = []
-            for file in changed {
-                let path = staging.path + "/" + file.path
-                let folder = PathText.parent(of: path)
-                if folders.insert(folder).inserted { try steps.makeDirectories(folder) }
-                try steps.writeFile(file.contents, to: path)
+            let recovered = folder.exists ? try recover(folder, steps: steps) : (moved: [], removed: [])
+            try removeAbandonedStaging(folder, steps: steps)
+            var staging: (name: String, path: String, lock: FolderLock)?
+            if !folder.exists {
+                try steps.makeDirectories(folder.parent)
+                staging = try makeStagingFolder(folder, steps: steps)
             }
-            try steps.makeDirectories(folder.root + "/.bindery")
-            try steps.replaceFile(journal.encoded, at: folder.journal, durably: true)
+            return OutputStaging(
+                writer: self, folder: folder, steps: steps, folderLock: lock, recovered: recovered, staging: staging)
         } catch {
-            if !steps.isInterrupted { try? steps.removeTree(staging.path) }
+            lock?.release()
             throw error
         }
-        // From here on, a run that stops leaves the journal, and the next run completes the work.
-        do throws(Diagnostic) {
-            try journal.rollForward(in: folder, steps: steps)
-        } catch  where !steps.isInterrupted {
-            throw Diagnostic(
-                at: error.location,
-                error.message + " (the next 'bindery generate' into this folder completes the generation)")
-        }
-        summary.written = changed.map(\.path)
-        summary.removed = removals
-        return summary
     }
 
     /// What ``write(_:)`` would change, without changing anything: the files it would write (new or different),
@@ -193,27 +147,6 @@ public struct OutputWriter {
             guard let lock = FolderLock(path, wait: false) else { continue }
             defer { lock.release() }
             try steps.removeTree(path)
-        }
-    }
-
-    /// Writes every file and the manifest into a staging folder and moves it into place.
-    func writeNewFolder(_ files: [GeneratedFile], _ folder: OutputFolder, steps: FileSystemSteps) throws(Diagnostic) {
-        try steps.makeDirectories(folder.parent)
-        let staging = try makeStagingFolder(folder, steps: steps)
-        defer { staging.lock.release() }
-        let manifest = GeneratedFile(path: Self.manifestPath, contents: OutputFolder.manifest(files.map(\.path)))
-        do throws(Diagnostic) {
-            var folders: Set<String> = []
-            for file in files + [manifest] {
-                let path = staging.path + "/" + file.path
-                let folder = PathText.parent(of: path)
-                if folders.insert(folder).inserted { try steps.makeDirectories(folder) }
-                try steps.writeFile(file.contents, to: path)
-            }
-            try steps.rename(staging.path, to: folder.root)
-        } catch {
-            if !steps.isInterrupted { try? steps.removeTree(staging.path) }
-            throw error
         }
     }
 
