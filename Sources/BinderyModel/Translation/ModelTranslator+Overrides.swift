@@ -2,7 +2,7 @@ import BinderyCore
 import BinderyOpenAPI
 
 /// The naming and type overrides of ``ModelTranslator/Options``, by the identity of what they apply to.
-struct ResolvedOverrides {
+struct ResolvedOverrides: Sendable {
     /// Types of the user's, by the place of the schema they replace.
     var customTypes: [TypeID: TypeOverride] = [:]
     /// Exact names of generated types.

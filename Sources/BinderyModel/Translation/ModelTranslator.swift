@@ -64,9 +64,19 @@ public final class ModelTranslator {
     var overrides = ResolvedOverrides()
     /// The operations to generate and the schemas they reach.
     var selection = Selection(operations: [], schemas: nil, dropped: [])
-    public private(set) var warnings: [Diagnostic] = []
+    public internal(set) var warnings: [Diagnostic] = []
+    /// The positions in ``warnings`` of those ``warnOnce(_:_:)`` gave: merging a chunk translated apart leaves out
+    /// those an earlier chunk gave already (``ModelTranslator+Chunks``).
+    var onceWarnings: Set<Int> = []
     /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
-    public private(set) var notes: [Diagnostic] = []
+    public internal(set) var notes: [Diagnostic] = []
+    /// What this translator asked for and looked up in vain, for merging what it translated of a chunk
+    /// (``ModelTranslator+Chunks``).
+    var journal = Journal()
+    /// How the component schemas and the operations are cut into chunks translated at once.
+    var chunking = Chunking.standard
+    /// How many chunks were translated again, in order, because they depended on earlier ones.
+    var redoneChunks = 0
 
     public init(document: OpenAPIDocument, options: Options) {
         let (document, parents) = Self.listingDescendants(in: document)
@@ -79,6 +89,16 @@ public final class ModelTranslator {
                 options.moduleName
             ])
         )
+    }
+
+    /// A translator that carries on from `state`, another's (``ModelTranslator+Chunks``).
+    init(continuing state: State) {
+        document = state.document
+        parentsListingDescendants = state.parentsListingDescendants
+        parentLocations = state.parentLocations
+        options = state.options
+        namer = state.namer
+        restore(state)
     }
 
     /// Translates `document`.
@@ -112,13 +132,8 @@ public final class ModelTranslator {
         }
         requestSchemaNames()
         model.servers = translateServers()
-        for (id, schema) in selectedSchemas {
-            try translateComponent(id: id, schema: schema)
-        }
-        breakAliasCycles()
-        for (group, id) in zip(groups, apiIDs) {
-            model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
-        }
+        model.apis = try translateSchemasAndOperations(
+            groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
         dropChoicesOfThemselves()
         boxStoredStructsAndUnions()
         deprecateUses(in: &model.apis)
@@ -268,12 +283,38 @@ public final class ModelTranslator {
 
     /// ``warn(_:_:)``, once per location: for what is found again each time a schema is looked at.
     func warnOnce(_ location: SourceLocation, _ message: String) {
-        let warning = Diagnostic(.warning, at: location, message)
-        if !warnings.contains(warning) { warnings.append(warning) }
+        appendOnce(Diagnostic(.warning, at: location, message))
+    }
+
+    /// Appends `warning` unless it is among ``warnings`` already, as given once.
+    func appendOnce(_ warning: Diagnostic) {
+        guard !warnings.contains(warning) else { return }
+        onceWarnings.insert(warnings.count)
+        warnings.append(warning)
     }
 
     func note(_ location: SourceLocation, _ message: String) {
         notes.append(Diagnostic(.note, at: location, message))
+    }
+
+    /// The declaration of `id` translated so far; when there is none yet, the journal keeps that it was looked for
+    /// (an earlier chunk translated apart may have declared it: ``ModelTranslator+Chunks``).
+    func translatedDefinition(_ id: TypeID) -> TypeDefinition? {
+        guard let definition = definitions[id] else {
+            journal.missedDefinitions.insert(id)
+            return nil
+        }
+        return definition
+    }
+
+    /// The name `id` asked for so far; when none yet, the journal keeps that it was looked for, as in
+    /// ``translatedDefinition(_:)``.
+    func preferredName(of id: TypeID) -> String? {
+        guard let name = preferredNames[id] else {
+            journal.missedPreferredNames.insert(id)
+            return nil
+        }
+        return name
     }
 
     /// The schema a reference points to.
