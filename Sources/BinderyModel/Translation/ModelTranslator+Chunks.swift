@@ -46,6 +46,8 @@ extension ModelTranslator {
     struct Journal: Sendable {
         /// The identities it asked names for (``requestName(_:preferred:in:)``), in order.
         var declared: [TypeID] = []
+        /// The identities of the component schemas it declared (``translateComponent(id:schema:)``).
+        var components: [TypeID] = []
         /// The identities whose declaration it looked up and did not find (``translatedDefinition(_:)``).
         var missedDefinitions: Set<TypeID> = []
         /// The identities whose preferred name it looked up and did not find (``preferredName(of:)``).
@@ -138,8 +140,10 @@ extension ModelTranslator {
         var apis: [APIInProgress?] = Array(repeating: nil, count: groups.count)
         for (index, chunk) in chunks.enumerated() {
             if index == componentChunks.count { breakAliasCycles() }
-            if case .success(let result)? = translated[index], !dependsOnEarlierChunks(result, apis: apis) {
-                try merge(result, of: chunk, groups: groups, apis: &apis)
+            if index == 0, !componentChunks.isEmpty, case .success(let result)? = translated[index] {
+                try adopt(result, groups: groups, apis: &apis)
+            } else if case .success(let result)? = translated[index], !dependsOnEarlierChunks(result, apis: apis) {
+                try merge(result, groups: groups, apis: &apis)
             } else {
                 redoneChunks += 1
                 try translate(chunk, groups: groups, apis: &apis, schemes: schemes)
@@ -200,24 +204,26 @@ extension ModelTranslator {
             }
     }
 
-    /// Adds what `chunk`'s translator gave for `units`, which does not depend on earlier chunks, as if this
-    /// translator had translated them.
-    func merge(
-        _ chunk: TranslatedChunk, of units: ArraySlice<Unit>, groups: [APIGroup], apis: inout [APIInProgress?]
-    ) throws(Diagnostic) {
+    /// Carries on from where `chunk`'s translator ended, when this translator is where that one started (the first
+    /// chunk).
+    func adopt(_ chunk: TranslatedChunk, groups: [APIGroup], apis: inout [APIInProgress?]) throws(Diagnostic) {
+        restore(chunk.state)
+        try mergeOperations(of: chunk, groups: groups, apis: &apis)
+    }
+
+    /// Adds what `chunk`'s translator gave, which does not depend on earlier chunks, as if this translator had
+    /// translated its units.
+    func merge(_ chunk: TranslatedChunk, groups: [APIGroup], apis: inout [APIInProgress?]) throws(Diagnostic) {
         let translated = chunk.state
         for request in translated.namer.requests(after: chunk.start.requests) {
             namer.request(request)
         }
-        // Every declaration is at an identity the chunk asked a name for, or at a component schema's.
-        var declared = translated.journal.declared
-        for unit in units {
-            if case .component(let id, _) = unit { declared.append(Self.typeID(of: id)) }
-        }
         for id in translated.journal.declared {
             preferredNames[id] = translated.preferredNames[id]
         }
-        for id in declared {
+        // Every declaration is at an identity the chunk asked a name for, or at a component schema's.
+        definitions.reserveCapacity(definitions.count + translated.definitions.count)
+        for id in translated.journal.declared + translated.journal.components {
             if let definition = translated.definitions[id] { definitions[id] = definition }
             if let nested = translated.children[id] { children[id] = nested }
             if let locations = translated.choiceLocations[id] { choiceLocations[id] = locations }
@@ -233,6 +239,12 @@ extension ModelTranslator {
         notes += translated.notes[chunk.start.notes...]
         overrides.applied.formUnion(translated.overrides.applied)
         overrides.places.formUnion(translated.overrides.places)
+        try mergeOperations(of: chunk, groups: groups, apis: &apis)
+    }
+
+    /// Adds the operations `chunk`'s translator gave to their API types, and the names they took.
+    func mergeOperations(of chunk: TranslatedChunk, groups: [APIGroup], apis: inout [APIInProgress?]) throws(Diagnostic)
+    {
         for (group, operations) in chunk.operations.sorted(by: { $0.key < $1.key }) {
             var api = try started(apis[group], groups[group])
             api.definition.operations += operations

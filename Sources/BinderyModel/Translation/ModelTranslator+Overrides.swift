@@ -133,15 +133,23 @@ extension ModelTranslator {
         return override
     }
 
-    /// Gives the names: those the user chose exactly, the others as asked for.
-    func assignNames() throws(Diagnostic) -> [TypeID: String] {
+    /// The names the user chose for types asked names for, to give exactly (``TypeNamer/assign(exactly:renamed:dropped:)``).
+    func exactTypeNames() -> [TypeID: String] {
+        guard !overrides.typeNames.isEmpty else { return [:] }
         let requested = Set(namer.requestedIDs)
         var exactly: [TypeID: String] = [:]
         for (id, override) in overrides.typeNames where requested.contains(id) {
             exactly[id] = override.name.value
             overrides.applied.insert(override.target.location)
         }
-        let (names, refused) = namer.assign(exactly: exactly)
+        return exactly
+    }
+
+    /// The names ``TypeNamer/assign(exactly:renamed:dropped:)`` gave, unless it refused a name the user chose.
+    func acceptedNames(
+        _ assigned: (names: [TypeID: String], refused: [TypeID: String])
+    ) throws(Diagnostic) -> [TypeID: String] {
+        let (names, refused) = assigned
         if let id = refused.keys.sorted().first, let override = overrides.typeNames[id] {
             throw Diagnostic(
                 at: override.name.location,
@@ -155,7 +163,8 @@ extension ModelTranslator {
     /// nothing is a misspelling.
     func checkOverridesApplied(selection: Selection) throws(Diagnostic) {
         let generated = namer.requestedIDs
-        let pointers = generated.map { Self.targetText(of: $0, root: document.location.file) }
+        // For messages only: computed when one is written.
+        let pointers = { generated.map { Self.targetText(of: $0, root: self.document.location.file) } }
         for (id, override) in overrides.typeNames.sorted(by: { $0.key < $1.key })
         where !overrides.applied.contains(override.target.location) && !selection.drops(id) {
             if overrides.customTypes[id] != nil {
@@ -167,7 +176,7 @@ extension ModelTranslator {
                 at: override.target.location,
                 pointerMessage(
                     "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                    among: pointers))
+                    among: pointers()))
         }
         for (id, override) in overrides.customTypes.sorted(by: { $0.key < $1.key })
         where !overrides.applied.contains(override.target.location) && !selection.drops(id) {
@@ -199,7 +208,7 @@ extension ModelTranslator {
     /// of `kind` comes from there, else at its member, with the closest of the type's `members` (`nil` for a type
     /// of another kind: what a member is called, and the members' names).
     func checkMemberOverrideApplied(
-        _ override: MemberNameOverride, selection: Selection, pointers: [String], kind: String,
+        _ override: MemberNameOverride, selection: Selection, pointers: () -> [String], kind: String,
         members: (TypeDefinition.Kind) -> (noun: String, names: [String])?
     ) throws(Diagnostic) {
         guard !overrides.applied.contains(override.member.location) else { return }
@@ -211,7 +220,7 @@ extension ModelTranslator {
                 definitions[id] == nil
                     ? pointerMessage(
                         "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                        among: pointers)
+                        among: pointers())
                     : "'\(override.target.value)' is not generated as \(kind)")
         }
         throw Diagnostic(

@@ -134,17 +134,26 @@ public final class ModelTranslator {
         model.servers = translateServers()
         model.apis = try translateSchemasAndOperations(
             groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
-        dropChoicesOfThemselves()
-        boxStoredStructsAndUnions()
-        deprecateUses(in: &model.apis)
-
-        let names = try assignNames()
+        // The names are given on another thread while the declarations are completed: they depend on the names
+        // asked for alone.
+        let exactly = exactTypeNames()
+        let namer = self.namer
+        let (assigned, _) = DeepStack.alongside(
+            { @Sendable in namer.assign(exactly: exactly) },
+            {
+                dropChoicesOfThemselves()
+                boxStoredStructsAndUnions()
+                deprecateUses(in: &model.apis)
+            })
+        let names = try acceptedNames(assigned.get())
         try checkOverridesApplied(selection: selection)
         let types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
         // Named before the repeats become aliases: their nested types keep their names (`Repeat.Status`), which
-        // Swift finds through the alias.
-        model.typeNames = TypeNames(types: types)
-        model.types = Self.sharingRepeatedInlineTypes(types)
+        // Swift finds through the alias. On another thread: both only read the declarations.
+        let (typeNames, sharedTypes) = DeepStack.alongside(
+            { @Sendable in TypeNames(types: types) }, { Self.sharingRepeatedInlineTypes(types) })
+        model.typeNames = typeNames.get()
+        model.types = sharedTypes.get()
         if var servers = model.servers {
             servers.name = names[servers.id] ?? ""
             for index in servers.enums.indices { servers.enums[index].name = names[servers.enums[index].id] ?? "" }
