@@ -46,8 +46,6 @@ extension ModelTranslator {
     struct Journal: Sendable {
         /// The identities it asked names for (``requestName(_:preferred:in:)``), in order.
         var declared: [TypeID] = []
-        /// The identities of the component schemas it declared (``translateComponent(id:schema:)``).
-        var components: [TypeID] = []
         /// The identities whose declaration it looked up and did not find (``translatedDefinition(_:)``).
         var missedDefinitions: Set<TypeID> = []
         /// The identities whose preferred name it looked up and did not find (``preferredName(of:)``).
@@ -128,28 +126,31 @@ extension ModelTranslator {
             groups[group].operations.operations.indices.map { Unit.operation(group: group, index: $0) }
         }
         let componentChunks = chunking.chunks(of: components)
-        let operationChunks = chunking.chunks(of: operations)
-        let chunks = componentChunks + operationChunks
-        var translated: [Result<TranslatedChunk, Diagnostic>?] = Array(repeating: nil, count: chunks.count)
-        if chunking.translatesApart(units: components.count + operations.count, chunks: chunks.count) {
-            let start = state()
-            translated = DeepStack.concurrentMap(count: chunks.count) { index in
-                Self.translate(chunks[index], from: start, groups: groups, schemes: schemes)
-            }
-        }
+        let chunks = componentChunks + chunking.chunks(of: operations)
         var apis: [APIInProgress?] = Array(repeating: nil, count: groups.count)
-        for (index, chunk) in chunks.enumerated() {
+        // The chunk at `index`, in order: what its translator gave, or translated here.
+        func complete(_ index: Int, translated: Result<TranslatedChunk, Diagnostic>?) throws(Diagnostic) {
             if index == componentChunks.count { breakAliasCycles() }
-            if index == 0, !componentChunks.isEmpty, case .success(let result)? = translated[index] {
+            if index == 0, !componentChunks.isEmpty, case .success(let result)? = translated {
                 try adopt(result, groups: groups, apis: &apis)
-            } else if case .success(let result)? = translated[index], !dependsOnEarlierChunks(result, apis: apis) {
+            } else if case .success(let result)? = translated, !dependsOnEarlierChunks(result, apis: apis) {
                 try merge(result, groups: groups, apis: &apis)
             } else {
-                redoneChunks += 1
-                try translate(chunk, groups: groups, apis: &apis, schemes: schemes)
+                if translated != nil { redoneChunks += 1 }
+                try translate(chunks[index], groups: groups, apis: &apis, schemes: schemes)
             }
         }
-        if operationChunks.isEmpty { breakAliasCycles() }
+        if chunking.translatesApart(units: components.count + operations.count, chunks: chunks.count) {
+            // Each chunk is merged as soon as it and those before it are translated.
+            let start = state()
+            try DeepStack.concurrentMap(
+                count: chunks.count,
+                { index in Self.translate(chunks[index], from: start, groups: groups, schemes: schemes) },
+                inOrder: { index, result throws(Diagnostic) in try complete(index, translated: result) })
+        } else {
+            for index in chunks.indices { try complete(index, translated: nil) }
+        }
+        if componentChunks.count == chunks.count { breakAliasCycles() }
         return apis.compactMap { $0?.definition }
     }
 
@@ -221,13 +222,10 @@ extension ModelTranslator {
         for id in translated.journal.declared {
             preferredNames[id] = translated.preferredNames[id]
         }
-        // Every declaration is at an identity the chunk asked a name for, or at a component schema's.
-        definitions.reserveCapacity(definitions.count + translated.definitions.count)
-        for id in translated.journal.declared + translated.journal.components {
-            if let definition = translated.definitions[id] { definitions[id] = definition }
-            if let nested = translated.children[id] { children[id] = nested }
-            if let locations = translated.choiceLocations[id] { choiceLocations[id] = locations }
-        }
+        // The chunks start before any declaration, and declare different types: what a chunk holds is its own.
+        definitions.merge(translated.definitions) { _, chunks in chunks }
+        children.merge(translated.children) { _, chunks in chunks }
+        choiceLocations.merge(translated.choiceLocations) { _, chunks in chunks }
         topLevel += translated.topLevel[chunk.start.topLevel...]
         for index in chunk.start.warnings..<translated.warnings.count {
             if translated.onceWarnings.contains(index) {

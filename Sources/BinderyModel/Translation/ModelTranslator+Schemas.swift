@@ -41,7 +41,6 @@ extension ModelTranslator {
     func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
         let typeID = Self.typeID(of: id)
         guard translatedDefinition(typeID) == nil, overrides.customTypes[typeID] == nil else { return }
-        journal.components.append(typeID)
         topLevel.append(typeID)
         definitions[typeID] = try declaration(
             for: schema, id: typeID, hint: preferredNames[typeID] ?? "", source: sourceDescription(id),
