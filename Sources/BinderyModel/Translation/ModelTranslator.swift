@@ -142,8 +142,12 @@ public final class ModelTranslator {
             { @Sendable in namer.assign(exactly: exactly) },
             {
                 dropChoicesOfThemselves()
-                boxStoredStructsAndUnions()
-                deprecateUses(in: &model.apis)
+                // What to box is found on a third thread while deprecation follows from use: neither reads what
+                // the other changes.
+                let declared = definitions
+                let (boxes, _) = DeepStack.alongside(
+                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &model.apis) })
+                box(boxes.get())
             })
         let names = try acceptedNames(assigned.get())
         try checkOverridesApplied(selection: selection)
