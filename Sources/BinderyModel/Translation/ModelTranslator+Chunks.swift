@@ -164,10 +164,10 @@ extension ModelTranslator {
             case .component(let id, let schema):
                 try translateComponent(id: id, schema: schema)
             case .operation(let group, let index):
-                var api = try started(apis[group], groups[group])
-                api.definition.operations += try translateOperation(
+                let api = try started(&apis[group], groups[group])
+                let operations = try translateOperation(
                     at: index, of: groups[group].operations, in: api, schemes: schemes)
-                apis[group] = api
+                api.definition.operations += operations
             }
         }
     }
@@ -244,17 +244,18 @@ extension ModelTranslator {
     func mergeOperations(of chunk: TranslatedChunk, groups: [APIGroup], apis: inout [APIInProgress?]) throws(Diagnostic)
     {
         for (group, operations) in chunk.operations.sorted(by: { $0.key < $1.key }) {
-            var api = try started(apis[group], groups[group])
+            let api = try started(&apis[group], groups[group])
             api.definition.operations += operations
             api.members.take(keys: chunk.memberNames[group] ?? [])
-            apis[group] = api
         }
     }
 
-    /// `api`, or `group`'s API type started now.
-    func started(_ api: APIInProgress?, _ group: APIGroup) throws(Diagnostic) -> APIInProgress {
+    /// `api`, or `group`'s API type, started now and kept in `api`.
+    func started(_ api: inout APIInProgress?, _ group: APIGroup) throws(Diagnostic) -> APIInProgress {
         if let api { return api }
-        return try startAPI(group)
+        let started = try startAPI(group)
+        api = started
+        return started
     }
 
     /// Where this translator is.

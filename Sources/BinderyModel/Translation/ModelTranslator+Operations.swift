@@ -15,13 +15,20 @@ struct APIGroup: Sendable {
 }
 
 /// An API type while its operations are translated: the names its members took so far, and those the user chose
-/// for its operations, by position.
-struct APIInProgress {
+/// for its operations, by position. A reference, so that adding an operation does not copy those before it.
+final class APIInProgress {
     var definition: APIDefinition
     let members: NameScope
     let chosen: [Int: String]
     /// The names its members had before an operation took one.
     let initialMemberNames: Set<String>
+
+    init(definition: APIDefinition, members: NameScope, chosen: [Int: String]) {
+        self.definition = definition
+        self.members = members
+        self.chosen = chosen
+        self.initialMemberNames = members.takenKeys
+    }
 }
 
 extension ModelTranslator {
@@ -57,8 +64,7 @@ extension ModelTranslator {
             }
             chosen[index] = override.name.value
         }
-        return APIInProgress(
-            definition: api, members: members, chosen: chosen, initialMemberNames: members.takenKeys)
+        return APIInProgress(definition: api, members: members, chosen: chosen)
     }
 
     /// The operation at `index` of `api`'s group, and its streaming variant if it has one, with their members'
