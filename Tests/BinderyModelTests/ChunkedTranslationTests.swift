@@ -118,6 +118,33 @@ import Testing
         #expect(box.properties.first?.defaultValue == .enumCase("large"))
     }
 
+    /// Both operations' paths name a parameter they do not declare: the error is the first operation's, as in order.
+    @Test func theErrorIsTheFirstInOrder() throws {
+        let document = try Self.read(
+            """
+            openapi: 3.0.0
+            info: {title: T, version: '1'}
+            paths:
+              /a/{x}:
+                get: {operationId: a, responses: {'204': {description: none}}}
+              /b/{y}:
+                get: {operationId: b, responses: {'204': {description: none}}}
+            """)
+        func error(_ chunking: ModelTranslator.Chunking) -> Diagnostic? {
+            let translator = ModelTranslator(document: document, options: .init(moduleName: "API"))
+            translator.chunking = chunking
+            do {
+                _ = try translator.translate()
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let inOrder = try #require(error(.inOrder))
+        #expect(inOrder.message.contains("'{x}'"))
+        #expect(error(.init(chunksPerList: .max, minimumUnits: 1)) == inOrder)
+    }
+
     /// Two schemas merge the same one, whose `oneOf` beside `allOf` is not all objects: warned once in order, and
     /// once when the two are translated apart.
     @Test func aWarningGivenOnceIsMergedOnce() throws {
