@@ -190,12 +190,12 @@ public final class ModelTranslator {
     /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
     /// deprecated one is never the first: naming it (`Old.Status`) would make Swift warn where the alias is.
     static func sharingRepeatedInlineTypes(_ types: [TypeDefinition]) -> [TypeDefinition] {
-        var firstOfKey: [TypeDefinition: TypeID] = [:]
+        var firstOfKey: [HashedKey: TypeID] = [:]
         func sharing(_ definition: TypeDefinition, isComponent: Bool, inDeprecated: Bool) -> TypeDefinition {
             if case .alias = definition.kind { return definition }
             var definition = definition
             if !isComponent {
-                let key = definition.contentKey
+                let key = HashedKey(definition.contentKey)
                 if let first = firstOfKey[key] {
                     definition.kind = .alias(.named(first))
                     definition.nestedTypes = []
@@ -210,6 +210,26 @@ public final class ModelTranslator {
             return definition
         }
         return types.map { sharing($0, isComponent: !$0.source.isEmpty, inDeprecated: false) }
+    }
+
+    /// A content key with its hash, computed once: hashing a key walks the whole declaration, nested types included,
+    /// and a key that is new is both looked up and inserted.
+    struct HashedKey: Hashable {
+        let key: TypeDefinition
+        let hash: Int
+
+        init(_ key: TypeDefinition) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        static func == (lhs: HashedKey, rhs: HashedKey) -> Bool {
+            lhs.hash == rhs.hash && lhs.key == rhs.key
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
     }
 
     /// The declaration of `id` with its names and nested types.
