@@ -1,12 +1,13 @@
 import BinderyCore
 import BinderyOpenAPI
 
-/// The component schemas and the operations, translated on every core, with the output of one.
+/// The component schemas and the operations, translated on every core, with the output of one translator.
 ///
 /// In order, the translation is: the component schemas in table order, alias cycles broken, then the operations, API
-/// by API. Both lists are cut into contiguous chunks, each translated by a translator of its own that carries on
-/// from where this one is before any of them (``State``); then the chunks are merged in order. A chunk translated
-/// so gives what it gives in order unless it depends on the chunks before it, which its ``Journal`` tells:
+/// by API. Both lists are cut into contiguous chunks. Each chunk is translated by a translator of its own, which
+/// carries on from where this one is before any chunk (``State``), and the chunks are merged here in order, each as
+/// soon as it and those before it are done. A chunk translated apart gives what it gives in order unless it depends
+/// on the chunks before it, which its ``Journal`` tells:
 ///
 /// - it declared a type at an identity an earlier chunk declared (in order, the later one gets `~2`);
 /// - it looked up the declaration or the preferred name of a type, and found none, where an earlier chunk made one
@@ -15,9 +16,9 @@ import BinderyOpenAPI
 ///   took (in order, the later one gets `2`);
 /// - it failed: the error in order may be an earlier one.
 ///
-/// Such a chunk is translated again, by this translator, in order, after the chunks before it. Nothing else a
-/// translator keeps changes what a chunk gives: the caches of ``kinds(of:)`` and ``isStructShaped(_:reference:)``
-/// hold what the document says, and warnings given once are merged once.
+/// Such a chunk is translated again, here, in order, after the chunks before it. Nothing else a translator keeps
+/// changes what a chunk gives: the caches of ``kinds(of:)`` and ``isStructShaped(_:reference:)`` hold what the
+/// document says, and warnings given once are merged once.
 extension ModelTranslator {
     /// What a translator keeps, handed to the translators of chunks and back.
     struct State: Sendable {
@@ -71,7 +72,7 @@ extension ModelTranslator {
         var memberNames: [Int: Set<String>]
     }
 
-    /// How much of the lists that only grow a state holds.
+    /// How long the lists a translator only appends to are (where a chunk's translator started).
     struct Counts: Sendable {
         var requests: Int
         var topLevel: Int
@@ -94,9 +95,9 @@ extension ModelTranslator {
         /// translator translates them all itself, in order.
         var minimumUnits: Int
 
-        /// Four chunks a list, so that the threads that finish first take the rest (the operations of large
-        /// descriptions differ in size by a hundred times); at least 32 units each, so that a chunk is worth a
-        /// thread's start and merge.
+        /// Four chunks a list, so that the thread that finishes first takes the next one (Stripe's four chunks of
+        /// operations took from 22 to 56 ms in one run); at least 32 units each, so that a chunk is worth its
+        /// translator and its merge.
         static let standard = Chunking(chunksPerList: 4, minimumUnits: 32)
         /// One chunk, translated in order.
         static let inOrder = Chunking(chunksPerList: 1, minimumUnits: .max)
@@ -131,6 +132,7 @@ extension ModelTranslator {
         // The chunk at `index`, in order: what its translator gave, or translated here.
         func complete(_ index: Int, translated: Result<TranslatedChunk, Diagnostic>?) throws(Diagnostic) {
             if index == componentChunks.count { breakAliasCycles() }
+            // The first chunk started where this translator still is: where it ended is where this one carries on.
             if index == 0, !componentChunks.isEmpty, case .success(let result)? = translated {
                 try adopt(result, groups: groups, apis: &apis)
             } else if case .success(let result)? = translated, !dependsOnEarlierChunks(result, apis: apis) {
@@ -222,7 +224,8 @@ extension ModelTranslator {
         for id in translated.journal.declared {
             preferredNames[id] = translated.preferredNames[id]
         }
-        // The chunks start before any declaration, and declare different types: what a chunk holds is its own.
+        // A chunk changes no declaration it started with (there is none before the first component schema), so its
+        // declarations merge whole.
         definitions.merge(translated.definitions) { _, chunks in chunks }
         children.merge(translated.children) { _, chunks in chunks }
         choiceLocations.merge(translated.choiceLocations) { _, chunks in chunks }

@@ -133,7 +133,8 @@ extension ModelTranslator {
         return override
     }
 
-    /// The names the user chose for types asked names for, to give exactly (``TypeNamer/assign(exactly:renamed:dropped:)``).
+    /// The names the user chose for types that asked for names, to give as they are
+    /// (``TypeNamer/assign(exactly:renamed:dropped:)``).
     func exactTypeNames() -> [TypeID: String] {
         guard !overrides.typeNames.isEmpty else { return [:] }
         let requested = Set(namer.requestedIDs)

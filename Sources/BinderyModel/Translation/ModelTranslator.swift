@@ -134,30 +134,10 @@ public final class ModelTranslator {
         model.servers = translateServers()
         model.apis = try translateSchemasAndOperations(
             groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
-        // The names are given on another thread while the declarations are completed: they depend on the names
-        // asked for alone.
-        let exactly = exactTypeNames()
-        let namer = self.namer
-        let (assigned, _) = DeepStack.alongside(
-            { @Sendable in namer.assign(exactly: exactly) },
-            {
-                dropChoicesOfThemselves()
-                // What to box is found on a third thread while deprecation follows from use: neither reads what
-                // the other changes.
-                let declared = definitions
-                let (boxes, _) = DeepStack.alongside(
-                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &model.apis) })
-                box(boxes.get())
-            })
-        let names = try acceptedNames(assigned.get())
+        let names = try completeDeclarations(apis: &model.apis)
         try checkOverridesApplied(selection: selection)
         let types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
-        // Named before the repeats become aliases: their nested types keep their names (`Repeat.Status`), which
-        // Swift finds through the alias. On another thread: both only read the declarations.
-        let (typeNames, sharedTypes) = DeepStack.alongside(
-            { @Sendable in TypeNames(types: types) }, { Self.sharingRepeatedInlineTypes(types) })
-        model.typeNames = typeNames.get()
-        model.types = sharedTypes.get()
+        (model.typeNames, model.types) = Self.namedAndShared(types)
         if var servers = model.servers {
             servers.name = names[servers.id] ?? ""
             for index in servers.enums.indices { servers.enums[index].name = names[servers.enums[index].id] ?? "" }
@@ -177,6 +157,34 @@ public final class ModelTranslator {
             }
         }
         return model
+    }
+
+    /// Completes the declarations (choices of themselves dropped, stored structs and unions boxed, deprecation
+    /// following from use, in `apis` too) and gives the names, which depend on the names asked for alone: on another
+    /// thread meanwhile. What to box is found on a third thread while deprecation follows from use: neither reads
+    /// what the other changes.
+    func completeDeclarations(apis: inout [APIDefinition]) throws(Diagnostic) -> [TypeID: String] {
+        let exactly = exactTypeNames()
+        let namer = self.namer
+        let (assigned, _) = DeepStack.alongside(
+            { @Sendable in namer.assign(exactly: exactly) },
+            {
+                dropChoicesOfThemselves()
+                let declared = definitions
+                let (boxes, _) = DeepStack.alongside(
+                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &apis) })
+                box(boxes.get())
+            })
+        return try acceptedNames(assigned.get())
+    }
+
+    /// How each of `types` is written, and `types` with their repeats shared (``sharingRepeatedInlineTypes(_:)``);
+    /// both only read the declarations, so the first is found on another thread. Named before the repeats become
+    /// aliases: their nested types keep their names (`Repeat.Status`), which Swift finds through the alias.
+    static func namedAndShared(_ types: [TypeDefinition]) -> (TypeNames, [TypeDefinition]) {
+        let (typeNames, shared) = DeepStack.alongside(
+            { @Sendable in TypeNames(types: types) }, { sharingRepeatedInlineTypes(types) })
+        return (typeNames.get(), shared.get())
     }
 
     /// `types`, where an inline schema declared the same way as an earlier one (the same ``TypeDefinition/contentKey``:
@@ -212,8 +220,8 @@ public final class ModelTranslator {
         return types.map { sharing($0, isComponent: !$0.source.isEmpty, inDeprecated: false) }
     }
 
-    /// A content key with its hash, computed once: hashing a key walks the whole declaration, nested types included,
-    /// and a key that is new is both looked up and inserted.
+    /// A content key with its hash, computed once: hashing a key walks the whole declaration, nested types
+    /// included, and a key that is new is both looked up and inserted.
     struct HashedKey: Hashable {
         let key: TypeDefinition
         let hash: Int
