@@ -1,8 +1,10 @@
-import BinderyModel
 import BinderyOpenAPI
+import BinderyYAML
 import Foundation
 import TestExecutors
 import Testing
+
+@testable import BinderyModel
 
 /// Runs `body` on a thread with a 512 KB stack and waits for it. A walk that recurses once per schema of a chain
 /// overflows that stack (and crashes the test) with a chain a thousand schemas long, where the main thread's 8 MB
@@ -28,6 +30,15 @@ private final class Outcome<T: Sendable>: @unchecked Sendable {
 /// Descriptions whose schemas refer to each other in long chains or in circles: each walk of the translator over them
 /// ends, in bounded stack, with a model.
 @Suite(.computing) struct DeepSchemaTests {
+    /// `yaml` translated in order, on the calling thread: the chunks of a description with many schemas are translated
+    /// on threads with deep stacks (`ModelTranslator+Chunks`), where a walk that recurses would go unnoticed.
+    private func translate(_ yaml: String) throws -> (CodeModel, [Diagnostic]) {
+        let document = try OpenAPIReader().read(root: YAMLDocument(bytes: Array(yaml.utf8), file: "spec.yaml").root)
+        let translator = ModelTranslator(document: document, options: .init(moduleName: "API"))
+        translator.chunking = .inOrder
+        return (try translator.translate(), translator.warnings)
+    }
+
     /// A 3.0 description whose `components.schemas` are `schemas`, in order.
     private static func description(_ schemas: [(name: String, schema: String)], version: String = "3.0.3") -> String {
         "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"

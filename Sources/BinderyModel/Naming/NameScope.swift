@@ -59,6 +59,17 @@ public final class NameScope {
         taken.contains(key(name)) || outer?.isTaken(name) == true
     }
 
+    /// The names taken here (lowercased when case does not matter), to learn which ones a copy of this scope
+    /// took apart from it (``ModelTranslator+Chunks``).
+    var takenKeys: Set<String> {
+        taken
+    }
+
+    /// Takes `keys` here: names ``takenKeys`` gave for a scope like this one.
+    func take(keys: Set<String>) {
+        taken.formUnion(keys)
+    }
+
     private func key(_ name: String) -> String {
         caseInsensitive ? name.lowercased() : name
     }

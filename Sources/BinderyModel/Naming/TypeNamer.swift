@@ -87,6 +87,22 @@ public struct TypeNamer: Sendable {
         return (names, refused)
     }
 
+    /// How many names were asked for.
+    var requestCount: Int {
+        requests.count
+    }
+
+    /// The requests after the first `count`, in order: those a copy of this namer took apart from it
+    /// (``ModelTranslator+Chunks``).
+    func requests(after count: Int) -> ArraySlice<Request> {
+        requests[count...]
+    }
+
+    /// Asks for a name again as `request` asked for it.
+    mutating func request(_ request: Request) {
+        self.request(request.id, preferred: request.preferred, in: request.scope)
+    }
+
     /// The identities asked for, in order.
     public var requestedIDs: [TypeID] {
         requests.map(\.id)

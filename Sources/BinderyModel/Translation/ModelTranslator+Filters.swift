@@ -2,7 +2,7 @@ import BinderyCore
 import BinderyOpenAPI
 
 /// What a filter keeps of the description: the operations it matches, and the schemas they reach.
-struct Selection {
+struct Selection: Sendable {
     /// The operations to generate, in document order.
     var operations: [BinderyOpenAPI.Operation]
     /// The schemas of the table to generate; `nil` for all of them.

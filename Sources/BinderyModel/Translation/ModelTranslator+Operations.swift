@@ -2,10 +2,33 @@ import BinderyCore
 import BinderyOpenAPI
 
 /// The operations of one tag.
-struct OperationGroup {
+struct OperationGroup: Sendable {
     var tag: String
     var description: String?
     var operations: [BinderyOpenAPI.Operation]
+}
+
+/// The operations of one tag and the identity of the API type that declares them.
+struct APIGroup: Sendable {
+    var id: TypeID
+    var operations: OperationGroup
+}
+
+/// An API type while its operations are translated: the names its members took so far, and those the user chose
+/// for its operations, by position. A reference, so that adding an operation does not copy those before it.
+final class APIInProgress {
+    var definition: APIDefinition
+    let members: NameScope
+    let chosen: [Int: String]
+    /// The names its members had before an operation took one.
+    let initialMemberNames: Set<String>
+
+    init(definition: APIDefinition, members: NameScope, chosen: [Int: String]) {
+        self.definition = definition
+        self.members = members
+        self.chosen = chosen
+        self.initialMemberNames = members.takenKeys
+    }
 }
 
 extension ModelTranslator {
@@ -23,14 +46,15 @@ extension ModelTranslator {
         return groups.values.sorted { $0.tag < $1.tag }
     }
 
-    func translateAPI(
-        id: TypeID, group: OperationGroup, schemes: [SecuritySchemeDefinition]
-    ) throws(Diagnostic) -> APIDefinition {
-        var api = APIDefinition(id: id, tag: group.tag, documentation: Documentation(description: group.description))
+    /// The API type of `group` without operations yet, its members holding the names the user chose for them.
+    func startAPI(_ group: APIGroup) throws(Diagnostic) -> APIInProgress {
+        let api = APIDefinition(
+            id: group.id, tag: group.operations.tag,
+            documentation: Documentation(description: group.operations.description))
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
         // The names the user chose first, exactly; the others make way.
         var chosen: [Int: String] = [:]
-        for (index, operation) in group.operations.enumerated() {
+        for (index, operation) in group.operations.operations.enumerated() {
             guard let override = operationNameOverride(operation) else { continue }
             guard members.claimExactly(override.name.value) else {
                 throw Diagnostic(
@@ -40,18 +64,22 @@ extension ModelTranslator {
             }
             chosen[index] = override.name.value
         }
-        for (index, operation) in group.operations.enumerated() {
-            var definition = try translateOperation(
-                operation, swiftName: chosen[index], members: members, schemes: schemes)
-            let variant = try streamingVariant(of: definition, operation: operation, members: members)
-            if let variant, variant.streamsBytes {
-                definition.byteStreamingVariant =
-                    variant.hasSimpleMethod ? variant.swiftName : variant.responseMethodName
-            }
-            api.operations.append(definition)
-            if let variant { api.operations.append(variant) }
+        return APIInProgress(definition: api, members: members, chosen: chosen)
+    }
+
+    /// The operation at `index` of `api`'s group, and its streaming variant if it has one, with their members'
+    /// names taken in `api`.
+    func translateOperation(
+        at index: Int, of group: OperationGroup, in api: APIInProgress, schemes: [SecuritySchemeDefinition]
+    ) throws(Diagnostic) -> [OperationDefinition] {
+        let operation = group.operations[index]
+        var definition = try translateOperation(
+            operation, swiftName: api.chosen[index], members: api.members, schemes: schemes)
+        let variant = try streamingVariant(of: definition, operation: operation, members: api.members)
+        if let variant, variant.streamsBytes {
+            definition.byteStreamingVariant = variant.hasSimpleMethod ? variant.swiftName : variant.responseMethodName
         }
-        return api
+        return [definition] + (variant.map { [$0] } ?? [])
     }
 
     /// The operation's methods, named `swiftName` when the user chose a name (already claimed in `members`).

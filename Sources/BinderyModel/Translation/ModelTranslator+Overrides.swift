@@ -2,7 +2,7 @@ import BinderyCore
 import BinderyOpenAPI
 
 /// The naming and type overrides of ``ModelTranslator/Options``, by the identity of what they apply to.
-struct ResolvedOverrides {
+struct ResolvedOverrides: Sendable {
     /// Types of the user's, by the place of the schema they replace.
     var customTypes: [TypeID: TypeOverride] = [:]
     /// Exact names of generated types.
@@ -133,15 +133,24 @@ extension ModelTranslator {
         return override
     }
 
-    /// Gives the names: those the user chose exactly, the others as asked for.
-    func assignNames() throws(Diagnostic) -> [TypeID: String] {
+    /// The names the user chose for types that asked for names, to give as they are
+    /// (``TypeNamer/assign(exactly:renamed:dropped:)``).
+    func exactTypeNames() -> [TypeID: String] {
+        guard !overrides.typeNames.isEmpty else { return [:] }
         let requested = Set(namer.requestedIDs)
         var exactly: [TypeID: String] = [:]
         for (id, override) in overrides.typeNames where requested.contains(id) {
             exactly[id] = override.name.value
             overrides.applied.insert(override.target.location)
         }
-        let (names, refused) = namer.assign(exactly: exactly)
+        return exactly
+    }
+
+    /// The names ``TypeNamer/assign(exactly:renamed:dropped:)`` gave, unless it refused a name the user chose.
+    func acceptedNames(
+        _ assigned: (names: [TypeID: String], refused: [TypeID: String])
+    ) throws(Diagnostic) -> [TypeID: String] {
+        let (names, refused) = assigned
         if let id = refused.keys.sorted().first, let override = overrides.typeNames[id] {
             throw Diagnostic(
                 at: override.name.location,
@@ -155,7 +164,8 @@ extension ModelTranslator {
     /// nothing is a misspelling.
     func checkOverridesApplied(selection: Selection) throws(Diagnostic) {
         let generated = namer.requestedIDs
-        let pointers = generated.map { Self.targetText(of: $0, root: document.location.file) }
+        // For messages only: computed when one is written.
+        let pointers = { generated.map { Self.targetText(of: $0, root: self.document.location.file) } }
         for (id, override) in overrides.typeNames.sorted(by: { $0.key < $1.key })
         where !overrides.applied.contains(override.target.location) && !selection.drops(id) {
             if overrides.customTypes[id] != nil {
@@ -167,7 +177,7 @@ extension ModelTranslator {
                 at: override.target.location,
                 pointerMessage(
                     "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                    among: pointers))
+                    among: pointers()))
         }
         for (id, override) in overrides.customTypes.sorted(by: { $0.key < $1.key })
         where !overrides.applied.contains(override.target.location) && !selection.drops(id) {
@@ -199,7 +209,7 @@ extension ModelTranslator {
     /// of `kind` comes from there, else at its member, with the closest of the type's `members` (`nil` for a type
     /// of another kind: what a member is called, and the members' names).
     func checkMemberOverrideApplied(
-        _ override: MemberNameOverride, selection: Selection, pointers: [String], kind: String,
+        _ override: MemberNameOverride, selection: Selection, pointers: () -> [String], kind: String,
         members: (TypeDefinition.Kind) -> (noun: String, names: [String])?
     ) throws(Diagnostic) {
         guard !overrides.applied.contains(override.member.location) else { return }
@@ -211,7 +221,7 @@ extension ModelTranslator {
                 definitions[id] == nil
                     ? pointerMessage(
                         "no generated type comes from '\(override.target.value)'", for: override.target.value,
-                        among: pointers)
+                        among: pointers())
                     : "'\(override.target.value)' is not generated as \(kind)")
         }
         throw Diagnostic(

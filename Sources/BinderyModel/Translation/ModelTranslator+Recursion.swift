@@ -12,27 +12,51 @@
 /// instead of 372 s. A boxed member is a reference (copying it is a retain), read and written through a computed
 /// property of the same name and type; values are never shared mutably (a new box is made on every set).
 extension ModelTranslator {
-    func boxStoredStructsAndUnions() {
-        // Unions first: one indirect enum breaks every cycle through it.
+    /// What is boxed (``boxes(in:)``, then ``box(_:)``): the unions that become indirect, and the storage names of
+    /// the properties that store a struct or union boxed, by struct and property position.
+    struct Boxes: Sendable {
         var indirectUnions: Set<TypeID> = []
-        let all = storageGraph(indirectUnions: [])
+        var storageNames: [TypeID: [Int: String]] = [:]
+    }
+
+    /// What to box among `definitions`: found from the declarations alone, on any thread, so that it can be found
+    /// while ``deprecateUses(in:)`` changes them (neither reads what the other changes).
+    static func boxes(in definitions: [TypeID: TypeDefinition]) -> Boxes {
+        let declarations = Declarations(definitions: definitions)
+        var boxes = Boxes()
+        // Unions first: one indirect enum breaks every cycle through it.
+        let all = declarations.storageGraph(indirectUnions: [])
         for members in StronglyConnectedComponents(edges: all).components {
             for id in members where members.count > 1 || all[id]?.contains(id) == true {
-                guard case .union(var union) = definitions[id]?.kind else { continue }
-                union.isIndirect = true
-                definitions[id]?.kind = .union(union)
-                indirectUnions.insert(id)
+                guard case .union = definitions[id]?.kind else { continue }
+                boxes.indirectUnions.insert(id)
             }
         }
         for (id, definition) in definitions {
-            guard case .structure(var structure) = definition.kind else { continue }
+            guard case .structure(let structure) = definition.kind else { continue }
             let names = Set(structure.properties.map(\.swiftName))
             for index in structure.properties.indices
-            where storedValue(in: structure.properties[index].type, indirectUnions: indirectUnions) != nil {
+            where declarations.storedValue(in: structure.properties[index].type, indirectUnions: boxes.indirectUnions)
+                != nil
+            {
                 var storage = "_" + structure.properties[index].swiftName
                 while names.contains(storage) { storage += "Storage" }
-                structure.properties[index].indirectStorageName = storage
+                boxes.storageNames[id, default: [:]][index] = storage
             }
+        }
+        return boxes
+    }
+
+    /// Makes the unions and properties `boxes` lists indirect.
+    func box(_ boxes: Boxes) {
+        for id in boxes.indirectUnions {
+            guard case .union(var union) = definitions[id]?.kind else { continue }
+            union.isIndirect = true
+            definitions[id]?.kind = .union(union)
+        }
+        for (id, storageNames) in boxes.storageNames {
+            guard case .structure(var structure) = definitions[id]?.kind else { continue }
+            for (index, storage) in storageNames { structure.properties[index].indirectStorageName = storage }
             definitions[id]?.kind = .structure(structure)
         }
     }
@@ -88,6 +112,23 @@ extension ModelTranslator {
             }
         }
     }
+
+    /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
+    /// not indirect through its cases.
+    func storageGraph(indirectUnions: Set<TypeID>) -> [TypeID: Set<TypeID>] {
+        Declarations(definitions: definitions).storageGraph(indirectUnions: indirectUnions)
+    }
+
+    /// The struct or (not indirect) union a value of `type` stores inline, through optionals and aliases, not
+    /// arrays or dictionaries.
+    func storedValue(in type: SwiftType, indirectUnions: Set<TypeID>) -> TypeID? {
+        Declarations(definitions: definitions).storedValue(in: type, indirectUnions: indirectUnions)
+    }
+}
+
+/// The declarations as they stand, for walks that only read them (on any thread).
+struct Declarations: Sendable {
+    let definitions: [TypeID: TypeDefinition]
 
     /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
     /// not indirect through its cases.

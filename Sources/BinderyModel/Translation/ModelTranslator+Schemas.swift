@@ -40,7 +40,7 @@ extension ModelTranslator {
     /// Declares the type for one schema of the schema table.
     func translateComponent(id: SchemaID, schema: JSONSchema) throws(Diagnostic) {
         let typeID = Self.typeID(of: id)
-        guard definitions[typeID] == nil, overrides.customTypes[typeID] == nil else { return }
+        guard translatedDefinition(typeID) == nil, overrides.customTypes[typeID] == nil else { return }
         topLevel.append(typeID)
         definitions[typeID] = try declaration(
             for: schema, id: typeID, hint: preferredNames[typeID] ?? "", source: sourceDescription(id),
@@ -60,6 +60,7 @@ extension ModelTranslator {
         }
         preferredNames[unique] = preferred
         namer.request(unique, preferred: preferred, in: scope)
+        journal.declared.append(unique)
         return unique
     }
 
@@ -325,7 +326,7 @@ extension ModelTranslator {
         // Through aliases to what they name; aliases that name each other (`A = B`, `B = A`) name nothing.
         var type = type
         var aliases: Set<TypeID> = []
-        while case .named(let id) = type, case .alias(let target) = definitions[id]?.kind {
+        while case .named(let id) = type, case .alias(let target) = translatedDefinition(id)?.kind {
             guard aliases.insert(id).inserted else { return nil }
             type = target
         }
@@ -339,7 +340,7 @@ extension ModelTranslator {
         case .bool:
             return !isQuoted && (text == "true" || text == "false") ? .bool(text == "true") : nil
         case .named(let id):
-            switch definitions[id]?.kind {
+            switch translatedDefinition(id)?.kind {
             case .enumeration(let enumeration):
                 return enumeration.cases.first { $0.rawValue == text }.map { .enumCase($0.swiftName) }
             default:
@@ -558,7 +559,7 @@ extension ModelTranslator {
         switch choice {
         case .reference(let ref):
             type = schemaTypes[ref] ?? .jsonValue
-            name = preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref)
+            name = preferredName(of: Self.typeID(of: ref)) ?? document.schemas.name(of: ref)
             location = self.schema(for: ref)?.location ?? document.location
         case .inline(let schema, let base, let path):
             location = schema.location

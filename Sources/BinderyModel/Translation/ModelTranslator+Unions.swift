@@ -159,7 +159,7 @@ extension ModelTranslator {
     /// array after its items: `catArray`, `stringArray`).
     func caseName(for alternative: JSONSchema, type: SwiftType, index: Int) -> String {
         if let ref = alternative.ref {
-            return SwiftName.lowerCamelCase(preferredNames[Self.typeID(of: ref)] ?? document.schemas.name(of: ref))
+            return SwiftName.lowerCamelCase(preferredName(of: Self.typeID(of: ref)) ?? document.schemas.name(of: ref))
         }
         if let title = alternative.title { return SwiftName.lowerCamelCase(title) }
         let values = stringValues(alternative)

@@ -64,9 +64,19 @@ public final class ModelTranslator {
     var overrides = ResolvedOverrides()
     /// The operations to generate and the schemas they reach.
     var selection = Selection(operations: [], schemas: nil, dropped: [])
-    public private(set) var warnings: [Diagnostic] = []
+    public internal(set) var warnings: [Diagnostic] = []
+    /// The positions in ``warnings`` of those ``warnOnce(_:_:)`` gave: merging a chunk translated apart leaves out
+    /// those an earlier chunk gave already (``ModelTranslator+Chunks``).
+    var onceWarnings: Set<Int> = []
     /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
-    public private(set) var notes: [Diagnostic] = []
+    public internal(set) var notes: [Diagnostic] = []
+    /// What this translator asked for and looked up in vain, for merging what it translated of a chunk
+    /// (``ModelTranslator+Chunks``).
+    var journal = Journal()
+    /// How the component schemas and the operations are cut into chunks translated at once.
+    var chunking = Chunking.standard
+    /// How many chunks were translated again, in order, because they depended on earlier ones.
+    var redoneChunks = 0
 
     public init(document: OpenAPIDocument, options: Options) {
         let (document, parents) = Self.listingDescendants(in: document)
@@ -79,6 +89,16 @@ public final class ModelTranslator {
                 options.moduleName
             ])
         )
+    }
+
+    /// A translator that carries on from `state`, another's (``ModelTranslator+Chunks``).
+    init(continuing state: State) {
+        document = state.document
+        parentsListingDescendants = state.parentsListingDescendants
+        parentLocations = state.parentLocations
+        options = state.options
+        namer = state.namer
+        restore(state)
     }
 
     /// Translates `document`.
@@ -112,24 +132,12 @@ public final class ModelTranslator {
         }
         requestSchemaNames()
         model.servers = translateServers()
-        for (id, schema) in selectedSchemas {
-            try translateComponent(id: id, schema: schema)
-        }
-        breakAliasCycles()
-        for (group, id) in zip(groups, apiIDs) {
-            model.apis.append(try translateAPI(id: id, group: group, schemes: model.securitySchemes))
-        }
-        dropChoicesOfThemselves()
-        boxStoredStructsAndUnions()
-        deprecateUses(in: &model.apis)
-
-        let names = try assignNames()
+        model.apis = try translateSchemasAndOperations(
+            groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
+        let names = try completeDeclarations(apis: &model.apis)
         try checkOverridesApplied(selection: selection)
         let types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
-        // Named before the repeats become aliases: their nested types keep their names (`Repeat.Status`), which
-        // Swift finds through the alias.
-        model.typeNames = TypeNames(types: types)
-        model.types = Self.sharingRepeatedInlineTypes(types)
+        (model.typeNames, model.types) = Self.namedAndShared(types)
         if var servers = model.servers {
             servers.name = names[servers.id] ?? ""
             for index in servers.enums.indices { servers.enums[index].name = names[servers.enums[index].id] ?? "" }
@@ -151,6 +159,34 @@ public final class ModelTranslator {
         return model
     }
 
+    /// Completes the declarations (choices of themselves dropped, stored structs and unions boxed, deprecation
+    /// following from use, in `apis` too) and gives the names, which depend on the names asked for alone: on another
+    /// thread meanwhile. What to box is found on a third thread while deprecation follows from use: neither reads
+    /// what the other changes.
+    func completeDeclarations(apis: inout [APIDefinition]) throws(Diagnostic) -> [TypeID: String] {
+        let exactly = exactTypeNames()
+        let namer = self.namer
+        let (assigned, _) = DeepStack.alongside(
+            { @Sendable in namer.assign(exactly: exactly) },
+            {
+                dropChoicesOfThemselves()
+                let declared = definitions
+                let (boxes, _) = DeepStack.alongside(
+                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &apis) })
+                box(boxes.get())
+            })
+        return try acceptedNames(assigned.get())
+    }
+
+    /// How each of `types` is written, and `types` with their repeats shared (``sharingRepeatedInlineTypes(_:)``);
+    /// both only read the declarations, so the first is found on another thread. Named before the repeats become
+    /// aliases: their nested types keep their names (`Repeat.Status`), which Swift finds through the alias.
+    static func namedAndShared(_ types: [TypeDefinition]) -> (TypeNames, [TypeDefinition]) {
+        let (typeNames, shared) = DeepStack.alongside(
+            { @Sendable in TypeNames(types: types) }, { sharingRepeatedInlineTypes(types) })
+        return (typeNames.get(), shared.get())
+    }
+
     /// `types`, where an inline schema declared the same way as an earlier one (the same ``TypeDefinition/contentKey``:
     /// members, nested types and their doc comments) is a `typealias` of it with its own name and doc comment, at the
     /// top level or nested (`typealias Category = Charge.MerchantCategory`): large descriptions repeat inline schemas
@@ -162,12 +198,12 @@ public final class ModelTranslator {
     /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
     /// deprecated one is never the first: naming it (`Old.Status`) would make Swift warn where the alias is.
     static func sharingRepeatedInlineTypes(_ types: [TypeDefinition]) -> [TypeDefinition] {
-        var firstOfKey: [TypeDefinition: TypeID] = [:]
+        var firstOfKey: [HashedKey: TypeID] = [:]
         func sharing(_ definition: TypeDefinition, isComponent: Bool, inDeprecated: Bool) -> TypeDefinition {
             if case .alias = definition.kind { return definition }
             var definition = definition
             if !isComponent {
-                let key = definition.contentKey
+                let key = HashedKey(definition.contentKey)
                 if let first = firstOfKey[key] {
                     definition.kind = .alias(.named(first))
                     definition.nestedTypes = []
@@ -182,6 +218,26 @@ public final class ModelTranslator {
             return definition
         }
         return types.map { sharing($0, isComponent: !$0.source.isEmpty, inDeprecated: false) }
+    }
+
+    /// A content key with its hash, computed once: hashing a key walks the whole declaration, nested types
+    /// included, and a key that is new is both looked up and inserted.
+    struct HashedKey: Hashable {
+        let key: TypeDefinition
+        let hash: Int
+
+        init(_ key: TypeDefinition) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        static func == (lhs: HashedKey, rhs: HashedKey) -> Bool {
+            lhs.hash == rhs.hash && lhs.key == rhs.key
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(hash)
+        }
     }
 
     /// The declaration of `id` with its names and nested types.
@@ -268,12 +324,38 @@ public final class ModelTranslator {
 
     /// ``warn(_:_:)``, once per location: for what is found again each time a schema is looked at.
     func warnOnce(_ location: SourceLocation, _ message: String) {
-        let warning = Diagnostic(.warning, at: location, message)
-        if !warnings.contains(warning) { warnings.append(warning) }
+        appendOnce(Diagnostic(.warning, at: location, message))
+    }
+
+    /// Appends `warning` unless it is among ``warnings`` already, as given once.
+    func appendOnce(_ warning: Diagnostic) {
+        guard !warnings.contains(warning) else { return }
+        onceWarnings.insert(warnings.count)
+        warnings.append(warning)
     }
 
     func note(_ location: SourceLocation, _ message: String) {
         notes.append(Diagnostic(.note, at: location, message))
+    }
+
+    /// The declaration of `id` translated so far; when there is none yet, the journal keeps that it was looked for
+    /// (an earlier chunk translated apart may have declared it: ``ModelTranslator+Chunks``).
+    func translatedDefinition(_ id: TypeID) -> TypeDefinition? {
+        guard let definition = definitions[id] else {
+            journal.missedDefinitions.insert(id)
+            return nil
+        }
+        return definition
+    }
+
+    /// The name `id` asked for so far; when none yet, the journal keeps that it was looked for, as in
+    /// ``translatedDefinition(_:)``.
+    func preferredName(of id: TypeID) -> String? {
+        guard let name = preferredNames[id] else {
+            journal.missedPreferredNames.insert(id)
+            return nil
+        }
+        return name
     }
 
     /// The schema a reference points to.
