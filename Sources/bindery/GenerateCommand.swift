@@ -298,31 +298,10 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
 /// Standard output and error, written straight to their file descriptors (unbuffered, as the lines come).
 enum Console {
     static func out(_ line: String, terminator: String = "\n") {
-        write(line + terminator, to: STDOUT_FILENO)
+        _ = FileDescriptorText.write(line + terminator, to: STDOUT_FILENO)
     }
 
     static func error(_ line: String) {
-        write(line + "\n", to: STDERR_FILENO)
-    }
-
-    private static func write(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        _ = FileDescriptorText.write(line + "\n", to: STDERR_FILENO)
     }
 }
-
-#if canImport(Darwin)
-    private let systemWrite = Darwin.write
-#elseif canImport(Glibc)
-    private let systemWrite = Glibc.write
-#elseif canImport(Musl)
-    private let systemWrite = Musl.write
-#endif

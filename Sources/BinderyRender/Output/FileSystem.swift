@@ -14,13 +14,10 @@ import BinderyCore
 #endif
 
 #if canImport(Darwin)
-    private let systemWrite = Darwin.write
     private let systemRename = Darwin.rename
 #elseif canImport(Glibc)
-    private let systemWrite = Glibc.write
     private let systemRename = Glibc.rename
 #elseif canImport(Musl)
-    private let systemWrite = Musl.write
     private let systemRename = Musl.rename
 #endif
 
@@ -64,19 +61,7 @@ final class FileSystemSteps {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("create", path) }
         defer { close(descriptor) }
-        // The text's own UTF-8 storage, not a copy of it (a docs page can be over a megabyte).
-        var text = text
-        let written = text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let result = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if result < 0, errno == EINTR { continue }
-                guard result > 0 else { return false }
-                offset += result
-            }
-            return true
-        }
-        guard written else { throw failure("write", path) }
+        guard FileDescriptorText.write(text, to: descriptor) else { throw failure("write", path) }
         if durably, flushes, fsync(descriptor) != 0 { throw failure("write to disk", path) }
     }
 
