@@ -150,14 +150,7 @@ public enum Generator {
                 try read(options.specPath, loader: options.references.loader(limits: options.limits), timings: &timings)
             })
         let renderer = try parsedTemplates.get()
-        let (document, readWarnings, readNotes) = try readDescription.get()
-        let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
-        let translator = ModelTranslator(
-            document: document,
-            options: ModelTranslator.Options(
-                moduleName: module, methods: options.methods, filter: options.filter, naming: options.naming,
-                typeOverrides: options.typeOverrides))
-        let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
+        let (model, warnings, notes) = try translate(consume readDescription, options: options, timings: &timings)
         let package = timings.measure("contexts") { renderer.context(for: model, options: options.render) }
         let rendered = try timings.measure("render") { () throws(Diagnostic) -> Rendered in
             guard let writer else { return .files(try renderer.render(package)) }
@@ -169,7 +162,25 @@ public enum Generator {
                 throw error
             }
         }
-        return (rendered, readWarnings + translator.warnings, readNotes + translator.notes, module)
+        return (rendered, warnings, notes, model.moduleName)
+    }
+
+    /// The model of the description read, with the reader's and the translator's warnings and notes. The typed
+    /// description and the translator's tables are released when this returns, before the contexts and the files
+    /// are made.
+    private static func translate(
+        _ readDescription: Swift.Result<(OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]), Diagnostic>,
+        options: Options, timings: inout StageTimings
+    ) throws(Diagnostic) -> (CodeModel, warnings: [Diagnostic], notes: [Diagnostic]) {
+        let (document, readWarnings, readNotes) = try readDescription.get()
+        let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
+        let translator = ModelTranslator(
+            document: document,
+            options: ModelTranslator.Options(
+                moduleName: module, methods: options.methods, filter: options.filter, naming: options.naming,
+                typeOverrides: options.typeOverrides))
+        let model = try timings.measure("model") { () throws(Diagnostic) in try translator.translate() }
+        return (model, readWarnings + translator.warnings, readNotes + translator.notes)
     }
 
     /// Parses and reads the description. The parsed files (several times the size of their text) are released
