@@ -122,25 +122,19 @@ public enum Generator {
     static func render(
         _ options: Options, templates: TemplateSet, timings: inout StageTimings
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
-        let (rendered, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
-            try renderOnDeepStack(options, templates: templates, into: nil, timings: &timings)
+        let (files, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
+            try renderOnDeepStack(options, templates: templates, timings: &timings) {
+                (renderer, package) throws(Diagnostic) in try renderer.render(package)
+            }
         }
-        guard case .files(let files) = rendered else { preconditionFailure("rendered into memory, staged instead") }
         return (files, warnings, notes, module)
     }
 
-    /// What the render stage made: the files, or, when it stages them into an output folder as they are rendered,
-    /// their paths and the write under way.
-    enum Rendered {
-        case files([GeneratedFile])
-        case staged(paths: [String], OutputStaging)
-    }
-
-    /// Reads, translates and renders. With a `writer`, each file is staged into its output folder as soon as it
-    /// is rendered (the output folder is locked, and an interrupted write finished, just before rendering: a
-    /// description or templates that cannot be used leave the folder alone).
-    private static func renderOnDeepStack(
-        _ options: Options, templates: TemplateSet, into writer: OutputWriter?, timings: inout StageTimings
+    /// Reads, translates, and renders with `render` (the files, or each staged into an output folder as soon as it
+    /// is rendered), as the stage `render`.
+    private static func renderOnDeepStack<Rendered>(
+        _ options: Options, templates: TemplateSet, timings: inout StageTimings,
+        render: (CodeRenderer, PackageContext) throws(Diagnostic) -> Rendered
     ) throws(Diagnostic) -> (Rendered, warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // The templates are parsed while the description is read. A broken template is the error reported, whatever
         // the description holds.
@@ -152,16 +146,7 @@ public enum Generator {
         let renderer = try parsedTemplates.get()
         let (model, warnings, notes) = try translate(consume readDescription, options: options, timings: &timings)
         let package = timings.measure("contexts") { renderer.context(for: model, options: options.render) }
-        let rendered = try timings.measure("render") { () throws(Diagnostic) -> Rendered in
-            guard let writer else { return .files(try renderer.render(package)) }
-            let staging = try writer.begin()
-            do throws(Diagnostic) {
-                return .staged(paths: try renderer.render(package, stagingInto: staging), staging)
-            } catch {
-                staging.abandon()
-                throw error
-            }
-        }
+        let rendered = try timings.measure("render") { () throws(Diagnostic) in try render(renderer, package) }
         return (rendered, warnings, notes, model.moduleName)
     }
 
@@ -209,11 +194,19 @@ public enum Generator {
                 paths: files.map(\.path), warnings: warnings, notes: notes, summary: summary, moduleName: module,
                 outputDirectory: options.outputDirectory, timings: timings)
         }
-        let (rendered, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
-            try renderOnDeepStack(options, templates: templates, into: writer, timings: &timings)
-        }
-        guard case .staged(let paths, let staging) = rendered else {
-            preconditionFailure("staged into the output folder, rendered into memory instead")
+        // Each file is staged as soon as it is rendered. The output folder is locked, and an interrupted write
+        // finished, just before rendering: a description or templates that cannot be used leave the folder alone.
+        let ((paths, staging), warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
+            try renderOnDeepStack(options, templates: templates, timings: &timings) {
+                (renderer, package) throws(Diagnostic) in
+                let staging = try writer.begin()
+                do throws(Diagnostic) {
+                    return (try renderer.render(package, stagingInto: staging), staging)
+                } catch {
+                    staging.abandon()
+                    throw error
+                }
+            }
         }
         let summary = try timings.measure("write") { () throws(Diagnostic) in try staging.commit(paths) }
         return Result(

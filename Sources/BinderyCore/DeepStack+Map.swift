@@ -1,6 +1,16 @@
 import Dispatch
 
 extension DeepStack {
+    /// `transform` of each of `0..<count`, computed concurrently as ``concurrentPerform(iterations:_:)`` calls its
+    /// body (on threads with stacks of ``size`` bytes), in order.
+    public static func concurrentMap<Value: Sendable>(count: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
+        guard count > 0 else { return [] }
+        let slots = Slots<Value>(count: count)
+        defer { slots.deallocate() }
+        concurrentPerform(iterations: count) { index in slots.store(transform(index), at: index) }
+        return (0..<count).map { slots.take(at: $0) }
+    }
+
     /// Computes `transform` of each of `0..<count` concurrently, as ``concurrentPerform(iterations:_:)`` calls its
     /// body (on threads with stacks of ``size`` bytes), and hands each value to `consume` on the calling thread, in
     /// order, as soon as it and those before it are computed: the calling thread works on the values while the
@@ -21,7 +31,8 @@ extension DeepStack {
     }
 }
 
-/// Where the iterations of ``DeepStack/concurrentMap(count:_:inOrder:)`` leave their values: one slot each, written
+/// Where the iterations of ``DeepStack/concurrentMap(count:_:)`` and ``DeepStack/concurrentMap(count:_:inOrder:)``
+/// leave their values: one slot each, written
 /// once by that iteration alone, then signalled, and read once by the consumer after the signal; so no two threads
 /// ever touch a slot at once.
 private final class Slots<Value: Sendable>: @unchecked Sendable {

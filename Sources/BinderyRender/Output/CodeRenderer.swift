@@ -96,12 +96,9 @@ public struct CodeRenderer: Sendable {
         }
         let jobs = work
         let renderer = self.renderer
-        // Each job replaces its own placeholder.
-        let results = ConcurrentResults<Result<(path: String, output: Output), Diagnostic>>(
-            jobs.map { .failure(Diagnostic(at: $0.entry.location, "not rendered")) })
-        DeepStack.concurrentPerform(iterations: jobs.count) { index in
+        let results = DeepStack.concurrentMap(count: jobs.count) { index in
             let (entry, contexts) = jobs[index]
-            results[index] = Result { () throws(Diagnostic) in
+            return Result { () throws(Diagnostic) -> (path: String, output: Output) in
                 let file: GeneratedFile
                 do throws(TemplateError) {
                     let path = try renderer.render(text: entry.path, contexts: contexts)
@@ -117,7 +114,7 @@ public struct CodeRenderer: Sendable {
         var outputs: [(path: String, output: Output)] = []
         outputs.reserveCapacity(jobs.count)
         var paths: [String: TemplateManifest.Entry] = [:]
-        for (index, result) in results.elements.enumerated() {
+        for (index, result) in results.enumerated() {
             let entry = jobs[index].entry
             let output = try result.get()
             if let other = paths[output.path] {
@@ -151,33 +148,9 @@ public struct CodeRenderer: Sendable {
     }
 }
 
-/// Results that concurrent iterations store by index.
-final class ConcurrentResults<Element: Sendable>: @unchecked Sendable {
-    private var slots: [Element]
-    private let lock = Lock()
-
-    init(_ initial: [Element]) {
-        slots = initial
-    }
-
-    subscript(index: Int) -> Element {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var elements: [Element] {
-        lock.withLock { slots }
-    }
-}
-
 extension Array where Element: Sendable {
     /// `map`, with `transform` applied to the elements concurrently; the results are in the order of the elements.
     func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        guard count > 1, let first = first else { return map(transform) }
-        let results = ConcurrentResults(Array<Result>(repeating: transform(first), count: count))
-        DeepStack.concurrentPerform(iterations: count - 1) { index in
-            results[index + 1] = transform(self[index + 1])
-        }
-        return results.elements
+        DeepStack.concurrentMap(count: count) { transform(self[$0]) }
     }
 }

@@ -60,7 +60,13 @@ public final class OutputStaging: @unchecked Sendable {
                 inFile: writer.directory,
                 "cannot write '\(file.path)': a generated file's path must be inside the folder")
         }
-        if folder.exists, try isInPlace(file) { return }
+        if folder.exists,
+            try folder.holds(
+                file, previous: previous, display: writer.directory,
+                isFirstCheck: { parent in lock.withLock { checkedFolders.insert(parent).inserted } })
+        {
+            return
+        }
         try lock.withLock { () throws(Diagnostic) in
             let staging = try stagingFolder()
             let path = staging.path + "/" + file.path
@@ -69,35 +75,6 @@ public final class OutputStaging: @unchecked Sendable {
             try steps.writeFile(file.contents, to: path)
             stagedSizes[file.path] = file.contents.utf8.count
         }
-    }
-
-    /// Whether the existing output already holds `file` with the same bytes; throws when a file is in the way of
-    /// one of its folders, a folder is in its way, or it would replace a different file Bindery did not write.
-    private func isInPlace(_ file: GeneratedFile) throws(Diagnostic) -> Bool {
-        var parent = PathText.parent(of: file.path)
-        while !parent.isEmpty, lock.withLock({ checkedFolders.insert(parent).inserted }) {
-            if PathKind(at: folder.root + "/" + parent) == .other {
-                throw Diagnostic.error(
-                    inFile: writer.directory + "/" + parent, "cannot write '\(file.path)': this file is in the way")
-            }
-            parent = PathText.parent(of: parent)
-        }
-        let destination = folder.root + "/" + file.path
-        guard let kind = PathKind(at: destination) else { return false }
-        if kind == .folder {
-            throw Diagnostic.error(
-                inFile: writer.directory + "/" + file.path, "cannot write the file: a folder of that name is in the way"
-            )
-        }
-        if FileManager.default.contents(atPath: destination) == Data(file.contents.utf8) { return true }
-        if !previous.contains(file.path) {
-            throw Diagnostic.error(
-                inFile: writer.directory + "/" + file.path,
-                "refusing to overwrite a file Bindery did not generate (it is not in \(OutputWriter.manifestPath)); "
-                    + "move it away or generate into another folder"
-            )
-        }
-        return false
     }
 
     /// The staging folder, made now if it is not yet.

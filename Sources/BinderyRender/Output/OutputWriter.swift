@@ -103,9 +103,11 @@ public struct OutputWriter {
             return summary
         }
         let previous = previousFiles(folder)
-        try checkOverwrites(files, previous: previous, folder)
+        var checkedFolders: Set<String> = []
         for file in files {
-            if fileManager.contents(atPath: folder.root + "/" + file.path) == Data(file.contents.utf8) {
+            let isInPlace = try folder.holds(
+                file, previous: previous, display: directory, isFirstCheck: { checkedFolders.insert($0).inserted })
+            if isInPlace {
                 summary.unchanged.append(file.path)
             } else {
                 summary.written.append(file.path)
@@ -180,36 +182,6 @@ public struct OutputWriter {
                 inFile: directory, "cannot write '\(file.path)': a generated file's path must be inside the folder")
         }
     }
-
-    /// Refuses to replace a file that an earlier generation did not write, unless it already holds what would be
-    /// written, and to write where a folder is in the way of a file or a file in the way of a folder.
-    func checkOverwrites(_ files: [GeneratedFile], previous: Set<String>, _ folder: OutputFolder) throws(Diagnostic) {
-        var folders: Set<String> = []
-        for file in files {
-            let destination = folder.root + "/" + file.path
-            var parent = PathText.parent(of: file.path)
-            while !parent.isEmpty, folders.insert(parent).inserted {
-                let path = folder.root + "/" + parent
-                if PathKind(at: path) == .other {
-                    throw Diagnostic.error(
-                        inFile: directory + "/" + parent, "cannot write '\(file.path)': this file is in the way")
-                }
-                parent = PathText.parent(of: parent)
-            }
-            guard let kind = PathKind(at: destination) else { continue }
-            if kind == .folder {
-                throw Diagnostic.error(
-                    inFile: directory + "/" + file.path, "cannot write the file: a folder of that name is in the way")
-            }
-            if !previous.contains(file.path), fileManager.contents(atPath: destination) != Data(file.contents.utf8) {
-                throw Diagnostic.error(
-                    inFile: directory + "/" + file.path,
-                    "refusing to overwrite a file Bindery did not generate (it is not in \(Self.manifestPath)); "
-                        + "move it away or generate into another folder"
-                )
-            }
-        }
-    }
 }
 
 /// The output folder: where it is, and the paths of its manifest, its journal and its staging folders.
@@ -248,6 +220,38 @@ struct OutputFolder {
 
     static func manifest(_ paths: some Sequence<String>) -> String {
         paths.sorted().joined(separator: "\n") + "\n"
+    }
+
+    /// Whether the folder already holds `file` with the same bytes. Throws when `file` cannot be written there: a
+    /// file is in the way of one of its folders, a folder is in its way, or it would replace a different file that
+    /// an earlier generation (`previous`) did not write. `isFirstCheck` says whether a folder of the output is
+    /// checked for the first time (and remembers it); `display` is the output folder as the user wrote it.
+    func holds(
+        _ file: GeneratedFile, previous: Set<String>, display: String, isFirstCheck: (String) -> Bool
+    ) throws(Diagnostic) -> Bool {
+        var parent = PathText.parent(of: file.path)
+        while !parent.isEmpty, isFirstCheck(parent) {
+            if PathKind(at: root + "/" + parent) == .other {
+                throw Diagnostic.error(
+                    inFile: display + "/" + parent, "cannot write '\(file.path)': this file is in the way")
+            }
+            parent = PathText.parent(of: parent)
+        }
+        let destination = root + "/" + file.path
+        guard let kind = PathKind(at: destination) else { return false }
+        if kind == .folder {
+            throw Diagnostic.error(
+                inFile: display + "/" + file.path, "cannot write the file: a folder of that name is in the way")
+        }
+        if FileManager.default.contents(atPath: destination) == Data(file.contents.utf8) { return true }
+        if !previous.contains(file.path) {
+            throw Diagnostic.error(
+                inFile: display + "/" + file.path,
+                "refusing to overwrite a file Bindery did not generate (it is not in \(OutputWriter.manifestPath)); "
+                    + "move it away or generate into another folder"
+            )
+        }
+        return false
     }
 
     /// Writes the manifest listing `paths`, unless it already does.

@@ -43,7 +43,8 @@ enum MarkdownText {
     }
 
     /// Whether a `byte` (ASCII) in `utf8` has a non-ASCII scalar after it, and so may be part of a larger character:
-    /// then the text is searched by characters, with Foundation, as it was before it was searched by bytes.
+    /// then the text is searched by characters (the standard library's `replacing` and `contains`), as it was before
+    /// it was searched by bytes.
     static func mayJoinAScalar(_ byte: UInt8, in utf8: [UInt8]) -> Bool {
         utf8.indices.contains { utf8[$0] == byte && $0 + 1 < utf8.count && utf8[$0 + 1] >= 0x80 }
     }
