@@ -51,6 +51,9 @@ public final class DocumentLoader {
     /// The members of the large mappings JSON pointers went through, by key bytes: a description refers thousands of
     /// times into maps of thousands of schemas, which a scan would make quadratic.
     private var memberIndexes: [YAMLNode: [[UInt8]: YAMLNode]] = [:]
+    /// Held while the state above is read or changed: parts of a description are read on several threads at once
+    /// (``OpenAPIReader``), and they share the loader.
+    private let lock = Lock()
 
     /// What each file's parse accepts (size, nesting, aliases).
     public var limits: YAMLDocument.Limits
@@ -65,17 +68,24 @@ public final class DocumentLoader {
     public var resolvesSchemaIdentifiers = false {
         didSet {
             guard resolvesSchemaIdentifiers, !oldValue else { return }
-            for document in documents.values.sorted(by: { $0.file < $1.file }) { index(document) }
+            lock.withLock {
+                for document in documents.values.sorted(by: { $0.file < $1.file }) { index(document) }
+            }
         }
     }
 
     /// The nodes of every file loaded so far.
-    public private(set) var totalNodeCount = 0
+    public var totalNodeCount: Int { lock.withLock { loadedNodeCount } }
+    private var loadedNodeCount = 0
 
     /// Loads (once) the file at `path`.
     ///
     /// - Parameter referencedAt: where the file was referenced from, for the error when it cannot be read.
     public func load(_ path: String, referencedAt: SourceLocation? = nil) throws(Diagnostic) -> YAMLDocument {
+        try lock.withLock { () throws(Diagnostic) in try loadLocked(path, referencedAt: referencedAt) }
+    }
+
+    private func loadLocked(_ path: String, referencedAt: SourceLocation?) throws(Diagnostic) -> YAMLDocument {
         let path = Self.normalize(path)
         if rootFolder == nil { setRootFolder(of: path) }
         if let document = documents[path] { return document }
@@ -95,7 +105,7 @@ public final class DocumentLoader {
             throw Diagnostic.error(inFile: path, "\(error)")
         }
         documents[path] = document
-        totalNodeCount += document.nodeCount
+        loadedNodeCount += document.nodeCount
         if resolvesSchemaIdentifiers { index(document) }
         return document
     }
@@ -167,7 +177,7 @@ public final class DocumentLoader {
             throw Diagnostic(error)
         }
         documents[key] = document
-        totalNodeCount += document.nodeCount
+        loadedNodeCount += document.nodeCount
         if resolvesSchemaIdentifiers { index(document) }
         return document
     }
@@ -184,6 +194,10 @@ public final class DocumentLoader {
 
     /// Resolves the reference `reference`, written at `node`, to the node it points to.
     public func resolve(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
+        try lock.withLock { () throws(Diagnostic) in try resolveLocked(reference, at: node) }
+    }
+
+    private func resolveLocked(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
         if resolvesSchemaIdentifiers {
             index(node.document)  // the root document may have been parsed without the loader
             if let target = try resolveByIdentifier(reference, at: node) { return target }
@@ -229,7 +243,7 @@ public final class DocumentLoader {
                 path = directory.isEmpty ? relative : directory + "/" + relative
             }
             try checkInsideRoot(Self.normalize(path), reference: reference, at: location)
-            document = try load(path, referencedAt: location)
+            document = try loadLocked(path, referencedAt: location)
         }
         if let cached = resolved[document.file]?[String(fragment)] { return cached }
         let decodedFragment = fragment.percentDecoded ?? String(fragment)

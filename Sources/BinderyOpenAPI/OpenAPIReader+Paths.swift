@@ -3,9 +3,14 @@ import BinderyYAML
 extension OpenAPIReader {
     func readPaths(_ node: YAMLNode) throws(Diagnostic) -> [PathItem] {
         try node.expectMapping("'paths'")
+        return try readPathEntries(node.pairs[...])
+    }
+
+    /// Reads `entries` of a `paths` mapping.
+    func readPathEntries(_ entries: Slice<YAMLNode.Pairs>) throws(Diagnostic) -> [PathItem] {
         var items: [PathItem] = []
-        items.reserveCapacity(node.count)
-        for (key, value) in node.pairs {
+        items.reserveCapacity(entries.count)
+        for (key, value) in entries {
             let path = try key.keyText()
             if path.hasPrefix("x-") { continue }
             guard path.hasPrefix("/") else {

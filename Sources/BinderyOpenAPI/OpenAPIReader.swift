@@ -9,9 +9,9 @@ public final class OpenAPIReader {
     var version: OpenAPIVersion = .openAPI30(minor: "3.0.0")
     var schemas = SchemaTable()
     /// Diagnostics that did not stop reading.
-    public private(set) var warnings: [Diagnostic] = []
+    public internal(set) var warnings: [Diagnostic] = []
     /// What was read leniently, as its author meant it (``Diagnostic/Severity/note``).
-    public private(set) var notes: [Diagnostic] = []
+    public internal(set) var notes: [Diagnostic] = []
     /// The topics of ``warnOnce(_:_:_:)`` and ``noteOnce(_:_:_:)`` already reported.
     var warnedTopics: Set<String> = []
     /// How many `$ref`s in a row may lead from one object to another (a reference to a reference to …).
@@ -25,6 +25,11 @@ public final class OpenAPIReader {
     var referencedPathItems: [YAMLNode: PathItem] = [:]
     /// Nodes visited reading schemas and literal values, against ``nodeAllowance``.
     var nodesRead = 0
+    /// Descriptions of fewer nodes than this (component schemas and paths) are read on one thread
+    /// (``PathsSplit/minimumNodes``; tests lower it).
+    var minimumNodesForTwoThreads = PathsSplit.minimumNodes
+    /// Whether the later paths were read on another thread and taken over, or read again (for tests).
+    var forkOutcome: ForkOutcome?
     /// Whether the examples of media types (`example`, `examples`; Swagger 2.0's response `examples`) are read into
     /// ``MediaType/examples``. Off by default: generation does not need them, and real descriptions carry megabytes
     /// of them.
@@ -120,18 +125,61 @@ public final class OpenAPIReader {
         var document = OpenAPIDocument(version: version, info: try readInfo(infoNode), location: root.location)
 
         // Component schemas keep their document order, even when one is first reached through another.
-        if let components = root["components"] {
+        let components = root["components"]
+        var componentSchemas: [ComponentSchema] = []
+        if let components {
             try components.expectMapping("'components'")
             if let schemaNodes = components["schemas"] {
                 try schemaNodes.expectMapping("'components.schemas'")
-                try readComponentSchemas(schemaNodes, file: root.document.file)
-            }
-            if let schemeNodes = components["securitySchemes"] {
-                document.securitySchemes = try readSecuritySchemes(schemeNodes)
+                componentSchemas = try reserveComponentSchemas(schemaNodes, file: root.document.file)
             }
         }
+        let pairs = root.pairs
+        if let split = PathsSplit(root: root, minimumNodes: minimumNodesForTwoThreads) {
+            // The later paths are read on another thread, by a copy of this reader, while this one reads what comes
+            // before them. Joining them checks that the copy read them as this reader would have.
+            let point = ForkPoint(of: self)
+            let fork = fork()
+            let (later, earlier) = DeepStack.alongside(
+                { () throws(Diagnostic) in try fork.readPathEntries(split.later) },
+                { () throws(Diagnostic) -> OpenAPIDocument in
+                    var document = document
+                    try readComponentSchemas(componentSchemas)
+                    try readSecuritySchemes(of: components, into: &document)
+                    try readRootEntries(pairs[..<split.pathsIndex], into: &document)
+                    document.paths = try readPathEntries(split.earlier)
+                    return document
+                })
+            document = try earlier.get()
+            document.paths += try join(fork, forkedAt: point, read: later, rereading: split.later)
+            try readRootEntries(pairs[(split.pathsIndex + 1)...], into: &document)
+        } else {
+            try readComponentSchemas(componentSchemas)
+            try readSecuritySchemes(of: components, into: &document)
+            try readRootEntries(pairs[...], into: &document)
+        }
+        // The components not read above, checked after the paths: a wrong type in one they refer to is reported
+        // where it is read, with what refers to it.
+        if let components = root["components"] {
+            for (key, what) in Self.checkedComponents {
+                guard let entries = components[key] else { continue }
+                try checkMappingOfMappings(entries, "'components.\(key)'") { "\(what) '\($0)'" }
+            }
+        }
+        document.schemas = schemas
+        return document
+    }
 
-        for (key, value) in root.pairs {
+    /// Reads the security schemes of `components`.
+    func readSecuritySchemes(of components: YAMLNode?, into document: inout OpenAPIDocument) throws(Diagnostic) {
+        if let schemeNodes = components?["securitySchemes"] {
+            document.securitySchemes = try readSecuritySchemes(schemeNodes)
+        }
+    }
+
+    /// Reads the root's `entries` (all but `info` and `components`) into `document`.
+    func readRootEntries(_ entries: Slice<YAMLNode.Pairs>, into document: inout OpenAPIDocument) throws(Diagnostic) {
+        for (key, value) in entries {
             switch try key.keyText() {
             case "servers":
                 document.servers = try readServers(value)
@@ -153,16 +201,6 @@ public final class OpenAPIReader {
                 break
             }
         }
-        // The components not read above, checked after the paths: a wrong type in one they refer to is reported
-        // where it is read, with what refers to it.
-        if let components = root["components"] {
-            for (key, what) in Self.checkedComponents {
-                guard let entries = components[key] else { continue }
-                try checkMappingOfMappings(entries, "'components.\(key)'") { "\(what) '\($0)'" }
-            }
-        }
-        document.schemas = schemas
-        return document
     }
 
     /// The maps of `components` that are only checked, each with what one of its entries is.
@@ -198,7 +236,25 @@ public final class OpenAPIReader {
     func readComponentSchemas(
         _ node: YAMLNode, file: String, base: JSONPointer = JSONPointer(tokens: ["components", "schemas"])
     ) throws(Diagnostic) {
-        var entries: [(name: String, id: SchemaID, node: YAMLNode)] = []
+        try readComponentSchemas(try reserveComponentSchemas(node, file: file, base: base))
+    }
+
+    /// A component schema whose place in the order is reserved, and the node to read it from.
+    typealias ComponentSchema = (name: String, id: SchemaID, node: YAMLNode)
+
+    /// Reads the component schemas reserved by ``reserveComponentSchemas(_:file:base:)``, in order; those already
+    /// read (through a reference from one before) are not read again.
+    func readComponentSchemas(_ entries: [ComponentSchema]) throws(Diagnostic) {
+        for entry in entries where schemas[entry.id] == nil {
+            schemas.set(try readSchema(entry.node), for: entry.id)
+        }
+    }
+
+    /// Gives each component schema of `node` its name and its place in the order, without reading it.
+    func reserveComponentSchemas(
+        _ node: YAMLNode, file: String, base: JSONPointer = JSONPointer(tokens: ["components", "schemas"])
+    ) throws(Diagnostic) -> [ComponentSchema] {
+        var entries: [ComponentSchema] = []
         for (key, value) in node.pairs {
             let name = try key.keyText()
             var id = SchemaID(file: file, pointer: base.appending(name))
@@ -217,9 +273,7 @@ public final class OpenAPIReader {
             schemas.addComponent(name, id)
             entries.append((name, id, target))
         }
-        for entry in entries where schemas[entry.id] == nil {
-            schemas.set(try readSchema(entry.node), for: entry.id)
-        }
+        return entries
     }
 
     func readVersion(_ root: YAMLNode) throws(Diagnostic) -> OpenAPIVersion {

@@ -71,6 +71,21 @@ public struct SchemaTable: Sendable {
         if names[id] == nil { names[id] = name }
     }
 
+    /// Adds what `other`, a copy of this table made when it had `count` ids, has added since, in its order, as if
+    /// it had been added here; unless this table has since added one of the same ids (its reader would have found
+    /// that schema read, and not read it again): then it adds nothing, and returns `false`. Names given here first
+    /// stay.
+    mutating func append(_ other: SchemaTable, addedAfter count: Int) -> Bool {
+        let added = other.ids[count...]
+        guard added.allSatisfy({ !contains($0) }) else { return false }
+        for id in added {
+            ids.append(id)
+            if let schema = other.schemas[id] { schemas[id] = schema } else { reserved.insert(id) }
+        }
+        for (id, name) in other.names where names[id] == nil { names[id] = name }
+        return true
+    }
+
     /// The schemas in order.
     public var entries: [(id: SchemaID, schema: JSONSchema)] {
         ids.compactMap { id in schemas[id].map { (id, $0) } }

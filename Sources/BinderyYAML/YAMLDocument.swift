@@ -17,17 +17,20 @@ import CBinderyYAML
 /// ``Limits/maximumAliasedNodes``.
 ///
 /// `YAMLDocument` is `Sendable` without `@unchecked`: every stored property is an immutable `let` of a
-/// `Sendable` value type.
-public final class YAMLDocument: Sendable {
+/// `Sendable` value type: the arena is never changed after the parse.
+public final class YAMLDocument: @unchecked Sendable {
     /// The display path used in every ``SourceLocation`` produced for this document.
     public let file: String
 
-    /// The node arena (preorder: a collection precedes its children). Copied from C once.
-    let nodes: [bindery_yaml_node]
+    /// The node arena (preorder: a collection precedes its children), as the C shim built it: not copied, which
+    /// would hold it twice at the parse's peak (8 MB of GitHub's description). Freed with the document.
+    let nodes: UnsafeBufferPointer<bindery_yaml_node>
     /// Child node indices; each collection's children form one contiguous run.
-    let children: [UInt32]
+    let children: UnsafeBufferPointer<UInt32>
     /// Scalar values and tags, referenced by offset and length.
-    let strings: [UInt8]
+    let strings: UnsafeBufferPointer<UInt8>
+    /// The C parse result that owns the three buffers above.
+    private var raw: bindery_yaml_document
     /// Index of the root node.
     let rootIndex: UInt32
 
@@ -42,7 +45,6 @@ public final class YAMLDocument: Sendable {
     public init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
-        defer { bindery_yaml_document_destroy(&raw) }
         var rawLimits = limits.raw
         let status =
             bytes.withContiguousStorageIfAvailable { buffer in
@@ -52,16 +54,23 @@ public final class YAMLDocument: Sendable {
                 bindery_yaml_parse_limited(buffer.baseAddress, buffer.count, &rawLimits, &raw)
             }
         guard status == 0 else {
+            defer { bindery_yaml_document_destroy(&raw) }
             let message = withUnsafeBytes(of: raw.message) { buffer in
                 String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
             }
             let location = SourceLocation(file: file, line: Int(raw.error_line), column: Int(raw.error_column))
             throw YAMLError(location: location, message: message)
         }
-        nodes = Array(UnsafeBufferPointer(start: raw.nodes, count: raw.node_count))
-        children = Array(UnsafeBufferPointer(start: raw.children, count: raw.children_count))
-        strings = Array(UnsafeRawBufferPointer(start: raw.strings, count: raw.strings_length))
+        nodes = UnsafeBufferPointer(start: raw.nodes, count: raw.node_count)
+        children = UnsafeBufferPointer(start: raw.children, count: raw.children_count)
+        strings = UnsafeBufferPointer(
+            start: UnsafeRawPointer(raw.strings)?.assumingMemoryBound(to: UInt8.self), count: raw.strings_length)
         rootIndex = raw.root
+        self.raw = raw
+    }
+
+    deinit {
+        bindery_yaml_document_destroy(&raw)
     }
 
     /// Parses the document text of a `String` (convenient for tests and inline snippets).
@@ -101,36 +110,31 @@ public final class YAMLDocument: Sendable {
     public func mentions(_ text: String) -> Bool {
         let needle = Array(text.utf8)
         guard let first = needle.first else { return true }
-        return strings.withUnsafeBufferPointer { pool in
-            guard pool.count >= needle.count else { return false }
-            var index = 0
-            let last = pool.count - needle.count
-            while index <= last {
-                if pool[index] == first,
-                    UnsafeBufferPointer(rebasing: pool[index..<index + needle.count]).elementsEqual(needle)
-                {
-                    return true
-                }
-                index += 1
+        let pool = strings
+        guard pool.count >= needle.count else { return false }
+        var index = 0
+        let last = pool.count - needle.count
+        while index <= last {
+            if pool[index] == first,
+                UnsafeBufferPointer(rebasing: pool[index..<index + needle.count]).elementsEqual(needle)
+            {
+                return true
             }
-            return false
+            index += 1
         }
+        return false
     }
 
     /// Decodes pool bytes as UTF-8 (invalid sequences cannot occur: libyaml validated the input).
     func text(offset: UInt32, length: UInt32) -> String {
-        strings.withUnsafeBufferPointer { pool in
-            let start = Int(offset)
-            return String(decoding: UnsafeBufferPointer(rebasing: pool[start..<start + Int(length)]), as: UTF8.self)
-        }
+        let start = Int(offset)
+        return String(decoding: UnsafeBufferPointer(rebasing: strings[start..<start + Int(length)]), as: UTF8.self)
     }
 
     /// Whether the pool bytes at `offset..<offset+length` equal `utf8`.
     func bytesEqual(offset: UInt32, length: UInt32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(length) == utf8.count else { return false }
-        return strings.withUnsafeBufferPointer { pool in
-            let start = Int(offset)
-            return UnsafeBufferPointer(rebasing: pool[start..<start + Int(length)]).elementsEqual(utf8)
-        }
+        let start = Int(offset)
+        return UnsafeBufferPointer(rebasing: strings[start..<start + Int(length)]).elementsEqual(utf8)
     }
 }

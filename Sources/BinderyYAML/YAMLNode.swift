@@ -18,6 +18,11 @@ public struct YAMLNode: Sendable, Hashable {
         document.nodes[Int(index)]
     }
 
+    /// The node's place in document order. Nodes are numbered as they are read, a collection before its children, so
+    /// the nodes of a subtree are numbered consecutively: the difference between two siblings' ordinals is how many
+    /// nodes the first one holds.
+    public var ordinal: Int { Int(index) }
+
     /// Whether the node is a scalar, a sequence or a mapping.
     public var kind: Kind {
         let record = record

@@ -27,7 +27,10 @@ final class FileSystemSteps {
     /// Steps after which ``step(_:)`` throws; `nil` for no limit.
     let limit: Int?
     /// The steps taken so far.
-    private(set) var count = 0
+    var count: Int { lock.withLock { taken } }
+    private var taken = 0
+    /// Render threads stage files at once: counting is locked, the steps themselves are not.
+    private let lock = Lock()
     /// The display path of the output folder, for errors.
     let display: String
 
@@ -45,10 +48,16 @@ final class FileSystemSteps {
 
     /// Counts one change to the file system, or throws when the limit is reached.
     func step() throws(Diagnostic) {
-        if let limit, count >= limit {
-            throw Diagnostic.error(inFile: display, "the write was interrupted after \(limit) steps")
+        let isAllowed = lock.withLock {
+            guard let limit, taken >= limit else {
+                taken += 1
+                return true
+            }
+            return false
         }
-        count += 1
+        guard isAllowed else {
+            throw Diagnostic.error(inFile: display, "the write was interrupted after \(limit ?? 0) steps")
+        }
     }
 
     func failure(_ what: String, _ path: String, _ code: Int32 = errno) -> Diagnostic {

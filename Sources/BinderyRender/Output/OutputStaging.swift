@@ -67,14 +67,16 @@ public final class OutputStaging: @unchecked Sendable {
         {
             return
         }
-        try lock.withLock { () throws(Diagnostic) in
-            let staging = try stagingFolder()
-            let path = staging.path + "/" + file.path
+        // The folders are made under the lock, so a file is written only once its folder is there; the files
+        // themselves are written by each render thread at once.
+        let path = try lock.withLock { () throws(Diagnostic) in
+            let path = try stagingFolder().path + "/" + file.path
             let parent = PathText.parent(of: path)
             if madeFolders.insert(parent).inserted { try steps.makeDirectories(parent) }
-            try steps.writeFile(file.contents, to: path)
-            stagedSizes[file.path] = file.contents.utf8.count
+            return path
         }
+        try steps.writeFile(file.contents, to: path)
+        lock.withLock { stagedSizes[file.path] = file.contents.utf8.count }
     }
 
     /// The staging folder, made now if it is not yet.
