@@ -45,11 +45,25 @@ struct APIContext: RenderContext {
         var comment = DocComment()
         comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
         self.api = api
-        self.operations = operations.map { OperationContext(operation: $0, index: index) }
+        self.operations = Self.contexts(of: operations, index: index)
         self.docComment = comment.lines
         self.fileName = fileName
         self.isExtension = isExtension
         self.operationRange = operationRange
+    }
+
+    /// `api` without its operations' contexts, for the package's list of every API, whose elements make them
+    /// when a template asks (``APIListElement``).
+    static func withoutOperations(_ api: APIDefinition, index: TypeIndex) -> APIContext {
+        APIContext(
+            api: api, operations: [], index: index, fileName: api.name, isExtension: false, operationRange: "")
+    }
+
+    /// The contexts of `operations`.
+    static func contexts(
+        of operations: some Collection<OperationDefinition>, index: TypeIndex
+    ) -> [OperationContext] {
+        operations.map { OperationContext(operation: $0, index: index) }
     }
 
     /// How many files `api` is split into: one when it has at most ``operationsPerFile`` operations (one for none).

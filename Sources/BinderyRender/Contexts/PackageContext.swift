@@ -1,4 +1,3 @@
-import BinderyCore
 import BinderyModel
 
 /// The context around every file: the package, its APIs and models.
@@ -20,7 +19,8 @@ public struct PackageContext: RenderContext {
     /// Renders nested type declarations (`nestedDeclarations`) of model contexts.
     let renderer: (any TemplateRenderer)?
     /// `apis` and `models`, made when a template first asks for them; each file gets its own
-    /// (``forOneFile()``), so they are dropped when it is rendered.
+    /// (``forOneFile()``), so they are dropped when it is rendered. Their elements make the contexts of the
+    /// operations and models when asked, one element's at a time (``APIListElement``, ``ModelListElement``).
     private var apis = OnDemand<[any RenderContext]>()
     private var models = OnDemand<[any RenderContext]>()
 
@@ -81,8 +81,12 @@ public struct PackageContext: RenderContext {
         case "serversName": .text(model.servers?.name ?? "")
         case "servers": model.servers.map { .context(ServersContext(definition: $0)) } ?? .text("")
         case "docsDirectory": .text("docs")
-        case "apis": .list(apis.value { (0..<model.apis.count).map(apiContext) })
-        case "models": .list(models.value { (0..<model.types.count).map(modelContext) })
+        case "apis": .list(apis.value { APIListElement.list(of: model.apis, index: index) })
+        case "models":
+            .list(
+                models.value {
+                    ModelListElement.list(of: model.types, index: index, options: options, renderer: renderer)
+                })
         case "securitySchemes": .list(model.securitySchemes.map(SecuritySchemeContext.init))
         case "hasSecuritySchemes": .flag(!model.securitySchemes.isEmpty)
         case "hasBearerSchemes": .flag(model.securitySchemes.contains { $0.kind == .bearer })
@@ -112,25 +116,6 @@ public struct PackageContext: RenderContext {
 
     private func oneLine(_ text: String) -> String {
         SwiftLiteral.lines(text).filter { !$0.isEmpty }.joined(separator: " ")
-    }
-}
-
-/// A value made the first time it is asked for, then kept: the package's lists, for the file being rendered.
-final class OnDemand<Value: Sendable>: @unchecked Sendable {
-    // `@unchecked`: `made` is read and written under `lock` only.
-    private let lock = Lock()
-    private var made: Value?
-
-    init() {}
-
-    /// The value, made with `make` on the first call.
-    func value(_ make: () -> Value) -> Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
     }
 }
 
