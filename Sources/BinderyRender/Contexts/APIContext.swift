@@ -12,17 +12,21 @@ struct APIContext: RenderContext {
     static let operationsPerFile = 20
 
     let api: APIDefinition
-    let operations: [OperationContext]
+    /// ``OperationContext``s for a file of the API; for the whole API, ``OperationElement``s, which make them one
+    /// at a time.
+    let operations: [any RenderContext]
     let docComment: [String]
     let fileName: String
     let isExtension: Bool
     let operationRange: String
 
-    /// The whole API: every operation, in the file that declares the type.
+    /// The whole API, for the files rendered once per API and the package's `apis`. Its operations are
+    /// ``OperationElement``s: a template that goes through them makes one operation's context at a time (Stripe's
+    /// API of 468 operations is one), and none for what their definitions give (a table of their names).
     init(api: APIDefinition, index: TypeIndex) {
         self.init(
-            api: api, operations: api.operations[...], index: index, fileName: api.name, isExtension: false,
-            operationRange: "")
+            api: api, operations: OperationElement.list(of: api.operations, index: index), fileName: api.name,
+            isExtension: false, operationRange: "")
     }
 
     /// The API's file `file` (from 0, below ``fileCount(of:)``) of at most ``operationsPerFile`` operations, in the
@@ -33,37 +37,23 @@ struct APIContext: RenderContext {
         let start = min(file * Self.operationsPerFile, count)
         let end = min(start + Self.operationsPerFile, count)
         self.init(
-            api: api, operations: api.operations[start..<end], index: index,
+            api: api, operations: api.operations[start..<end].map { OperationContext(operation: $0, index: index) },
             fileName: file == 0 ? api.name : "\(api.name)+\(file + 1)", isExtension: file > 0,
             operationRange: "Operations \(start + 1) to \(end) of \(count)")
     }
 
     private init(
-        api: APIDefinition, operations: ArraySlice<OperationDefinition>, index: TypeIndex, fileName: String,
-        isExtension: Bool, operationRange: String
+        api: APIDefinition, operations: [any RenderContext], fileName: String, isExtension: Bool,
+        operationRange: String
     ) {
         var comment = DocComment()
         comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
         self.api = api
-        self.operations = Self.contexts(of: operations, index: index)
+        self.operations = operations
         self.docComment = comment.lines
         self.fileName = fileName
         self.isExtension = isExtension
         self.operationRange = operationRange
-    }
-
-    /// `api` without its operations' contexts, for the package's list of every API, whose elements make them
-    /// when a template asks (``APIListElement``).
-    static func withoutOperations(_ api: APIDefinition, index: TypeIndex) -> APIContext {
-        APIContext(
-            api: api, operations: [], index: index, fileName: api.name, isExtension: false, operationRange: "")
-    }
-
-    /// The contexts of `operations`.
-    static func contexts(
-        of operations: some Collection<OperationDefinition>, index: TypeIndex
-    ) -> [OperationContext] {
-        operations.map { OperationContext(operation: $0, index: index) }
     }
 
     /// How many files `api` is split into: one when it has at most ``operationsPerFile`` operations (one for none).

@@ -20,7 +20,7 @@ public struct PackageContext: RenderContext {
     let renderer: (any TemplateRenderer)?
     /// `apis` and `models`, made when a template first asks for them; each file gets its own
     /// (``forOneFile()``), so they are dropped when it is rendered. Their elements make the contexts of the
-    /// operations and models when asked, one element's at a time (``APIListElement``, ``ModelListElement``).
+    /// operations and models when asked, one element's at a time (``OperationElement``, ``ModelListElement``).
     private var apis = OnDemand<[any RenderContext]>()
     private var models = OnDemand<[any RenderContext]>()
 
@@ -81,7 +81,7 @@ public struct PackageContext: RenderContext {
         case "serversName": .text(model.servers?.name ?? "")
         case "servers": model.servers.map { .context(ServersContext(definition: $0)) } ?? .text("")
         case "docsDirectory": .text("docs")
-        case "apis": .list(apis.value { APIListElement.list(of: model.apis, index: index) })
+        case "apis": .list(apis.value { model.apis.map { APIContext(api: $0, index: index) } })
         case "models":
             .list(
                 models.value {
