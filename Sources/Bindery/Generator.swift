@@ -124,17 +124,19 @@ public enum Generator {
     ) throws(Diagnostic) -> (files: [GeneratedFile], warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         let (files, warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
             try renderOnDeepStack(options, templates: templates, timings: &timings) {
-                (renderer, package) throws(Diagnostic) in try renderer.render(package)
+                (renderer, plan) throws(Diagnostic) in try renderer.render(plan)
             }
         }
         return (files, warnings, notes, module)
     }
 
-    /// Reads, translates, and renders with `render` (the files, or each staged into an output folder as soon as it
-    /// is rendered), as the stage `render`.
+    /// Reads, translates, plans the files (the stage `contexts`: the package's context, and which files the
+    /// manifest writes), and renders with `render` (the files, or each staged into an output folder as soon as it
+    /// is rendered), as the stage `render`. Each file's API or model context is made while it is rendered, and
+    /// dropped after it.
     private static func renderOnDeepStack<Rendered>(
         _ options: Options, templates: TemplateSet, timings: inout StageTimings,
-        render: (CodeRenderer, PackageContext) throws(Diagnostic) -> Rendered
+        render: (CodeRenderer, RenderPlan) throws(Diagnostic) -> Rendered
     ) throws(Diagnostic) -> (Rendered, warnings: [Diagnostic], notes: [Diagnostic], moduleName: String) {
         // The templates are parsed while the description is read. A broken template is the error reported, whatever
         // the description holds.
@@ -145,8 +147,10 @@ public enum Generator {
             })
         let renderer = try parsedTemplates.get()
         let (model, warnings, notes) = try translate(consume readDescription, options: options, timings: &timings)
-        let package = timings.measure("contexts") { renderer.context(for: model, options: options.render) }
-        let rendered = try timings.measure("render") { () throws(Diagnostic) in try render(renderer, package) }
+        let plan = try timings.measure("contexts") { () throws(Diagnostic) in
+            try renderer.plan(for: model, options: options.render)
+        }
+        let rendered = try timings.measure("render") { () throws(Diagnostic) in try render(renderer, plan) }
         return (rendered, warnings, notes, model.moduleName)
     }
 
@@ -198,10 +202,10 @@ public enum Generator {
         // finished, just before rendering: a description or templates that cannot be used leave the folder alone.
         let ((paths, staging), warnings, notes, module) = try DeepStack.run { () throws(Diagnostic) in
             try renderOnDeepStack(options, templates: templates, timings: &timings) {
-                (renderer, package) throws(Diagnostic) in
+                (renderer, plan) throws(Diagnostic) in
                 let staging = try writer.begin()
                 do throws(Diagnostic) {
-                    return (try renderer.render(package, stagingInto: staging), staging)
+                    return (try renderer.render(plan, stagingInto: staging), staging)
                 } catch {
                     staging.abandon()
                     throw error

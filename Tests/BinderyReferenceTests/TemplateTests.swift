@@ -111,6 +111,68 @@ import Testing
         )
     }
 
+    /// `apis` and `models` are the package's lists in every file's template, not only in the README's, with the same
+    /// values however a template goes through them: a list inside itself, an element asked again after it, an API's
+    /// operations twice. (Each file makes its own lists, and their elements make one context at a time.)
+    @Test func packageListsAreTheSameInEveryFile() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let templates = directory + "/templates"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        let lists = """
+            {{#models}}{{name}} ({{#models}}{{#isLast}}{{name}}{{/isLast}}{{/models}}):{{#docComment}} {{line}}{{/docComment}}
+            {{/models}}{{#apis}}{{name}}:{{#operations}} {{swiftName}}{{/operations}} \
+            ({{#operations}}{{#isLast}}{{swiftName}}{{/isLast}}{{/operations}})
+            {{/apis}}
+            """
+        try Data((lists + "\n").utf8).write(to: URL(fileURLWithPath: templates + "/lists.mustache"))
+        let manifest = """
+            files:
+              - template: lists
+                path: lists.txt
+              - template: lists
+                each: model
+                path: "models/{{name}}.txt"
+              - template: lists
+                each: apiFile
+                path: "apis/{{fileName}}.txt"
+              - template: lists
+                each: api
+                path: "docs/{{name}}.txt"
+            """
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: templates + "/manifest.yaml"))
+
+        let result = try Generator.generate(
+            Generator.Options(
+                specPath: Support.canopySpec, outputDirectory: directory + "/Out", moduleName: "Canopy",
+                templatesDirectory: templates
+            )
+        )
+
+        #expect(result.paths.count == 1 + 12 + 3 + 3)
+        let package = try #require(Support.read(directory + "/Out/lists.txt"))
+        let lines = package.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 12 + 3 + 1)
+        #expect(
+            lines[0]
+                == "GrantTypeHandlerResponse (GetDeploymentQueryResultTenantItem): "
+                + "/// - Remark: Generated from `#/components/schemas/GrantTypeHandlerResponse`.")
+        #expect(
+            lines[7]
+                == "CreateDeploymentData (GetDeploymentQueryResultTenantItem): /// A data structure representing "
+                + "deployment creation data. /// /// - Remark: Generated from `#/components/schemas/CreateDeploymentData`."
+        )
+        #expect(
+            lines[12...]
+                == [
+                    "DeploymentsApi: deploymentsCreateDeployment deploymentsGetDeployment (deploymentsGetDeployment)",
+                    "PoolApi: poolGetPoolStatus (poolGetPoolStatus)", "TokenApi: tokenPostToken (tokenPostToken)", "",
+                ])
+        for path in result.paths where path != "lists.txt" {
+            #expect(Support.read(directory + "/Out/" + path) == package, "\(path)")
+        }
+    }
+
     func templateError(_ files: [String: String]) throws -> Diagnostic? {
         let directory = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -3,8 +3,8 @@ import BinderyModel
 /// One API type (`TokenApi`), or one file of it.
 ///
 /// Keys: `name`, `tag`, `docComment` (lines), `description` (Markdown, one line), `hasDescription`,
-/// `operations`; per file (``files``): `fileName` (the file's name without `.swift`), `isExtension` (false for
-/// the file that declares the type), `operationRange` (`Operations 21 to 40 of 468`, in an extension).
+/// `operations`; per file (``init(api:file:index:)``): `fileName` (the file's name without `.swift`), `isExtension`
+/// (false for the file that declares the type), `operationRange` (`Operations 21 to 40 of 468`, in an extension).
 struct APIContext: RenderContext {
     /// The most operations one file holds. The compiler's time on a file grows faster than its size (Stripe's 468
     /// untagged operations in one 2.9 MB file took over 7 CPU-minutes and 5.5 GB, against about a minute for the
@@ -12,49 +12,53 @@ struct APIContext: RenderContext {
     static let operationsPerFile = 20
 
     let api: APIDefinition
-    let operations: [OperationContext]
+    /// ``OperationContext``s for a file of the API; for the whole API, ``OperationElement``s, which make them one
+    /// at a time.
+    let operations: [any RenderContext]
     let docComment: [String]
     let fileName: String
     let isExtension: Bool
     let operationRange: String
-    /// The API's files: one when it has at most ``operationsPerFile`` operations.
-    let files: [APIContext]
 
+    /// The whole API, for the files rendered once per API and the package's `apis`. Its operations are
+    /// ``OperationElement``s: a template that goes through them makes one operation's context at a time (Stripe's
+    /// API of 468 operations is one), and none for what their definitions give (a table of their names).
     init(api: APIDefinition, index: TypeIndex) {
-        var comment = DocComment()
-        comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
-        let operations = api.operations.map { OperationContext(operation: $0, index: index) }
         self.init(
-            api: api, operations: operations, docComment: comment.lines, fileName: api.name, isExtension: false,
-            operationRange: "", files: Self.files(api: api, operations: operations, docComment: comment.lines))
+            api: api, operations: OperationElement.list(of: api.operations, index: index), fileName: api.name,
+            isExtension: false, operationRange: "")
+    }
+
+    /// The API's file `file` (from 0, below ``fileCount(of:)``) of at most ``operationsPerFile`` operations, in the
+    /// description's order: the first declares the type, the others (`DefaultApi+2`, `DefaultApi+3`, …) extend it.
+    /// Only that file's operations get contexts.
+    init(api: APIDefinition, file: Int, index: TypeIndex) {
+        let count = api.operations.count
+        let start = min(file * Self.operationsPerFile, count)
+        let end = min(start + Self.operationsPerFile, count)
+        self.init(
+            api: api, operations: api.operations[start..<end].map { OperationContext(operation: $0, index: index) },
+            fileName: file == 0 ? api.name : "\(api.name)+\(file + 1)", isExtension: file > 0,
+            operationRange: "Operations \(start + 1) to \(end) of \(count)")
     }
 
     private init(
-        api: APIDefinition, operations: [OperationContext], docComment: [String], fileName: String,
-        isExtension: Bool, operationRange: String, files: [APIContext]
+        api: APIDefinition, operations: [any RenderContext], fileName: String, isExtension: Bool,
+        operationRange: String
     ) {
+        var comment = DocComment()
+        comment.paragraph(api.documentation.description ?? "The operations tagged `\(api.tag)`.")
         self.api = api
         self.operations = operations
-        self.docComment = docComment
+        self.docComment = comment.lines
         self.fileName = fileName
         self.isExtension = isExtension
         self.operationRange = operationRange
-        self.files = files
     }
 
-    /// The API split into files of at most ``operationsPerFile`` operations, in the description's order: the
-    /// first declares the type, the others (`DefaultApi+2`, `DefaultApi+3`, …) extend it.
-    private static func files(
-        api: APIDefinition, operations: [OperationContext], docComment: [String]
-    ) -> [APIContext] {
-        let starts = Array(stride(from: 0, to: max(operations.count, 1), by: operationsPerFile))
-        return starts.enumerated().map { number, start in
-            let end = min(start + operationsPerFile, operations.count)
-            return APIContext(
-                api: api, operations: Array(operations[start..<end]), docComment: docComment,
-                fileName: number == 0 ? api.name : "\(api.name)+\(number + 1)", isExtension: number > 0,
-                operationRange: "Operations \(start + 1) to \(end) of \(operations.count)", files: [])
-        }
+    /// How many files `api` is split into: one when it has at most ``operationsPerFile`` operations (one for none).
+    static func fileCount(of api: APIDefinition) -> Int {
+        max(1, (api.operations.count + operationsPerFile - 1) / operationsPerFile)
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {

@@ -85,41 +85,52 @@ struct ModelContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
+        Self.value(of: definition, forKey: key) { self }
+    }
+
+    /// The value named `key` of the context of `definition`, which `context` gives; `context` is called only for
+    /// the keys that need more than the definition. The package's list of models answers through this without
+    /// making a model's context for its name, or for a key it does not have (``ModelListElement``).
+    static func value(
+        of definition: TypeDefinition, forKey key: RenderKey, context: () -> ModelContext
+    ) -> RenderValue? {
         switch key {
         case "name": return .text(definition.name)
         case "qualifiedName": return .text(definition.qualifiedName)
-        case "isNested": return .flag(isNested)
+        case "isNested": return .flag(context().isNested)
         case "isStruct": if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isEnum": if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isAlias": if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }
         case "isUnion": if case .union = definition.kind { return .flag(true) } else { return .flag(false) }
         case "nameLiteral": return .text(SwiftLiteral.string(definition.qualifiedName))
-        case "docComment": return .lines(docComment)
+        case "docComment": return .lines(context().docComment)
         case "description":
             return .text(MarkdownText.cell(definition.documentation.paragraphs.joined(separator: "\n")))
         case "hasDescription": return .flag(!definition.documentation.isEmpty)
         case "source": return .text(definition.source)
         case "hasSource": return .flag(!definition.source.isEmpty)
         case "isDeprecated": return .flag(definition.deprecation != nil)
-        case "hasDeprecationMessage": return .flag(deprecationMessage != nil)
-        case "deprecationMessageLiteral": return .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
-        case "deprecationMessage": return .text(deprecationMessage ?? "")
-        case "nestedTypes": return .list(nestedTypes)
-        case "nestedDeclarations": return .lines(nestedDeclarations())
-        case "hasNestedTypes": return .flag(!nestedTypes.isEmpty)
+        case "hasDeprecationMessage": return .flag(context().deprecationMessage != nil)
+        case "deprecationMessageLiteral": return .text(context().deprecationMessage.map(SwiftLiteral.string) ?? "")
+        case "deprecationMessage": return .text(context().deprecationMessage ?? "")
+        case "nestedTypes": return .list(context().nestedTypes)
+        case "nestedDeclarations": return .lines(context().nestedDeclarations())
+        case "hasNestedTypes": return .flag(!context().nestedTypes.isEmpty)
         default: break
         }
         switch definition.kind {
-        case .structure(let structure): return structValue(structure, forKey: key)
+        case .structure(let structure): return structValue(structure, of: definition, forKey: key, context: context)
         case .enumeration(let enumeration): return enumValue(enumeration, forKey: key)
-        case .alias: return aliasValue(forKey: key)
-        case .union(let union): return unionValue(union, forKey: key)
+        case .alias: return aliasValue(forKey: key, context: context)
+        case .union(let union): return unionValue(union, of: definition, forKey: key, context: context)
         }
     }
 
-    func unionValue(_ union: UnionDefinition, forKey key: RenderKey) -> RenderValue? {
+    static func unionValue(
+        _ union: UnionDefinition, of definition: TypeDefinition, forKey key: RenderKey, context: () -> ModelContext
+    ) -> RenderValue? {
         switch key {
-        case "unionCases": .list(unionCases)
+        case "unionCases": .list(context().unionCases)
         case "hasDiscriminator": .flag(union.discriminator != nil)
         case "discriminator": .text(union.discriminator ?? "")
         case "discriminatorLiteral": .text(union.discriminator.map(SwiftLiteral.string) ?? "")
@@ -134,9 +145,12 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func structValue(_ structure: StructDefinition, forKey key: RenderKey) -> RenderValue? {
+    static func structValue(
+        _ structure: StructDefinition, of definition: TypeDefinition, forKey key: RenderKey,
+        context: () -> ModelContext
+    ) -> RenderValue? {
         switch key {
-        case "properties": .list(properties)
+        case "properties": .list(context().properties)
         case "hasProperties": .flag(!structure.properties.isEmpty)
         case "hasKeyedProperties": .flag(structure.properties.contains { !$0.isFlattened })
         case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly && !$0.isFlattened })
@@ -144,21 +158,21 @@ struct ModelContext: RenderContext {
             .flag(
                 !structure.properties.isEmpty || structure.additionalProperties != nil
                     || structure.additionalItems != nil)
-        case "initializers": .list(initializers(structure))
+        case "initializers": .list(context().initializers(structure))
         case "needsCustomCoding": .flag(structure.needsCustomCoding)
         case "isCodingDeprecated":
             .flag(definition.deprecation == nil && structure.properties.contains { $0.deprecation != nil })
         case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
         case "additionalPropertiesName":
             .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
-        case "additionalPropertiesType": .text(additionalPropertiesType)
-        case "additionalPropertiesTypeMarkdown": .text(markdown)
+        case "additionalPropertiesType": .text(context().additionalPropertiesType)
+        case "additionalPropertiesTypeMarkdown": .text(context().markdown)
         case "isTuple": .flag(structure.isTuple)
         case "isAnyOf": .flag(structure.isAnyOf)
         case "hasAdditionalItems": .flag(structure.additionalItems != nil)
         case "additionalItemsName": .text(structure.additionalItems.map { SwiftName.identifier($0.swiftName) } ?? "")
-        case "additionalItemsType": .text(additionalItemsType)
-        case "additionalItemsTypeMarkdown": .text(markdown)
+        case "additionalItemsType": .text(context().additionalItemsType)
+        case "additionalItemsTypeMarkdown": .text(context().markdown)
         default: nil
         }
     }
@@ -211,7 +225,7 @@ struct ModelContext: RenderContext {
         return lines
     }
 
-    func enumValue(_ enumeration: EnumDefinition, forKey key: RenderKey) -> RenderValue? {
+    static func enumValue(_ enumeration: EnumDefinition, forKey key: RenderKey) -> RenderValue? {
         switch key {
         case "cases":
             .list(enumeration.cases.map { EnumCaseContext(enumCase: $0, isString: enumeration.rawType == .string) })
@@ -221,10 +235,10 @@ struct ModelContext: RenderContext {
         }
     }
 
-    func aliasValue(forKey key: RenderKey) -> RenderValue? {
+    static func aliasValue(forKey key: RenderKey, context: () -> ModelContext) -> RenderValue? {
         switch key {
-        case "aliasTarget": .text(aliasTarget)
-        case "aliasTargetMarkdown": .text(markdown)
+        case "aliasTarget": .text(context().aliasTarget)
+        case "aliasTargetMarkdown": .text(context().markdown)
         default: nil
         }
     }

@@ -32,7 +32,10 @@ struct OperationContext: RenderContext {
     let authorizationMarkdown: String
     let exampleArguments: String
     let deprecationMessageLiteral: String
-    let methodVariants: [MethodVariantContext]
+    let index: TypeIndex
+    /// `methodVariants`, made when a template first asks for them: about half the cost of the context, which the
+    /// docs do not use.
+    private let variants = OnDemand<[MethodVariantContext]>()
 
     init(operation: OperationDefinition, index: TypeIndex) {
         self.operation = operation
@@ -53,9 +56,7 @@ struct OperationContext: RenderContext {
                 }
             )
         }
-        self.methodVariants = MethodVariantContext.variants(
-            of: operation, parameters: signatureParameters, deprecationMessageLiteral: deprecationMessageLiteral,
-            index: index)
+        self.index = index
         let returnTypeMarkdown: String
         switch operation.simpleResult {
         case .body(let type):
@@ -85,7 +86,25 @@ struct OperationContext: RenderContext {
         }.joined(separator: ", ")
     }
 
+    /// The public methods' signatures, each with its doc comments.
+    var methodVariants: [MethodVariantContext] {
+        variants.value {
+            MethodVariantContext.variants(
+                of: operation, parameters: signatureParameters, deprecationMessageLiteral: deprecationMessageLiteral,
+                index: index)
+        }
+    }
+
     func value(forKey key: RenderKey) -> RenderValue? {
+        Self.value(of: operation, forKey: key) { self }
+    }
+
+    /// The value named `key` of the context of `operation`, which `context` gives; `context` is called only for
+    /// the keys that need more than the definition. A list of operations answers through this without making an
+    /// operation's context for its name, or for a key it does not have (``OperationElement``).
+    static func value(
+        of operation: OperationDefinition, forKey key: RenderKey, context: () -> OperationContext
+    ) -> RenderValue? {
         switch key {
         case "swiftName": .text(SwiftName.identifier(operation.swiftName))
         // Markdown renderers make heading anchors lower case.
@@ -102,14 +121,14 @@ struct OperationContext: RenderContext {
         case "responseTypeDocComment":
             .lines(["/// The documented responses of `\(operation.method) \(operation.path)`."])
         case "isDeprecated": .flag(operation.deprecation != nil)
-        case "deprecationMessageLiteral": .text(deprecationMessageLiteral)
-        case "parameters": .list(parameters)
-        case "signatureParameters": .list(signatureParameters)
-        case "methodVariants": .list(methodVariants)
-        case "hasParameters": .flag(!parameters.isEmpty)
+        case "deprecationMessageLiteral": .text(context().deprecationMessageLiteral)
+        case "parameters": .list(context().parameters)
+        case "signatureParameters": .list(context().signatureParameters)
+        case "methodVariants": .list(context().methodVariants)
+        case "hasParameters": .flag(!context().parameters.isEmpty)
         case "hasSimpleMethod": .flag(operation.hasSimpleMethod)
         case "hasResponseMethod": .flag(operation.hasResponseMethod)
-        case "simpleReturnType": .text(simpleReturnType)
+        case "simpleReturnType": .text(context().simpleReturnType)
         case "returnsVoid": .flag(operation.simpleResult == .void)
         case "hasAccept": .flag(!operation.acceptedContentTypes.isEmpty)
         case "acceptLiteral": .text(SwiftLiteral.string(operation.acceptedContentTypes.joined(separator: ", ")))
@@ -118,11 +137,11 @@ struct OperationContext: RenderContext {
             .flag(
                 !operation.acceptedContentTypes.isEmpty || operation.requestBody != nil || !operation.parameters.isEmpty
             )
-        case "hasRequestBody": .flag(requestBody != nil)
-        case "requestBody": requestBody.map { .context($0) } ?? .text("")
+        case "hasRequestBody": .flag(context().requestBody != nil)
+        case "requestBody": context().requestBody.map { .context($0) } ?? .text("")
         case "requestContentType": .text(operation.requestBody?.contentType ?? "")
         case "security": .list(operation.security.map(SecurityAlternativeContext.init))
-        case "responses": .list(responses)
+        case "responses": .list(context().responses)
         case "isStreaming": .flag(!operation.streamingContentTypes.isEmpty)
         // The streaming variant shares the operation's headers structs, declared with the operation.
         case "isStreamingVariant": .flag(operation.streamingVariantOf != nil)
@@ -138,10 +157,10 @@ struct OperationContext: RenderContext {
         case "hasSummary": .flag(operation.documentation.summary != nil)
         case "description": .text(operation.documentation.description ?? "")
         case "hasDescription": .flag(operation.documentation.description != nil)
-        case "returnTypeMarkdown": .text(returnTypeMarkdown)
+        case "returnTypeMarkdown": .text(context().returnTypeMarkdown)
         case "needsAuthorization": .flag(operation.security.contains { !$0.isEmpty })
-        case "authorization": .text(authorizationMarkdown)
-        case "exampleArguments": .text(exampleArguments)
+        case "authorization": .text(context().authorizationMarkdown)
+        case "exampleArguments": .text(context().exampleArguments)
         default: nil
         }
     }

@@ -15,31 +15,53 @@ import BinderyModel
 public struct PackageContext: RenderContext {
     let model: CodeModel
     let index: TypeIndex
-    let apis: [APIContext]
-    let models: [ModelContext]
     let options: OptionsContext
+    /// Renders nested type declarations (`nestedDeclarations`) of model contexts.
+    let renderer: (any TemplateRenderer)?
+    /// `apis` and `models`, made when a template first asks for them; each file gets its own
+    /// (``forOneFile()``), so they are dropped when it is rendered. Their elements make the contexts of the
+    /// operations and models when asked, one element's at a time (``OperationElement``, ``ModelListElement``).
+    private var apis = OnDemand<[any RenderContext]>()
+    private var models = OnDemand<[any RenderContext]>()
 
+    /// The package's context. It holds the model and what every file's context needs; the contexts of the APIs and
+    /// models are made for each file that asks for them (``apiContext(_:)``, ``apiFileContext(_:file:)``,
+    /// ``modelContext(_:)``, and the lists `apis` and `models`).
+    ///
     /// - Parameter renderer: renders nested type declarations (`nestedDeclarations`) with the
     ///   `model_declaration` template.
     public init(model: CodeModel, options: RenderOptions = RenderOptions(), renderer: (any TemplateRenderer)? = nil) {
         self.model = model
         self.index = TypeIndex(model: model)
-        let index = self.index
-        let options = OptionsContext(options: options, moduleName: model.moduleName)
-        self.options = options
-        // Each API's and model's context is computed on its own: concurrently.
-        self.apis = model.apis.concurrentMap { APIContext(api: $0, index: index) }
-        self.models = model.types.concurrentMap {
-            ModelContext(definition: $0, index: index, options: options, renderer: renderer)
-        }
+        self.options = OptionsContext(options: options, moduleName: model.moduleName)
+        self.renderer = renderer
     }
 
-    /// The contexts of the files rendered once per API.
-    public var apiContexts: [any RenderContext] { apis }
-    /// The contexts of the files rendered once per part of an API (``APIContext/files``).
-    public var apiFileContexts: [any RenderContext] { apis.flatMap(\.files) }
-    /// The contexts of the files rendered once per top-level model type.
-    public var modelContexts: [any RenderContext] { models }
+    /// The same package with `apis` and `models` of its own, made at most once for the file rendered with it and
+    /// dropped with it.
+    func forOneFile() -> PackageContext {
+        var package = self
+        package.apis = OnDemand()
+        package.models = OnDemand()
+        return package
+    }
+
+    /// How many files the API at `api` is split into.
+    func fileCount(ofAPI api: Int) -> Int { APIContext.fileCount(of: model.apis[api]) }
+
+    /// The context of the API at `api` as a whole, for the files rendered once per API.
+    func apiContext(_ api: Int) -> APIContext { APIContext(api: model.apis[api], index: index) }
+
+    /// The context of file `file` of the API at `api`, for the files rendered once per part of an API.
+    func apiFileContext(_ api: Int, file: Int) -> APIContext {
+        APIContext(api: model.apis[api], file: file, index: index)
+    }
+
+    /// The context of the top-level model at `model`, for the files rendered once per model.
+    func modelContext(_ model: Int) -> ModelContext {
+        ModelContext(definition: self.model.types[model], index: index, options: options, renderer: renderer)
+    }
+
     /// How the output is laid out.
     public var layout: RenderOptions.Layout { options.options.layout }
 
@@ -59,8 +81,12 @@ public struct PackageContext: RenderContext {
         case "serversName": .text(model.servers?.name ?? "")
         case "servers": model.servers.map { .context(ServersContext(definition: $0)) } ?? .text("")
         case "docsDirectory": .text("docs")
-        case "apis": .list(apis)
-        case "models": .list(models)
+        case "apis": .list(apis.value { model.apis.map { APIContext(api: $0, index: index) } })
+        case "models":
+            .list(
+                models.value {
+                    ModelListElement.list(of: model.types, index: index, options: options, renderer: renderer)
+                })
         case "securitySchemes": .list(model.securitySchemes.map(SecuritySchemeContext.init))
         case "hasSecuritySchemes": .flag(!model.securitySchemes.isEmpty)
         case "hasBearerSchemes": .flag(model.securitySchemes.contains { $0.kind == .bearer })

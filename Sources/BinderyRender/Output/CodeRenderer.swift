@@ -1,11 +1,5 @@
 import BinderyCore
 import BinderyModel
-import Dispatch
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 
 /// Renders a ``CodeModel`` into files, as the template manifest says.
 public struct CodeRenderer: Sendable {
@@ -36,68 +30,49 @@ public struct CodeRenderer: Sendable {
     public func render(
         _ model: CodeModel, options: RenderOptions = RenderOptions()
     ) throws(Diagnostic) -> [GeneratedFile] {
-        try render(context(for: model, options: options))
+        try render(plan(for: model, options: options))
     }
 
-    /// The context every file is rendered in: the package, with the contexts of its APIs and models.
-    public func context(for model: CodeModel, options: RenderOptions = RenderOptions()) -> PackageContext {
-        PackageContext(model: model, options: options, renderer: renderer)
+    /// What rendering `model` takes: its package context, and which files the manifest writes, each with what it
+    /// is rendered for. No API or model context is made here: each file's is made as it is rendered.
+    public func plan(for model: CodeModel, options: RenderOptions = RenderOptions()) throws(Diagnostic) -> RenderPlan {
+        try RenderPlan(package: PackageContext(model: model, options: options, renderer: renderer), manifest: manifest)
     }
 
     /// Every file of the output, in manifest order. Files are rendered concurrently (contexts are immutable
-    /// values); the order, and which error is reported first, do not depend on it.
-    public func render(_ package: PackageContext) throws(Diagnostic) -> [GeneratedFile] {
-        let files = try renderEach(package) { file in file }.map(\.output)
-        return package.layout == .shards ? ShardedOutput.join(files) : files
+    /// values, made for each file by the thread that renders it); the order, and which error is reported first, do
+    /// not depend on it.
+    public func render(_ plan: RenderPlan) throws(Diagnostic) -> [GeneratedFile] {
+        let files = try renderEach(plan) { file in file }.map(\.output)
+        return plan.layout == .shards ? ShardedOutput.join(files) : files
     }
 
     /// Renders every file of the output and stages each into `staging` as soon as it is rendered, so the files
     /// are never all in memory at once; returns their paths, in manifest order. Shards are joined from all the
     /// files, so they are staged once joined.
-    public func render(_ package: PackageContext, stagingInto staging: OutputStaging) throws(Diagnostic) -> [String] {
-        if package.layout == .shards {
-            let files = try render(package)
+    public func render(_ plan: RenderPlan, stagingInto staging: OutputStaging) throws(Diagnostic) -> [String] {
+        if plan.layout == .shards {
+            let files = try render(plan)
             for file in files { try staging.stage(file) }
             return files.map(\.path)
         }
-        return try renderEach(package) { (file) throws(Diagnostic) in
+        return try renderEach(plan) { (file) throws(Diagnostic) in
             try staging.stage(file)
         }.map(\.path)
     }
 
-    /// Renders each file of the output concurrently and hands it, its path checked, to `handle` on the thread
-    /// that rendered it. Returns each file's path and what `handle` returned, in manifest order, or the first
-    /// error in that order.
+    /// Renders each file of the output concurrently, in contexts made for it alone, and hands it, its path
+    /// checked, to `handle` on the thread that rendered it. Returns each file's path and what `handle` returned, in
+    /// manifest order, or the first error in that order.
     private func renderEach<Output: Sendable>(
-        _ package: PackageContext, _ handle: @escaping @Sendable (GeneratedFile) throws(Diagnostic) -> Output
+        _ plan: RenderPlan, _ handle: @escaping @Sendable (GeneratedFile) throws(Diagnostic) -> Output
     ) throws(Diagnostic) -> [(path: String, output: Output)] {
-        var work: [(entry: TemplateManifest.Entry, contexts: [any RenderContext])] = []
-        for entry in manifest.entries {
-            var isWritten = true
-            for condition in entry.conditions {
-                guard case .flag(let value)? = package.value(forKey: RenderKey(condition)) else {
-                    throw Diagnostic(at: entry.location, "'if: \(condition)' is not a flag of the package context")
-                }
-                isWritten = isWritten && value
-            }
-            if !isWritten { continue }
-            let scoped: [any RenderContext] =
-                switch entry.scope {
-                case .package: []
-                case .api: package.apiContexts
-                case .apiFile: package.apiFileContexts
-                case .model: package.modelContexts
-                }
-            if entry.scope == .package {
-                work.append((entry, [package]))
-            } else {
-                work += scoped.map { (entry, [package, $0]) }
-            }
-        }
-        let jobs = work
+        let jobs = plan.jobs
+        let package = plan.package
         let renderer = self.renderer
         let results = DeepStack.concurrentMap(count: jobs.count) { index in
-            let (entry, contexts) = jobs[index]
+            let entry = jobs[index].entry
+            let contexts = jobs[index].contexts(in: package)
             return Result { () throws(Diagnostic) -> (path: String, output: Output) in
                 let file: GeneratedFile
                 do throws(TemplateError) {
@@ -145,12 +120,5 @@ public struct CodeRenderer: Sendable {
             )
         }
         return components.joined(separator: "/")
-    }
-}
-
-extension Array where Element: Sendable {
-    /// `map`, with `transform` applied to the elements concurrently; the results are in the order of the elements.
-    func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-        DeepStack.concurrentMap(count: count) { transform(self[$0]) }
     }
 }
