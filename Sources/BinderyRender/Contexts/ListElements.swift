@@ -9,11 +9,17 @@ import BinderyModel
 /// operation alone gives (its name, method, path, summary…) at once, and the rest from its ``OperationContext``,
 /// made when a template first asks for a value that needs it, one operation of the list at a time
 /// (``OperationContext/value(of:forKey:context:)``).
-struct OperationElement: RenderContext {
+final class OperationElement: RenderContext {
     let operation: OperationDefinition
     let position: Int
     /// The operations' contexts, one at a time.
     let contexts: LatestElement<OperationContext>
+
+    init(operation: OperationDefinition, position: Int, contexts: LatestElement<OperationContext>) {
+        self.operation = operation
+        self.position = position
+        self.contexts = contexts
+    }
 
     /// The elements for `operations`, in order.
     static func list(of operations: [OperationDefinition], index: TypeIndex) -> [any RenderContext] {
@@ -31,11 +37,17 @@ struct OperationElement: RenderContext {
 /// A top-level model in the package's `models`: what the definition alone gives (its name, kind, description…) at
 /// once, and the rest from its ``ModelContext``, made when a template first asks for a value that needs it, one
 /// model of the list at a time (``ModelContext/value(of:forKey:context:)``).
-struct ModelListElement: RenderContext {
+final class ModelListElement: RenderContext {
     let definition: TypeDefinition
     let position: Int
     /// The models' contexts, one at a time.
     let contexts: LatestElement<ModelContext>
+
+    init(definition: TypeDefinition, position: Int, contexts: LatestElement<ModelContext>) {
+        self.definition = definition
+        self.position = position
+        self.contexts = contexts
+    }
 
     /// The elements for `models`, in order.
     static func list(

@@ -16,12 +16,11 @@ import BinderyModel
 /// `additionalItemsTypeMarkdown` (of the array), `nestedTypes`, `nestedDeclarations` (lines: each nested type rendered
 /// with `model_declaration`, indented), `hasNestedTypes`; for enums `cases`, `unknownCaseName`, `rawType`; for aliases
 /// `aliasTarget`, `aliasTargetMarkdown`.
-struct ModelContext: RenderContext {
+final class ModelContext: RenderContext {
     let definition: TypeDefinition
     let isNested: Bool
     let properties: [PropertyContext]
     let nestedTypes: [ModelContext]
-    let docComment: [String]
     let aliasTarget: String
     let markdown: String
     let additionalPropertiesType: String
@@ -45,7 +44,6 @@ struct ModelContext: RenderContext {
             ModelContext(definition: $0, index: index, options: options, renderer: renderer, isNested: true)
         }
         self.deprecationMessage = index.deprecationMessage(definition.deprecation)
-        self.docComment = Self.docComment(definition, deprecationMessage: deprecationMessage)
         switch definition.kind {
         case .structure(let structure):
             self.properties = structure.properties.enumerated().map { offset, property in
@@ -83,6 +81,9 @@ struct ModelContext: RenderContext {
             self.unionCases = []
         }
     }
+
+    /// Made when a template asks (once: the model's docs page does not).
+    var docComment: [String] { Self.docComment(definition, deprecationMessage: deprecationMessage) }
 
     func value(forKey key: RenderKey) -> RenderValue? {
         Self.value(of: definition, forKey: key) { self }
@@ -267,11 +268,10 @@ struct ModelContext: RenderContext {
 /// One case of a union: `name` (for its declaration), `member` (after a dot), `nameLiteral`, `type`, `index`,
 /// `docComment` (lines), `discriminatorValues` (each with `literal`), `hasDiscriminatorValues`, `shape` (a
 /// ``ShapeContext``), `isDeprecated`, `hasDeprecationMessage`, `deprecationMessageLiteral`.
-struct UnionCaseContext: RenderContext {
+final class UnionCaseContext: RenderContext {
     let index: Int
     let unionCase: UnionDefinition.Case
     let type: String
-    let docComment: [String]
     let deprecationMessage: String?
 
     init(index: Int, unionCase: UnionDefinition.Case, index types: TypeIndex) {
@@ -279,13 +279,17 @@ struct UnionCaseContext: RenderContext {
         self.unionCase = unionCase
         self.type = types.code(unionCase.type)
         self.deprecationMessage = types.deprecationMessage(unionCase.deprecation)
+    }
+
+    /// Made when a template asks (once: the model's docs page does not).
+    var docComment: [String] {
         var comment = DocComment()
         comment.paragraphs(unionCase.documentation)
         if !unionCase.discriminatorValues.isEmpty {
             let values = unionCase.discriminatorValues.map(MarkdownText.code).joined(separator: ", ")
             comment.callout("- Remark: Discriminator \(values).", separated: true)
         }
-        self.docComment = comment.lines
+        return comment.lines
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
@@ -408,22 +412,25 @@ struct EnumCaseContext: RenderContext {
 /// For a tuple's property: `position`, `isTrailingOptional` (a position the array may end before), and
 /// `presenceChecks` (each with `memberName`: it and the optional positions after it, any of which being there
 /// means it is written).
-struct PropertyContext: RenderContext {
+final class PropertyContext: RenderContext {
     let property: PropertyDefinition
     let baseType: String
-    let typeMarkdown: String
-    let docComment: [String]
+    let index: TypeIndex
     let presenceChecks: [String]
     let deprecationMessage: String?
 
     init(property: PropertyDefinition, index: TypeIndex, presenceChecks: [String] = []) {
         self.property = property
         self.baseType = index.code(property.type)
-        self.typeMarkdown = index.markdown(property.type)
+        self.index = index
         self.deprecationMessage = index.deprecationMessage(property.deprecation)
-        self.docComment = Self.docComment(property, deprecationMessage: deprecationMessage)
         self.presenceChecks = presenceChecks
     }
+
+    // Made when a template asks, which each does once: the Swift of a model asks the doc comment, its docs page the
+    // Markdown type, and neither the other's.
+    var docComment: [String] { Self.docComment(property, deprecationMessage: deprecationMessage) }
+    var typeMarkdown: String { index.markdown(property.type) }
 
     func value(forKey key: RenderKey) -> RenderValue? {
         switch key {

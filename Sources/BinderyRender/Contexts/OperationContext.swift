@@ -21,7 +21,7 @@ import BinderyModel
 /// Keys for docs: `docAnchor`, `method`, `path`, `summary`, `description` (Markdown), `hasSummary`,
 /// `hasDescription`, `returnTypeMarkdown`, `requestContentType`, `accept`, `authorization` (Markdown),
 /// `needsAuthorization`, `exampleArguments`.
-struct OperationContext: RenderContext {
+final class OperationContext: RenderContext {
     let operation: OperationDefinition
     let parameters: [ParameterContext]
     let signatureParameters: [ParameterContext]

@@ -13,7 +13,7 @@ import BinderyModel
 /// Multipart parts: `isPart`, `isTextPart`, `isJSONPart`, `isFilePart`, `partKind` (`text`, `JSON` or `file`, for
 /// the docs), `hasPartContentType`, `partContentTypeLiteral` (the `Content-Type` sent), `partContentTypes` (the
 /// media types the document allows, for the docs), `hasPartHeaders`, `partHeaders` (``PartHeaderContext``s).
-struct ParameterContext: RenderContext {
+final class ParameterContext: RenderContext {
     let parameter: ParameterDefinition
     let type: String
     let typeMarkdown: String

@@ -13,14 +13,15 @@ import BinderyModel
 /// not server-sent events' text), `streamElementType` (the decoded element; `bodyType` is the whole
 /// `AsyncThrowingStream`), `isByteStreamBody` (a binary body read as it arrives, a `ByteStream`). Keys for docs:
 /// `status`, `description`, `bodyMarkdown`, `contentTypes`.
-struct ResponseContext: RenderContext {
+final class ResponseContext: RenderContext {
     let response: ResponseDefinition
     let bodyType: String
     let bodyMarkdown: String
     let streamElementType: String
-    let caseDocComment: [String]
     let headers: [ResponseHeaderContext]
-    let headersDocComment: [String]
+    /// The operation's method and path, for the headers' doc comment.
+    let method: String
+    let path: String
 
     init(response: ResponseDefinition, operation: OperationDefinition, index: TypeIndex) {
         self.response = response
@@ -37,13 +38,19 @@ struct ResponseContext: RenderContext {
             self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
             self.streamElementType = ""
         }
-        self.caseDocComment = Self.caseDocComment(response)
         self.headers = response.headers.map { ResponseHeaderContext(header: $0, index: index) }
+        self.method = operation.method
+        self.path = operation.path
+    }
+
+    // Made when a template asks, which each does once (the Swift of an API; its docs page asks neither).
+    var caseDocComment: [String] { Self.caseDocComment(response) }
+    var headersDocComment: [String] {
         var comment = DocComment()
         comment.paragraph(
             "The documented headers of `\(response.caseName)` (\(response.status)) of "
-                + "`\(operation.method) \(operation.path)`.")
-        self.headersDocComment = comment.lines
+                + "`\(method) \(path)`.")
+        return comment.lines
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
@@ -122,16 +129,19 @@ struct ResponseContext: RenderContext {
 /// Keys: `name` (on the wire), `nameLiteral`, `swiftName` (with backticks where needed), `memberName` (after
 /// `self.`), `type` (with `?` unless required), `baseType` (without), `isRequired`, `docComment` (lines), and for
 /// docs `typeMarkdown`, `description` (one line of Markdown), `requiredText`.
-struct ResponseHeaderContext: RenderContext {
+final class ResponseHeaderContext: RenderContext {
     let header: ResponseHeaderDefinition
     let baseType: String
     let typeMarkdown: String
-    let docComment: [String]
 
     init(header: ResponseHeaderDefinition, index: TypeIndex) {
         self.header = header
         self.baseType = index.code(header.type)
         self.typeMarkdown = index.markdown(header.type)
+    }
+
+    /// Made when a template asks (once: the docs page does not).
+    var docComment: [String] {
         var comment = DocComment()
         comment.paragraphs(header.documentation)
         if header.deprecated {
@@ -142,7 +152,7 @@ struct ResponseHeaderContext: RenderContext {
                 + (header.isRequired ? ", required: a response without it is an error." : "."),
             separated: !header.deprecated
         )
-        self.docComment = comment.lines
+        return comment.lines
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
