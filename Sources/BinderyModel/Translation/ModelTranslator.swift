@@ -170,12 +170,21 @@ public final class ModelTranslator {
             { @Sendable in namer.assign(exactly: exactly) },
             {
                 dropChoicesOfThemselves()
-                let declared = definitions
-                let (boxes, _) = DeepStack.alongside(
-                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &apis) })
-                box(boxes.get())
+                let (boxes, uses) = boxesAndDeprecatedUses(in: apis)
+                box(boxes)
+                deprecate(uses, in: &apis)
             })
         return try acceptedNames(assigned.get())
+    }
+
+    /// What to box, found on another thread while deprecation follows from use: both only read the declarations,
+    /// and neither is set before the other is found. The copy of the declarations the other thread reads is
+    /// released when this returns, so that setting them copies none but those that change.
+    func boxesAndDeprecatedUses(in apis: [APIDefinition]) -> (Boxes, DeprecatedUses) {
+        let declared = definitions
+        let (boxes, uses) = DeepStack.alongside(
+            { @Sendable in Self.boxes(in: declared) }, { deprecatedUses(in: apis) })
+        return (boxes.get(), uses.get())
     }
 
     /// How each of `types` is written, and `types` with their repeats shared (``sharingRepeatedInlineTypes(_:)``);
