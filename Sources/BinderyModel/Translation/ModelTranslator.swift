@@ -33,8 +33,10 @@ public final class ModelTranslator {
     }
 
     /// The description, with the descendants of each `allOf` parent that holds a discriminator listed as its
-    /// alternatives (``listingDescendants(in:)``).
-    let document: OpenAPIDocument
+    /// alternatives (``listingDescendants(in:)``). Once the component schemas and the operations are translated,
+    /// only its location and its component schemas' names are read: the rest is released then
+    /// (``releaseTranslatedDescription()``).
+    private(set) var document: OpenAPIDocument
     /// The parents given their descendants as alternatives: a descendant's choice of itself is dropped without a
     /// note, since the description wrote none.
     let parentsListingDescendants: Set<SchemaID>
@@ -125,15 +127,11 @@ public final class ModelTranslator {
         }
 
         // API names first: they are what users type most.
-        let groups = groupOperationsByTag()
-        let apiIDs = groups.map { TypeID(file: document.location.file, pointer: "").appending("tags", $0.tag) }
-        for (group, id) in zip(groups, apiIDs) {
-            namer.request(id, preferred: SwiftName.upperCamelCase(group.tag) + "Api", in: .module)
-        }
+        let groups = apiGroups()
         requestSchemaNames()
         model.servers = translateServers()
-        model.apis = try translateSchemasAndOperations(
-            groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
+        model.apis = try translateSchemasAndOperations(groups: consume groups, schemes: model.securitySchemes)
+        releaseTranslatedDescription()
         let names = try completeDeclarations(apis: &model.apis)
         try checkOverridesApplied(selection: selection)
         let types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
@@ -159,10 +157,29 @@ public final class ModelTranslator {
         return model
     }
 
+    /// The operations grouped by tag, each group with the identity of its API type, which asks for its name.
+    func apiGroups() -> [APIGroup] {
+        groupOperationsByTag().map { operations in
+            let id = TypeID(file: document.location.file, pointer: "").appending("tags", operations.tag)
+            namer.request(id, preferred: SwiftName.upperCamelCase(operations.tag) + "Api", in: .module)
+            return APIGroup(id: id, operations: operations)
+        }
+    }
+
+    /// Releases the description's schemas and operations, here and in ``selection``, once they are translated
+    /// (Stripe: 13 MB, more than a third of what the translation holds at its peak): what is left to do reads
+    /// the description's location, and its component schemas' names for messages (``componentOrPointer(_:)``).
+    func releaseTranslatedDescription() {
+        var components = SchemaTable()
+        for (name, id) in document.schemas.components { components.addComponent(name, id) }
+        document = OpenAPIDocument(
+            version: document.version, info: document.info, schemas: components, location: document.location)
+        selection.operations = []
+    }
+
     /// Completes the declarations (choices of themselves dropped, stored structs and unions boxed, deprecation
     /// following from use, in `apis` too) and gives the names, which depend on the names asked for alone: on another
-    /// thread meanwhile. What to box is found on a third thread while deprecation follows from use: neither reads
-    /// what the other changes.
+    /// thread meanwhile.
     func completeDeclarations(apis: inout [APIDefinition]) throws(Diagnostic) -> [TypeID: String] {
         let exactly = exactTypeNames()
         let namer = self.namer
