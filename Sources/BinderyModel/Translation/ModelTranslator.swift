@@ -157,24 +157,28 @@ public final class ModelTranslator {
         return model
     }
 
-    /// The operations grouped by tag, each group with the identity of its API type, which asks for its name.
+    /// The operations grouped by tag, each group with the identity of its API type, which asks for its name. The
+    /// operations move into the groups: the description and ``selection`` hold them no more, so that each is
+    /// released once translated (``OperationSlots``).
     func apiGroups() -> [APIGroup] {
-        groupOperationsByTag().map { operations in
+        let groups = groupOperationsByTag().map { operations in
             let id = TypeID(file: document.location.file, pointer: "").appending("tags", operations.tag)
             namer.request(id, preferred: SwiftName.upperCamelCase(operations.tag) + "Api", in: .module)
             return APIGroup(id: id, operations: operations)
         }
+        document.paths = []
+        selection.operations = []
+        return groups
     }
 
-    /// Releases the description's schemas and operations, here and in ``selection``, once they are translated
-    /// (Stripe: 13 MB, more than a third of what the translation holds at its peak): what is left to do reads
-    /// the description's location, and its component schemas' names for messages (``componentOrPointer(_:)``).
+    /// Releases the description's schemas once they are translated, as its operations are (Stripe: 13 MB together,
+    /// more than a third of what the translation holds at its peak): what is left to do reads the description's
+    /// location, and its component schemas' names for messages (``componentOrPointer(_:)``).
     func releaseTranslatedDescription() {
         var components = SchemaTable()
         for (name, id) in document.schemas.components { components.addComponent(name, id) }
         document = OpenAPIDocument(
             version: document.version, info: document.info, schemas: components, location: document.location)
-        selection.operations = []
     }
 
     /// Completes the declarations (choices of themselves dropped, stored structs and unions boxed, deprecation
