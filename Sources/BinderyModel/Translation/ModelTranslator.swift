@@ -112,6 +112,8 @@ public final class ModelTranslator {
         return (model, translator.warnings)
     }
 
+    /// The model of the description, once: the translator releases the description's schemas and operations as it
+    /// translates them (``releaseTranslatedDescription()``, ``OperationSlots``).
     public func translate() throws(Diagnostic) -> CodeModel {
         overrides = try resolveOverrides()
         selection = try select()
