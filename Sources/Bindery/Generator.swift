@@ -154,17 +154,21 @@ public enum Generator {
         return (rendered, warnings, notes, model.moduleName)
     }
 
+    /// A description read: the typed description, with the reader's warnings and notes.
+    private typealias ReadDescription = (OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic])
+
     /// The model of the description read, with the reader's and the translator's warnings and notes. The typed
-    /// description and the translator's tables are released when this returns, before the contexts and the files
-    /// are made.
+    /// description is the translator's alone, which releases most of it once it has translated the schemas and the
+    /// operations; the rest, and the translator's tables, are released when this returns, before the contexts and
+    /// the files are made.
     private static func translate(
-        _ readDescription: Swift.Result<(OpenAPIDocument, warnings: [Diagnostic], notes: [Diagnostic]), Diagnostic>,
+        _ readDescription: consuming Swift.Result<ReadDescription, Diagnostic>,
         options: Options, timings: inout StageTimings
     ) throws(Diagnostic) -> (CodeModel, warnings: [Diagnostic], notes: [Diagnostic]) {
-        let (document, readWarnings, readNotes) = try readDescription.get()
+        let (document, readWarnings, readNotes) = try (consume readDescription).get()
         let module = try options.moduleName.map(validatedModuleName) ?? defaultModuleName(for: document)
         let translator = ModelTranslator(
-            document: document,
+            document: consume document,
             options: ModelTranslator.Options(
                 moduleName: module, methods: options.methods, filter: options.filter, naming: options.naming,
                 typeOverrides: options.typeOverrides))

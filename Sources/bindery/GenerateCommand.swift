@@ -207,6 +207,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        MallocArenas.useOne()
         let start = ContinuousClock.now
         let result: Generator.Result
         do {

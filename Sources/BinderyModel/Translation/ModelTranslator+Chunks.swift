@@ -124,7 +124,7 @@ extension ModelTranslator {
     ) throws(Diagnostic) -> [APIDefinition] {
         let components = selectedSchemas.map { Unit.component($0.id, $0.schema) }
         let operations = groups.indices.flatMap { group in
-            groups[group].operations.operations.indices.map { Unit.operation(group: group, index: $0) }
+            groups[group].keys.indices.map { Unit.operation(group: group, index: $0) }
         }
         let componentChunks = chunking.chunks(of: components)
         let chunks = componentChunks + chunking.chunks(of: operations)
@@ -141,6 +141,8 @@ extension ModelTranslator {
                 if translated != nil { redoneChunks += 1 }
                 try translate(chunks[index], groups: groups, apis: &apis, schemes: schemes)
             }
+            // Translated for good: its operations are needed no more.
+            for case .operation(let group, let index) in chunks[index] { groups[group].operations.release(index) }
         }
         if chunking.translatesApart(units: components.count + operations.count, chunks: chunks.count) {
             // Each chunk is merged as soon as it and those before it are translated.
@@ -168,7 +170,7 @@ extension ModelTranslator {
             case .operation(let group, let index):
                 let api = try started(&apis[group], groups[group])
                 let operations = try translateOperation(
-                    at: index, of: groups[group].operations, in: api, schemes: schemes)
+                    at: index, of: groups[group], in: api, schemes: schemes)
                 api.definition.operations += operations
             }
         }

@@ -5,7 +5,29 @@
 /// property or a union case of it, and an operation that sends or receives it. Users are warned where they touch
 /// what the description deprecates, and the generated package builds without a warning.
 extension ModelTranslator {
-    func deprecateUses(in apis: inout [APIDefinition]) {
+    /// What deprecation follows from use: found from the declarations and `apis` alone (``deprecatedUses(in:)``),
+    /// then set (``deprecate(_:in:)``), so that it can be found while ``boxes(in:)`` reads the same declarations.
+    /// Only what changes is listed: setting the rest would copy every struct's properties and the table of
+    /// declarations itself, which the thread finding the boxes still holds (Stripe: 4 MB).
+    struct DeprecatedUses {
+        /// The types that name a deprecated type as a whole (aliases, additional properties).
+        var types: [TypeID: Deprecation] = [:]
+        /// The properties of a deprecated type, by struct and property position.
+        var properties: [TypeID: [Int: Deprecation]] = [:]
+        /// The union cases whose deprecation changes, by union and case position.
+        var cases: [TypeID: [Int: Deprecation?]] = [:]
+        /// The operations that send or receive a deprecated type, by API and operation position.
+        var operations: [Int: [Int: Deprecation]] = [:]
+
+        /// The deprecation of `id` once these are set.
+        func deprecation(of id: TypeID, in definitions: [TypeID: TypeDefinition]) -> Deprecation? {
+            types[id] ?? definitions[id]?.deprecation
+        }
+    }
+
+    /// What deprecation follows from use, in the declarations and in `apis`.
+    func deprecatedUses(in apis: [APIDefinition]) -> DeprecatedUses {
+        var uses = DeprecatedUses()
         // Types that name a deprecated type as a whole first: aliases of aliases, in chains as long as the
         // description makes them, so each type is walked from once.
         var names: [TypeID: TypeID] = [:]
@@ -23,39 +45,40 @@ extension ModelTranslator {
             var path: [TypeID] = []
             var onPath: Set<TypeID> = []
             var current = start
-            while definitions[current]?.deprecation == nil, !settled.contains(current), onPath.insert(current).inserted,
-                let next = names[current]
+            while uses.deprecation(of: current, in: definitions) == nil, !settled.contains(current),
+                onPath.insert(current).inserted, let next = names[current]
             {
                 path.append(current)
                 current = next
             }
             settled.formUnion(onPath)
-            guard definitions[current]?.deprecation != nil else { continue }
+            guard uses.deprecation(of: current, in: definitions) != nil else { continue }
             // Each type on the way uses the one it names.
             for (index, id) in path.enumerated() {
-                definitions[id]?.deprecation = .uses(index + 1 < path.count ? path[index + 1] : current)
+                uses.types[id] = .uses(index + 1 < path.count ? path[index + 1] : current)
             }
+        }
+        func deprecatedType(in type: SwiftType) -> TypeID? {
+            self.deprecatedType(in: type) { uses.deprecation(of: $0, in: definitions) }
         }
         for (id, definition) in definitions {
             switch definition.kind {
-            case .structure(var structure):
-                for index in structure.properties.indices where structure.properties[index].deprecation == nil {
-                    structure.properties[index].deprecation = deprecatedType(in: structure.properties[index].type)
-                        .map(Deprecation.uses)
+            case .structure(let structure):
+                for (index, property) in structure.properties.enumerated() where property.deprecation == nil {
+                    guard let used = deprecatedType(in: property.type) else { continue }
+                    uses.properties[id, default: [:]][index] = .uses(used)
                 }
-                definitions[id]?.kind = .structure(structure)
-            case .union(var union):
-                for index in union.cases.indices {
-                    union.cases[index].deprecation = deprecatedType(in: union.cases[index].type).map(Deprecation.uses)
+            case .union(let union):
+                for (index, unionCase) in union.cases.enumerated() {
+                    let deprecation = deprecatedType(in: unionCase.type).map(Deprecation.uses)
+                    if deprecation != unionCase.deprecation { uses.cases[id, default: [:]][index] = deprecation }
                 }
-                definitions[id]?.kind = .union(union)
             case .alias, .enumeration:
                 continue
             }
         }
-        for api in apis.indices {
-            for index in apis[api].operations.indices where apis[api].operations[index].deprecation == nil {
-                let operation = apis[api].operations[index]
+        for (api, definition) in apis.enumerated() {
+            for (index, operation) in definition.operations.enumerated() where operation.deprecation == nil {
                 let types =
                     operation.parameters.map(\.type)
                     + operation.responses.flatMap { response -> [SwiftType] in
@@ -66,9 +89,28 @@ extension ModelTranslator {
                         }
                         return types
                     }
-                apis[api].operations[index].deprecation = types.lazy.compactMap(deprecatedType).first
-                    .map(Deprecation.uses)
+                guard let used = types.lazy.compactMap(deprecatedType).first else { continue }
+                uses.operations[api, default: [:]][index] = .uses(used)
             }
+        }
+        return uses
+    }
+
+    /// Sets the deprecation `uses` lists, in the declarations and in `apis`.
+    func deprecate(_ uses: DeprecatedUses, in apis: inout [APIDefinition]) {
+        for (id, deprecation) in uses.types { definitions[id]?.deprecation = deprecation }
+        for (id, properties) in uses.properties {
+            guard case .structure(var structure) = definitions[id]?.kind else { continue }
+            for (index, deprecation) in properties { structure.properties[index].deprecation = deprecation }
+            definitions[id]?.kind = .structure(structure)
+        }
+        for (id, cases) in uses.cases {
+            guard case .union(var union) = definitions[id]?.kind else { continue }
+            for (index, deprecation) in cases { union.cases[index].deprecation = deprecation }
+            definitions[id]?.kind = .union(union)
+        }
+        for (api, operations) in uses.operations {
+            for (index, deprecation) in operations { apis[api].operations[index].deprecation = deprecation }
         }
     }
 
@@ -81,11 +123,13 @@ extension ModelTranslator {
         }
     }
 
-    /// The first deprecated type `type` names, through arrays, dictionaries and optionals.
-    func deprecatedType(in type: SwiftType) -> TypeID? {
+    /// The first deprecated type `type` names, through arrays, dictionaries and optionals, where `deprecation`
+    /// tells how a type is deprecated.
+    func deprecatedType(in type: SwiftType, deprecation: (TypeID) -> Deprecation?) -> TypeID? {
         switch type {
-        case .named(let id): definitions[id]?.deprecation == nil ? nil : id
-        case .array(let element), .dictionary(let element), .optional(let element): deprecatedType(in: element)
+        case .named(let id): deprecation(id) == nil ? nil : id
+        case .array(let element), .dictionary(let element), .optional(let element):
+            deprecatedType(in: element, deprecation: deprecation)
         default: nil
         }
     }

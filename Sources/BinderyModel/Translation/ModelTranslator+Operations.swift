@@ -8,10 +8,54 @@ struct OperationGroup: Sendable {
     var operations: [BinderyOpenAPI.Operation]
 }
 
-/// The operations of one tag and the identity of the API type that declares them.
+/// The operations of one tag and the identity of the API type that declares them. The operations are held by
+/// reference, each released once it is translated for good (``OperationSlots``); what names each stays.
 struct APIGroup: Sendable {
     var id: TypeID
-    var operations: OperationGroup
+    var tag: String
+    var description: String?
+    /// What names each operation (``ModelTranslator/operationKeys(_:)``), by position: for the names the user chose.
+    var keys: [[String]]
+    let operations: OperationSlots
+
+    init(id: TypeID, operations group: OperationGroup) {
+        self.id = id
+        tag = group.tag
+        description = group.description
+        keys = group.operations.map(ModelTranslator.operationKeys)
+        operations = OperationSlots(group.operations)
+    }
+}
+
+/// Operations by position, each released once it is translated for good: the operations are most of a description
+/// (Stripe: 7 MB of 13), and the translation holds the most when its last operations are translated.
+///
+/// A slot is read by the translator of the chunk that holds it, then by the one that merges that chunk or translates
+/// it again in order, which releases it after (``ModelTranslator+Chunks``): never by two threads at once, and by the
+/// second only once the first has handed its chunk over.
+final class OperationSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<BinderyOpenAPI.Operation?>
+
+    init(_ operations: [BinderyOpenAPI.Operation]) {
+        slots = .allocate(capacity: operations.count)
+        _ = slots.initialize(from: operations.lazy.map { $0 })
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// The operation at `index`, which must not be released yet.
+    subscript(index: Int) -> BinderyOpenAPI.Operation {
+        guard let operation = slots[index] else { preconditionFailure("operation \(index) was released") }
+        return operation
+    }
+
+    /// Releases the operation at `index`.
+    func release(_ index: Int) {
+        slots[index] = nil
+    }
 }
 
 /// An API type while its operations are translated: the names its members took so far, and those the user chose
@@ -49,13 +93,12 @@ extension ModelTranslator {
     /// The API type of `group` without operations yet, its members holding the names the user chose for them.
     func startAPI(_ group: APIGroup) throws(Diagnostic) -> APIInProgress {
         let api = APIDefinition(
-            id: group.id, tag: group.operations.tag,
-            documentation: Documentation(description: group.operations.description))
+            id: group.id, tag: group.tag, documentation: Documentation(description: group.description))
         let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["client"]))
         // The names the user chose first, exactly; the others make way.
         var chosen: [Int: String] = [:]
-        for (index, operation) in group.operations.operations.enumerated() {
-            guard let override = operationNameOverride(operation) else { continue }
+        for (index, keys) in group.keys.enumerated() {
+            guard let override = operationNameOverride(keys: keys) else { continue }
             guard members.claimExactly(override.name.value) else {
                 throw Diagnostic(
                     at: override.name.location,
@@ -70,7 +113,7 @@ extension ModelTranslator {
     /// The operation at `index` of `api`'s group, and its streaming variant if it has one, with their members'
     /// names taken in `api`.
     func translateOperation(
-        at index: Int, of group: OperationGroup, in api: APIInProgress, schemes: [SecuritySchemeDefinition]
+        at index: Int, of group: APIGroup, in api: APIInProgress, schemes: [SecuritySchemeDefinition]
     ) throws(Diagnostic) -> [OperationDefinition] {
         let operation = group.operations[index]
         var definition = try translateOperation(

@@ -126,9 +126,9 @@ extension ModelTranslator {
         return override
     }
 
-    /// The method name the user chose for `operation`.
-    func operationNameOverride(_ operation: BinderyOpenAPI.Operation) -> NameOverride? {
-        let override = Self.operationKeys(operation).lazy.compactMap { self.overrides.operationNames[$0] }.first
+    /// The method name the user chose for the operation named by `keys` (``operationKeys(_:)``).
+    func operationNameOverride(keys: [String]) -> NameOverride? {
+        let override = keys.lazy.compactMap { self.overrides.operationNames[$0] }.first
         if let override { overrides.applied.insert(override.target.location) }
         return override
     }

@@ -33,8 +33,10 @@ public final class ModelTranslator {
     }
 
     /// The description, with the descendants of each `allOf` parent that holds a discriminator listed as its
-    /// alternatives (``listingDescendants(in:)``).
-    let document: OpenAPIDocument
+    /// alternatives (``listingDescendants(in:)``). Once the component schemas and the operations are translated,
+    /// only its location and its component schemas' names are read: the rest is released then
+    /// (``releaseTranslatedDescription()``).
+    private(set) var document: OpenAPIDocument
     /// The parents given their descendants as alternatives: a descendant's choice of itself is dropped without a
     /// note, since the description wrote none.
     let parentsListingDescendants: Set<SchemaID>
@@ -110,6 +112,8 @@ public final class ModelTranslator {
         return (model, translator.warnings)
     }
 
+    /// The model of the description, once: the translator releases the description's schemas and operations as it
+    /// translates them (``releaseTranslatedDescription()``, ``OperationSlots``).
     public func translate() throws(Diagnostic) -> CodeModel {
         overrides = try resolveOverrides()
         selection = try select()
@@ -125,15 +129,11 @@ public final class ModelTranslator {
         }
 
         // API names first: they are what users type most.
-        let groups = groupOperationsByTag()
-        let apiIDs = groups.map { TypeID(file: document.location.file, pointer: "").appending("tags", $0.tag) }
-        for (group, id) in zip(groups, apiIDs) {
-            namer.request(id, preferred: SwiftName.upperCamelCase(group.tag) + "Api", in: .module)
-        }
+        let groups = apiGroups()
         requestSchemaNames()
         model.servers = translateServers()
-        model.apis = try translateSchemasAndOperations(
-            groups: zip(groups, apiIDs).map { APIGroup(id: $1, operations: $0) }, schemes: model.securitySchemes)
+        model.apis = try translateSchemasAndOperations(groups: consume groups, schemes: model.securitySchemes)
+        releaseTranslatedDescription()
         let names = try completeDeclarations(apis: &model.apis)
         try checkOverridesApplied(selection: selection)
         let types = topLevel.compactMap { declaration($0, names: names, prefix: nil) }
@@ -159,10 +159,33 @@ public final class ModelTranslator {
         return model
     }
 
+    /// The operations grouped by tag, each group with the identity of its API type, which asks for its name. The
+    /// operations move into the groups: the description and ``selection`` hold them no more, so that each is
+    /// released once translated (``OperationSlots``).
+    func apiGroups() -> [APIGroup] {
+        let groups = groupOperationsByTag().map { operations in
+            let id = TypeID(file: document.location.file, pointer: "").appending("tags", operations.tag)
+            namer.request(id, preferred: SwiftName.upperCamelCase(operations.tag) + "Api", in: .module)
+            return APIGroup(id: id, operations: operations)
+        }
+        document.paths = []
+        selection.operations = []
+        return groups
+    }
+
+    /// Releases the description's schemas once they are translated, as its operations are (Stripe: 13 MB together,
+    /// more than a third of what the translation holds at its peak): what is left to do reads the description's
+    /// location, and its component schemas' names for messages (``componentOrPointer(_:)``).
+    func releaseTranslatedDescription() {
+        var components = SchemaTable()
+        for (name, id) in document.schemas.components { components.addComponent(name, id) }
+        document = OpenAPIDocument(
+            version: document.version, info: document.info, schemas: components, location: document.location)
+    }
+
     /// Completes the declarations (choices of themselves dropped, stored structs and unions boxed, deprecation
     /// following from use, in `apis` too) and gives the names, which depend on the names asked for alone: on another
-    /// thread meanwhile. What to box is found on a third thread while deprecation follows from use: neither reads
-    /// what the other changes.
+    /// thread meanwhile.
     func completeDeclarations(apis: inout [APIDefinition]) throws(Diagnostic) -> [TypeID: String] {
         let exactly = exactTypeNames()
         let namer = self.namer
@@ -170,12 +193,21 @@ public final class ModelTranslator {
             { @Sendable in namer.assign(exactly: exactly) },
             {
                 dropChoicesOfThemselves()
-                let declared = definitions
-                let (boxes, _) = DeepStack.alongside(
-                    { @Sendable in Self.boxes(in: declared) }, { deprecateUses(in: &apis) })
-                box(boxes.get())
+                let (boxes, uses) = boxesAndDeprecatedUses(in: apis)
+                box(boxes)
+                deprecate(uses, in: &apis)
             })
         return try acceptedNames(assigned.get())
+    }
+
+    /// What to box, found on another thread while deprecation follows from use: both only read the declarations,
+    /// and neither is set before the other is found. The copy of the declarations the other thread reads is
+    /// released when this returns, so that setting them copies none but those that change.
+    func boxesAndDeprecatedUses(in apis: [APIDefinition]) -> (Boxes, DeprecatedUses) {
+        let declared = definitions
+        let (boxes, uses) = DeepStack.alongside(
+            { @Sendable in Self.boxes(in: declared) }, { deprecatedUses(in: apis) })
+        return (boxes.get(), uses.get())
     }
 
     /// How each of `types` is written, and `types` with their repeats shared (``sharingRepeatedInlineTypes(_:)``);
