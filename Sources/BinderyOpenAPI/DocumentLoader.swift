@@ -51,9 +51,6 @@ public final class DocumentLoader {
     /// The members of the large mappings JSON pointers went through, by key bytes: a description refers thousands of
     /// times into maps of thousands of schemas, which a scan would make quadratic.
     private var memberIndexes: [YAMLNode: [[UInt8]: YAMLNode]] = [:]
-    /// Held while the state above is read or changed: parts of a description are read on several threads at once
-    /// (``OpenAPIReader``), and they share the loader.
-    private let lock = Lock()
 
     /// What each file's parse accepts (size, nesting, aliases).
     public var limits: YAMLDocument.Limits
@@ -68,24 +65,37 @@ public final class DocumentLoader {
     public var resolvesSchemaIdentifiers = false {
         didSet {
             guard resolvesSchemaIdentifiers, !oldValue else { return }
-            lock.withLock {
-                for document in documents.values.sorted(by: { $0.file < $1.file }) { index(document) }
-            }
+            for document in documents.values.sorted(by: { $0.file < $1.file }) { index(document) }
         }
     }
 
     /// The nodes of every file loaded so far.
-    public var totalNodeCount: Int { lock.withLock { loadedNodeCount } }
-    private var loadedNodeCount = 0
+    public private(set) var totalNodeCount = 0
+
+    /// A loader in this one's state, with the files it loaded and what it has resolved so far, for reading part of
+    /// a description on another thread (``OpenAPIReader``): each thread has a loader of its own, so neither waits
+    /// for the other. (A file that either loads after this is why a fork's reading is read again.)
+    public func fork() -> DocumentLoader {
+        let fork = DocumentLoader(limits: limits)
+        fork.allowsFilesOutsideRoot = allowsFilesOutsideRoot
+        fork.remoteFetcher = remoteFetcher
+        fork.rootFolder = rootFolder
+        fork.insideRoot = insideRoot
+        fork.documents = documents
+        fork.resolved = resolved
+        fork.identifiers = identifiers
+        fork.resources = resources
+        fork.memberIndexes = memberIndexes
+        fork.totalNodeCount = totalNodeCount
+        // Set last: its observer scans the documents for identifiers, which `identifiers` already holds.
+        fork.resolvesSchemaIdentifiers = resolvesSchemaIdentifiers
+        return fork
+    }
 
     /// Loads (once) the file at `path`.
     ///
     /// - Parameter referencedAt: where the file was referenced from, for the error when it cannot be read.
     public func load(_ path: String, referencedAt: SourceLocation? = nil) throws(Diagnostic) -> YAMLDocument {
-        try lock.withLock { () throws(Diagnostic) in try loadLocked(path, referencedAt: referencedAt) }
-    }
-
-    private func loadLocked(_ path: String, referencedAt: SourceLocation?) throws(Diagnostic) -> YAMLDocument {
         let path = Self.normalize(path)
         if rootFolder == nil { setRootFolder(of: path) }
         if let document = documents[path] { return document }
@@ -105,7 +115,7 @@ public final class DocumentLoader {
             throw Diagnostic.error(inFile: path, "\(error)")
         }
         documents[path] = document
-        loadedNodeCount += document.nodeCount
+        totalNodeCount += document.nodeCount
         if resolvesSchemaIdentifiers { index(document) }
         return document
     }
@@ -177,7 +187,7 @@ public final class DocumentLoader {
             throw Diagnostic(error)
         }
         documents[key] = document
-        loadedNodeCount += document.nodeCount
+        totalNodeCount += document.nodeCount
         if resolvesSchemaIdentifiers { index(document) }
         return document
     }
@@ -194,10 +204,6 @@ public final class DocumentLoader {
 
     /// Resolves the reference `reference`, written at `node`, to the node it points to.
     public func resolve(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
-        try lock.withLock { () throws(Diagnostic) in try resolveLocked(reference, at: node) }
-    }
-
-    private func resolveLocked(_ reference: String, at node: YAMLNode) throws(Diagnostic) -> ResolvedReference {
         if resolvesSchemaIdentifiers {
             index(node.document)  // the root document may have been parsed without the loader
             if let target = try resolveByIdentifier(reference, at: node) { return target }
@@ -243,7 +249,7 @@ public final class DocumentLoader {
                 path = directory.isEmpty ? relative : directory + "/" + relative
             }
             try checkInsideRoot(Self.normalize(path), reference: reference, at: location)
-            document = try loadLocked(path, referencedAt: location)
+            document = try load(path, referencedAt: location)
         }
         if let cached = resolved[document.file]?[String(fragment)] { return cached }
         let decodedFragment = fragment.percentDecoded ?? String(fragment)

@@ -11,7 +11,8 @@ import BinderyYAML
 /// - a warning or note given once per description that both gave;
 /// - a path item both read through a `$ref` (read once, its warnings given once);
 /// - the nodes both visited, over the allowance (the reader would have stopped in the later paths);
-/// - a file loaded meanwhile (it changes the allowance while the paths are read).
+/// - a file loaded meanwhile, by either (it changes the allowance while the paths are read; and each thread has a
+///   loader of its own, so that neither waits for the other).
 ///
 /// Then, or when the fork failed, the reader reads the later paths again itself, as it always did. Otherwise it takes
 /// over the fork's schemas, warnings, notes and counts, in the order it would have made them.
@@ -89,9 +90,9 @@ extension OpenAPIReader {
         }
     }
 
-    /// A reader in this one's state, with no warnings or notes yet, sharing its loader.
+    /// A reader in this one's state, with no warnings or notes yet, and a loader of its own in its loader's state.
     func fork() -> OpenAPIReader {
-        let fork = OpenAPIReader(loader: loader)
+        let fork = OpenAPIReader(loader: loader.fork())
         fork.version = version
         fork.schemas = schemas
         fork.warnedTopics = warnedTopics
@@ -116,7 +117,7 @@ extension OpenAPIReader {
             topics.isDisjoint(with: warnedTopics)
             && pathItems.keys.allSatisfy { referencedPathItems[$0] == nil }
             && nodesRead + nodes <= nodeAllowance
-            && loader.totalNodeCount == point.loadedNodes
+            && loader.totalNodeCount == point.loadedNodes && fork.loader.totalNodeCount == point.loadedNodes
             && schemas.append(fork.schemas, addedAfter: point.schemaCount)
         guard isSame else { return try reread(entries) }
         warnings += fork.warnings
