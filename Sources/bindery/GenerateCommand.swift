@@ -207,7 +207,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        MallocArenas.useOne()
+        MallocSettings.returnLargeBlocksAtOnce()
         let start = ContinuousClock.now
         let result: Generator.Result
         do {
