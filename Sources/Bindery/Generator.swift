@@ -34,6 +34,11 @@ public enum Generator {
         public var limits: YAMLDocument.Limits
         /// Where `$ref`s may lead.
         public var references: ReferencePolicy
+        /// Whether the model and the plan of the files are kept until the process exits instead of released when the
+        /// generation ends: for a process that exits right after (the `bindery` command), freeing their tens of
+        /// thousands of values one by one is time the run does not need (Stripe: about 9 ms, a fiftieth of the run),
+        /// as a compiler does not free its syntax trees before it exits.
+        public var keepsModelUntilExit = false
 
         public init(
             specPath: String, outputDirectory: String, moduleName: String? = nil, templatesDirectory: String? = nil,
@@ -151,6 +156,7 @@ public enum Generator {
             try renderer.plan(for: model, options: options.render)
         }
         let rendered = try timings.measure("render") { () throws(Diagnostic) in try render(renderer, plan) }
+        if options.keepsModelUntilExit { KeptUntilExit.keep(model, plan) }
         return (rendered, warnings, notes, model.moduleName)
     }
 
@@ -258,5 +264,20 @@ public enum Generator {
             return "it is the name of a type the generated code uses"
         }
         return nil
+    }
+}
+
+/// Values kept until the process exits (``Generator/Options/keepsModelUntilExit``), never released.
+private enum KeptUntilExit {
+    private final class Values: @unchecked Sendable {
+        // `@unchecked`: `values` is changed under `lock` only.
+        let lock = Lock()
+        var values: [any Sendable] = []
+    }
+
+    private static let kept = Values()
+
+    static func keep(_ model: CodeModel, _ plan: RenderPlan) {
+        kept.lock.withLock { kept.values.append((model, plan)) }
     }
 }

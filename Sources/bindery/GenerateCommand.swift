@@ -194,6 +194,8 @@ struct GenerateCommand: ParsableCommand {
         options.limits = limits
         options.references = Generator.ReferencePolicy(
             allowsFilesOutsideRoot: allowExternalRefs, remote: allowRemoteRefs ? RemoteReferences() : nil)
+        // The command exits once the files are written: the model is not freed value by value first.
+        options.keepsModelUntilExit = true
         return options
     }
 
