@@ -12,7 +12,7 @@ struct APIContext: RenderContext {
     static let operationsPerFile = 20
 
     let api: APIDefinition
-    /// ``OperationContext``s for a file of the API; for the whole API, ``OperationElement``s, which make them one
+    /// ``OperationContext``s for a file of the API; for the whole API, ``ListElement``s, which make them one
     /// at a time.
     let operations: [any RenderContext]
     let docComment: [String]
@@ -21,11 +21,14 @@ struct APIContext: RenderContext {
     let operationRange: String
 
     /// The whole API, for the files rendered once per API and the package's `apis`. Its operations are
-    /// ``OperationElement``s: a template that goes through them makes one operation's context at a time (Stripe's
+    /// ``ListElement``s: a template that goes through them makes one operation's context at a time (Stripe's
     /// API of 468 operations is one), and none for what their definitions give (a table of their names).
     init(api: APIDefinition, index: TypeIndex) {
         self.init(
-            api: api, operations: OperationElement.list(of: api.operations, index: index), fileName: api.name,
+            api: api,
+            operations: ListElement<OperationContext>.list(of: api.operations) {
+                OperationContext(operation: $0, index: index)
+            }, fileName: api.name,
             isExtension: false, operationRange: "")
     }
 

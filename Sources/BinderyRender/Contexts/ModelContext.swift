@@ -91,7 +91,7 @@ final class ModelContext: RenderContext {
 
     /// The value named `key` of the context of `definition`, which `context` gives; `context` is called only for
     /// the keys that need more than the definition. The package's list of models answers through this without
-    /// making a model's context for its name, or for a key it does not have (``ModelListElement``).
+    /// making a model's context for its name, or for a key it does not have (``ListElement``).
     static func value(
         of definition: TypeDefinition, forKey key: RenderKey, context: () -> ModelContext
     ) -> RenderValue? {

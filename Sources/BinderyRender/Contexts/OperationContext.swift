@@ -101,7 +101,7 @@ final class OperationContext: RenderContext {
 
     /// The value named `key` of the context of `operation`, which `context` gives; `context` is called only for
     /// the keys that need more than the definition. A list of operations answers through this without making an
-    /// operation's context for its name, or for a key it does not have (``OperationElement``).
+    /// operation's context for its name, or for a key it does not have (``ListElement``).
     static func value(
         of operation: OperationDefinition, forKey key: RenderKey, context: () -> OperationContext
     ) -> RenderValue? {

@@ -20,7 +20,7 @@ public struct PackageContext: RenderContext {
     let renderer: (any TemplateRenderer)?
     /// `apis` and `models`, made when a template first asks for them; each file gets its own
     /// (``forOneFile()``), so they are dropped when it is rendered. Their elements make the contexts of the
-    /// operations and models when asked, one element's at a time (``OperationElement``, ``ModelListElement``).
+    /// operations and models when asked, one element's at a time (``ListElement``).
     private var apis = OnDemand<[any RenderContext]>()
     private var models = OnDemand<[any RenderContext]>()
 
@@ -85,7 +85,9 @@ public struct PackageContext: RenderContext {
         case "models":
             .list(
                 models.value {
-                    ModelListElement.list(of: model.types, index: index, options: options, renderer: renderer)
+                    ListElement<ModelContext>.list(of: model.types) {
+                        ModelContext(definition: $0, index: index, options: options, renderer: renderer)
+                    }
                 })
         case "securitySchemes": .list(model.securitySchemes.map(SecuritySchemeContext.init))
         case "hasSecuritySchemes": .flag(!model.securitySchemes.isEmpty)
