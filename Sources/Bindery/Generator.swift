@@ -37,7 +37,8 @@ public enum Generator {
         /// Whether the model and the plan of the files are kept until the process exits instead of released when the
         /// generation ends: for a process that exits right after (the `bindery` command), freeing their tens of
         /// thousands of values one by one is time the run does not need (Stripe: about 9 ms, a fiftieth of the run),
-        /// as a compiler does not free its syntax trees before it exits.
+        /// as a compiler does not free its syntax trees before it exits. What is kept is never released: a process that
+        /// generates again and again should leave this off.
         public var keepsModelUntilExit = false
 
         public init(

@@ -1,5 +1,6 @@
 import BinderyCore
 import BinderyYAML
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -72,11 +73,16 @@ public final class DocumentLoader {
     /// The nodes of every file loaded so far.
     public private(set) var totalNodeCount = 0
 
+    /// Whether this loader refuses files it has not loaded yet (a ``fork()``).
+    private var loadsNoMore = false
+
     /// A loader in this one's state, with the files it loaded and what it has resolved so far, for reading part of
     /// a description on another thread (``OpenAPIReader``): each thread has a loader of its own, so neither waits
-    /// for the other. (A file that either loads after this is why a fork's reading is read again.)
+    /// for the other. It loads no file and fetches no remote document: a reference to one that is not loaded yet
+    /// fails, and the part is read again by the reader that owns this loader.
     public func fork() -> DocumentLoader {
         let fork = DocumentLoader(limits: limits)
+        fork.loadsNoMore = true
         fork.allowsFilesOutsideRoot = allowsFilesOutsideRoot
         fork.remoteFetcher = remoteFetcher
         fork.rootFolder = rootFolder
@@ -99,6 +105,7 @@ public final class DocumentLoader {
         let path = Self.normalize(path)
         if rootFolder == nil { setRootFolder(of: path) }
         if let document = documents[path] { return document }
+        if loadsNoMore { throw Diagnostic.error(inFile: path, "not loaded by the reader that forked this one") }
         let document: YAMLDocument
         do {
             if let referencedAt {
@@ -167,6 +174,9 @@ public final class DocumentLoader {
     {
         let key = url.absoluteString
         if let document = documents[key] { return document }
+        if loadsNoMore {
+            throw Diagnostic(at: location, "'\(reference)' is not loaded by the reader that forked this one")
+        }
         guard let remoteFetcher else {
             throw Diagnostic(
                 at: location,

@@ -11,8 +11,9 @@ import BinderyYAML
 /// - a warning or note given once per description that both gave;
 /// - a path item both read through a `$ref` (read once, its warnings given once);
 /// - the nodes both visited, over the allowance (the reader would have stopped in the later paths);
-/// - a file loaded meanwhile, by either (it changes the allowance while the paths are read; and each thread has a
-///   loader of its own, so that neither waits for the other).
+/// - a file the reader loaded meanwhile (it changes the allowance while the paths are read). The copy's loader (each
+///   thread has its own, so that neither waits for the other) loads no file: one it needs fails the copy at once, so
+///   that no file is read, and no remote document fetched, twice or from two threads.
 ///
 /// Then, or when the fork failed, the reader reads the later paths again itself, as it always did. Otherwise it takes
 /// over the fork's schemas, warnings, notes and counts, in the order it would have made them.
@@ -42,9 +43,10 @@ extension OpenAPIReader {
                 let componentPairs = components.pairs
                 if let schemasIndex = componentPairs.firstIndex(where: { $0.key.scalarEquals("schemas") }) {
                     let componentsEnd = Self.end(of: componentsIndex, in: pairs, end: rootEnd)
-                    schemaNodes =
+                    schemaNodes = max(
+                        0,
                         Self.end(of: schemasIndex, in: componentPairs, end: componentsEnd)
-                        - componentPairs[schemasIndex].key.ordinal
+                            - componentPairs[schemasIndex].key.ordinal)
                 }
             }
             let pathNodes = pathSizes.reduce(0, +)
@@ -64,7 +66,8 @@ extension OpenAPIReader {
 
         /// The number of nodes of each entry of `pairs`, whose last entry ends before the node numbered `end`.
         static func sizes(of pairs: YAMLNode.Pairs, end: Int) -> [Int] {
-            pairs.indices.map { index in Self.end(of: index, in: pairs, end: end) - pairs[index].key.ordinal }
+            // Aliases and merge keys can make the difference small or negative: the sizes only balance the threads.
+            pairs.indices.map { index in max(0, Self.end(of: index, in: pairs, end: end) - pairs[index].key.ordinal) }
         }
 
         /// Where the entry at `index` of `pairs` ends: where the next one starts, or for the last, `end`.
@@ -117,7 +120,7 @@ extension OpenAPIReader {
             topics.isDisjoint(with: warnedTopics)
             && pathItems.keys.allSatisfy { referencedPathItems[$0] == nil }
             && nodesRead + nodes <= nodeAllowance
-            && loader.totalNodeCount == point.loadedNodes && fork.loader.totalNodeCount == point.loadedNodes
+            && loader.totalNodeCount == point.loadedNodes
             && schemas.append(fork.schemas, addedAfter: point.schemaCount)
         guard isSame else { return try reread(entries) }
         warnings += fork.warnings

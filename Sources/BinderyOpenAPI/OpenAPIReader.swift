@@ -105,7 +105,8 @@ public final class OpenAPIReader {
         return nil
     }
 
-    /// Reads a description from the root node of its main file.
+    /// Reads a description from the root node of its main file. A large one is read on two threads
+    /// (``PathsSplit``); this returns when both are done.
     public func read(root: YAMLNode) throws(Diagnostic) -> OpenAPIDocument {
         if root.isNull, root.scalar?.isEmpty != false {
             throw Diagnostic(at: root.location, "not an OpenAPI document: the file is empty")

@@ -3,7 +3,7 @@ import CBinderyYAML
 /// A parsed YAML (or JSON) document: an immutable arena of nodes.
 ///
 /// The whole document is parsed by one call into the C layer, which runs the libyaml event loop and returns a
-/// compact node arena; the arena is copied once into Swift arrays and the C memory is freed immediately.
+/// compact node arena, which the document keeps (not copied into Swift arrays) and frees when it is released.
 /// Anchors and aliases are resolved (an alias yields the anchored node itself, so aliased subtrees are shared),
 /// duplicate scalar keys are rejected, and no YAML 1.1 type guessing happens: scalars are text plus style and tag.
 /// The tree the document stands for, aliases expanded, is bounded by ``Limits``: its depth, and the nodes aliases
@@ -16,8 +16,8 @@ import CBinderyYAML
 /// not a mapping or a sequence of mappings is an error. What merges copy comes through aliases, and counts against
 /// ``Limits/maximumAliasedNodes``.
 ///
-/// `YAMLDocument` is `Sendable` without `@unchecked`: every stored property is an immutable `let` of a
-/// `Sendable` value type: the arena is never changed after the parse.
+/// `YAMLDocument` is `@unchecked Sendable`: the arena is never changed after the parse, and the C parse result
+/// it keeps is only freed by `deinit`.
 public final class YAMLDocument: @unchecked Sendable {
     /// The display path used in every ``SourceLocation`` produced for this document.
     public let file: String
@@ -128,6 +128,7 @@ public final class YAMLDocument: @unchecked Sendable {
     /// Decodes pool bytes as UTF-8 (invalid sequences cannot occur: libyaml validated the input).
     func text(offset: UInt32, length: UInt32) -> String {
         let start = Int(offset)
+        precondition(start + Int(length) <= strings.count, "a node's text is outside the string pool")
         return String(decoding: UnsafeBufferPointer(rebasing: strings[start..<start + Int(length)]), as: UTF8.self)
     }
 
@@ -135,6 +136,7 @@ public final class YAMLDocument: @unchecked Sendable {
     func bytesEqual(offset: UInt32, length: UInt32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard Int(length) == utf8.count else { return false }
         let start = Int(offset)
+        precondition(start + Int(length) <= strings.count, "a node's text is outside the string pool")
         return UnsafeBufferPointer(rebasing: strings[start..<start + Int(length)]).elementsEqual(utf8)
     }
 }

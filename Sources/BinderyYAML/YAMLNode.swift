@@ -19,8 +19,9 @@ public struct YAMLNode: Sendable, Hashable {
     }
 
     /// The node's place in document order. Nodes are numbered as they are read, a collection before its children, so
-    /// the nodes of a subtree are numbered consecutively: the difference between two siblings' ordinals is how many
-    /// nodes the first one holds.
+    /// the nodes written in a subtree are numbered consecutively, and the difference between two siblings' ordinals
+    /// is about how many nodes the first one holds (not exactly: an alias is the node it refers to, and a merged pair
+    /// keeps its source's nodes).
     public var ordinal: Int { Int(index) }
 
     /// Whether the node is a scalar, a sequence or a mapping.

@@ -106,6 +106,21 @@ import Testing
         #expect((18...21).contains(split.earlier.count))
     }
 
+    /// A schema that only the later paths reach (not a component) is added to the table after the reader's, in
+    /// order, with the name the later paths give it.
+    @Test func aSchemaOnlyTheLaterPathsReachIsTakenOver() throws {
+        let reference = "  /later:\n    get: {responses: {'200': {description: ok, content: {application/json: "
+            + "{schema: {$ref: '#/components/schemas/Pet/properties/name'}}}}}}\n"
+            + "  /inline:\n    get: {responses: {'200': {description: ok, content: {application/json: {schema: "
+            + "{$ref: '#/paths/~1first/get/responses/200/content/application~1json/schema/properties/own'}}}}}}\n"
+        let yaml = Self.description(later: reference)
+        #expect(try Self.readBothWays(yaml) == .joined)
+        let outcome = try Self.read(yaml, concurrently: true)
+        #expect(outcome.schemas.count == 4)
+        #expect(outcome.schemas[2].contains("#/components/schemas/Pet/properties/name name:"))
+        #expect(outcome.schemas[3].contains("/schema/properties/own own:"))
+    }
+
     @Test func aSchemaBothSidesReachIsReadOnce() throws {
         // `Pet.properties.name` is not a component: the earlier paths read it first, the later ones find it read.
         let reference =

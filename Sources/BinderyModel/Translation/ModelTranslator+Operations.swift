@@ -30,9 +30,9 @@ struct APIGroup: Sendable {
 /// Operations by position, each released once it is translated for good: the operations are most of a description
 /// (Stripe: 7 MB of 13), and the translation holds the most when its last operations are translated.
 ///
-/// A slot is read by the translator of the chunk that holds it, then by the one that merges that chunk or translates
-/// it again in order, which releases it after (``ModelTranslator+Chunks``): never by two threads at once, and by the
-/// second only once the first has handed its chunk over.
+/// A slot is read by the translator of the chunk that holds it, and again only if that chunk is translated again in
+/// order; it is released once the chunk is merged for good (``ModelTranslator+Chunks``): never by two threads at
+/// once, and the second time only once the first has handed its chunk over.
 final class OperationSlots: @unchecked Sendable {
     private let slots: UnsafeMutableBufferPointer<BinderyOpenAPI.Operation?>
 

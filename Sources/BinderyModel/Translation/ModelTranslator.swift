@@ -7,6 +7,8 @@ import BinderyOpenAPI
 /// the end, in the order they were found: API types, then component schemas in document order, then the `Servers`
 /// namespace and its enums, then types found inline. The same document always gives the same names.
 public final class ModelTranslator {
+    /// Whether ``translate()`` was called (it is called once).
+    private var hasTranslated = false
     /// What the translation can be asked to do differently.
     public struct Options: Sendable {
         /// The Swift module the code is compiled in.
@@ -113,8 +115,10 @@ public final class ModelTranslator {
     }
 
     /// The model of the description, once: the translator releases the description's schemas and operations as it
-    /// translates them (``releaseTranslatedDescription()``, ``OperationSlots``).
+    /// translates them (``releaseTranslatedDescription()``, ``OperationSlots``), so a second call would find none.
     public func translate() throws(Diagnostic) -> CodeModel {
+        precondition(!hasTranslated, "a ModelTranslator translates once: make another for another translation")
+        hasTranslated = true
         overrides = try resolveOverrides()
         selection = try select()
         var model = CodeModel(

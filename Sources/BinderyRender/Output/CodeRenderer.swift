@@ -39,9 +39,9 @@ public struct CodeRenderer: Sendable {
         try RenderPlan(package: PackageContext(model: model, options: options, renderer: renderer), manifest: manifest)
     }
 
-    /// Every file of the output, in manifest order. Files are rendered concurrently (contexts are immutable
-    /// values, made for each file by the thread that renders it); the order, and which error is reported first, do
-    /// not depend on it.
+    /// Every file of the output, in manifest order. Files are rendered concurrently (each file's contexts are made
+    /// by the thread that renders it; what they make on demand is made under a lock); the order, and which error is
+    /// reported first, do not depend on it.
     public func render(_ plan: RenderPlan) throws(Diagnostic) -> [GeneratedFile] {
         let files = try renderEach(plan) { file in file }.map(\.output)
         return plan.layout == .shards ? ShardedOutput.join(files) : files

@@ -70,6 +70,9 @@ public final class OutputStaging: @unchecked Sendable {
         // The folders are made under the lock, so a file is written only once its folder is there; the files
         // themselves are written by each render thread at once.
         let path = try lock.withLock { () throws(Diagnostic) in
+            guard !isFinished else {
+                throw Diagnostic.error(inFile: writer.directory, "the write was already committed or abandoned")
+            }
             let path = try stagingFolder().path + "/" + file.path
             let parent = PathText.parent(of: path)
             if madeFolders.insert(parent).inserted { try steps.makeDirectories(parent) }
