@@ -109,7 +109,8 @@ import Testing
     /// A schema that only the later paths reach (not a component) is added to the table after the reader's, in
     /// order, with the name the later paths give it.
     @Test func aSchemaOnlyTheLaterPathsReachIsTakenOver() throws {
-        let reference = "  /later:\n    get: {responses: {'200': {description: ok, content: {application/json: "
+        let reference =
+            "  /later:\n    get: {responses: {'200': {description: ok, content: {application/json: "
             + "{schema: {$ref: '#/components/schemas/Pet/properties/name'}}}}}}\n"
             + "  /inline:\n    get: {responses: {'200': {description: ok, content: {application/json: {schema: "
             + "{$ref: '#/paths/~1first/get/responses/200/content/application~1json/schema/properties/own'}}}}}}\n"
