@@ -26,7 +26,8 @@ extension ModelTranslator {
         var boxes = Boxes()
         // Unions first: one indirect enum breaks every cycle through it.
         let all = declarations.storageGraph(indirectUnions: [])
-        for members in StronglyConnectedComponents(edges: all).components {
+        // Which unions are on a cycle does not depend on the order the graph is walked in.
+        for members in StronglyConnectedComponents(edges: all, inOrder: false).components {
             for id in members where members.count > 1 || all[id]?.contains(id) == true {
                 guard case .union = definitions[id]?.kind else { continue }
                 boxes.indirectUnions.insert(id)
@@ -152,17 +153,21 @@ struct Declarations: Sendable {
     /// arrays or dictionaries.
     func storedValue(in type: SwiftType, indirectUnions: Set<TypeID>) -> TypeID? {
         var current = type
-        var seen: Set<TypeID> = []
+        // Only aliases lead on, so only a cycle of aliases could go on for ever: more aliases than declarations is
+        // one. (A set of the identities seen was an allocation per property, and this runs for every property.)
+        var aliases = 0
         while true {
             switch current {
             case .optional(let wrapped):
                 current = wrapped
             case .named(let id):
-                guard seen.insert(id).inserted else { return nil }
                 switch definitions[id]?.kind {
                 case .structure: return id
                 case .union: return indirectUnions.contains(id) ? nil : id
-                case .alias(let target): current = target
+                case .alias(let target):
+                    aliases += 1
+                    guard aliases <= definitions.count else { return nil }
+                    current = target
                 case .enumeration, nil: return nil
                 }
             default:
@@ -177,13 +182,16 @@ struct Declarations: Sendable {
 struct StronglyConnectedComponents<Node: Hashable & Comparable> {
     private(set) var components: [[Node]] = []
 
-    init(edges: [Node: Set<Node>]) {
+    /// - Parameter inOrder: whether nodes are visited, and components and their members listed, in `Node` order, or
+    ///   in whatever order the dictionary and sets give (the same components, found without sorting: sorting long
+    ///   identities was most of finding what to box in Stripe's description).
+    init(edges: [Node: Set<Node>], inOrder: Bool = true) {
         var index: [Node: Int] = [:]
         var lowLink: [Node: Int] = [:]
         var onStack: Set<Node> = []
         var stack: [Node] = []
         var counter = 0
-        for root in edges.keys.sorted() where index[root] == nil {
+        for root in inOrder ? edges.keys.sorted() : Array(edges.keys) where index[root] == nil {
             // Each frame: a node and the successors still to visit.
             var frames: [(node: Node, successors: [Node])] = []
             func enter(_ node: Node) {
@@ -192,7 +200,8 @@ struct StronglyConnectedComponents<Node: Hashable & Comparable> {
                 counter += 1
                 stack.append(node)
                 onStack.insert(node)
-                frames.append((node, (edges[node] ?? []).sorted()))
+                let successors = edges[node] ?? []
+                frames.append((node, inOrder ? successors.sorted() : Array(successors)))
             }
             enter(root)
             while let frame = frames.last {
@@ -216,7 +225,7 @@ struct StronglyConnectedComponents<Node: Hashable & Comparable> {
                         component.append(member)
                         if member == frame.node { break }
                     }
-                    components.append(component.sorted())
+                    components.append(inOrder ? component.sorted() : component)
                 }
             }
         }
