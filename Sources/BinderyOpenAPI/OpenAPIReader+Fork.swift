@@ -93,9 +93,11 @@ extension OpenAPIReader {
         }
     }
 
-    /// A reader in this one's state, with no warnings or notes yet, and a loader of its own in its loader's state.
+    /// A reader in this one's state, with no warnings or notes yet, and a loader of its own in its loader's state;
+    /// it keeps the state it started from (``forkedAt``).
     func fork() -> OpenAPIReader {
         let fork = OpenAPIReader(loader: loader.fork())
+        fork.forkedAt = ForkPoint(of: self)
         fork.version = version
         fork.schemas = schemas
         fork.warnedTopics = warnedTopics
@@ -109,10 +111,9 @@ extension OpenAPIReader {
     /// from them now, with the fork's schemas, warnings, notes and counts taken over; otherwise `entries` read again
     /// here.
     func join(
-        _ fork: OpenAPIReader, forkedAt point: ForkPoint, read: Result<[PathItem], Diagnostic>,
-        rereading entries: Slice<YAMLNode.Pairs>
+        _ fork: OpenAPIReader, read: Result<[PathItem], Diagnostic>, rereading entries: Slice<YAMLNode.Pairs>
     ) throws(Diagnostic) -> [PathItem] {
-        guard case .success(let items) = read else { return try reread(entries) }
+        guard case .success(let items) = read, let point = fork.forkedAt else { return try reread(entries) }
         let topics = fork.warnedTopics.subtracting(point.topics)
         let pathItems = fork.referencedPathItems.filter { !point.pathItems.contains($0.key) }
         let nodes = fork.nodesRead - point.nodesRead

@@ -30,6 +30,8 @@ public final class OpenAPIReader {
     var minimumNodesForTwoThreads = PathsSplit.minimumNodes
     /// Whether the later paths were read on another thread and taken over, or read again (for tests).
     var forkOutcome: ForkOutcome?
+    /// For a fork (``fork()``), the state it started from, which joining it compares with.
+    var forkedAt: ForkPoint?
     /// Whether the examples of media types (`example`, `examples`; Swagger 2.0's response `examples`) are read into
     /// ``MediaType/examples``. Off by default: generation does not need them, and real descriptions carry megabytes
     /// of them.
@@ -139,7 +141,6 @@ public final class OpenAPIReader {
         if let split = PathsSplit(root: root, minimumNodes: minimumNodesForTwoThreads) {
             // The later paths are read on another thread, by a copy of this reader, while this one reads what comes
             // before them. Joining them checks that the copy read them as this reader would have.
-            let point = ForkPoint(of: self)
             let fork = fork()
             let (later, earlier) = DeepStack.alongside(
                 { () throws(Diagnostic) in try fork.readPathEntries(split.later) },
@@ -152,7 +153,7 @@ public final class OpenAPIReader {
                     return document
                 })
             document = try earlier.get()
-            document.paths += try join(fork, forkedAt: point, read: later, rereading: split.later)
+            document.paths += try join(fork, read: later, rereading: split.later)
             try readRootEntries(pairs[(split.pathsIndex + 1)...], into: &document)
         } else {
             try readComponentSchemas(componentSchemas)
