@@ -68,7 +68,10 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(bound))
         }
+        // Long runs of plain ASCII too, which `SwiftLiteral.lines` skips eight bytes at a time.
+        let long = pieces + ["The quick brown fox jumps over the lazy dog", "0123456789abcdef"]
         return pieces + (0..<2000).map { _ in (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined() }
+            + (0..<1000).map { _ in (0..<next(40)).map { _ in long[next(long.count)] }.joined() }
     }()
 
     @Test func literalsAndLinesMatchTheirDefinitions() {

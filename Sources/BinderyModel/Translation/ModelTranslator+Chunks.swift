@@ -17,7 +17,7 @@ import BinderyOpenAPI
 /// - it failed: the error in order may be an earlier one.
 ///
 /// Such a chunk is translated again, here, in order, after the chunks before it. Nothing else a translator keeps
-/// changes what a chunk gives: the caches of ``kinds(of:)`` and ``isStructShaped(_:reference:)`` hold what the
+/// changes what a chunk gives: the caches of ``kinds(of:)``, ``isStructShaped(_:reference:)`` and ``shape(of:describesItems:)`` hold what the
 /// document says, and warnings given once are merged once.
 extension ModelTranslator {
     /// What a translator keeps, handed to the translators of chunks and back.
@@ -34,6 +34,7 @@ extension ModelTranslator {
         var topLevel: [TypeID]
         var kindsOfReferences: [SchemaID: [JSONShape.Kind]]
         var structShapedReferences: [SchemaID: Bool]
+        var shapesOfReferences: [SchemaID: JSONShape]
         var choiceLocations: [TypeID: [String: SourceLocation]]
         var overrides: ResolvedOverrides
         var selection: Selection
@@ -270,6 +271,7 @@ extension ModelTranslator {
             parentLocations: parentLocations, options: options, namer: namer, preferredNames: preferredNames,
             schemaTypes: schemaTypes, definitions: definitions, children: children, topLevel: topLevel,
             kindsOfReferences: kindsOfReferences, structShapedReferences: structShapedReferences,
+            shapesOfReferences: shapesOfReferences,
             choiceLocations: choiceLocations, overrides: overrides, selection: selection, warnings: warnings,
             onceWarnings: onceWarnings, notes: notes, journal: journal)
     }
@@ -284,6 +286,7 @@ extension ModelTranslator {
         topLevel = state.topLevel
         kindsOfReferences = state.kindsOfReferences
         structShapedReferences = state.structShapedReferences
+        shapesOfReferences = state.shapesOfReferences
         choiceLocations = state.choiceLocations
         overrides = state.overrides
         selection = state.selection

@@ -227,7 +227,20 @@ extension ModelTranslator {
     /// required members, the kinds of its declared members (one level: their own members don't matter), the one
     /// value of those that allow one (tags), and whether it refuses others; for an array (not a tuple), when
     /// `describesItems`, the shape of its items (one level too: the items' own items don't matter).
+    ///
+    /// The shape of a reference's target is remembered: the alternatives of many unions refer to the same large
+    /// objects, and each shape merges the whole object (Stripe: 280 M instructions before).
     func shape(of schema: JSONSchema, describesItems: Bool = true) -> JSONShape {
+        guard describesItems, let ref = schema.ref else {
+            return computedShape(of: schema, describesItems: describesItems)
+        }
+        if let known = shapesOfReferences[ref] { return known }
+        let shape = computedShape(of: schema, describesItems: true)
+        shapesOfReferences[ref] = shape
+        return shape
+    }
+
+    func computedShape(of schema: JSONSchema, describesItems: Bool) -> JSONShape {
         // Through references and `allOf` wrappers (OpenAI's `EvalGraderLabelModel: {allOf: [$ref]}`) to what
         // says what the value is.
         var target = schema

@@ -62,6 +62,8 @@ public final class ModelTranslator {
     var kindsOfReferences: [SchemaID: [JSONShape.Kind]] = [:]
     /// Whether the target of a reference is declared as a struct (see ``isStructShaped(_:reference:)``).
     var structShapedReferences: [SchemaID: Bool] = [:]
+    /// What ``shape(of:describesItems:)`` found for a reference, describing its items (see there).
+    var shapesOfReferences: [SchemaID: JSONShape] = [:]
     /// Where each struct's choices (``PropertyDefinition/isFlattened``) are written, by struct and property name.
     var choiceLocations: [TypeID: [String: SourceLocation]] = [:]
     /// The options' naming and type overrides, by identity.

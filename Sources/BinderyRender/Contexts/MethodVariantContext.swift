@@ -17,13 +17,14 @@ struct MethodVariantContext: RenderContext {
     let signatureParameters: [SignatureParameterContext]
     let arguments: [ArgumentContext]
     let isDeprecated: Bool
-    let deprecationMessageLiteral: String
+    /// The operation's message, or the variant's own (for its deprecated parameters).
+    let deprecationMessage: OnDemandText
     let docComment: [String]
     let responseDocComment: [String]
 
     /// The signatures of `operation`'s methods, in order; `parameters` are its signature parameters' contexts.
     static func variants(
-        of operation: OperationDefinition, parameters: [ParameterContext], deprecationMessageLiteral: String,
+        of operation: OperationDefinition, parameters: [ParameterContext], deprecationMessage: OnDemandText,
         index: TypeIndex
     ) -> [MethodVariantContext] {
         let deprecated = parameters.filter(\.parameter.deprecated)
@@ -37,8 +38,8 @@ struct MethodVariantContext: RenderContext {
             let deprecates = operation.deprecation != nil || kept.contains(where: \.parameter.deprecated)
             let message =
                 operation.deprecation != nil || !deprecates
-                ? deprecationMessageLiteral
-                : SwiftLiteral.string("Takes \(names), which the API description deprecates.")
+                ? deprecationMessage
+                : OnDemandText { SwiftLiteral.string("Takes \(names), which the API description deprecates.") }
             return MethodVariantContext(
                 signatureParameters: kept.map { parameter in
                     SignatureParameterContext(
@@ -53,7 +54,7 @@ struct MethodVariantContext: RenderContext {
                             ? SwiftName.identifier(parameter.parameter.swiftName) : "nil")
                 },
                 isDeprecated: deprecates,
-                deprecationMessageLiteral: message,
+                deprecationMessage: message,
                 docComment: OperationContext.simpleDocComment(
                     operation, parameters: kept.map(\.parameter), index: index),
                 responseDocComment: OperationContext.responseDocComment(operation, parameters: kept.map(\.parameter))
@@ -77,7 +78,7 @@ struct MethodVariantContext: RenderContext {
         case "arguments": .list(arguments)
         case "hasArguments": .flag(!arguments.isEmpty)
         case "isDeprecated": .flag(isDeprecated)
-        case "deprecationMessageLiteral": .text(deprecationMessageLiteral)
+        case "deprecationMessageLiteral": .text(deprecationMessage.value)
         case "docComment": .lines(docComment)
         case "responseDocComment": .lines(responseDocComment)
         default: nil

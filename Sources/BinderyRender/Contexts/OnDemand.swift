@@ -20,6 +20,19 @@ final class OnDemand<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// Text made the first time it is asked for, then kept, that several contexts share: an operation's deprecation
+/// message, which its method variants give too.
+final class OnDemandText: Sendable {
+    private let made = OnDemand<String>()
+    private let make: @Sendable () -> String
+
+    init(_ make: @escaping @Sendable () -> String) {
+        self.make = make
+    }
+
+    var value: String { made.value(make) }
+}
+
 /// What the elements of one list make, for one element at a time: made when a template asks an element for it,
 /// and kept until it asks another element. A template that goes through the list once makes each element's once;
 /// the list never holds them all.

@@ -28,25 +28,21 @@ final class OperationContext: RenderContext {
     let responses: [ResponseContext]
     let requestBody: RequestBodyContext?
     let simpleReturnType: String
-    let returnTypeMarkdown: String
-    let authorizationMarkdown: String
-    let exampleArguments: String
-    let deprecationMessageLiteral: String
     let index: TypeIndex
+    /// `deprecationMessageLiteral`, made when first asked: from the whole description when the operation has no
+    /// message of its own, and asked only of deprecated operations by the default templates.
+    let deprecationMessage: OnDemandText
     /// `methodVariants`, made when a template first asks for them: about half the cost of the context, which the
     /// docs do not use.
     private let variants = OnDemand<[MethodVariantContext]>()
 
     init(operation: OperationDefinition, index: TypeIndex) {
         self.operation = operation
-        let message =
-            index.deprecationMessage(operation.deprecation) ?? operation.documentation.description
-            ?? operation.documentation.summary ?? "The API description marks this operation as deprecated."
-        self.deprecationMessageLiteral = SwiftLiteral.string(
-            SwiftLiteral.lines(message).filter { !$0.isEmpty }.joined(separator: " "))
         let parameters = operation.parameters.map { ParameterContext(parameter: $0, index: index) }
         self.parameters = parameters
-        self.signatureParameters = operation.signatureParameters.map { ParameterContext(parameter: $0, index: index) }
+        // ``OperationDefinition/signatureParameters``' order.
+        self.signatureParameters =
+            parameters.filter { !$0.parameter.isOptional } + parameters.filter(\.parameter.isOptional)
         self.responses = operation.responses.map { ResponseContext(response: $0, operation: operation, index: index) }
         self.requestBody = operation.requestBody.map { body in
             RequestBodyContext(
@@ -57,32 +53,43 @@ final class OperationContext: RenderContext {
             )
         }
         self.index = index
-        let returnTypeMarkdown: String
+        let (deprecation, documentation) = (operation.deprecation, operation.documentation)
+        self.deprecationMessage = OnDemandText {
+            let message =
+                index.deprecationMessage(deprecation) ?? documentation.description ?? documentation.summary
+                ?? "The API description marks this operation as deprecated."
+            return SwiftLiteral.string(SwiftLiteral.lines(message).filter { !$0.isEmpty }.joined(separator: " "))
+        }
         switch operation.simpleResult {
-        case .body(let type):
-            self.simpleReturnType = index.code(type)
-            returnTypeMarkdown = index.markdown(type)
+        case .body(let type): self.simpleReturnType = index.code(type)
         case .stream(let format, let element):
             self.simpleReturnType = ResponseContext.streamType(format, element: element, index: index)
-            returnTypeMarkdown = MarkdownText.code(simpleReturnType)
-        case .byteStream:
-            self.simpleReturnType = ResponseContext.byteStreamType
-            returnTypeMarkdown = MarkdownText.code(simpleReturnType)
-        case .void:
-            self.simpleReturnType = "Void"
-            returnTypeMarkdown = "Void (empty response body)"
-        case nil:
-            self.simpleReturnType = "Void"
-            returnTypeMarkdown = "`\(operation.responseTypeName)`"
+        case .byteStream: self.simpleReturnType = ResponseContext.byteStreamType
+        case .void, nil: self.simpleReturnType = "Void"
         }
+    }
+
+    var deprecationMessageLiteral: String { deprecationMessage.value }
+
+    // Made when a template asks: only the docs do, once.
+
+    var returnTypeMarkdown: String {
         // The `…Response` method is the only one when the throwing one is not generated.
-        self.returnTypeMarkdown =
-            operation.hasSimpleMethod ? returnTypeMarkdown : MarkdownText.code(operation.responseTypeName)
-        self.authorizationMarkdown = Self.authorizationMarkdown(operation)
+        guard operation.hasSimpleMethod else { return MarkdownText.code(operation.responseTypeName) }
+        return switch operation.simpleResult {
+        case .body(let type): index.markdown(type)
+        case .stream, .byteStream: MarkdownText.code(simpleReturnType)
+        case .void: "Void (empty response body)"
+        case nil: "`\(operation.responseTypeName)`"
+        }
+    }
+
+    var authorizationMarkdown: String { Self.authorizationMarkdown(operation) }
+
+    var exampleArguments: String {
         // Deprecated parameters that can be left out are, so the example does not warn.
-        self.exampleArguments = operation.signatureParameters.filter { !($0.deprecated && $0.isOptional) }.map {
-            parameter in
-            "\(parameter.swiftName): \(ParameterContext.exampleValue(parameter.type, index: index))"
+        signatureParameters.filter { !($0.parameter.deprecated && $0.parameter.isOptional) }.map { parameter in
+            "\(parameter.parameter.swiftName): \(ParameterContext.exampleValue(parameter.parameter.type, index: index))"
         }.joined(separator: ", ")
     }
 
@@ -90,7 +97,7 @@ final class OperationContext: RenderContext {
     var methodVariants: [MethodVariantContext] {
         variants.value {
             MethodVariantContext.variants(
-                of: operation, parameters: signatureParameters, deprecationMessageLiteral: deprecationMessageLiteral,
+                of: operation, parameters: signatureParameters, deprecationMessage: deprecationMessage,
                 index: index)
         }
     }

@@ -16,13 +16,16 @@ import BinderyModel
 final class ParameterContext: RenderContext {
     let parameter: ParameterDefinition
     let type: String
-    let typeMarkdown: String
+    let index: TypeIndex
 
     init(parameter: ParameterDefinition, index: TypeIndex) {
         self.parameter = parameter
         self.type = index.code(parameter.type) + (parameter.isOptional ? "?" : "")
-        self.typeMarkdown = index.markdown(parameter.type)
+        self.index = index
     }
+
+    /// Made when a template asks: only the docs do, once.
+    var typeMarkdown: String { index.markdown(parameter.type) }
 
     func value(forKey key: RenderKey) -> RenderValue? {
         switch key {

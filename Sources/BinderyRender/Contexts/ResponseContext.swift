@@ -16,31 +16,37 @@ import BinderyModel
 final class ResponseContext: RenderContext {
     let response: ResponseDefinition
     let bodyType: String
-    let bodyMarkdown: String
     let streamElementType: String
     let headers: [ResponseHeaderContext]
     /// The operation's method and path, for the headers' doc comment.
     let method: String
     let path: String
+    let index: TypeIndex
 
     init(response: ResponseDefinition, operation: OperationDefinition, index: TypeIndex) {
         self.response = response
+        self.index = index
         if case .stream(let format, let element) = response.body {
             self.bodyType = Self.streamType(format, element: element, index: index)
-            self.bodyMarkdown = MarkdownText.code(bodyType)
             self.streamElementType = element.map(index.code) ?? ""
         } else if response.body == .byteStream {
             self.bodyType = Self.byteStreamType
-            self.bodyMarkdown = MarkdownText.code(bodyType)
             self.streamElementType = ""
         } else {
             self.bodyType = response.bodyType.map(index.code) ?? ""
-            self.bodyMarkdown = response.bodyType.map { index.markdown($0) } ?? ""
             self.streamElementType = ""
         }
         self.headers = response.headers.map { ResponseHeaderContext(header: $0, index: index) }
         self.method = operation.method
         self.path = operation.path
+    }
+
+    /// Made when a template asks: only the docs do, once.
+    var bodyMarkdown: String {
+        switch response.body {
+        case .stream?, .byteStream?: MarkdownText.code(bodyType)
+        default: response.bodyType.map { index.markdown($0) } ?? ""
+        }
     }
 
     // Made when a template asks, which each does once (the Swift of an API; its docs page asks neither).

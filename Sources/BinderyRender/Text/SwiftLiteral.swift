@@ -5,7 +5,8 @@
 public enum SwiftLiteral {
     /// A Swift string literal for `text`: `"a \"b\"\n"`.
     public static func string(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        var text = text
+        if !text.withUTF8(needsEscaping) {
             return "\"" + text + "\""
         }
         var bytes: [UInt8] = [UInt8(ascii: "\"")]
@@ -46,6 +47,33 @@ public enum SwiftLiteral {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether `bytes` has a byte that may need escaping in a literal: a control character, `"`, `\\`, DEL, or `E2`
+    /// (which starts U+2028 and U+2029). Eight bytes at a time while all are plain ASCII.
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & high != 0 }
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if word & high != 0 || (word &- ones &* 0x20) & ~word & high != 0 || hasZeroByte(word ^ (ones &* 0x22))
+                    || hasZeroByte(word ^ (ones &* 0x5C)) || hasZeroByte(word ^ (ones &* 0x7F))
+                {
+                    break
+                }
+                index += 8
+            }
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// The text inside a string literal for `text`, for building literals with interpolations.
     public static func stringContent(_ text: String) -> String {
         String(string(text).dropFirst().dropLast())
@@ -53,24 +81,26 @@ public enum SwiftLiteral {
 
     /// `text` as lines, split at every kind of line break, with control characters removed, for comments.
     public static func lines(_ text: String) -> [String] {
+        var utf8 = text
+        return utf8.withUTF8 { lines(of: $0, text: text) }
+    }
+
+    /// The lines of `bytes`, `text`'s UTF-8. Runs of plain ASCII (eight bytes at a time) are skipped and copied
+    /// whole: descriptions are mostly such runs, and this was 2% of a run's instructions byte by byte.
+    private static func lines(of bytes: UnsafeBufferPointer<UInt8>, text: String) -> [String] {
+        let count = bytes.count
+        var index = 0
         // Most text is one line without control characters: only blanks at its end to trim.
-        let utf8 = text.utf8
-        func isSpecial(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 || byte == 0xC2 || byte == 0xE2 }
-        let hasSpecial =
-            utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) } ?? utf8.contains(where: isSpecial)
-        if !hasSpecial {
-            var end = utf8.endIndex
-            while end > utf8.startIndex, case let last = utf8[utf8.index(before: end)], last == 0x20 || last == 0x09 {
-                end = utf8.index(before: end)
-            }
-            if end == utf8.endIndex { return [text] }
-            if end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 {
-                return [String(decoding: utf8[..<end], as: UTF8.self)]
+        if firstSpecialByte(in: bytes, from: 0) == count {
+            var end = count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if end == count { return [text] }
+            if end == 0 || bytes[end - 1] < 0x80 {
+                return [String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)]
             }
         }
         var lines: [String] = []
         var current: [UInt8] = []
-        var previousWasCR = false
         func endLine() {
             // Without the spaces and tabs at the end, as characters: after a non-ASCII scalar a space may be part
             // of its character (U+0600 ARABIC NUMBER SIGN joins what follows it).
@@ -85,9 +115,16 @@ public enum SwiftLiteral {
             }
             current.removeAll(keepingCapacity: true)
         }
-        let bytes = Array(utf8)
-        var index = 0
-        while index < bytes.count {
+        var previousWasCR = false
+        while index < count {
+            // The bytes up to the next special one are kept as they are.
+            let special = firstSpecialByte(in: bytes, from: index)
+            if special > index {
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<special]))
+                previousWasCR = false
+                index = special
+                if index == count { break }
+            }
             let byte = bytes[index]
             switch byte {
             case 0x0A where previousWasCR:
@@ -102,12 +139,12 @@ public enum SwiftLiteral {
                 // Other control characters are left out.
                 previousWasCR = false
             // NEL (C2 85), LINE SEPARATOR and PARAGRAPH SEPARATOR (E2 80 A8, E2 80 A9) end a line too.
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
+            case 0xC2 where index + 1 < count && bytes[index + 1] == 0x85:
                 endLine()
                 previousWasCR = false
                 index += 1
             case 0xE2
-            where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+            where index + 2 < count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
                 endLine()
                 previousWasCR = false
                 index += 2
@@ -119,5 +156,27 @@ public enum SwiftLiteral {
         }
         endLine()
         return lines
+    }
+
+    /// The offset of the first byte at or after `start` that may start a line break or a control character (a
+    /// control character, `C2` or `E2`), or `bytes.count`.
+    static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = bytes.count
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return count }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while true {
+            // Eight bytes at a time while all are ASCII and none is a control character.
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+                if (word & high) | belowSpace != 0 { break }
+                index += 8
+            }
+            guard index < count else { return count }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0xC2 || byte == 0xE2 { return index }
+            index += 1
+        }
     }
 }
