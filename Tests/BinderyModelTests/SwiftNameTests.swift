@@ -57,4 +57,35 @@ import Testing
         #expect(SwiftName.upperCamelCase("HTTP") == "HTTP")
         #expect(SwiftName.lowerCamelCase("user_ID") == "userID")
     }
+
+    /// Camel case as defined from ``SwiftName/words(_:)``: the words of a text without lowercase letters lowered
+    /// when there are several, each capitalized (or the first lowered), a leading digit guarded.
+    static func camelCase(_ text: String, lowerFirst: Bool) -> String {
+        var words = SwiftName.words(text).map(String.init)
+        guard !words.isEmpty else { return SwiftName.lowerCamelCase(text) }
+        if words.count > 1 && !text.contains(where: { $0.isASCII && $0.isLowercase }) {
+            words = words.map { $0.lowercased() }
+        }
+        let name = words.enumerated().map { position, word in
+            lowerFirst && position == 0 ? word.lowercased() : word.prefix(1).uppercased() + word.dropFirst()
+        }.joined()
+        return name.first?.isNumber == true ? "_" + name : name
+    }
+
+    @Test func camelCaseMatchesItsDefinitionOnRandomText() {
+        let pieces = [
+            "a", "b", "Z", "HTTP", "Server", "id", "ID", "2", "v1", "_", "-", " ", ".", "é", "ß", "👍", "user", "X",
+        ]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined()
+            guard !SwiftName.words(text).isEmpty else { continue }
+            #expect(SwiftName.upperCamelCase(text) == Self.camelCase(text, lowerFirst: false), "\(text)")
+            #expect(SwiftName.lowerCamelCase(text) == Self.camelCase(text, lowerFirst: true), "\(text)")
+        }
+    }
 }

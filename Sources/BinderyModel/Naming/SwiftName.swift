@@ -11,35 +11,46 @@ public enum SwiftName {
     /// Only ASCII letters and digits make words, so the text is read as UTF-8 bytes: every byte of a non-ASCII
     /// character separates words, as the character does.
     public static func words(_ text: String) -> [Substring] {
-        var words: [Substring] = []
         let utf8 = text.utf8
-        var start: String.Index?
+        return withBytes(text) { wordRanges($0) }.map { range in
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
+    }
+
+    /// Where the words of ``words(_:)`` are in `bytes`, a text's UTF-8.
+    static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var start: Int?
         var previous = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let current = kind(utf8[index])
-            let next = utf8.index(after: index)
+        for index in bytes.indices {
+            let current = kind(bytes[index])
             if current == 0 {
-                if let wordStart = start { words.append(text[wordStart..<index]) }
+                if let wordStart = start { words.append(wordStart..<index) }
                 start = nil
             } else if let wordStart = start {
-                let nextKind = next != utf8.endIndex ? kind(utf8[next]) : 0
+                let nextKind = index + 1 < bytes.count ? kind(bytes[index + 1]) : 0
                 // A word starts at lower→Upper (`postToken`) and at the last capital of a run followed by a
                 // lowercase letter (`HTTPServer`). Digits stay with the word before them (`v1`, `int32`).
                 if (previous == 1 && current == 2) || (previous == 2 && current == 2 && nextKind == 1)
                     || (previous == 3 && current == 2 && nextKind == 1)
                 {
-                    words.append(text[wordStart..<index])
+                    words.append(wordStart..<index)
                     start = index
                 }
             } else {
                 start = index
             }
             previous = current
-            index = next
         }
-        if let wordStart = start { words.append(text[wordStart...]) }
+        if let wordStart = start { words.append(wordStart..<bytes.count) }
         return words
+    }
+
+    /// `body` with the UTF-8 of `text`, in place where it is stored contiguously.
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// 1 for a lowercase ASCII letter, 2 for an uppercase one, 3 for a digit, 0 for any other byte.
@@ -52,32 +63,36 @@ public enum SwiftName {
         }
     }
 
-    /// The words of `text` for a camel-case name: those of a SCREAMING_SNAKE_CASE name (several words, no lower
-    /// case letter) in lower case, so `GUILD_TEXT` reads `guildText`; others as they are (`HTTP`, `user_ID`).
-    static func camelWords(_ text: String) -> [Substring] {
-        let words = words(text)
-        guard words.count > 1, !text.utf8.contains(where: { kind($0) == 1 }) else { return words }
-        return words.map { Substring(lowercased($0)) }
-    }
-
     /// `UpperCamelCase`: every word capitalized, the rest of each word kept (`user_ID` is `UserID`).
     public static func upperCamelCase(_ text: String) -> String {
-        let words = camelWords(text)
-        guard !words.isEmpty else { return fallback(text) }
-        var name: [UInt8] = []
-        name.reserveCapacity(text.utf8.count + 1)
-        for word in words { appendCapitalized(word, to: &name) }
-        return leadingDigitSafe(name)
+        camelCase(text, lowerFirst: false)
     }
 
     /// `lowerCamelCase`: the first word in lower case (`HTTPServer` is `httpServer`), the others capitalized.
     public static func lowerCamelCase(_ text: String) -> String {
-        let words = camelWords(text)
-        guard let first = words.first else { return fallback(text) }
-        var name: [UInt8] = []
-        name.reserveCapacity(text.utf8.count + 1)
-        name.append(contentsOf: first.utf8.lazy.map(lowercased))
-        for word in words.dropFirst() { appendCapitalized(word, to: &name) }
+        camelCase(text, lowerFirst: true)
+    }
+
+    /// The words of `text` joined, each capitalized, or the first in lower case; from the bytes, without a string
+    /// per word. The words of a SCREAMING_SNAKE_CASE name (several words, no lowercase letter) are in lower case
+    /// first, so `GUILD_TEXT` reads `guildText`; others keep their case (`HTTP`, `user_ID`).
+    static func camelCase(_ text: String, lowerFirst: Bool) -> String {
+        let name: [UInt8]? = withBytes(text) { bytes in
+            let words = wordRanges(bytes)
+            guard !words.isEmpty else { return nil }
+            let lowers = words.count > 1 && !bytes.contains { kind($0) == 1 }
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count + 1)
+            for (position, word) in words.enumerated() {
+                for index in word {
+                    let byte = lowers || (lowerFirst && position == 0) ? lowercased(bytes[index]) : bytes[index]
+                    let capitalizes = index == word.lowerBound && !(lowerFirst && position == 0)
+                    name.append(capitalizes && kind(byte) == 1 ? byte - 0x20 : byte)
+                }
+            }
+            return name
+        }
+        guard let name else { return fallback(text) }
         return leadingDigitSafe(name)
     }
 
@@ -97,10 +112,6 @@ public enum SwiftName {
 
     static func lowercased(_ byte: UInt8) -> UInt8 {
         kind(byte) == 2 ? byte + 0x20 : byte
-    }
-
-    static func lowercased(_ word: Substring) -> String {
-        String(decoding: word.utf8.map(lowercased), as: UTF8.self)
     }
 
     static func leadingDigitSafe(_ name: [UInt8]) -> String {
