@@ -69,19 +69,25 @@ extension ModelTranslator {
     /// child has the other members (a note, not a warning). Cycles are found in the graph of "read from the same object":
     /// a struct to its choices, a union to its cases.
     func dropChoicesOfThemselves() {
+        // Only declarations with an edge: one without is on no cycle, and leaving it out changes neither the cycles
+        // nor the order they are found in (the graph is walked in identity order), while most structs have no
+        // choices and sorting every identity was most of this step.
         var edges: [TypeID: Set<TypeID>] = [:]
         for (id, definition) in definitions {
+            let targets: Set<TypeID>
             switch definition.kind {
             case .structure(let structure):
-                edges[id] = Set(
+                guard structure.properties.contains(where: \.isFlattened) else { continue }
+                targets = Set(
                     structure.properties.filter(\.isFlattened).compactMap {
                         storedValue(in: $0.type, indirectUnions: [])
                     })
             case .union(let union):
-                edges[id] = Set(union.cases.compactMap { storedValue(in: $0.type, indirectUnions: []) })
+                targets = Set(union.cases.compactMap { storedValue(in: $0.type, indirectUnions: []) })
             default:
                 continue
             }
+            if !targets.isEmpty { edges[id] = targets }
         }
         // The parents given their descendants (always a union, reached by reference).
         let parentTypes = Set(parentsListingDescendants.map(Self.typeID(of:)))
