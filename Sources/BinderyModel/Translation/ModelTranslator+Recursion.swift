@@ -120,12 +120,6 @@ extension ModelTranslator {
         }
     }
 
-    /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
-    /// not indirect through its cases.
-    func storageGraph(indirectUnions: Set<TypeID>) -> [TypeID: Set<TypeID>] {
-        Declarations(definitions: definitions).storageGraph(indirectUnions: indirectUnions)
-    }
-
     /// The struct or (not indirect) union a value of `type` stores inline, through optionals and aliases, not
     /// arrays or dictionaries.
     func storedValue(in type: SwiftType, indirectUnions: Set<TypeID>) -> TypeID? {
@@ -138,19 +132,21 @@ struct Declarations: Sendable {
     let definitions: [TypeID: TypeDefinition]
 
     /// Which struct or union stores a value of which, inline: a struct through its properties, a union that is
-    /// not indirect through its cases.
+    /// not indirect through its cases. Declarations that store none are left out: they are on no cycle (most
+    /// structs hold only scalars, arrays and dictionaries).
     func storageGraph(indirectUnions: Set<TypeID>) -> [TypeID: Set<TypeID>] {
         var edges: [TypeID: Set<TypeID>] = [:]
         for (id, definition) in definitions {
+            let targets: [TypeID]
             switch definition.kind {
             case .structure(let structure):
-                edges[id] = Set(
-                    structure.properties.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) })
+                targets = structure.properties.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) }
             case .union(let union) where !indirectUnions.contains(id):
-                edges[id] = Set(union.cases.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) })
+                targets = union.cases.compactMap { storedValue(in: $0.type, indirectUnions: indirectUnions) }
             default:
                 continue
             }
+            if !targets.isEmpty { edges[id] = Set(targets) }
         }
         return edges
     }
