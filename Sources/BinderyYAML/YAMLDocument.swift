@@ -33,6 +33,8 @@ public final class YAMLDocument: @unchecked Sendable {
     private var raw: bindery_yaml_document
     /// Index of the root node.
     let rootIndex: UInt32
+    /// Whether the document was parsed in two halves at once (for tests: the nodes are the same either way).
+    let parsedInHalves: Bool
 
     /// Parses exactly one YAML or JSON document.
     ///
@@ -42,16 +44,26 @@ public final class YAMLDocument: @unchecked Sendable {
     ///   - limits: What the parse accepts.
     /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
     ///   values that are not mappings, streams with more than one document, and documents beyond `limits`.
-    public init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
+    ///
+    /// A large JSON document is parsed in two halves at once, on two threads, where it has an easy place to cut
+    /// (see `bindery_yaml_options`); the document is the same node for node, and so are errors.
+    public convenience init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
+        try self.init(bytes: bytes, file: file, limits: limits, splitMinimumBytes: 0)
+    }
+
+    /// - Parameter splitMinimumBytes: the size from which a JSON document may be parsed in halves (0: the
+    ///   default, 512 KiB; `Int.max`: never), for tests that compare the two ways.
+    init(bytes: some Collection<UInt8>, file: String, limits: Limits, splitMinimumBytes: Int) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
         var rawLimits = limits.raw
+        var options = bindery_yaml_options(split_min_bytes: max(0, splitMinimumBytes))
         let status =
             bytes.withContiguousStorageIfAvailable { buffer in
-                bindery_yaml_parse_limited(buffer.baseAddress, buffer.count, &rawLimits, &raw)
+                bindery_yaml_parse_with_options(buffer.baseAddress, buffer.count, &rawLimits, &options, &raw)
             }
             ?? Array(bytes).withUnsafeBufferPointer { buffer in
-                bindery_yaml_parse_limited(buffer.baseAddress, buffer.count, &rawLimits, &raw)
+                bindery_yaml_parse_with_options(buffer.baseAddress, buffer.count, &rawLimits, &options, &raw)
             }
         guard status == 0 else {
             defer { bindery_yaml_document_destroy(&raw) }
@@ -66,6 +78,7 @@ public final class YAMLDocument: @unchecked Sendable {
         strings = UnsafeBufferPointer(
             start: UnsafeRawPointer(raw.strings)?.assumingMemoryBound(to: UInt8.self), count: raw.strings_length)
         rootIndex = raw.root
+        parsedInHalves = raw.parsed_in_halves != 0
         self.raw = raw
     }
 

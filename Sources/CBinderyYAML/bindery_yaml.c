@@ -1,8 +1,10 @@
 /* The libyaml event loop that builds the node arena, and the public entry points. */
 
 #include "builder.h"
+#include "json_split.h"
 #include "json_surrogates.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,14 +200,92 @@ static int parse_input(const unsigned char *input, size_t length, const bindery_
     return 0;
 }
 
-int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
-                               bindery_yaml_document *out) {
+/* One half of a document parsed in halves (`parse_in_halves`). */
+typedef struct {
+    const unsigned char *input;
+    size_t length;
+    bindery_yaml_limits limits;
+    bindery_yaml_document document;
+    int status;
+} half_parse;
+
+static void *parse_half(void *argument) {
+    half_parse *half = argument;
+    half->status = parse_input(half->input, half->length, &half->limits, &half->document);
+    return NULL;
+}
+
+/* Parses the halves `split` cuts `input` into, the second on another thread, and joins them into `out`. Returns 0
+   on success; otherwise `out` is zeroed and the document is to be parsed whole (which reports any error). */
+static int parse_in_halves(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                           const bindery_json_split *split, bindery_yaml_document *out) {
+    memset(out, 0, sizeof *out);
+    /* The second half's root stands for the cut object: its nodes are `depth - 1` deeper than it counts. */
+    if (limits->max_depth <= split->depth - 1) {
+        return 1;
+    }
+    size_t second_length = split->end - split->start + 3;
+    size_t first_length = split->start + (length - split->end);
+    unsigned char *second = malloc(second_length);
+    unsigned char *first = malloc(first_length);
+    if (second == NULL || first == NULL) {
+        free(second);
+        free(first);
+        return 1;
+    }
+    second[0] = '{';
+    second[1] = '\n';
+    memcpy(second + 2, input + split->start, split->end - split->start);
+    second[second_length - 1] = '}';
+    memcpy(first, input, split->start);
+    first[split->comma] = ' ';
+    memcpy(first + split->start, input + split->end, length - split->end);
+
+    half_parse later;
+    memset(&later, 0, sizeof later);
+    later.input = second;
+    later.length = second_length;
+    later.limits = *limits;
+    later.limits.max_depth -= split->depth - 1;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, parse_half, &later) != 0) {
+        free(second);
+        free(first);
+        return 1;
+    }
+    bindery_yaml_document earlier;
+    int earlier_status = parse_input(first, first_length, limits, &earlier);
+    pthread_join(thread, NULL);
+    free(second);
+    free(first);
+    int joined = earlier_status == 0 && later.status == 0 &&
+                 bindery_json_join_halves(&earlier, &later.document, split, out);
+    bindery_yaml_document_destroy(&earlier);
+    bindery_yaml_document_destroy(&later.document);
+    if (!joined) {
+        memset(out, 0, sizeof *out);
+        return 1;
+    }
+    out->parsed_in_halves = 1;
+    return 0;
+}
+
+int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                                    const bindery_yaml_options *options, bindery_yaml_document *out) {
     bindery_yaml_limits chosen = {BINDERY_YAML_DEFAULT_MAX_BYTES, BINDERY_YAML_DEFAULT_MAX_DEPTH,
                                   BINDERY_YAML_DEFAULT_MAX_ALIAS_NODES};
     if (limits != NULL) {
         chosen.max_bytes = limits->max_bytes != 0 ? limits->max_bytes : chosen.max_bytes;
         chosen.max_depth = limits->max_depth != 0 ? limits->max_depth : chosen.max_depth;
         chosen.max_alias_nodes = limits->max_alias_nodes != 0 ? limits->max_alias_nodes : chosen.max_alias_nodes;
+    }
+    size_t split_min_bytes = options != NULL && options->split_min_bytes != 0 ? options->split_min_bytes
+                                                                              : BINDERY_YAML_DEFAULT_SPLIT_MIN_BYTES;
+    bindery_json_split split;
+    if (input != NULL && length >= split_min_bytes && length <= chosen.max_bytes &&
+        bindery_json_find_split(input, length, &split) &&
+        parse_in_halves(input, length, &chosen, &split, out) == 0) {
+        return 0;
     }
     int status = parse_input(input, length, &chosen, out);
     if (status != 0 && input != NULL &&
@@ -226,6 +306,11 @@ int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const 
         }
     }
     return status;
+}
+
+int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                               bindery_yaml_document *out) {
+    return bindery_yaml_parse_with_options(input, length, limits, NULL, out);
 }
 
 int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out) {

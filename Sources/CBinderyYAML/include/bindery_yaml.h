@@ -76,6 +76,10 @@ typedef struct bindery_yaml_document {
     int failed;
     char message[BINDERY_YAML_MESSAGE_CAPACITY];
     uint32_t error_line, error_column;
+
+    /// 1 when the document was parsed in two halves on two threads (see `bindery_yaml_options`): the nodes are
+    /// those one parse makes.
+    int parsed_in_halves;
 } bindery_yaml_document;
 
 /// Default `bindery_yaml_limits.max_bytes`: 64 MiB.
@@ -108,6 +112,24 @@ typedef struct bindery_yaml_limits {
 /// `input` may be NULL when `length` is 0. `limits` may be NULL for the defaults.
 int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
                                bindery_yaml_document *out);
+
+/// Default `bindery_yaml_options.split_min_bytes`: 512 KiB.
+#define BINDERY_YAML_DEFAULT_SPLIT_MIN_BYTES 524288
+
+/// How a parse may go about it (not what it accepts: the result is the same). Zero-initialise for the defaults.
+typedef struct bindery_yaml_options {
+    /// A JSON document of at least this many bytes may be parsed in two halves at once, on two threads, each by
+    /// libyaml, and the halves joined: where a member boundary of a large object below the root is easy to find
+    /// without parsing (a line ending with the member's comma, the next line starting with a key). The nodes,
+    /// their order, positions and texts are those one parse makes; whenever either half fails, or the halves
+    /// have a key in common, the document is parsed again in one piece, so errors are too. 0 takes the default;
+    /// `SIZE_MAX` never splits.
+    size_t split_min_bytes;
+} bindery_yaml_options;
+
+/// `bindery_yaml_parse_limited` with `options` (NULL for the defaults).
+int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                                    const bindery_yaml_options *options, bindery_yaml_document *out);
 
 /// `bindery_yaml_parse_limited` with the default limits.
 int bindery_yaml_parse(const unsigned char *input, size_t length, bindery_yaml_document *out);

@@ -1,0 +1,217 @@
+import Foundation
+import TestExecutors
+import Testing
+
+@testable import BinderyYAML
+
+/// A large JSON document is parsed in two halves at once (`bindery_yaml_options`): the document must be the one
+/// a parse in one piece makes, node for node (order, positions, texts, styles), and so must every error.
+@Suite(.computing) struct SplitParseTests {
+    /// Parses `text` in one piece and in halves (from any size), and returns both.
+    static func parseBothWays(
+        _ text: String, limits: YAMLDocument.Limits = .default
+    ) -> (whole: Result<YAMLDocument, YAMLError>, halves: Result<YAMLDocument, YAMLError>) {
+        func parse(_ splitMinimumBytes: Int) -> Result<YAMLDocument, YAMLError> {
+            Result { () throws(YAMLError) in
+                try YAMLDocument(
+                    bytes: Array(text.utf8), file: "spec.json", limits: limits, splitMinimumBytes: splitMinimumBytes)
+            }
+        }
+        return (parse(.max), parse(1))
+    }
+
+    /// An error as a user reads it: where, and what.
+    static func described(_ error: YAMLError) -> String {
+        "\(error.location.file):\(error.location.line):\(error.location.column): \(error.message)"
+    }
+
+    /// The first difference between two trees, or `nil`.
+    static func difference(_ lhs: YAMLNode, _ rhs: YAMLNode, path: String = "root") -> String? {
+        if lhs.ordinal != rhs.ordinal { return "\(path): ordinal \(lhs.ordinal) against \(rhs.ordinal)" }
+        if lhs.kind != rhs.kind || lhs.location != rhs.location || lhs.tag != rhs.tag
+            || lhs.scalarStyle != rhs.scalarStyle || lhs.isFlow != rhs.isFlow || lhs.scalar != rhs.scalar
+            || lhs.count != rhs.count
+        {
+            return "\(path): \(lhs.kind) \(lhs.location) \(lhs.scalar ?? "") against \(rhs.kind) \(rhs.location) "
+                + (rhs.scalar ?? "")
+        }
+        switch lhs.kind {
+        case .mapping:
+            for (left, right) in zip(lhs.pairs, rhs.pairs) {
+                let path = path + "." + (left.key.scalar ?? "?")
+                if let found = difference(left.key, right.key, path: path)
+                    ?? difference(
+                        left.value, right.value, path: path)
+                {
+                    return found
+                }
+            }
+        case .sequence:
+            for (index, (left, right)) in zip(lhs.elements, rhs.elements).enumerated() {
+                if let found = difference(left, right, path: "\(path)[\(index)]") { return found }
+            }
+        case .scalar:
+            break
+        }
+        return nil
+    }
+
+    /// Random pretty-printed JSON: a root with `paths` (many members, so that a cut is found inside it) and
+    /// `components` after it, keys and strings with escapes and non-ASCII text, nested objects and arrays,
+    /// blanks and line ends of several kinds.
+    struct RandomJSON {
+        var state: UInt64
+        let lineEnd: String
+        let indentUnit: String
+        let colon: String
+
+        init(seed: UInt64) {
+            state = seed
+            lineEnd = seed % 3 == 0 ? "\r\n" : "\n"
+            indentUnit = seed % 5 == 0 ? "\t" : seed % 2 == 0 ? "  " : "    "
+            colon = seed % 4 == 0 ? " : " : ": "
+        }
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        static let texts = [
+            "a", "/pets/{id}", "Zürich", "名前", "emoji 👍🏽", "quote \\\"x\\\"", "back\\\\slash", "tab\\tand\\nline",
+            "\\u00e9t\\u00E9", "slash \\/", "", "  spaced  ", "#not a comment", "key: value", "- item", "{braces}",
+        ]
+
+        mutating func string() -> String { "\"" + Self.texts[next(Self.texts.count)] + "\"" }
+
+        mutating func value(_ depth: Int, _ indent: String) -> String {
+            switch depth > 4 ? 2 + next(3) : next(6) {
+            case 0: return object(depth + 1, indent, members: next(5))
+            case 1: return array(depth + 1, indent)
+            case 2: return string()
+            case 3: return ["0", "-12", "3.25", "1e10", "-0.5E-3", "42"][next(6)]
+            default: return ["true", "false", "null"][next(3)]
+            }
+        }
+
+        mutating func object(_ depth: Int, _ indent: String, members: Int) -> String {
+            guard members > 0 else { return "{}" }
+            let inner = indent + indentUnit
+            var text = "{" + lineEnd
+            for index in 0..<members {
+                // Distinct keys: a repeated key is an error of its own (tested apart).
+                text += inner + "\"k\(index)" + Self.texts[next(Self.texts.count)] + "\"" + colon
+                text += value(depth, inner) + (index < members - 1 ? "," : "") + lineEnd
+            }
+            return text + indent + "}"
+        }
+
+        mutating func array(_ depth: Int, _ indent: String) -> String {
+            let count = next(4)
+            guard count > 0 else { return "[]" }
+            if next(2) == 0 { return "[" + (0..<count).map { _ in string() }.joined(separator: ", ") + "]" }
+            let inner = indent + indentUnit
+            return "[" + lineEnd
+                + (0..<count).map { _ in inner + value(depth, inner) }.joined(separator: "," + lineEnd) + lineEnd
+                + indent + "]"
+        }
+
+        /// The document; `paths` members get `member(index)` in place of a random value when given.
+        mutating func document(paths: Int = 12, member: ((Int) -> String?)? = nil) -> String {
+            let unit = indentUnit
+            var text = "{" + lineEnd + unit + "\"openapi\"" + colon + "\"3.1.0\"," + lineEnd
+            text += unit + "\"paths\"" + colon + "{" + lineEnd
+            for index in 0..<paths {
+                let body = member?(index) ?? object(2, unit + unit, members: 1 + next(4))
+                text += unit + unit + "\"/p\(index)\"" + colon + body + (index < paths - 1 ? "," : "") + lineEnd
+            }
+            text += unit + "}," + lineEnd
+            text += unit + "\"components\"" + colon + object(1, unit, members: 3) + lineEnd + "}" + lineEnd
+            return text
+        }
+    }
+
+    @Test func randomDocumentsAreTheSameParsedInHalves() throws {
+        for seed in UInt64(1)...300 {
+            var random = RandomJSON(seed: seed)
+            let text = random.document()
+            let (whole, halves) = Self.parseBothWays(text)
+            let wholeDocument = try whole.get()
+            let split = try halves.get()
+            #expect(split.parsedInHalves, "seed \(seed) was parsed in one piece")
+            #expect(!wholeDocument.parsedInHalves)
+            #expect(split.nodeCount == wholeDocument.nodeCount)
+            #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
+        }
+    }
+
+    @Test func canopyDescriptionIsTheSameParsedInHalves() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Specs/canopy-2022.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (whole, halves) = Self.parseBothWays(text)
+        let split = try halves.get()
+        #expect(split.parsedInHalves)
+        #expect(Self.difference(try whole.get().root, split.root) == nil)
+    }
+
+    /// A syntax error in either half is reported as a parse in one piece reports it.
+    @Test(arguments: [1, 10])
+    func syntaxErrorsAreThoseOfAParseInOnePiece(brokenPath: Int) throws {
+        var random = RandomJSON(seed: 7)
+        let broken = random.document { $0 == brokenPath ? "[1, 2,, 3]" : nil }
+        let (whole, halves) = Self.parseBothWays(broken)
+        let wholeError = try #require(throws: YAMLError.self) { try whole.get() }
+        let splitError = try #require(throws: YAMLError.self) { try halves.get() }
+        #expect(Self.described(splitError) == Self.described(wholeError))
+    }
+
+    /// A key both halves hold, which only the whole document has twice, is the duplicate key error.
+    @Test func aKeyBothHalvesHoldIsTheErrorOfAParseInOnePiece() throws {
+        var random = RandomJSON(seed: 7)
+        let text = random.document().replacingOccurrences(of: "\"/p10\"", with: "\"/p1\"")
+        let (whole, halves) = Self.parseBothWays(text)
+        let duplicate = try #require(throws: YAMLError.self) { try whole.get() }
+        #expect(duplicate.message.contains("duplicate"))
+        let splitError = try #require(throws: YAMLError.self) { try halves.get() }
+        #expect(Self.described(splitError) == Self.described(duplicate))
+    }
+
+    /// The second half's root stands for an object two deep: nesting is limited as in the whole document.
+    @Test func theDepthLimitCountsTheCutObject() throws {
+        var random = RandomJSON(seed: 3)
+        let deep = String(repeating: "[", count: 9) + String(repeating: "]", count: 9)
+        let text = random.document { $0 == 10 ? deep : nil }
+        var outcomes: Set<Bool> = []
+        for depth in 3...14 {
+            let (whole, halves) = Self.parseBothWays(text, limits: YAMLDocument.Limits(maximumDepth: depth))
+            switch (whole, halves) {
+            case (.success(let wholeDocument), .success(let split)):
+                outcomes.insert(true)
+                #expect(Self.difference(wholeDocument.root, split.root) == nil)
+            case (.failure(let wholeError), .failure(let splitError)):
+                outcomes.insert(false)
+                #expect(Self.described(splitError) == Self.described(wholeError), "depth \(depth)")
+            default:
+                Issue.record("depth \(depth): \(whole) against \(halves)")
+            }
+        }
+        #expect(outcomes == [true, false])
+    }
+
+    /// Documents that are not cut: YAML, JSON with surrogate-pair escapes (which libyaml reads only once they are
+    /// rewritten), JSON on one line.
+    @Test func documentsWithoutAnEasyCutAreParsedWhole() throws {
+        var random = RandomJSON(seed: 11)
+        let surrogates = random.document { $0 == 8 ? "\"\\ud83d\\ude00\"" : nil }
+        let yaml = "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\n  /b:\n    get: {}\n"
+        let oneLine = "{\"paths\": {\"/a\": {}, \"/b\": {}, \"/c\": {}}}"
+        for text in [surrogates, yaml, oneLine] {
+            let (whole, halves) = Self.parseBothWays(text)
+            let split = try halves.get()
+            #expect(!split.parsedInHalves)
+            #expect(Self.difference(try whole.get().root, split.root) == nil)
+        }
+        #expect(try Self.parseBothWays(surrogates).halves.get().root["paths"]?["/p8"]?.scalar == "😀")
+    }
+}
