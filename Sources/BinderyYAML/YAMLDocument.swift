@@ -45,13 +45,13 @@ public final class YAMLDocument: @unchecked Sendable {
     /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
     ///   values that are not mappings, streams with more than one document, and documents beyond `limits`.
     ///
-    /// A large JSON document is parsed in two halves at once, on two threads, where it has an easy place to cut
-    /// (see `bindery_yaml_options`); the document is the same node for node, and so are errors.
+    /// A large document is parsed in two halves at once, on two threads, where it has an easy place to cut (see
+    /// `bindery_yaml_options`); the document is the same node for node, and so are errors.
     public convenience init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
         try self.init(bytes: bytes, file: file, limits: limits, splitMinimumBytes: 0)
     }
 
-    /// - Parameter splitMinimumBytes: the size from which a JSON document may be parsed in halves (0: the
+    /// - Parameter splitMinimumBytes: the size from which a document may be parsed in halves (0: the
     ///   default, 512 KiB; `Int.max`: never), for tests that compare the two ways.
     init(bytes: some Collection<UInt8>, file: String, limits: Limits, splitMinimumBytes: Int) throws(YAMLError) {
         self.file = file

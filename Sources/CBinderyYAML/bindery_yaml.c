@@ -1,7 +1,7 @@
 /* The libyaml event loop that builds the node arena, and the public entry points. */
 
 #include "builder.h"
-#include "json_split.h"
+#include "split.h"
 #include "json_surrogates.h"
 
 #include <pthread.h>
@@ -218,27 +218,33 @@ static void *parse_half(void *argument) {
 /* Parses the halves `split` cuts `input` into, the second on another thread, and joins them into `out`. Returns 0
    on success; otherwise `out` is zeroed and the document is to be parsed whole (which reports any error). */
 static int parse_in_halves(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
-                           const bindery_json_split *split, bindery_yaml_document *out) {
+                           const bindery_split *split, bindery_yaml_document *out) {
     memset(out, 0, sizeof *out);
     /* The second half's root stands for the cut object: its nodes are `depth - 1` deeper than it counts. */
     if (limits->max_depth <= split->depth - 1) {
         return 1;
     }
-    size_t second_length = split->end - split->start + 3;
+    /* JSON: the second half in braces, the comma before it blanked. */
+    size_t wrapping = split->flow ? 3 : 0;
+    size_t second_length = split->end - split->start + wrapping;
     size_t first_length = split->start + (length - split->end);
-    unsigned char *second = malloc(second_length);
-    unsigned char *first = malloc(first_length);
+    unsigned char *second = malloc(second_length ? second_length : 1);
+    unsigned char *first = malloc(first_length ? first_length : 1);
     if (second == NULL || first == NULL) {
         free(second);
         free(first);
         return 1;
     }
-    second[0] = '{';
-    second[1] = '\n';
-    memcpy(second + 2, input + split->start, split->end - split->start);
-    second[second_length - 1] = '}';
+    memcpy(second + (split->flow ? 2 : 0), input + split->start, split->end - split->start);
+    if (split->flow) {
+        second[0] = '{';
+        second[1] = '\n';
+        second[second_length - 1] = '}';
+    }
     memcpy(first, input, split->start);
-    first[split->comma] = ' ';
+    if (split->flow) {
+        first[split->comma] = ' ';
+    }
     memcpy(first + split->start, input + split->end, length - split->end);
 
     half_parse later;
@@ -259,7 +265,7 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
     free(second);
     free(first);
     int joined = earlier_status == 0 && later.status == 0 &&
-                 bindery_json_join_halves(&earlier, &later.document, split, out);
+                 bindery_join_halves(&earlier, &later.document, split, out);
     bindery_yaml_document_destroy(&earlier);
     bindery_yaml_document_destroy(&later.document);
     if (!joined) {
@@ -281,9 +287,9 @@ int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, c
     }
     size_t split_min_bytes = options != NULL && options->split_min_bytes != 0 ? options->split_min_bytes
                                                                               : BINDERY_YAML_DEFAULT_SPLIT_MIN_BYTES;
-    bindery_json_split split;
+    bindery_split split;
     if (input != NULL && length >= split_min_bytes && length <= chosen.max_bytes &&
-        bindery_json_find_split(input, length, &split) &&
+        (bindery_json_find_split(input, length, &split) || bindery_yaml_find_split(input, length, &split)) &&
         parse_in_halves(input, length, &chosen, &split, out) == 0) {
         return 0;
     }

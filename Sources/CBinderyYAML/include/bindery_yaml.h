@@ -118,12 +118,13 @@ int bindery_yaml_parse_limited(const unsigned char *input, size_t length, const 
 
 /// How a parse may go about it (not what it accepts: the result is the same). Zero-initialise for the defaults.
 typedef struct bindery_yaml_options {
-    /// A JSON document of at least this many bytes may be parsed in two halves at once, on two threads, each by
-    /// libyaml, and the halves joined: where a member boundary of a large object below the root is easy to find
-    /// without parsing (a line ending with the member's comma, the next line starting with a key). The nodes,
-    /// their order, positions and texts are those one parse makes; whenever either half fails, or the halves
-    /// have a key in common, the document is parsed again in one piece, so errors are too. 0 takes the default;
-    /// `SIZE_MAX` never splits.
+    /// A document of at least this many bytes may be parsed in two halves at once, on two threads, each by
+    /// libyaml, and the halves joined, where a member boundary of a large mapping is easy to find without parsing:
+    /// in JSON, a line ending with a member's comma inside an object below the root, the next line starting with a
+    /// key; in block YAML, a key line of a mapping that is the value of a root key, outside every multi-line scalar
+    /// and flow collection. The nodes, their order, positions and texts are those one parse makes; whenever either
+    /// half fails, or the halves have a key in common, the document is parsed again in one piece, so errors are
+    /// too. 0 takes the default; `SIZE_MAX` never splits.
     size_t split_min_bytes;
 } bindery_yaml_options;
 

@@ -1,6 +1,6 @@
 /* Finding where a large JSON document can be parsed in two halves, and joining the halves' arenas. */
 
-#include "json_split.h"
+#include "split.h"
 
 #include "builder.h"
 
@@ -85,7 +85,7 @@ static uint32_t column_of(const unsigned char *input, size_t line_start, size_t 
     return bindery_one_based(characters);
 }
 
-int bindery_json_find_split(const unsigned char *input, size_t length, bindery_json_split *split) {
+int bindery_json_find_split(const unsigned char *input, size_t length, bindery_split *split) {
     split_frame frames[SPLIT_MAX_DEPTH];
     size_t depth = 0;
     split_candidate *candidates = NULL;
@@ -186,6 +186,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_j
                     if (second >= length / 5 && cost < best_cost) {
                         best_cost = cost;
                         found = 1;
+                        split->flow = 1;
                         split->start = candidates[c].start;
                         split->end = line_start;
                         split->comma = candidates[c].comma;
@@ -317,10 +318,20 @@ static int keys_overlap(const bindery_yaml_document *first, uint32_t object, con
     return overlap;
 }
 
-int bindery_json_join_halves(bindery_yaml_document *first, const bindery_yaml_document *second,
-                             const bindery_json_split *split, bindery_yaml_document *out) {
+int bindery_join_halves(bindery_yaml_document *first, const bindery_yaml_document *second,
+                        const bindery_split *split, bindery_yaml_document *out) {
     if (second->root != 0 || second->node_count == 0 || second->nodes[0].kind != BINDERY_YAML_KIND_MAPPING) {
         return 0;
+    }
+    /* A JSON second half starts with an added line (its brace). */
+    uint32_t second_line_offset = (uint32_t)split->start_line - (split->flow ? 1 : 0);
+    if (!split->flow) {
+        /* The block mapping the second half is starts at the cut's key, and its first pair is that key's. */
+        const bindery_yaml_node *root = &second->nodes[0];
+        if (root->line + second_line_offset != bindery_one_based(split->start_line) ||
+            root->column != split->open_column || root->child_count == 0) {
+            return 0;
+        }
     }
     /* The first half's nodes after the cut are those on or after the cut's line; nodes are in document order. */
     uint32_t cut_line = bindery_one_based(split->start_line);
@@ -343,6 +354,12 @@ int bindery_json_join_halves(bindery_yaml_document *first, const bindery_yaml_do
     }
     int out_of_memory = 0;
     if (object == SIZE_MAX || keys_overlap(first, (uint32_t)object, second, &out_of_memory)) {
+        return 0;
+    }
+    /* In block YAML, what follows the mapping in the first half (the next key of the root) starts the line after
+       the cut, at column 1: had the cut been inside a scalar, the first half would read on differently. */
+    if (!split->flow && cut < first->node_count &&
+        (first->nodes[cut].line != cut_line || first->nodes[cut].column != 1)) {
         return 0;
     }
     /* The second half's nodes but its root go between the first half's before and after the cut; the object's
@@ -380,12 +397,11 @@ int bindery_json_join_halves(bindery_yaml_document *first, const bindery_yaml_do
     for (size_t index = cut + added; index < node_count; index++) {
         nodes[index].line += line_shift;
     }
-    /* The second half's line 2 is the cut's line (its line 1 is the added brace). */
     uint32_t first_children = (uint32_t)first->children_count;
     uint32_t first_strings = (uint32_t)first->strings_length;
     for (size_t index = 1; index < second->node_count; index++) {
         bindery_yaml_node node = second->nodes[index];
-        node.line = node.line - 1 + (uint32_t)split->start_line;
+        node.line += second_line_offset;
         node.text_offset += first_strings;
         node.tag_offset += first_strings;
         if (node.kind != BINDERY_YAML_KIND_SCALAR) {
