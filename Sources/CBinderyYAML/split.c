@@ -216,15 +216,12 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                     key++;
                 }
                 if (next != 0 && key < length && input[key] == '"') {
-                    if (candidate_count == candidate_capacity) {
-                        size_t capacity = candidate_capacity == 0 ? 256 : candidate_capacity * 2;
-                        split_candidate *grown = realloc(candidates, capacity * sizeof *candidates);
-                        if (grown == NULL) {
-                            goto fail;
-                        }
-                        candidates = grown;
-                        candidate_capacity = capacity;
+                    split_candidate *grown =
+                        bindery_reserve(candidates, &candidate_capacity, candidate_count + 1, sizeof *candidates);
+                    if (grown == NULL) {
+                        goto fail;
                     }
+                    candidates = grown;
                     split_candidate candidate = {next, index, line + 1};
                     candidates[candidate_count++] = candidate;
                 }

@@ -367,15 +367,12 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
                     } else if (mapping_indent >= 0 && indent < mapping_indent) {
                         goto fail;
                     } else if (mapping_indent >= 0 && indent == mapping_indent && !starts_item) {
-                        if (candidate_count == candidate_capacity) {
-                            size_t capacity = candidate_capacity == 0 ? 256 : candidate_capacity * 2;
-                            yaml_candidate *grown = realloc(candidates, capacity * sizeof *candidates);
-                            if (grown == NULL) {
-                                goto fail;
-                            }
-                            candidates = grown;
-                            candidate_capacity = capacity;
+                        yaml_candidate *grown =
+                            bindery_reserve(candidates, &candidate_capacity, candidate_count + 1, sizeof *candidates);
+                        if (grown == NULL) {
+                            goto fail;
                         }
+                        candidates = grown;
                         yaml_candidate candidate = {line_start, line};
                         candidates[candidate_count++] = candidate;
                     }
