@@ -125,15 +125,46 @@ static int finish_document(builder *b) {
     return 1;
 }
 
-static int parse_input(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
-                       bindery_yaml_document *out) {
+/* A half of a document parsed in halves: up to four runs of bytes read one after the other, so that the halves
+   are not copied out of the input (4 MB of fresh pages for Stripe's description). */
+typedef struct {
+    const unsigned char *bytes[4];
+    size_t lengths[4];
+    size_t count;
+    /* Where libyaml's next read starts. */
+    size_t current, offset;
+} input_pieces;
+
+/* libyaml's read handler for `input_pieces`. */
+static int read_pieces(void *data, unsigned char *buffer, size_t size, size_t *size_read) {
+    input_pieces *pieces = data;
+    *size_read = 0;
+    while (*size_read < size && pieces->current < pieces->count) {
+        size_t left = pieces->lengths[pieces->current] - pieces->offset;
+        if (left == 0) {
+            pieces->current++;
+            pieces->offset = 0;
+            continue;
+        }
+        size_t taken = left < size - *size_read ? left : size - *size_read;
+        memcpy(buffer + *size_read, pieces->bytes[pieces->current] + pieces->offset, taken);
+        *size_read += taken;
+        pieces->offset += taken;
+    }
+    return 1;
+}
+
+/* Parses `input[0..<length]`, or, when `pieces` is given, the bytes of its pieces (`length` their total, `input`
+   NULL: an error then names its position but quotes no text). */
+static int parse_input(const unsigned char *input, size_t length, input_pieces *pieces,
+                       const bindery_yaml_limits *limits, bindery_yaml_document *out) {
     static const unsigned char empty[1] = {0};
     builder b;
     memset(&b, 0, sizeof b);
     memset(out, 0, sizeof *out);
     b.out = out;
     b.limits = *limits;
-    if (input == NULL) {
+    if (input == NULL && pieces == NULL) {
         if (length != 0) {
             bindery_fail(&b, 1, 1, "no input");
             return 1;
@@ -149,7 +180,11 @@ static int parse_input(const unsigned char *input, size_t length, const bindery_
         bindery_fail(&b, 1, 1, "out of memory");
         return 1;
     }
-    yaml_parser_set_input_string(&parser, input, length);
+    if (pieces != NULL) {
+        yaml_parser_set_input(&parser, read_pieces, pieces);
+    } else {
+        yaml_parser_set_input_string(&parser, input, length);
+    }
 
     /* Pre-size the arrays from the input size to avoid most reallocations (JSON averages
        roughly one node per 10-15 input bytes). Failures here are harmless: arrays grow later. */
@@ -170,7 +205,7 @@ static int parse_input(const unsigned char *input, size_t length, const bindery_
     while (ok && !done) {
         yaml_event_t event;
         if (!yaml_parser_parse(&parser, &event)) {
-            ok = bindery_fail_from_parser(&b, &parser, input, length);
+            ok = bindery_fail_from_parser(&b, &parser, input, pieces != NULL ? 0 : length);
             break;
         }
         ok = handle_event(&b, &event, &done);
@@ -202,7 +237,7 @@ static int parse_input(const unsigned char *input, size_t length, const bindery_
 
 /* One half of a document parsed in halves (`parse_in_halves`). */
 typedef struct {
-    const unsigned char *input;
+    input_pieces pieces;
     size_t length;
     bindery_yaml_limits limits;
     bindery_yaml_document document;
@@ -211,8 +246,15 @@ typedef struct {
 
 static void *parse_half(void *argument) {
     half_parse *half = argument;
-    half->status = parse_input(half->input, half->length, &half->limits, &half->document);
+    half->status = parse_input(NULL, half->length, &half->pieces, &half->limits, &half->document);
     return NULL;
+}
+
+static void add_piece(half_parse *half, const unsigned char *bytes, size_t length) {
+    half->pieces.bytes[half->pieces.count] = bytes;
+    half->pieces.lengths[half->pieces.count] = length;
+    half->pieces.count++;
+    half->length += length;
 }
 
 /* Parses the halves `split` cuts `input` into, the second on another thread, and joins them into `out`. Returns 0
@@ -225,48 +267,35 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
         return 1;
     }
     /* JSON: the second half in braces, the comma before it blanked. */
-    size_t wrapping = split->flow ? 3 : 0;
-    size_t second_length = split->end - split->start + wrapping;
-    size_t first_length = split->start + (length - split->end);
-    unsigned char *second = malloc(second_length ? second_length : 1);
-    unsigned char *first = malloc(first_length ? first_length : 1);
-    if (second == NULL || first == NULL) {
-        free(second);
-        free(first);
-        return 1;
-    }
-    memcpy(second + (split->flow ? 2 : 0), input + split->start, split->end - split->start);
-    if (split->flow) {
-        second[0] = '{';
-        second[1] = '\n';
-        second[second_length - 1] = '}';
-    }
-    memcpy(first, input, split->start);
-    if (split->flow) {
-        first[split->comma] = ' ';
-    }
-    memcpy(first + split->start, input + split->end, length - split->end);
-
-    half_parse later;
+    static const unsigned char open_brace[2] = {'{', '\n'}, close_brace[1] = {'}'}, blank[1] = {' '};
+    half_parse later, earlier;
     memset(&later, 0, sizeof later);
-    later.input = second;
-    later.length = second_length;
+    memset(&earlier, 0, sizeof earlier);
+    if (split->flow) {
+        add_piece(&later, open_brace, sizeof open_brace);
+    }
+    add_piece(&later, input + split->start, split->end - split->start);
+    if (split->flow) {
+        add_piece(&later, close_brace, sizeof close_brace);
+        add_piece(&earlier, input, split->comma);
+        add_piece(&earlier, blank, sizeof blank);
+        add_piece(&earlier, input + split->comma + 1, split->start - split->comma - 1);
+    } else {
+        add_piece(&earlier, input, split->start);
+    }
+    add_piece(&earlier, input + split->end, length - split->end);
     later.limits = *limits;
     later.limits.max_depth -= split->depth - 1;
+    earlier.limits = *limits;
     pthread_t thread;
     if (pthread_create(&thread, NULL, parse_half, &later) != 0) {
-        free(second);
-        free(first);
         return 1;
     }
-    bindery_yaml_document earlier;
-    int earlier_status = parse_input(first, first_length, limits, &earlier);
+    parse_half(&earlier);
     pthread_join(thread, NULL);
-    free(second);
-    free(first);
-    int joined = earlier_status == 0 && later.status == 0 &&
-                 bindery_join_halves(&earlier, &later.document, split, out);
-    bindery_yaml_document_destroy(&earlier);
+    int joined = earlier.status == 0 && later.status == 0 &&
+                 bindery_join_halves(&earlier.document, &later.document, split, out);
+    bindery_yaml_document_destroy(&earlier.document);
     bindery_yaml_document_destroy(&later.document);
     if (!joined) {
         memset(out, 0, sizeof *out);
@@ -293,14 +322,14 @@ int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, c
         parse_in_halves(input, length, &chosen, &split, out) == 0) {
         return 0;
     }
-    int status = parse_input(input, length, &chosen, out);
+    int status = parse_input(input, length, NULL, &chosen, out);
     if (status != 0 && input != NULL &&
         strncmp(out->message, INVALID_ESCAPE_PROBLEM, sizeof INVALID_ESCAPE_PROBLEM - 1) == 0) {
         /* Possibly JSON with surrogate-pair escapes: retry once with them rewritten (same offsets). */
         int out_of_memory;
         unsigned char *rewritten = bindery_json_rewrite_surrogates(input, length, &out_of_memory);
         if (rewritten != NULL) {
-            status = parse_input(rewritten, length, &chosen, out);
+            status = parse_input(rewritten, length, NULL, &chosen, out);
             free(rewritten);
         } else if (out_of_memory) {
             uint32_t line = out->error_line, column = out->error_column;
