@@ -12,10 +12,11 @@
 
 /* An open object or array: where it opened and where its cut candidates start in the candidate list. */
 typedef struct {
-    size_t open;
-    uint32_t open_line, open_column;
+    size_t open, open_line_start, open_line;
     size_t first_candidate;
     unsigned char kind;
+    /* An object's member so far: 0 before a key, 1 after a key, 2 after its colon, 3 after its value. */
+    unsigned char member;
 } split_frame;
 
 /* A member boundary inside an object: the next member's line start, the comma before it, and that line. */
@@ -85,18 +86,46 @@ static uint32_t column_of(const unsigned char *input, size_t line_start, size_t 
     return bindery_one_based(characters);
 }
 
+/* A token starts in the innermost object or array: an object's member moves on (a key, then after its colon a
+   value). Returns 0 where the token does not fit (a key without its colon, a value without a key), which a cut
+   could hide or change. */
+static int token_starts(split_frame *frames, size_t depth, int is_container) {
+    if (depth == 0) {
+        return is_container;
+    }
+    split_frame *frame = &frames[depth - 1];
+    if (frame->kind != '{') {
+        return 1;
+    }
+    switch (frame->member) {
+    case 0:
+        /* A key; an object or array cannot be one (a complex key). */
+        frame->member = 1;
+        return !is_container;
+    case 2:
+        frame->member = 3;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int bindery_json_find_split(const unsigned char *input, size_t length, bindery_split *split) {
     split_frame frames[SPLIT_MAX_DEPTH];
     size_t depth = 0;
     split_candidate *candidates = NULL;
     size_t candidate_count = 0, candidate_capacity = 0;
     size_t line = 0, line_start = 0;
-    int seen_root = 0, found = 0;
+    int seen_root = 0, found = 0, in_scalar = 0;
     size_t best_cost = length;
     size_t index = 0;
     while (index < length) {
         unsigned char byte = input[index];
         if (byte == '"') {
+            if (!token_starts(frames, depth, 0)) {
+                goto fail;
+            }
+            in_scalar = 0;
             index++;
             for (;;) {
                 index = skip_plain_string_bytes(input, index, length);
@@ -108,8 +137,13 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                     break;
                 }
                 if (inside == '\\') {
-                    /* A surrogate escape (\uD800 to \uDFFF) fails libyaml's parse: the whole document is retried
-                       with them rewritten (json_surrogates.h), so the halves would only be parsed in vain. */
+                    /* An escaped line break joins lines libyaml counts; a surrogate escape (\uD800 to \uDFFF)
+                       fails libyaml's parse, and the whole document is retried with them rewritten
+                       (json_surrogates.h), so the halves would only be parsed in vain. */
+                    if (index + 1 >= length || input[index + 1] == '\n' || input[index + 1] == '\r' ||
+                        input[index + 1] >= 0x80) {
+                        goto fail;
+                    }
                     if (index + 3 < length && input[index + 1] == 'u' && (input[index + 2] | 0x20) == 'd') {
                         unsigned char digit = input[index + 3] | 0x20;
                         if ((digit >= '8' && digit <= '9') || digit == 'a' || digit == 'b') {
@@ -119,10 +153,12 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                     index += 2;
                     continue;
                 }
-                /* Control characters are not JSON; NEL, LS and PS are line breaks to libyaml. */
+                /* Control characters are not JSON; NEL, LS and PS are line breaks to libyaml, and it reads a
+                   byte order mark as a blank. */
                 if (inside < 0x20 || (inside == 0xC2 && index + 1 < length && input[index + 1] == 0x85) ||
                     (inside == 0xE2 && index + 2 < length && input[index + 1] == 0x80 &&
-                     (input[index + 2] == 0xA8 || input[index + 2] == 0xA9))) {
+                     (input[index + 2] == 0xA8 || input[index + 2] == 0xA9)) ||
+                    (inside == 0xEF && index + 2 < length && input[index + 1] == 0xBB && input[index + 2] == 0xBF)) {
                     goto fail;
                 }
                 index++;
@@ -130,6 +166,16 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             index++;
             continue;
         }
+        if (is_json_token_byte(byte) && byte != ':') {
+            /* A number, true, false or null: a token where the previous byte was not part of one. */
+            if (!in_scalar && !token_starts(frames, depth, 0)) {
+                goto fail;
+            }
+            in_scalar = 1;
+            index++;
+            continue;
+        }
+        in_scalar = 0;
         switch (byte) {
         case '\n':
             line++;
@@ -150,16 +196,24 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             if (depth == 0 && (seen_root || byte != '{')) {
                 goto fail;
             }
-            if (depth == SPLIT_MAX_DEPTH) {
+            if (depth == SPLIT_MAX_DEPTH || !token_starts(frames, depth, 1)) {
                 goto fail;
             }
             seen_root = 1;
             frames[depth].open = index;
-            frames[depth].open_line = bindery_one_based(line);
-            frames[depth].open_column = column_of(input, line_start, index);
+            frames[depth].open_line_start = line_start;
+            frames[depth].open_line = line;
             frames[depth].first_candidate = candidate_count;
             frames[depth].kind = byte;
+            frames[depth].member = 0;
             depth++;
+            break;
+        case ':':
+            /* Only after an object's key (in an array it would make an implicit pair, a level deeper). */
+            if (depth == 0 || frames[depth - 1].kind != '{' || frames[depth - 1].member != 1) {
+                goto fail;
+            }
+            frames[depth - 1].member = 2;
             break;
         case '}':
         case ']': {
@@ -167,7 +221,8 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                 goto fail;
             }
             split_frame frame = frames[--depth];
-            if ((byte == '}') != (frame.kind == '{')) {
+            /* An object closes after a value (or empty, or after a trailing comma), never after a bare key. */
+            if ((byte == '}') != (frame.kind == '{') || (frame.kind == '{' && frame.member != 0 && frame.member != 3)) {
                 goto fail;
             }
             /* An object below the root whose closing brace starts its line (after blanks). */
@@ -192,8 +247,9 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                         split->comma = candidates[c].comma;
                         split->start_line = candidates[c].line;
                         split->end_line = line;
-                        split->open_line = frame.open_line;
-                        split->open_column = frame.open_column;
+                        /* Counted only for a cut: counting for every brace was quadratic on one long line. */
+                        split->open_line = bindery_one_based(frame.open_line);
+                        split->open_column = column_of(input, frame.open_line_start, frame.open);
                         split->depth = (uint32_t)depth + 1;
                     }
                 }
@@ -201,9 +257,20 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             candidate_count = frame.first_candidate;
             break;
         }
-        case ',':
-            /* A comma that ends its line inside an object below the root, the next line starting with a key. */
-            if (depth >= 2 && frames[depth - 1].kind == '{') {
+        case ',': {
+            /* In an object, a comma ends a member that has its value; a cut candidate when it ends its line below
+               the root, the next line starting with a key. */
+            if (depth == 0) {
+                goto fail;
+            }
+            split_frame *frame = &frames[depth - 1];
+            if (frame->kind == '{') {
+                if (frame->member != 3) {
+                    goto fail;
+                }
+                frame->member = 0;
+            }
+            if (depth >= 2 && frame->kind == '{') {
                 size_t after = index + 1;
                 while (after < length && is_blank(input[after])) {
                     after++;
@@ -227,11 +294,9 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                 }
             }
             break;
+        }
         default:
-            if (!is_json_token_byte(byte)) {
-                goto fail;
-            }
-            break;
+            goto fail;
         }
         index++;
     }
@@ -349,8 +414,34 @@ int bindery_join_halves(bindery_yaml_document *first, const bindery_yaml_documen
             break;
         }
     }
+    if (object == SIZE_MAX) {
+        return 0;
+    }
+    /* The object's nodes end right before the cut (its last pair's value, and that value's last descendants, are
+       the last nodes before it): a cut anywhere but at one of its member boundaries would end it elsewhere. */
+    size_t last = object;
+    while (first->nodes[last].kind != BINDERY_YAML_KIND_SCALAR && first->nodes[last].child_count > 0) {
+        last = first->children[first->nodes[last].first_child + first->nodes[last].child_count - 1];
+    }
+    if (last + 1 != cut) {
+        return 0;
+    }
+    /* In block YAML the object is the value of a pair of the root mapping, and the root's next key, if any, is the
+       first node after the cut. */
+    if (!split->flow) {
+        const bindery_yaml_node *root = &first->nodes[first->root];
+        size_t pairs = root->kind == BINDERY_YAML_KIND_MAPPING ? root->child_count / 2 : 0;
+        size_t pair = 0;
+        while (pair < pairs && first->children[root->first_child + 2 * pair + 1] != object) {
+            pair++;
+        }
+        if (pair == pairs || (pair + 1 < pairs ? first->children[root->first_child + 2 * pair + 2] != cut
+                                               : cut != first->node_count)) {
+            return 0;
+        }
+    }
     int out_of_memory = 0;
-    if (object == SIZE_MAX || keys_overlap(first, (uint32_t)object, second, &out_of_memory)) {
+    if (keys_overlap(first, (uint32_t)object, second, &out_of_memory)) {
         return 0;
     }
     /* In block YAML, what follows the mapping in the first half (the next key of the root) starts the line after

@@ -48,19 +48,23 @@ typedef struct {
 } bindery_split;
 
 /* Finds the cut whose halves are closest in size, inside an object below the root. Returns 0 (no cut) unless
-   `input` is one JSON object written with nothing but JSON's tokens and blanks, with line feeds (or CR LF) as
-   its only line breaks (libyaml also breaks lines at U+0085, U+2028 and U+2029, which would shift the count),
-   nesting at most 64 deep, and the second half is at least a fifth of the input. */
+   `input` is one JSON object written with nothing but JSON's tokens and blanks, each member of an object a key, a
+   colon and a value, with line feeds (or CR LF) as its only line breaks and none escaped in a string (libyaml also
+   breaks lines at U+0085, U+2028 and U+2029, which would shift the count), nesting at most 64 deep, and the second
+   half is at least a fifth of the input. */
 int bindery_json_find_split(const unsigned char *input, size_t length, bindery_split *split);
 
 /* The same for a document written in block YAML: a cut in a block mapping that is the value of a key of the root
    block mapping, at the key that halves the document best. Returns 0 (no cut) unless every line is understood:
-   no tabs in indentation, no directives, document markers, anchors, aliases, tags or complex keys, line feeds
-   (or CR LF) as the only line breaks, and the second half is at least a fifth of the input. */
+   no tabs in indentation, no directives, document markers, anchors, aliases, tags, merge keys, complex keys,
+   comments inside flow collections or byte order marks, line feeds (or CR LF) as the only line breaks, and the
+   second half is at least a fifth of the input. */
 int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_split *split);
 
 /* Joins the halves parsed from `split`'s cut into `out`, as one parse of the whole document would have made it:
-   the same nodes in the same order (document order), positions and texts. Returns 1 on success, having moved
+   the same nodes in the same order (document order), positions and texts. It checks what a wrong cut would have
+   changed: the cut mapping's nodes end right before the cut in the first half, and in block YAML the mapping is
+   the value of a root pair whose next key follows the cut. Returns 1 on success, having moved
    `first`'s arrays (grown) into `out`; 0, with `out` untouched, when the halves cannot be joined (a key both
    halves have, which a whole parse rejects, or an allocation failure). The caller destroys `first` and `second`
    either way. */

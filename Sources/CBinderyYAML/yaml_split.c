@@ -4,8 +4,8 @@
    block structure: whether a quoted scalar or a flow collection is still open from an earlier line, and whether
    the line belongs to a scalar that an earlier line started (a block scalar's content, a plain scalar's
    continuation: lines indented more than the key or item that owns the scalar). Anything it does not follow
-   exactly (anchors, aliases, tags, complex keys, directives, document markers, tabs in indentation, line breaks
-   other than LF and CR LF) means no cut. */
+   exactly (anchors, aliases, tags, merge keys, complex keys, directives, document markers, comments inside flow
+   collections, byte order marks, tabs in indentation, line breaks other than LF and CR LF) means no cut. */
 
 #include "split.h"
 
@@ -27,6 +27,8 @@ typedef struct {
     size_t flow_depth;
     /* The lines indented more than this belong to a scalar an earlier line started (-1: none). */
     long scalar_owner;
+    /* The column of the key or item whose value the current line leaves empty, for the next lines (-1: none). */
+    long empty_owner;
 } yaml_scan;
 
 /* Whether a blank (or the line's end) is at `index`: what makes `:` end a key and `-` start an item. */
@@ -74,14 +76,17 @@ static size_t scan_quoted(const unsigned char *input, size_t index, size_t end, 
    node starts (after `[`, `{`, `,`, `:` and blanks); elsewhere they are part of a plain scalar. Returns the index
    after the outermost closing bracket, or `end`; 0 when the collection holds something not followed exactly. */
 static size_t scan_flow(const unsigned char *input, size_t index, size_t end, yaml_scan *scan) {
-    int node_start = 1;
+    int node_start = 1, after_quote = 0;
     while (index < end) {
         if (scan->quote != 0) {
             index = scan_quoted(input, index, end, scan);
             node_start = 0;
+            after_quote = scan->quote == 0;
             continue;
         }
         unsigned char byte = input[index];
+        int quoted_before = after_quote;
+        after_quote = 0;
         switch (byte) {
         case '[':
         case '{':
@@ -100,14 +105,20 @@ static size_t scan_flow(const unsigned char *input, size_t index, size_t end, ya
             }
             break;
         case ',':
-        case ':':
             node_start = 1;
             break;
+        case ':':
+            /* A value indicator after a quoted key or before a blank or indicator; otherwise part of a plain
+               scalar (`[x:'y]` is the scalar `x:'y`). */
+            node_start = quoted_before || index + 1 >= end || input[index + 1] == ' ' || input[index + 1] == '\t' ||
+                         input[index + 1] == ',' || input[index + 1] == '[' || input[index + 1] == ']' ||
+                         input[index + 1] == '{' || input[index + 1] == '}';
+            break;
+        case '#':
+            /* libyaml starts a comment at `#` wherever a token may start, blank before it or not. */
+            return 0;
         case ' ':
         case '\t':
-            if (index + 1 < end && input[index + 1] == '#') {
-                return end;
-            }
             break;
         case '"':
         case '\'':
@@ -137,7 +148,8 @@ static size_t scan_flow(const unsigned char *input, size_t index, size_t end, ya
    what it leaves open for the next lines. Returns 0 for what the scan does not follow. */
 static int scan_value(const unsigned char *input, size_t index, size_t end, long owner, yaml_scan *scan) {
     if (index >= end || input[index] == '#') {
-        return 1; /* nested content, if any, on the next lines */
+        scan->empty_owner = owner; /* nested content, if any, on the next lines */
+        return 1;
     }
     switch (input[index]) {
     case '&':
@@ -170,18 +182,28 @@ static int scan_value(const unsigned char *input, size_t index, size_t end, long
 }
 
 /* Reads a structural line whose first character is at `index` (column `column`): items, a key, its value.
-   Sets *is_key when the line (after any items) is a key. Returns 0 for what the scan does not follow. */
-static int scan_line(const unsigned char *input, size_t index, size_t end, long column, yaml_scan *scan,
+   `parent` is the column of the key or item whose value the line above left empty (-1: none): a scalar written
+   on a line of its own is that value, and libyaml reads on its later lines as far as they are indented more than
+   `parent`. Sets *is_key when the line (after any items) is a key. Returns 0 for what the scan does not
+   follow. */
+static int scan_line(const unsigned char *input, size_t index, size_t end, long column, long parent, yaml_scan *scan,
                      int *is_key) {
     *is_key = 0;
     long owner = column;
+    int is_item = 0;
     size_t line_start = index - (size_t)column;
     while (index < end && input[index] == '-' && is_space_or_end(input, index + 1, end)) {
         owner = (long)(index - line_start);
+        is_item = 1;
         index = skip_blanks(input, index + 1, end);
     }
     if (index >= end || input[index] == '#') {
+        scan->empty_owner = owner;
         return 1;
+    }
+    /* A scalar on a line of its own is the value of the key or item above, which owns its later lines. */
+    if (!is_item) {
+        owner = parent >= 0 && parent < column ? parent : -1;
     }
     unsigned char first = input[index];
     if (first == '"' || first == '\'') {
@@ -199,7 +221,11 @@ static int scan_line(const unsigned char *input, size_t index, size_t end, long 
     }
     if (first == '[' || first == '{' || first == '|' || first == '>' || first == '&' || first == '*' ||
         first == '!' || first == '?' || first == '%' || first == '@' || first == '`') {
-        /* Flow collections and block scalars as items, and what the scan does not follow. */
+        /* Flow collections and block scalars as items or on lines of their own, and what the scan does not
+           follow. */
+        if ((first == '|' || first == '>') && owner < 0) {
+            return 0;
+        }
         return first == '[' || first == '{' || first == '|' || first == '>'
                    ? scan_value(input, index, end, owner, scan)
                    : 0;
@@ -221,6 +247,9 @@ static int scan_line(const unsigned char *input, size_t index, size_t end, long 
             *is_key = 1;
             return scan_value(input, skip_blanks(input, at + 1, end), end, (long)(index - line_start), scan);
         }
+    }
+    if (owner < 0) {
+        return 0;
     }
     scan->scalar_owner = owner;
     return 1;
@@ -254,6 +283,18 @@ static int has_only_line_feeds(const unsigned char *input, size_t length) {
     return 1;
 }
 
+/* Whether `bytes[0..<count]` occurs in `input`. */
+static int contains(const unsigned char *input, size_t length, const char *bytes, size_t count) {
+    const unsigned char *end = input + length;
+    for (const unsigned char *at = memchr(input, bytes[0], length); at != NULL && (size_t)(end - at) >= count;
+         at = memchr(at + 1, bytes[0], (size_t)(end - at - 1))) {
+        if (memcmp(at, bytes, count) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Takes the best of `candidates` (the mapping's key lines after its first) as *split when it halves the input
    better than *best_cost does; the mapping's first key is at 0-based `mapping_line`, indented `indent`, and it
    ends at `end` (a line start, or the input's end), on 0-based line `end_line`. */
@@ -279,7 +320,7 @@ static void consider_cuts(const yaml_candidate *candidates, size_t count, size_t
 }
 
 int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_split *split) {
-    yaml_scan scan = {0, 0, -1};
+    yaml_scan scan = {0, 0, -1, -1};
     yaml_candidate *candidates = NULL;
     size_t candidate_count = 0, candidate_capacity = 0;
     /* The mapping being cut: its keys' indentation (-1 while there is none), its first key. */
@@ -287,7 +328,9 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
     size_t mapping_line = 0;
     int awaiting_mapping = 0, in_root_sequence = 0, seen_root = 0, found = 0;
     size_t best_cost = length;
-    if (!has_only_line_feeds(input, length)) {
+    /* Merge keys move pairs between mappings, and libyaml reads a byte order mark anywhere as a blank. */
+    if (!has_only_line_feeds(input, length) || contains(input, length, "<<", 2) ||
+        contains(input, length, "\xEF\xBB\xBF", 3)) {
         return 0;
     }
     size_t line = 0, line_start = 0;
@@ -322,6 +365,8 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
             }
             if (!blank) {
                 scan.scalar_owner = -1;
+                long parent = scan.empty_owner;
+                scan.empty_owner = -1;
                 if (indent == 0) {
                     if (end - first >= 3 &&
                         (memcmp(input + first, "---", 3) == 0 || memcmp(input + first, "...", 3) == 0)) {
@@ -339,7 +384,7 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
                     if (starts_item) {
                         /* An item of a sequence as unindented as its key (`tags:` then `- name: a`). */
                         if (!(awaiting_mapping || in_root_sequence) ||
-                            !scan_line(input, first, end, 0, &scan, &is_key)) {
+                            !scan_line(input, first, end, 0, parent, &scan, &is_key)) {
                             goto fail;
                         }
                         awaiting_mapping = 0;
@@ -347,11 +392,11 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
                     } else {
                         seen_root = 1;
                         in_root_sequence = 0;
-                        if (!scan_line(input, first, end, 0, &scan, &is_key) || !is_key) {
+                        if (!scan_line(input, first, end, 0, parent, &scan, &is_key) || !is_key) {
                             goto fail;
                         }
                         /* `key:` alone: a block mapping may follow, indented. */
-                        awaiting_mapping = scan.scalar_owner < 0 && scan.quote == 0 && scan.flow_depth == 0;
+                        awaiting_mapping = scan.empty_owner == 0;
                     }
                 } else {
                     if (!seen_root) {
@@ -377,7 +422,7 @@ int bindery_yaml_find_split(const unsigned char *input, size_t length, bindery_s
                         candidates[candidate_count++] = candidate;
                     }
                     int is_key;
-                    if (!scan_line(input, first, end, indent, &scan, &is_key)) {
+                    if (!scan_line(input, first, end, indent, parent, &scan, &is_key)) {
                         goto fail;
                     }
                     if (mapping_indent >= 0 && indent == mapping_indent && !starts_item && !is_key) {
