@@ -15,7 +15,8 @@ typedef struct {
     size_t open, open_line_start, open_line;
     size_t first_candidate;
     unsigned char kind;
-    /* An object's member so far: 0 before a key, 1 after a key, 2 after its colon, 3 after its value. */
+    /* An object's member so far: 0 before a key, 1 after a key, 2 after its colon, 3 after its value; an array's
+       item: 0 before it, 3 after it. */
     unsigned char member;
 } split_frame;
 
@@ -86,22 +87,29 @@ static uint32_t column_of(const unsigned char *input, size_t line_start, size_t 
     return bindery_one_based(characters);
 }
 
-/* A token starts in the innermost object or array: an object's member moves on (a key, then after its colon a
-   value). Returns 0 where the token does not fit (a key without its colon, a value without a key), which a cut
-   could hide or change. */
-static int token_starts(split_frame *frames, size_t depth, int is_container) {
+/* A token (a string when `is_string`, an object or array when `is_container`) starts in the innermost object or
+   array: an object's member moves on (a quoted key, then after its colon a value), and so does an array's item.
+   Returns 0 where the token does not fit (a key without its colon, a value without a key, two items without a
+   comma), which a cut could hide or change. */
+static int token_starts(split_frame *frames, size_t depth, int is_string, int is_container) {
     if (depth == 0) {
         return is_container;
     }
     split_frame *frame = &frames[depth - 1];
     if (frame->kind != '{') {
+        /* An array's items are separated by commas (libyaml reads `[1"x"]` as one plain scalar). */
+        if (frame->member != 0) {
+            return 0;
+        }
+        frame->member = 3;
         return 1;
     }
     switch (frame->member) {
     case 0:
-        /* A key; an object or array cannot be one (a complex key). */
+        /* A key, quoted: libyaml reads a plain key such as `a:1` as one scalar, and an object or array cannot be
+           one (a complex key). */
         frame->member = 1;
-        return !is_container;
+        return is_string;
     case 2:
         frame->member = 3;
         return 1;
@@ -117,12 +125,12 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
     size_t candidate_count = 0, candidate_capacity = 0;
     size_t line = 0, line_start = 0;
     int seen_root = 0, found = 0, in_scalar = 0;
-    size_t best_cost = length;
+    size_t best_cost = length, best_open = 0, best_open_line_start = 0;
     size_t index = 0;
     while (index < length) {
         unsigned char byte = input[index];
         if (byte == '"') {
-            if (!token_starts(frames, depth, 0)) {
+            if (!token_starts(frames, depth, 1, 0)) {
                 goto fail;
             }
             in_scalar = 0;
@@ -168,7 +176,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
         }
         if (is_json_token_byte(byte) && byte != ':') {
             /* A number, true, false or null: a token where the previous byte was not part of one. */
-            if (!in_scalar && !token_starts(frames, depth, 0)) {
+            if (!in_scalar && !token_starts(frames, depth, 0, 0)) {
                 goto fail;
             }
             in_scalar = 1;
@@ -196,7 +204,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             if (depth == 0 && (seen_root || byte != '{')) {
                 goto fail;
             }
-            if (depth == SPLIT_MAX_DEPTH || !token_starts(frames, depth, 1)) {
+            if (depth == SPLIT_MAX_DEPTH || !token_starts(frames, depth, 0, 1)) {
                 goto fail;
             }
             seen_root = 1;
@@ -221,8 +229,8 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                 goto fail;
             }
             split_frame frame = frames[--depth];
-            /* An object closes after a value (or empty, or after a trailing comma), never after a bare key. */
-            if ((byte == '}') != (frame.kind == '{') || (frame.kind == '{' && frame.member != 0 && frame.member != 3)) {
+            /* A collection closes after a value (or empty, or after a trailing comma), never after a bare key. */
+            if ((byte == '}') != (frame.kind == '{') || (frame.member != 0 && frame.member != 3)) {
                 goto fail;
             }
             /* An object below the root whose closing brace starts its line (after blanks). */
@@ -247,9 +255,9 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                         split->comma = candidates[c].comma;
                         split->start_line = candidates[c].line;
                         split->end_line = line;
-                        /* Counted only for a cut: counting for every brace was quadratic on one long line. */
                         split->open_line = bindery_one_based(frame.open_line);
-                        split->open_column = column_of(input, frame.open_line_start, frame.open);
+                        best_open = frame.open;
+                        best_open_line_start = frame.open_line_start;
                         split->depth = (uint32_t)depth + 1;
                     }
                 }
@@ -264,12 +272,10 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                 goto fail;
             }
             split_frame *frame = &frames[depth - 1];
-            if (frame->kind == '{') {
-                if (frame->member != 3) {
-                    goto fail;
-                }
-                frame->member = 0;
+            if (frame->member != 3) {
+                goto fail;
             }
+            frame->member = 0;
             if (depth >= 2 && frame->kind == '{') {
                 size_t after = index + 1;
                 while (after < length && is_blank(input[after])) {
@@ -301,7 +307,12 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
         index++;
     }
     free(candidates);
-    return seen_root && depth == 0 && found;
+    /* Counted once, for the cut taken: for every brace, or every better cut, it was quadratic on long lines. */
+    if (seen_root && depth == 0 && found) {
+        split->open_column = column_of(input, best_open_line_start, best_open);
+        return 1;
+    }
+    return 0;
 fail:
     free(candidates);
     return 0;

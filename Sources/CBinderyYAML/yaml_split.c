@@ -258,6 +258,10 @@ static int scan_line(const unsigned char *input, size_t index, size_t end, long 
 /* Whether `input` breaks lines only with LF and CR LF (libyaml also breaks them at a lone CR, U+0085, U+2028 and
    U+2029, which would shift the line count) and has no byte order mark. */
 static int has_only_line_feeds(const unsigned char *input, size_t length) {
+    /* A UTF-16 byte order mark: libyaml would read the first half as UTF-16 and the second as UTF-8. */
+    if (length >= 2 && ((input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF))) {
+        return 0;
+    }
     if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
         return 0;
     }

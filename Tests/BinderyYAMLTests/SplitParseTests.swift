@@ -312,7 +312,9 @@ import Testing
     /// both ways now. B1 to B4: the YAML scan fell out of step with libyaml (`#` in a flow collection, a quote
     /// after `:` inside a flow plain scalar, a scalar on a line of its own) and cut a later root key's mapping;
     /// B5, B6: merge keys; B7: a byte order mark inside a line; J1: an escaped line break; J2, J3, J6: a key
-    /// without its value, or an empty entry, next to the cut; J4: a pair inside an array.
+    /// without its value, or an empty entry, next to the cut; J4: a pair inside an array. A second review: JA, JB:
+    /// a key without quotes (`a:1` is one scalar to libyaml); JC, JC2: array items without a comma between them,
+    /// after which libyaml reads every later quote the other way round.
     @Test(arguments: [
         ("b1", "p:\n  a: [1,\n# [\n    2]\nq:\n  b: x]\n  c: 1\n  d: 1\n  e: 1\nz: 1\n", 512),
         ("b2", "p:\n  a: [1,#[\n    2]\nq:\n  b: x]\n  c: 1\n  d: 1\n  e: 1\nz: 1\n", 512),
@@ -334,6 +336,18 @@ import Testing
         ("j3", "{\n \"p\": {\n  \"a\": 1,\n  \"b\": 1,\n  \"c\": 1,\n  \"d\"\n }\n}\n", 512),
         ("j4", "{\n \"a\": [\n  \"x\": {\n   \"k1\": 1,\n   \"k2\": [[[1]]],\n   \"k3\": 3\n  }\n ]\n}\n", 6),
         ("j6", "{\n \"p\": {\n  \"a\": 1,\n  ,\n  \"b\": 1,\n  \"c\": 1,\n  \"d\": 1\n }\n}\n", 512),
+        ("ja", "{\n \"o\": {\n  \"k\": 1,\n  \"l\": 2,\n  a:1\n }\n}\n", 512),
+        ("jb", "{\n \"o\": {\n  a:\"p: q #\",\n  \"k1\": 1,\n  \"k2\": 2\n }\n}\n", 512),
+        (
+            "jc",
+            "{\n \"o\": {\n  \"k0\": [1\"x, \"],\n  \"k1\": 1,\n  \"k2\": 2\n },\n \"]}, \\\"z\\\": 1, \\\"\": 1\n}\n",
+            512
+        ),
+        (
+            "jc2",
+            "{\n \"o\": {\n  \"k0\": [1\"x, \"],\n  \"], \\\"\": 1111111111111111\n },\n \"]}, \\\"z\\\": 1, \\\"\": 1\n}\n",
+            512
+        ),
     ])
     func documentsOnceCutWronglyAreTheSameBothWays(name: String, text: String, maximumDepth: Int) throws {
         let (whole, halves) = Self.parseBothWays(text, limits: YAMLDocument.Limits(maximumDepth: maximumDepth))
