@@ -40,6 +40,9 @@ public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
+    /// Whether the threads take no new job (``whilePaused(_:)``), and how many jobs are running.
+    private var paused = false
+    private var running = 0
 
     init(name: String, threads: Int) {
         for index in 0..<threads {
@@ -57,13 +60,41 @@ public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Runs `body` while no job of this executor runs: those running finish first, and later ones wait until
+    /// `body` returns. For a test that measures the whole process (its resident memory), which the other suites'
+    /// work would otherwise disturb. `body` must not need this executor.
+    public func whilePaused<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+        pause()
+        defer { resume() }
+        return try await body()
+    }
+
+    private func pause() {
+        condition.lock()
+        paused = true
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+
+    private func resume() {
+        condition.lock()
+        paused = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
     private func run() {
         while true {
             condition.lock()
-            while jobs.isEmpty { condition.wait() }
+            while jobs.isEmpty || paused { condition.wait() }
             let job = jobs.removeFirst()
+            running += 1
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
+            condition.lock()
+            running -= 1
+            condition.broadcast()
+            condition.unlock()
         }
     }
 }
