@@ -64,6 +64,9 @@ import Testing
         let lineEnd: String
         let indentUnit: String
         let colon: String
+        /// Whether members are now and then what the reviews found the scan misread (keys without quotes or values,
+        /// array items without commas, escaped line breaks).
+        var tricky = false
 
         init(seed: UInt64) {
             state = seed
@@ -99,6 +102,16 @@ import Testing
             let inner = indent + indentUnit
             var text = "{" + lineEnd
             for index in 0..<members {
+                if tricky && next(12) == 0 {
+                    text +=
+                        inner
+                        + [
+                            "a\(index):1", "\"k\(index)\"", "\"k\(index)\": [1\"x, \"]",
+                            "\"k\(index)\": \"a\\" + lineEnd + "b\"",
+                        ][next(4)]
+                    text += (index < members - 1 ? "," : "") + lineEnd
+                    continue
+                }
                 // Distinct keys: a repeated key is an error of its own (tested apart).
                 text += inner + "\"k\(index)" + Self.texts[next(Self.texts.count)] + "\"" + colon
                 text += value(depth, inner) + (index < members - 1 ? "," : "") + lineEnd
@@ -142,6 +155,25 @@ import Testing
             #expect(!wholeDocument.parsedInHalves)
             #expect(split.nodeCount == wholeDocument.nodeCount)
             #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
+        }
+    }
+
+    /// Random JSON with what the reviews found the scan misread: each document is the same both ways, or fails
+    /// with the same error.
+    @Test func randomTrickyDocumentsAreTheSameBothWays() throws {
+        for seed in UInt64(1)...300 {
+            var random = RandomJSON(seed: seed)
+            random.tricky = true
+            let text = random.document()
+            let (whole, halves) = Self.parseBothWays(text)
+            switch (whole, halves) {
+            case (.success(let wholeDocument), .success(let split)):
+                #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
+            case (.failure(let wholeError), .failure(let splitError)):
+                #expect(Self.described(splitError) == Self.described(wholeError), "seed \(seed)")
+            default:
+                Issue.record("seed \(seed): \(whole) against \(halves)\n\(text)")
+            }
         }
     }
 
@@ -207,6 +239,8 @@ import Testing
     struct RandomYAML {
         var state: UInt64
         let lineEnd: String
+        /// Whether values are now and then what the reviews found the line scan misread.
+        var tricky = false
 
         init(seed: UInt64) {
             state = seed
@@ -222,6 +256,14 @@ import Testing
         mutating func value(_ indent: Int, depth: Int) -> [String] {
             let pad = String(repeating: " ", count: indent)
             let deeper = String(repeating: " ", count: indent + 2)
+            // With `tricky`, now and then what the reviews found the line scan misread (no cut now, or the same).
+            if tricky && next(60) == 0 {
+                return [
+                    [" [1,", "# [", deeper + "2]"], [" [1,#[", deeper + "2]"], [" [x:'y]"], [" {\"x\" :\"y\"}"],
+                    ["", deeper + "  plain on a line", deeper + " of its own"], ["", deeper + "|", deeper + "text"],
+                    [" {a: 1}", pad + "<<: {m: 1}"],
+                ][next(7)]
+            }
             switch depth > 3 ? 6 + next(6) : next(12) {
             case 0:
                 return [""] + members(indent + 2, depth: depth + 1).map { $0 }
@@ -306,6 +348,28 @@ import Testing
         }
         // Most are cut (a few have no easy cut, such as a scalar the reading does not follow).
         #expect(cut > 200)
+    }
+
+    /// Random block YAML with what the reviews found the line scan misread: each the same both ways, or the same
+    /// error, and some still cut.
+    @Test func randomTrickyBlockDocumentsAreTheSameBothWays() throws {
+        var cut = 0
+        for seed in UInt64(1)...300 {
+            var random = RandomYAML(seed: seed)
+            random.tricky = true
+            let text = random.document()
+            let (whole, halves) = Self.parseBothWays(text)
+            switch (whole, halves) {
+            case (.success(let wholeDocument), .success(let split)):
+                if split.parsedInHalves { cut += 1 }
+                #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
+            case (.failure(let wholeError), .failure(let splitError)):
+                #expect(Self.described(splitError) == Self.described(wholeError), "seed \(seed)")
+            default:
+                Issue.record("seed \(seed): \(whole) against \(halves)\n\(text)")
+            }
+        }
+        #expect(cut > 0)
     }
 
     /// Documents a review found cut wrongly (a different tree, or success where one parse fails), each the same
