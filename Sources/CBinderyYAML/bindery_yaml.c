@@ -305,6 +305,21 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
     return 0;
 }
 
+/* A cut of `input`: by the JSON scan for a document that starts with `{`, none for one that starts with `[`
+   (neither scan cuts a sequence, and the YAML scan only a block mapping), else by the YAML scan. */
+static int find_split(const unsigned char *input, size_t length, bindery_split *split) {
+    size_t first = 0;
+    while (first < length && (input[first] == ' ' || input[first] == '\t' || input[first] == '\n' ||
+                              input[first] == '\r')) {
+        first++;
+    }
+    if (first < length && input[first] == '[') {
+        return 0;
+    }
+    return first < length && input[first] == '{' ? bindery_json_find_split(input, length, split)
+                                                 : bindery_yaml_find_split(input, length, split);
+}
+
 int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
                                     const bindery_yaml_options *options, bindery_yaml_document *out) {
     bindery_yaml_limits chosen = {BINDERY_YAML_DEFAULT_MAX_BYTES, BINDERY_YAML_DEFAULT_MAX_DEPTH,
@@ -318,7 +333,7 @@ int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, c
                                                                               : BINDERY_YAML_DEFAULT_SPLIT_MIN_BYTES;
     bindery_split split;
     if (input != NULL && length >= split_min_bytes && length <= chosen.max_bytes &&
-        (bindery_json_find_split(input, length, &split) || bindery_yaml_find_split(input, length, &split)) &&
+        find_split(input, length, &split) &&
         parse_in_halves(input, length, &chosen, &split, out) == 0) {
         return 0;
     }

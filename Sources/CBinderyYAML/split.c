@@ -87,6 +87,15 @@ static uint32_t column_of(const unsigned char *input, size_t line_start, size_t 
     return bindery_one_based(characters);
 }
 
+int bindery_split_improves(size_t length, size_t second, size_t *best_cost) {
+    size_t cost = length - second > second ? length - second : second;
+    if (second < length / 5 || cost >= *best_cost) {
+        return 0;
+    }
+    *best_cost = cost;
+    return 1;
+}
+
 /* A token (a string when `is_string`, an object or array when `is_container`) starts in the innermost object or
    array: an object's member moves on (a quoted key, then after its colon a value), and so does an array's item.
    Returns 0 where the token does not fit (a key without its colon, a value without a key, two items without a
@@ -243,11 +252,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
                     if (candidates[c].start >= line_start) {
                         continue;
                     }
-                    size_t second = line_start - candidates[c].start;
-                    size_t first = length - second;
-                    size_t cost = first > second ? first : second;
-                    if (second >= length / 5 && cost < best_cost) {
-                        best_cost = cost;
+                    if (bindery_split_improves(length, line_start - candidates[c].start, &best_cost)) {
                         found = 1;
                         split->flow = 1;
                         split->start = candidates[c].start;

@@ -47,6 +47,11 @@ typedef struct {
     uint32_t depth;
 } bindery_split;
 
+/* Whether a cut whose second half holds `second` of the input's `length` bytes is worth taking and halves the
+   input better than the best so far (its larger half `*best_cost` bytes, `length` before any): the second half is
+   at least a fifth of the input. Updates *best_cost when it is. */
+int bindery_split_improves(size_t length, size_t second, size_t *best_cost);
+
 /* Finds the cut whose halves are closest in size, inside an object below the root. Returns 0 (no cut) unless
    `input` is one JSON object written with nothing but JSON's tokens and blanks, each member of an object a key, a
    colon and a value, with line feeds (or CR LF) as its only line breaks and none escaped in a string (libyaml also

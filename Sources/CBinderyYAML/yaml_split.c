@@ -305,10 +305,7 @@ static int contains(const unsigned char *input, size_t length, const char *bytes
 static void consider_cuts(const yaml_candidate *candidates, size_t count, size_t length, size_t end, size_t end_line,
                           size_t mapping_line, long indent, size_t *best_cost, bindery_split *split, int *found) {
     for (size_t c = 0; c < count; c++) {
-        size_t second = end - candidates[c].start;
-        size_t cost = length - second > second ? length - second : second;
-        if (second >= length / 5 && cost < *best_cost) {
-            *best_cost = cost;
+        if (bindery_split_improves(length, end - candidates[c].start, best_cost)) {
             *found = 1;
             split->flow = 0;
             split->start = candidates[c].start;

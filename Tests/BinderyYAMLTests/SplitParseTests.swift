@@ -20,6 +20,26 @@ import Testing
         return (parse(.max), parse(1))
     }
 
+    /// Expects `text` to read the same in one piece and in halves: the same tree, or the same error. Returns the
+    /// document parsed in halves when both succeed.
+    @discardableResult
+    static func expectSameBothWays(
+        _ text: String, limits: YAMLDocument.Limits = .default, _ context: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> YAMLDocument? {
+        let (whole, halves) = parseBothWays(text, limits: limits)
+        switch (whole, halves) {
+        case (.success(let wholeDocument), .success(let split)):
+            #expect(difference(wholeDocument.root, split.root) == nil, "\(context)", sourceLocation: sourceLocation)
+            return split
+        case (.failure(let wholeError), .failure(let splitError)):
+            #expect(described(splitError) == described(wholeError), "\(context)", sourceLocation: sourceLocation)
+        default:
+            Issue.record("\(context): \(whole) against \(halves)\n\(text)", sourceLocation: sourceLocation)
+        }
+        return nil
+    }
+
     /// An error as a user reads it: where, and what.
     static func described(_ error: YAMLError) -> String {
         "\(error.location.file):\(error.location.line):\(error.location.column): \(error.message)"
@@ -59,7 +79,7 @@ import Testing
     /// Random pretty-printed JSON: a root with `paths` (many members, so that a cut is found inside it) and
     /// `components` after it, keys and strings with escapes and non-ASCII text, nested objects and arrays,
     /// blanks and line ends of several kinds.
-    struct RandomJSON {
+    struct RandomJSON: SeededRandom {
         var state: UInt64
         let lineEnd: String
         let indentUnit: String
@@ -73,11 +93,6 @@ import Testing
             lineEnd = seed % 3 == 0 ? "\r\n" : "\n"
             indentUnit = seed % 5 == 0 ? "\t" : seed % 2 == 0 ? "  " : "    "
             colon = seed % 4 == 0 ? " : " : ": "
-        }
-
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
         }
 
         static let texts = [
@@ -164,16 +179,7 @@ import Testing
         for seed in UInt64(1)...300 {
             var random = RandomJSON(seed: seed)
             random.tricky = true
-            let text = random.document()
-            let (whole, halves) = Self.parseBothWays(text)
-            switch (whole, halves) {
-            case (.success(let wholeDocument), .success(let split)):
-                #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
-            case (.failure(let wholeError), .failure(let splitError)):
-                #expect(Self.described(splitError) == Self.described(wholeError), "seed \(seed)")
-            default:
-                Issue.record("seed \(seed): \(whole) against \(halves)\n\(text)")
-            }
+            Self.expectSameBothWays(random.document(), "seed \(seed)")
         }
     }
 
@@ -216,17 +222,8 @@ import Testing
         let text = random.document { $0 == 10 ? deep : nil }
         var outcomes: Set<Bool> = []
         for depth in 3...14 {
-            let (whole, halves) = Self.parseBothWays(text, limits: YAMLDocument.Limits(maximumDepth: depth))
-            switch (whole, halves) {
-            case (.success(let wholeDocument), .success(let split)):
-                outcomes.insert(true)
-                #expect(Self.difference(wholeDocument.root, split.root) == nil)
-            case (.failure(let wholeError), .failure(let splitError)):
-                outcomes.insert(false)
-                #expect(Self.described(splitError) == Self.described(wholeError), "depth \(depth)")
-            default:
-                Issue.record("depth \(depth): \(whole) against \(halves)")
-            }
+            let limits = YAMLDocument.Limits(maximumDepth: depth)
+            outcomes.insert(Self.expectSameBothWays(text, limits: limits, "depth \(depth)") != nil)
         }
         #expect(outcomes == [true, false])
     }
@@ -236,7 +233,7 @@ import Testing
     /// later lines sit at its keys' indentation and look like keys, block scalars and plain scalars over several
     /// lines, flow collections over several lines, comments at the first column, sequences as unindented as their
     /// key, quoted keys.
-    struct RandomYAML {
+    struct RandomYAML: SeededRandom {
         var state: UInt64
         let lineEnd: String
         /// Whether values are now and then what the reviews found the line scan misread.
@@ -245,11 +242,6 @@ import Testing
         init(seed: UInt64) {
             state = seed
             lineEnd = seed % 4 == 0 ? "\r\n" : "\n"
-        }
-
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
         }
 
         /// Lines of a value for a key at `indent` (the key itself written by the caller, up to its colon).
@@ -334,17 +326,7 @@ import Testing
         var cut = 0
         for seed in UInt64(1)...300 {
             var random = RandomYAML(seed: seed)
-            let text = random.document()
-            let (whole, halves) = Self.parseBothWays(text)
-            switch (whole, halves) {
-            case (.success(let wholeDocument), .success(let split)):
-                if split.parsedInHalves { cut += 1 }
-                #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
-            case (.failure(let wholeError), .failure(let splitError)):
-                #expect(Self.described(splitError) == Self.described(wholeError), "seed \(seed)")
-            default:
-                Issue.record("seed \(seed): \(whole) against \(halves)\n\(text)")
-            }
+            if Self.expectSameBothWays(random.document(), "seed \(seed)")?.parsedInHalves == true { cut += 1 }
         }
         // Most are cut (a few have no easy cut, such as a scalar the reading does not follow).
         #expect(cut > 200)
@@ -357,17 +339,7 @@ import Testing
         for seed in UInt64(1)...300 {
             var random = RandomYAML(seed: seed)
             random.tricky = true
-            let text = random.document()
-            let (whole, halves) = Self.parseBothWays(text)
-            switch (whole, halves) {
-            case (.success(let wholeDocument), .success(let split)):
-                if split.parsedInHalves { cut += 1 }
-                #expect(Self.difference(wholeDocument.root, split.root) == nil, "seed \(seed)")
-            case (.failure(let wholeError), .failure(let splitError)):
-                #expect(Self.described(splitError) == Self.described(wholeError), "seed \(seed)")
-            default:
-                Issue.record("seed \(seed): \(whole) against \(halves)\n\(text)")
-            }
+            if Self.expectSameBothWays(random.document(), "seed \(seed)")?.parsedInHalves == true { cut += 1 }
         }
         #expect(cut > 0)
     }
@@ -414,15 +386,7 @@ import Testing
         ),
     ])
     func documentsOnceCutWronglyAreTheSameBothWays(name: String, text: String, maximumDepth: Int) throws {
-        let (whole, halves) = Self.parseBothWays(text, limits: YAMLDocument.Limits(maximumDepth: maximumDepth))
-        switch (whole, halves) {
-        case (.success(let wholeDocument), .success(let split)):
-            #expect(Self.difference(wholeDocument.root, split.root) == nil, "\(name)")
-        case (.failure(let wholeError), .failure(let splitError)):
-            #expect(Self.described(splitError) == Self.described(wholeError), "\(name)")
-        default:
-            Issue.record("\(name): \(whole) against \(halves)")
-        }
+        Self.expectSameBothWays(text, limits: YAMLDocument.Limits(maximumDepth: maximumDepth), name)
     }
 
     /// Documents that are not cut: JSON with surrogate-pair escapes (which libyaml reads only once they are
@@ -439,5 +403,18 @@ import Testing
             #expect(Self.difference(try whole.get().root, split.root) == nil)
         }
         #expect(try Self.parseBothWays(surrogates).halves.get().root["paths"]?["/p8"]?.scalar == "😀")
+    }
+}
+
+/// A generator of random documents, repeatable from its seed.
+protocol SeededRandom {
+    var state: UInt64 { get set }
+}
+
+extension SeededRandom {
+    /// A number in `0..<bound`.
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
     }
 }
