@@ -22,11 +22,32 @@ enum FileReader {
         if fstat(descriptor, &info) == 0, info.st_size > 0 {
             capacity = Int(info.st_size) + 1  // +1 so end of file is seen without growing
         }
-        var bytes = [UInt8](repeating: 0, count: min(capacity, limit))
+        // The first read goes into uninitialized memory: zeroing it first was a pass over every page of the file
+        // (1 to 2 ms for GitHub's 3.6 MB description).
         var count = 0
-        while count < limit {
+        var ended = false
+        var code: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: min(capacity, limit)) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while count < buffer.count {
+                let result = read(descriptor, base + count, buffer.count - count)
+                if result > 0 {
+                    count += result
+                } else if result == 0 {
+                    ended = true
+                    break
+                } else if errno != EINTR {
+                    code = errno
+                    break
+                }
+            }
+            initialized = count
+        }
+        if code != 0 { throw failure(code: code, displayPath: displayPath) }
+        // A file that grew since `fstat`, or of unknown size: read on, growing the buffer.
+        while !ended && count < limit {
             if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - bytes.count)))
+                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit - bytes.count)))
             }
             let result = bytes.withUnsafeMutableBytes { buffer in
                 read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
@@ -34,7 +55,7 @@ enum FileReader {
             if result > 0 {
                 count += result
             } else if result == 0 {
-                break
+                ended = true
             } else if errno != EINTR {
                 throw failure(code: errno, displayPath: displayPath)
             }

@@ -35,6 +35,9 @@ public final class YAMLDocument: @unchecked Sendable {
     let rootIndex: UInt32
     /// Whether the document was parsed in two halves at once (for tests: the nodes are the same either way).
     let parsedInHalves: Bool
+    /// Whether the document was read by the JSON reader rather than libyaml (for tests: the nodes are the same
+    /// either way).
+    let readAsJSON: Bool
 
     /// Parses exactly one YAML or JSON document.
     ///
@@ -45,19 +48,28 @@ public final class YAMLDocument: @unchecked Sendable {
     /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
     ///   values that are not mappings, streams with more than one document, and documents beyond `limits`.
     ///
-    /// A large document is parsed in two halves at once, on two threads, where it has an easy place to cut (see
-    /// `bindery_yaml_options`); the document is the same node for node, and so are errors.
+    /// Plain JSON is read by Bindery's JSON reader, which builds the nodes libyaml's parse would, several times
+    /// faster; anything else, errors included, is parsed by libyaml. A large document is parsed in two halves at
+    /// once, on two threads, where it has an easy place to cut (see `bindery_yaml_options`). The document is the
+    /// same node for node either way, and so are errors.
     public convenience init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
         try self.init(bytes: bytes, file: file, limits: limits, splitMinimumBytes: 0)
     }
 
-    /// - Parameter splitMinimumBytes: the size from which a document may be parsed in halves (0: the
-    ///   default, 512 KiB; `Int.max`: never), for tests that compare the two ways.
-    init(bytes: some Collection<UInt8>, file: String, limits: Limits, splitMinimumBytes: Int) throws(YAMLError) {
+    /// For tests that compare the ways of parsing.
+    /// - Parameters:
+    ///   - splitMinimumBytes: the size from which a document may be parsed in halves (0: the default, 512 KiB;
+    ///     `Int.max`: never).
+    ///   - jsonByLibyaml: whether JSON is parsed by libyaml too, rather than by the JSON reader.
+    init(
+        bytes: some Collection<UInt8>, file: String, limits: Limits, splitMinimumBytes: Int,
+        jsonByLibyaml: Bool = false
+    ) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
         var rawLimits = limits.raw
-        var options = bindery_yaml_options(split_min_bytes: max(0, splitMinimumBytes))
+        var options = bindery_yaml_options(
+            split_min_bytes: max(0, splitMinimumBytes), json_by_libyaml: jsonByLibyaml ? 1 : 0)
         let status =
             bytes.withContiguousStorageIfAvailable { buffer in
                 bindery_yaml_parse_with_options(buffer.baseAddress, buffer.count, &rawLimits, &options, &raw)
@@ -79,6 +91,7 @@ public final class YAMLDocument: @unchecked Sendable {
             start: UnsafeRawPointer(raw.strings)?.assumingMemoryBound(to: UInt8.self), count: raw.strings_length)
         rootIndex = raw.root
         parsedInHalves = raw.parsed_in_halves != 0
+        readAsJSON = raw.read_as_json != 0
         self.raw = raw
     }
 

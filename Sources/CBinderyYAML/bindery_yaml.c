@@ -2,6 +2,7 @@
 
 #include "builder.h"
 #include "split.h"
+#include "json_reader.h"
 #include "json_surrogates.h"
 
 #include <pthread.h>
@@ -11,70 +12,6 @@
 
 /* libyaml's message for escapes it cannot decode, such as JSON surrogate pairs. */
 #define INVALID_ESCAPE_PROBLEM "found invalid Unicode character escape code"
-
-static int start_collection(builder *b, uint8_t kind, int flow, const yaml_char_t *anchor, const yaml_char_t *tag,
-                            yaml_mark_t mark) {
-    uint32_t index;
-    if (!bindery_check_depth(b, mark) || !bindery_add_node(b, kind, flow ? BINDERY_YAML_STYLE_FLOW : BINDERY_YAML_STYLE_BLOCK, mark, tag, &index)) {
-        return 0;
-    }
-    b->nodes[index].first_child = OPEN_COLLECTION;
-    if (!bindery_define_anchor(b, anchor, index, mark) || !bindery_push_pending(b, index, mark)) {
-        return 0;
-    }
-    RESERVE(b, b->open, b->open_capacity, b->open_count + 1, mark);
-    open_collection entry = {index, b->pending_count};
-    b->open[b->open_count++] = entry;
-    return 1;
-}
-
-static int end_collection(builder *b, yaml_mark_t mark) {
-    if (b->open_count == 0) {
-        return bindery_fail_at_mark(b, mark, "unbalanced collection end");
-    }
-    open_collection entry = b->open[--b->open_count];
-    size_t count = b->pending_count - entry.pending_start;
-    const uint32_t *run = b->pending + entry.pending_start;
-    const pending_mark *marks = b->pending_marks + entry.pending_start;
-    if (b->nodes[entry.node].kind == BINDERY_YAML_KIND_MAPPING &&
-        (!bindery_check_duplicate_keys(b, run, marks, count, mark) ||
-         !bindery_apply_merge_keys(b, run, marks, count, mark, &run, &count))) {
-        return 0;
-    }
-    if (b->children_count + count > UINT32_MAX) {
-        return bindery_fail_at_mark(b, mark, "document too large");
-    }
-    RESERVE(b, b->children, b->children_capacity, b->children_count + count, mark);
-    if (count > 0) {
-        memcpy(b->children + b->children_count, run, count * sizeof *run);
-    }
-    bindery_measure_collection(b, entry.node, run, count);
-    bindery_yaml_node *node = &b->nodes[entry.node];
-    node->first_child = (uint32_t)b->children_count;
-    node->child_count = (uint32_t)count;
-    b->children_count += count;
-    b->pending_count = entry.pending_start;
-    return 1;
-}
-
-static int add_scalar(builder *b, const yaml_event_t *event) {
-    uint32_t index;
-    uint8_t style = (uint8_t)event->data.scalar.style;
-    if (style < BINDERY_YAML_STYLE_PLAIN || style > BINDERY_YAML_STYLE_FOLDED) {
-        style = BINDERY_YAML_STYLE_PLAIN;
-    }
-    if (!bindery_add_node(b, BINDERY_YAML_KIND_SCALAR, style, event->start_mark, event->data.scalar.tag, &index)) {
-        return 0;
-    }
-    uint32_t offset;
-    if (!bindery_append_string(b, event->data.scalar.value, event->data.scalar.length, &offset, event->start_mark)) {
-        return 0;
-    }
-    b->nodes[index].text_offset = offset;
-    b->nodes[index].text_length = (uint32_t)event->data.scalar.length;
-    return bindery_define_anchor(b, event->data.scalar.anchor, index, event->start_mark) &&
-           bindery_push_pending(b, index, event->start_mark);
-}
 
 /* Handles one event; returns 0 on error. Sets *done at the end of the stream. */
 static int handle_event(builder *b, const yaml_event_t *event, int *done) {
@@ -89,40 +26,27 @@ static int handle_event(builder *b, const yaml_event_t *event, int *done) {
         b->document_count++;
         return 1;
     case YAML_SCALAR_EVENT:
-        return add_scalar(b, event);
+        return bindery_add_scalar(b, (uint8_t)event->data.scalar.style, event->data.scalar.value,
+                                  event->data.scalar.length, event->data.scalar.anchor, event->data.scalar.tag,
+                                  event->start_mark);
     case YAML_ALIAS_EVENT:
         return bindery_resolve_alias(b, event->data.alias.anchor, event->start_mark);
     case YAML_SEQUENCE_START_EVENT:
-        return start_collection(b, BINDERY_YAML_KIND_SEQUENCE,
-                                event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE,
-                                event->data.sequence_start.anchor, event->data.sequence_start.tag, event->start_mark);
+        return bindery_start_collection(b, BINDERY_YAML_KIND_SEQUENCE,
+                                        event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE,
+                                        event->data.sequence_start.anchor, event->data.sequence_start.tag,
+                                        event->start_mark);
     case YAML_MAPPING_START_EVENT:
-        return start_collection(b, BINDERY_YAML_KIND_MAPPING,
-                                event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE,
-                                event->data.mapping_start.anchor, event->data.mapping_start.tag, event->start_mark);
+        return bindery_start_collection(b, BINDERY_YAML_KIND_MAPPING,
+                                        event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE,
+                                        event->data.mapping_start.anchor, event->data.mapping_start.tag,
+                                        event->start_mark);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-        return end_collection(b, event->start_mark);
+        return bindery_end_collection(b, event->start_mark);
     default:
         return 1;
     }
-}
-
-/* After the stream: pick the root, or synthesise an empty plain scalar for an empty stream. */
-static int finish_document(builder *b) {
-    yaml_mark_t start = {0, 0, 0};
-    if (b->pending_count == 0) {
-        uint32_t index;
-        if (!bindery_add_node(b, BINDERY_YAML_KIND_SCALAR, BINDERY_YAML_STYLE_PLAIN, start, NULL, &index) ||
-            !bindery_push_pending(b, index, start)) {
-            return 0;
-        }
-    }
-    if (b->pending_count != 1 || b->open_count != 0) {
-        return bindery_fail_at_mark(b, start, "unbalanced document");
-    }
-    b->out->root = b->pending[0];
-    return 1;
 }
 
 /* A half of a document parsed in halves: up to four runs of bytes read one after the other, so that the halves
@@ -160,24 +84,24 @@ static int parse_input(const unsigned char *input, size_t length, input_pieces *
                        const bindery_yaml_limits *limits, bindery_yaml_document *out) {
     static const unsigned char empty[1] = {0};
     builder b;
-    memset(&b, 0, sizeof b);
-    memset(out, 0, sizeof *out);
-    b.out = out;
-    b.limits = *limits;
+    bindery_builder_begin(&b, out, limits, length, 0);
     if (input == NULL && pieces == NULL) {
         if (length != 0) {
             bindery_fail(&b, 1, 1, "no input");
+            bindery_builder_end(&b, 0);
             return 1;
         }
         input = empty;
     }
     if (!bindery_check_length(&b, length)) {
+        bindery_builder_end(&b, 0);
         return 1;
     }
 
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser)) {
         bindery_fail(&b, 1, 1, "out of memory");
+        bindery_builder_end(&b, 0);
         return 1;
     }
     if (pieces != NULL) {
@@ -185,20 +109,6 @@ static int parse_input(const unsigned char *input, size_t length, input_pieces *
     } else {
         yaml_parser_set_input_string(&parser, input, length);
     }
-
-    /* Pre-size the arrays from the input size to avoid most reallocations (JSON averages
-       roughly one node per 10-15 input bytes). Failures here are harmless: arrays grow later. */
-    size_t estimate = length / 16 + 16;
-    void *reserved = bindery_reserve(NULL, &b.node_capacity, estimate, sizeof *b.nodes);
-    b.nodes = reserved;
-    reserved = bindery_reserve(NULL, &b.children_capacity, estimate, sizeof *b.children);
-    b.children = reserved;
-    reserved = bindery_reserve(NULL, &b.heights_capacity, estimate, sizeof *b.heights);
-    b.heights = reserved;
-    reserved = bindery_reserve(NULL, &b.sizes_capacity, estimate, sizeof *b.sizes);
-    b.sizes = reserved;
-    reserved = bindery_reserve(NULL, &b.strings_capacity, length / 2 + 16, 1);
-    b.strings = reserved;
 
     int ok = 1;
     int done = 0;
@@ -212,27 +122,11 @@ static int parse_input(const unsigned char *input, size_t length, input_pieces *
         yaml_event_delete(&event);
     }
     if (ok) {
-        ok = finish_document(&b);
+        ok = bindery_finish_document(&b);
     }
     yaml_parser_delete(&parser);
-    bindery_free_scratch(&b);
-
-    if (!ok) {
-        free(b.nodes);
-        free(b.children);
-        free(b.strings);
-        if (!out->failed) {
-            bindery_fail(&b, 1, 1, "unknown error");
-        }
-        return 1;
-    }
-    out->nodes = b.nodes;
-    out->node_count = b.node_count;
-    out->children = b.children;
-    out->children_count = b.children_count;
-    out->strings = b.strings;
-    out->strings_length = b.strings_length;
-    return 0;
+    bindery_builder_end(&b, ok);
+    return ok ? 0 : 1;
 }
 
 /* One half of a document parsed in halves (`parse_in_halves`). */
@@ -305,19 +199,25 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
     return 0;
 }
 
-/* A cut of `input`: by the JSON scan for a document that starts with `{`, none for one that starts with `[`
-   (neither scan cuts a sequence, and the YAML scan only a block mapping), else by the YAML scan. */
-static int find_split(const unsigned char *input, size_t length, bindery_split *split) {
+/* The first byte of `input` that is not white space, or 0. */
+static unsigned char first_byte(const unsigned char *input, size_t length) {
     size_t first = 0;
     while (first < length && (input[first] == ' ' || input[first] == '\t' || input[first] == '\n' ||
                               input[first] == '\r')) {
         first++;
     }
-    if (first < length && input[first] == '[') {
+    return first < length ? input[first] : 0;
+}
+
+/* A cut of `input`, which starts with `first`: by the JSON scan for a document that starts with `{`, none for one
+   that starts with `[` (neither scan cuts a sequence, and the YAML scan only a block mapping), else by the YAML
+   scan. */
+static int find_split(const unsigned char *input, size_t length, unsigned char first, bindery_split *split) {
+    if (first == '[') {
         return 0;
     }
-    return first < length && input[first] == '{' ? bindery_json_find_split(input, length, split)
-                                                 : bindery_yaml_find_split(input, length, split);
+    return first == '{' ? bindery_json_find_split(input, length, split)
+                        : bindery_yaml_find_split(input, length, split);
 }
 
 int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
@@ -331,9 +231,15 @@ int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, c
     }
     size_t split_min_bytes = options != NULL && options->split_min_bytes != 0 ? options->split_min_bytes
                                                                               : BINDERY_YAML_DEFAULT_SPLIT_MIN_BYTES;
+    unsigned char first = input != NULL ? first_byte(input, length) : 0;
+    int json_by_libyaml = options != NULL && options->json_by_libyaml;
+    if ((first == '{' || first == '[') && !json_by_libyaml && bindery_json_read(input, length, &chosen, out)) {
+        out->read_as_json = 1;
+        return 0;
+    }
     bindery_split split;
     if (input != NULL && length >= split_min_bytes && length <= chosen.max_bytes &&
-        find_split(input, length, &split) &&
+        find_split(input, length, first, &split) &&
         parse_in_halves(input, length, &chosen, &split, out) == 0) {
         return 0;
     }

@@ -81,8 +81,10 @@ int bindery_add_node(builder *b, uint8_t kind, uint8_t style, yaml_mark_t mark, 
         return bindery_fail_at_mark(b, mark, "document too large");
     }
     RESERVE(b, b->nodes, b->node_capacity, b->node_count + 1, mark);
-    RESERVE(b, b->heights, b->heights_capacity, b->node_count + 1, mark);
-    RESERVE(b, b->sizes, b->sizes_capacity, b->node_count + 1, mark);
+    if (!b->no_aliases) {
+        RESERVE(b, b->heights, b->heights_capacity, b->node_count + 1, mark);
+        RESERVE(b, b->sizes, b->sizes_capacity, b->node_count + 1, mark);
+    }
     bindery_yaml_node node;
     memset(&node, 0, sizeof node);
     node.kind = kind;
@@ -98,8 +100,10 @@ int bindery_add_node(builder *b, uint8_t kind, uint8_t style, yaml_mark_t mark, 
     }
     *index = (uint32_t)b->node_count;
     b->nodes[b->node_count] = node;
-    b->heights[b->node_count] = 0;
-    b->sizes[b->node_count] = 1;
+    if (!b->no_aliases) {
+        b->heights[b->node_count] = 0;
+        b->sizes[b->node_count] = 1;
+    }
     b->node_count++;
     b->expanded++;
     return 1;
@@ -116,4 +120,41 @@ void bindery_free_scratch(builder *b) {
     free(b->merge_keys);
     free(b->heights);
     free(b->sizes);
+}
+
+void bindery_builder_begin(builder *b, bindery_yaml_document *out, const bindery_yaml_limits *limits, size_t length,
+                           int no_aliases) {
+    memset(b, 0, sizeof *b);
+    memset(out, 0, sizeof *out);
+    b->out = out;
+    b->limits = *limits;
+    b->no_aliases = no_aliases;
+    size_t estimate = length / 16 + 16;
+    b->nodes = bindery_reserve(NULL, &b->node_capacity, estimate, sizeof *b->nodes);
+    b->children = bindery_reserve(NULL, &b->children_capacity, estimate, sizeof *b->children);
+    if (!no_aliases) {
+        b->heights = bindery_reserve(NULL, &b->heights_capacity, estimate, sizeof *b->heights);
+        b->sizes = bindery_reserve(NULL, &b->sizes_capacity, estimate, sizeof *b->sizes);
+    }
+    b->strings = bindery_reserve(NULL, &b->strings_capacity, length / 2 + 16, 1);
+}
+
+void bindery_builder_end(builder *b, int ok) {
+    bindery_free_scratch(b);
+    bindery_yaml_document *out = b->out;
+    if (!ok) {
+        free(b->nodes);
+        free(b->children);
+        free(b->strings);
+        if (!out->failed) {
+            bindery_fail(b, 1, 1, "unknown error");
+        }
+        return;
+    }
+    out->nodes = b->nodes;
+    out->node_count = b->node_count;
+    out->children = b->children;
+    out->children_count = b->children_count;
+    out->strings = b->strings;
+    out->strings_length = b->strings_length;
 }

@@ -94,6 +94,8 @@ typedef struct {
     uint64_t *sizes;
     size_t sizes_capacity;
     uint64_t expanded;
+    /* Set by a source of events without aliases (the JSON reader): no node is measured, as none is aliased. */
+    int no_aliases;
 
     size_t document_count;
     bindery_yaml_document *out;
@@ -121,6 +123,24 @@ void bindery_free_scratch(builder *b);
         }                                                                                   \
         (array) = reserved_;                                                                \
     } while (0)
+
+/* Starts a parse of `length` bytes into `out` (zeroed), from a source with aliases or without (`no_aliases`): the
+   arrays are sized from the input, to avoid most reallocations (JSON averages roughly one node per 10-15 input
+   bytes); a failure here is harmless, they grow later. */
+void bindery_builder_begin(builder *b, bindery_yaml_document *out, const bindery_yaml_limits *limits, size_t length,
+                           int no_aliases);
+/* Ends a parse: frees the scratch space and, when `ok`, gives the arena to `out`; else frees it and makes sure
+   `out` holds an error. */
+void bindery_builder_end(builder *b, int ok);
+
+/* events.c: what each event adds to the arena. */
+int bindery_start_collection(builder *b, uint8_t kind, int flow, const yaml_char_t *anchor, const yaml_char_t *tag,
+                             yaml_mark_t mark);
+int bindery_end_collection(builder *b, yaml_mark_t mark);
+int bindery_add_scalar(builder *b, uint8_t style, const void *value, size_t length, const yaml_char_t *anchor,
+                       const yaml_char_t *tag, yaml_mark_t mark);
+/* After the stream: picks the root, or adds an empty plain scalar at 1:1 for an empty stream. */
+int bindery_finish_document(builder *b);
 
 /* parser_errors.c */
 

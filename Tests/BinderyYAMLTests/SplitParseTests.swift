@@ -4,17 +4,19 @@ import Testing
 
 @testable import BinderyYAML
 
-/// A large JSON document is parsed in two halves at once (`bindery_yaml_options`): the document must be the one
-/// a parse in one piece makes, node for node (order, positions, texts, styles), and so must every error.
+/// A large document is parsed in two halves at once (`bindery_yaml_options`): the document must be the one a parse
+/// in one piece makes, node for node (order, positions, texts, styles), and so must every error. JSON goes to
+/// libyaml here, both ways, as it does when the JSON reader declines it (``JSONReaderTests``).
 @Suite(.computing) struct SplitParseTests {
-    /// Parses `text` in one piece and in halves (from any size), and returns both.
+    /// Parses `text` in one piece and in halves (from any size), by libyaml, and returns both.
     static func parseBothWays(
         _ text: String, limits: YAMLDocument.Limits = .default
     ) -> (whole: Result<YAMLDocument, YAMLError>, halves: Result<YAMLDocument, YAMLError>) {
         func parse(_ splitMinimumBytes: Int) -> Result<YAMLDocument, YAMLError> {
             Result { () throws(YAMLError) in
                 try YAMLDocument(
-                    bytes: Array(text.utf8), file: "spec.json", limits: limits, splitMinimumBytes: splitMinimumBytes)
+                    bytes: Array(text.utf8), file: "spec.json", limits: limits, splitMinimumBytes: splitMinimumBytes,
+                    jsonByLibyaml: true)
             }
         }
         return (parse(.max), parse(1))

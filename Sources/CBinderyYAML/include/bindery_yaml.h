@@ -80,6 +80,9 @@ typedef struct bindery_yaml_document {
     /// 1 when the document was parsed in two halves on two threads (see `bindery_yaml_options`): the nodes are
     /// those one parse makes.
     int parsed_in_halves;
+    /// 1 when the document was read by the JSON reader rather than libyaml (see `bindery_yaml_options`): the nodes
+    /// are those libyaml's parse makes.
+    int read_as_json;
 } bindery_yaml_document;
 
 /// Default `bindery_yaml_limits.max_bytes`: 64 MiB.
@@ -126,6 +129,11 @@ typedef struct bindery_yaml_options {
     /// half fails, or the halves have a key in common, the document is parsed again in one piece, so errors are
     /// too. 0 takes the default; `SIZE_MAX` never splits.
     size_t split_min_bytes;
+    /// Nonzero: a JSON document is parsed by libyaml too. By default, a document that starts with `{` or `[` is
+    /// first read by Bindery's JSON reader, which builds the arena libyaml's events would, several times faster;
+    /// it takes only plain JSON that libyaml reads the same way, and leaves anything else (an error included) to
+    /// libyaml.
+    int json_by_libyaml;
 } bindery_yaml_options;
 
 /// `bindery_yaml_parse_limited` with `options` (NULL for the defaults).
