@@ -199,9 +199,9 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
     return 0;
 }
 
-/* The first byte of `input` that is not white space, or 0. */
+/* The first byte of `input` that is not white space (nor a byte order mark at the start), or 0. */
 static unsigned char first_byte(const unsigned char *input, size_t length) {
-    size_t first = 0;
+    size_t first = length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0;
     while (first < length && (input[first] == ' ' || input[first] == '\t' || input[first] == '\n' ||
                               input[first] == '\r')) {
         first++;

@@ -5,13 +5,14 @@
    It takes only what it knows libyaml reads the same way, and declines everything else, which libyaml then parses
    (and reports, if it is an error): the reader itself never reports an error, so every message stays libyaml's.
    What it takes:
-   - a root object or array, with spaces and line breaks (LF, CR LF) around it, and tabs inside it;
+   - a root object or array, after a byte order mark or not, with spaces and line breaks (LF, CR LF) around it,
+     tabs inside it and on its last line after it;
    - strings without raw control characters, line breaks or byte order marks, in valid UTF-8 of characters libyaml
      accepts, with JSON's escapes; a surrogate pair is the character it encodes, as the surrogate rewrite
      (json_surrogates.c) makes libyaml read it;
    - numbers as JSON writes them, `true`, `false` and `null`;
-   - a key followed on its line by its colon, at most 1000 bytes from the key's start: libyaml forgets a key
-     1024 characters before its colon, or on an earlier line.
+   - a key followed on its line by its colon, at most 1000 characters from the key's start: libyaml forgets a
+     key 1024 characters before its colon, or on an earlier line.
    Whatever the builder refuses (a duplicate key, the depth limit) declines too.
 
    Positions are those libyaml gives: lines are counted at line feeds, and columns in characters (UTF-8 lead
@@ -23,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How far a key's colon may be from its start, in bytes: libyaml's 1024 characters, with room to spare. */
+/* How far a key's colon may be from its start, in characters: libyaml's 1024, with room to spare. */
 #define KEY_REACH 1000
 
 typedef struct {
@@ -339,7 +340,11 @@ static int read_document(reader *r, builder *b) {
     expectation next = EXPECT_VALUE;
     for (;;) {
         if (next == AFTER_VALUE && b->open_count == 0) {
-            /* The root has ended: only spaces and line breaks may follow. */
+            /* The root has ended: spaces and tabs may follow on its line (libyaml skips tabs there until a line
+               break), then only spaces and line breaks. */
+            while (r->position < r->length && (input[r->position] == ' ' || input[r->position] == '\t')) {
+                r->position++;
+            }
             return skip_space(r, 0) && r->position == r->length;
         }
         /* Tabs separate tokens inside the root only. */
@@ -378,11 +383,13 @@ static int read_document(reader *r, builder *b) {
             break;
         case EXPECT_KEY: {
             /* The key, and its colon on the same line. */
-            size_t key_start = r->position, key_line = r->line;
+            size_t key_start = r->position, key_line = r->line, key_continuations = r->continuations;
             if (c != '"' || !read_string(r, b) || !skip_space(r, 1) || r->position >= r->length) {
                 return 0;
             }
-            if (input[r->position] != ':' || r->line != key_line || r->position - key_start > KEY_REACH) {
+            /* On the same line, the continuation bytes since the key's start are the key's own. */
+            if (input[r->position] != ':' || r->line != key_line ||
+                r->position - key_start - (r->continuations - key_continuations) > KEY_REACH) {
                 return 0;
             }
             r->position++;
@@ -420,6 +427,10 @@ int bindery_json_read(const unsigned char *input, size_t length, const bindery_y
     memset(&r, 0, sizeof r);
     r.input = input;
     r.length = length;
+    /* libyaml drops a byte order mark at the start: columns count from after it. */
+    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
+        r.position = r.line_start = 3;
+    }
     b.document_count = 1;
     int ok = read_document(&r, &b) && bindery_finish_document(&b);
     free(r.text);
