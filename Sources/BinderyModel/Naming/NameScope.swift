@@ -18,9 +18,14 @@ public final class NameScope {
     ///   - caseInsensitive: whether `Pet` and `pet` collide, as they do for types that become file names on
     ///     case-insensitive file systems.
     ///   - outer: the enclosing scope, whose names this one avoids too.
-    public init(reserved: some Sequence<String> = [String](), caseInsensitive: Bool = false, outer: NameScope? = nil) {
+    ///   - capacity: how many names the scope is expected to give out, so that its table is made once.
+    public init(
+        reserved: some Sequence<String> = [String](), caseInsensitive: Bool = false, outer: NameScope? = nil,
+        capacity: Int = 0
+    ) {
         self.caseInsensitive = caseInsensitive
         self.outer = outer
+        taken.reserveCapacity(reserved.underestimatedCount + capacity)
         for name in reserved { taken.insert(key(name)) }
     }
 

@@ -33,6 +33,8 @@ extension ModelTranslator {
     func listedEnumValues(_ values: [SpecValue], of schema: JSONSchema) -> EnumValues? {
         var texts: [(text: String, isQuoted: Bool)] = []
         var seen: Set<String> = []
+        texts.reserveCapacity(values.count)
+        seen.reserveCapacity(values.count)
         for value in values {
             switch value {
             case .null: continue

@@ -489,7 +489,8 @@ extension ModelTranslator {
     func makeStruct(_ merged: MergedObject, id: TypeID) throws(Diagnostic) -> StructDefinition {
         var definition = StructDefinition()
         let nested = TypeContainer(parent: id)
-        let members = NameScope(reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]))
+        let members = NameScope(
+            reserved: SwiftKeywords.reservedMemberNames.union(["hashValue"]), capacity: merged.properties.count + 1)
         // The names the user chose first, exactly; the others make way.
         var chosen: [String: String] = [:]
         for property in merged.properties {
@@ -696,7 +697,7 @@ extension ModelTranslator {
 
     /// The enum for `values`, declared at `id` (where its schema is).
     func makeEnum(_ values: EnumValues, id: TypeID) throws(Diagnostic) -> EnumDefinition {
-        let scope = NameScope(reserved: SwiftKeywords.reservedEnumCaseNames)
+        let scope = NameScope(reserved: SwiftKeywords.reservedEnumCaseNames, capacity: values.values.count + 1)
         // The names the user chose first, exactly; the others make way.
         var chosen: [String: String] = [:]
         for value in values.values {

@@ -11,6 +11,8 @@ extension ModelTranslator {
     {
         let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
         let all = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        // Most schemas asked have no alternatives (every struct's shape asks): their members are not gathered.
+        guard !all.isEmpty else { return (keyword, []) }
         let declared = declaredPropertyNames(schema)
         let alternatives = all.enumerated().filter {
             !isNullSchema($0.element) && !isConstraintOnly($0.element, declared: declared)
