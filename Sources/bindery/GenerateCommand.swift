@@ -209,7 +209,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        MallocSettings.returnLargeBlocksAtOnce()
+        MallocSettings.tune()
         let start = ContinuousClock.now
         let result: Generator.Result
         do {
