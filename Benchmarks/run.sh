@@ -15,6 +15,9 @@
 #   SPECS        descriptions: canopy github stripe kubernetes (default: all four) or paths; "" for none
 #   SCALES       multiples of GitHub for the synthetic specs (default "1 4 16"); "" for none
 #   REPEATS      generation runs per tool, the median is reported (default 3)
+#   FAST_REPEATS runs of Bindery and of the libyaml floor, the median is reported (default 3 x REPEATS): a run of a
+#                fraction of a second catches the machine's slow moments whole, where the peers' runs of several
+#                seconds average over them, so its median needs more runs to be as steady
 #   COMPILE      1: build each output once (debug); 0: do not (default 1)
 #   SCALE_COMPILE  the same for the synthetic specs (default 0: 16x GitHub would take hours and tens of GB)
 #   GENERATORS   peers, passed on to peers-run.sh (default "sog oag-swift6"; add oag-swift5); "" for Bindery only
@@ -36,6 +39,7 @@ PEERS_RUN="$SHARED/bench/peers-run.sh"
 SPECS="${SPECS-canopy github stripe kubernetes}"
 SCALES="${SCALES-1 4 16}"
 REPEATS="${REPEATS:-3}"
+FAST_REPEATS="${FAST_REPEATS:-$((REPEATS * 3))}"
 COMPILE="${COMPILE:-1}"
 SCALE_COMPILE="${SCALE_COMPILE:-0}"
 GENERATORS="${GENERATORS-sog oag-swift6}"
@@ -105,6 +109,7 @@ COMMIT="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)"
   echo "swift: $(swift --version 2>&1 | head -n1)"
   echo "libyaml: $(pkg-config --modversion yaml-0.1 2>/dev/null || echo unknown)"
   echo "repeats: $REPEATS"
+  echo "fast_repeats: $FAST_REPEATS"
   echo "compile: $COMPILE"
   echo "scale_compile: $SCALE_COMPILE"
   echo "compile_timeout_s: $COMPILE_TIMEOUT"
@@ -142,10 +147,10 @@ for k in $SCALES; do
 done
 
 # ---------- measuring ----------------------------------------------------------------------------------------------
-floor_runs() { # spec dir: REPEATS parses by libyaml alone -> dir/floor.tsv (n wall_s cpu_s maxrss_kb events rc)
+floor_runs() { # spec dir: FAST_REPEATS parses by libyaml alone -> dir/floor.tsv (n wall_s cpu_s maxrss_kb events rc)
   local spec="$1" dir="$2" i w c e rc
   : > "$dir/floor.tsv"
-  for i in $(seq 1 "$REPEATS"); do
+  for i in $(seq 1 "$FAST_REPEATS"); do
     /usr/bin/time -v -o "$dir/floor.time.$i" "$FLOOR" "$spec" > "$dir/floor.out.$i" 2>&1
     rc=$?
     e=$(sed -n 's/.*events=\([0-9]*\).*/\1/p' "$dir/floor.out.$i")
@@ -155,14 +160,14 @@ floor_runs() { # spec dir: REPEATS parses by libyaml alone -> dir/floor.tsv (n w
       "${e:-NA}" "$rc" >> "$dir/floor.tsv"
   done
   printf 'libyaml floor: parse wall=%ss cpu=%ss (median of %s; %s events)\n' "$(cut -f2 "$dir/floor.tsv" | median)" \
-    "$(cut -f3 "$dir/floor.tsv" | median)" "$REPEATS" "$(cut -f5 "$dir/floor.tsv" | head -n1)"
+    "$(cut -f3 "$dir/floor.tsv" | median)" "$FAST_REPEATS" "$(cut -f5 "$dir/floor.tsv" | head -n1)"
 }
 
 bindery_runs() { # spec gdir compile(0/1) -> gdir/runs.tsv, gdir/summary.tsv (peers-run.sh's columns)
   local spec="$1" gdir="$2" compile="$3" i out rc w u s m t0 t1 status=ok
   rm -rf "$gdir"; mkdir -p "$gdir"
   : > "$gdir/runs.tsv"
-  for i in $(seq 1 "$REPEATS"); do
+  for i in $(seq 1 "$FAST_REPEATS"); do
     out="$gdir/run$i"
     CMD=("$BINDERY" generate "$spec" --output "$out" --quiet)
     [ "$i" = 1 ] && printf '%q ' "${CMD[@]}" > "$gdir/command.txt"
@@ -186,16 +191,16 @@ bindery_runs() { # spec gdir compile(0/1) -> gdir/runs.tsv, gdir/summary.tsv (pe
   warns=$(grep -c 'warning:' "$gdir/log.1")
   errs=$(grep -c 'error:' "$gdir/log.1")
   det="n/a"
-  if [ "$REPEATS" -ge 2 ] && [ "$sf" != 0 ]; then
+  if [ "$FAST_REPEATS" -ge 2 ] && [ "$sf" != 0 ]; then
     if [ "$(tree_hash "$gdir/run1")" = "$(tree_hash "$gdir/run2")" ]; then det=yes; else det=no; fi
   fi
-  for i in $(seq 2 "$REPEATS"); do rm -rf "$gdir/run$i"; done
+  for i in $(seq 2 "$FAST_REPEATS"); do rm -rf "$gdir/run$i"; done
   printf 'bindery on %s: %s\n' "$(basename "$spec")" "$status"
   printf '  runs [wall user sys s, maxrss KB, foreign-cpu s]:'; awk -F'\t' '{ printf " [%s %s %s %s %s]", $2, $3, $4, $5, $7 }' "$gdir/runs.tsv"; echo
   printf '  median: wall=%ss user=%ss sys=%ss cpu(user+sys)=%ss maxrss=%sMB (foreign-cpu=%ss)\n' "$wall" "$user" "$sys" "$cpu" "$rss" "$foreign"
   printf '  output: %s .swift files, %s bytes, %s lines (%s files in total); errors=%s warnings=%s; deterministic=%s\n' "$sf" "$sb" "$sl" "$af" "$errs" "$warns" "$det"
   [ "$status" = ok ] || grep -E 'error:' "$gdir/log.1" | head -n 6 | cut -c1-240 | sed 's/^/    /'
-  local row=(bindery "$status" "$REPEATS" "$wall" "$user" "$sys" "$cpu" "$rss" "$sf" "$sb" "$sl" "$af" "$warns" "$det")
+  local row=(bindery "$status" "$FAST_REPEATS" "$wall" "$user" "$sys" "$cpu" "$rss" "$sf" "$sb" "$sl" "$af" "$warns" "$det")
   if [ "$compile" != 1 ] || [ "$status" != ok ] || [ "$sf" = 0 ]; then
     row+=("$([ "$compile" = 1 ] && echo skipped || echo not-run)" - - - - - "$foreign" -)
   else
