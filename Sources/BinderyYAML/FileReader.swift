@@ -24,44 +24,45 @@ enum FileReader {
         }
         // The first read goes into uninitialized memory: zeroing it first was a pass over every page of the file
         // (1 to 2 ms for GitHub's 3.6 MB description).
-        var count = 0
-        var ended = false
-        var code: Int32 = 0
+        var filled = Filled(count: 0, ended: false, code: 0)
         var bytes = [UInt8](unsafeUninitializedCapacity: min(capacity, limit)) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            while count < buffer.count {
-                let result = read(descriptor, base + count, buffer.count - count)
-                if result > 0 {
-                    count += result
-                } else if result == 0 {
-                    ended = true
-                    break
-                } else if errno != EINTR {
-                    code = errno
-                    break
-                }
-            }
-            initialized = count
+            filled = fill(buffer, from: 0, reading: descriptor)
+            initialized = filled.count
         }
-        if code != 0 { throw failure(code: code, displayPath: displayPath) }
         // A file that grew since `fstat`, or of unknown size: read on, growing the buffer.
-        while !ended && count < limit {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit - bytes.count)))
-            }
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-            }
+        while filled.code == 0 && !filled.ended && filled.count < limit {
+            bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), limit - bytes.count)))
+            filled = bytes.withUnsafeMutableBufferPointer { fill($0, from: filled.count, reading: descriptor) }
+        }
+        if filled.code != 0 { throw failure(code: filled.code, displayPath: displayPath) }
+        bytes.removeLast(bytes.count - filled.count)
+        return bytes
+    }
+
+    /// How far a buffer was filled: the bytes in it, whether the file ended, and the `errno` of a failed read (0).
+    private struct Filled {
+        var count: Int
+        var ended: Bool
+        var code: Int32
+    }
+
+    /// Reads `descriptor` into `buffer` from `start` until the buffer is full, the file ends or a read fails.
+    private static func fill(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, from start: Int, reading descriptor: Int32
+    ) -> Filled {
+        var count = start
+        guard let base = buffer.baseAddress else { return Filled(count: count, ended: true, code: 0) }
+        while count < buffer.count {
+            let result = read(descriptor, base + count, buffer.count - count)
             if result > 0 {
                 count += result
             } else if result == 0 {
-                ended = true
+                return Filled(count: count, ended: true, code: 0)
             } else if errno != EINTR {
-                throw failure(code: errno, displayPath: displayPath)
+                return Filled(count: count, ended: false, code: errno)
             }
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
+        return Filled(count: count, ended: false, code: 0)
     }
 
     private static func failure(code: Int32, displayPath: String) -> YAMLError {

@@ -4,6 +4,7 @@
 #include "split.h"
 #include "json_reader.h"
 #include "json_surrogates.h"
+#include "text_scan.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -201,7 +202,7 @@ static int parse_in_halves(const unsigned char *input, size_t length, const bind
 
 /* The first byte of `input` that is not white space (nor a byte order mark at the start), or 0. */
 static unsigned char first_byte(const unsigned char *input, size_t length) {
-    size_t first = length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0;
+    size_t first = bindery_bom_length(input, length);
     while (first < length && (input[first] == ' ' || input[first] == '\t' || input[first] == '\n' ||
                               input[first] == '\r')) {
         first++;

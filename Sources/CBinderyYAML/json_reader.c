@@ -20,6 +20,7 @@
 
 #include "builder.h"
 #include "json_reader.h"
+#include "text_scan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,9 @@ static int skip_space(reader *r, int tabs) {
     size_t i = r->position, length = r->length;
     while (i < length) {
         unsigned char c = input[i];
-        if (c == ' ' || (c == '\t' && tabs)) {
+        if (c == ' ') {
+            i = bindery_skip_spaces(input, i, length);
+        } else if (c == '\t' && tabs) {
             i++;
         } else if (c == '\n') {
             i++;
@@ -73,28 +76,10 @@ static int skip_space(reader *r, int tabs) {
     return 1;
 }
 
-static int hex_digit(unsigned char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    c |= 0x20;
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* The four hex digits at `input[at]`, or -1. */
 static long hex4(const reader *r, size_t at) {
-    if (at + 4 > r->length) {
-        return -1;
-    }
-    long value = 0;
-    for (size_t i = at; i < at + 4; i++) {
-        int digit = hex_digit(r->input[i]);
-        if (digit < 0) {
-            return -1;
-        }
-        value = value * 16 + digit;
-    }
-    return value;
+    unsigned value;
+    return at + 4 <= r->length && bindery_hex4(r->input + at, &value) ? (long)value : -1;
 }
 
 /* The length of the UTF-8 character at `input[at]` (a byte of 0x80 or above) if libyaml takes it as a character
@@ -218,19 +203,7 @@ static int read_string(reader *r, builder *b) {
     int escaped = 0;
     yaml_mark_t mark = mark_at(r, r->position);
     for (;;) {
-        /* The common bytes, eight at a time: none is a quote, a backslash, a control character or above 0x7E. */
-        while (i + 8 <= length) {
-            uint64_t word;
-            memcpy(&word, input + i, 8);
-            const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-            uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\'), del = word ^ (ones * 0x7F);
-            uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                               ((del - ones) & ~del) | ((word - ones * 0x20) & ~word) | word;
-            if ((special & highs) != 0) {
-                break;
-            }
-            i += 8;
-        }
+        i = bindery_skip_plain_string_bytes(input, i, length);
         if (i >= length) {
             return 0;
         }
@@ -428,9 +401,7 @@ int bindery_json_read(const unsigned char *input, size_t length, const bindery_y
     r.input = input;
     r.length = length;
     /* libyaml drops a byte order mark at the start: columns count from after it. */
-    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
-        r.position = r.line_start = 3;
-    }
+    r.position = r.line_start = bindery_bom_length(input, length);
     b.document_count = 1;
     int ok = read_document(&r, &b) && bindery_finish_document(&b);
     free(r.text);

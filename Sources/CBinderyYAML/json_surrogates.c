@@ -1,31 +1,11 @@
 /* Workaround for libyaml rejecting JSON surrogate-pair escapes; see json_surrogates.h. */
 
 #include "json_surrogates.h"
+#include "text_scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Parses 4 hex digits at `p` (caller guarantees 4 bytes); returns 0 if any is not hex. */
-static int hex4(const unsigned char *p, unsigned *value) {
-    unsigned result = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned char c = p[i];
-        unsigned digit;
-        if (c >= '0' && c <= '9') {
-            digit = (unsigned)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            digit = (unsigned)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            digit = (unsigned)(c - 'A' + 10);
-        } else {
-            return 0;
-        }
-        result = result * 16 + digit;
-    }
-    *value = result;
-    return 1;
-}
 
 /* Whether `input[start..<end]` is true, false, null or a JSON number. */
 static int is_json_literal(const unsigned char *input, size_t start, size_t end) {
@@ -82,8 +62,8 @@ static int copy_string(const unsigned char *input, size_t length, size_t *positi
             return 0;
         }
         unsigned high, low;
-        if (input[i + 1] == 'u' && i + 12 <= length && hex4(input + i + 2, &high) && high >= 0xD800 &&
-            high <= 0xDBFF && input[i + 6] == '\\' && input[i + 7] == 'u' && hex4(input + i + 8, &low) &&
+        if (input[i + 1] == 'u' && i + 12 <= length && bindery_hex4(input + i + 2, &high) && high >= 0xD800 &&
+            high <= 0xDBFF && input[i + 6] == '\\' && input[i + 7] == 'u' && bindery_hex4(input + i + 8, &low) &&
             low >= 0xDC00 && low <= 0xDFFF) {
             unsigned scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
             char escape[11];
@@ -108,12 +88,9 @@ unsigned char *bindery_json_rewrite_surrogates(const unsigned char *input, size_
         *out_of_memory = 1;
         return NULL;
     }
-    size_t i = 0;
+    size_t i = bindery_bom_length(input, length);
     int after_value = 0, rewrote = 0;
-    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
-        memcpy(output, input, 3);
-        i = 3;
-    }
+    memcpy(output, input, i);
     while (i < length) {
         unsigned char c = input[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {

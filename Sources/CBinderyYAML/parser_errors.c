@@ -1,6 +1,7 @@
 /* Error messages: libyaml parser errors and quoting of user text in messages. */
 
 #include "builder.h"
+#include "text_scan.h"
 
 #include <string.h>
 
@@ -56,8 +57,9 @@ static void position_of_offset(const unsigned char *input, size_t length, size_t
     if (offset > length) {
         offset = length;
     }
-    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF && offset >= 3) {
-        start = 3; /* libyaml does not count a UTF-8 byte order mark */
+    size_t bom = bindery_bom_length(input, length); /* libyaml does not count a UTF-8 byte order mark */
+    if (offset >= bom) {
+        start = bom;
     }
     for (size_t i = start; i < offset; i++) {
         unsigned char c = input[i];
@@ -74,10 +76,7 @@ static void position_of_offset(const unsigned char *input, size_t length, size_t
 
 /* The byte at 0-based `line` and `column` (in characters) of the input, or -1 past its end. */
 static int byte_at(const unsigned char *input, size_t length, size_t line, size_t column) {
-    size_t i = 0;
-    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
-        i = 3;
-    }
+    size_t i = bindery_bom_length(input, length);
     for (; line > 0 && i < length; i++) {
         if (input[i] == '\n' || (input[i] == '\r' && (i + 1 >= length || input[i + 1] != '\n'))) {
             line--;

@@ -3,6 +3,7 @@
 #include "split.h"
 
 #include "builder.h"
+#include "text_scan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,41 +42,6 @@ static int is_json_token_byte(unsigned char byte) {
     default:
         return 0;
     }
-}
-
-/* The first byte at or after `index` that is a quote, a backslash, a control character or not ASCII, eight bytes
-   at a time: most of a description is the text of its strings. */
-static size_t skip_plain_string_bytes(const unsigned char *input, size_t index, size_t length) {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    while (index + 8 <= length) {
-        uint64_t word;
-        memcpy(&word, input + index, sizeof word);
-        uint64_t quote = word ^ (ones * '"'), backslash = word ^ (ones * '\\');
-        uint64_t special =
-            ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word) | word;
-        if (special & high) {
-            break;
-        }
-        index += 8;
-    }
-    return index;
-}
-
-/* The first byte at or after `index` that is not a space, eight at a time (indentation). */
-static size_t skip_spaces(const unsigned char *input, size_t index, size_t length) {
-    const uint64_t spaces = 0x2020202020202020ULL;
-    while (index + 8 <= length) {
-        uint64_t word;
-        memcpy(&word, input + index, sizeof word);
-        if (word != spaces) {
-            break;
-        }
-        index += 8;
-    }
-    while (index < length && input[index] == ' ') {
-        index++;
-    }
-    return index;
 }
 
 /* The 1-based column libyaml gives `offset`: characters (UTF-8 lead bytes) since the line start, plus one. */
@@ -145,7 +111,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             in_scalar = 0;
             index++;
             for (;;) {
-                index = skip_plain_string_bytes(input, index, length);
+                index = bindery_skip_plain_string_bytes(input, index, length);
                 if (index >= length) {
                     goto fail;
                 }
@@ -204,7 +170,7 @@ int bindery_json_find_split(const unsigned char *input, size_t length, bindery_s
             }
             break;
         case ' ':
-            index = skip_spaces(input, index, length);
+            index = bindery_skip_spaces(input, index, length);
             continue;
         case '\t':
             break;

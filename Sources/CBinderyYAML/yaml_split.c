@@ -10,6 +10,7 @@
 #include "split.h"
 
 #include "builder.h"
+#include "text_scan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -262,7 +263,7 @@ static int has_only_line_feeds(const unsigned char *input, size_t length) {
     if (length >= 2 && ((input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF))) {
         return 0;
     }
-    if (length >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF) {
+    if (bindery_bom_length(input, length) > 0) {
         return 0;
     }
     const unsigned char *end = input + length;

@@ -8,14 +8,14 @@ import Testing
 /// node for node (order, positions, texts, styles), and leave everything else to libyaml, so that every error is
 /// libyaml's. Each case says whether the reader takes it, so a reader that declined everything would fail here.
 @Suite(.computing) struct JSONReaderTests {
-    /// Parses `text` with the JSON reader (when it takes it) and with libyaml, both in one piece.
+    /// Parses `bytes` with the JSON reader (when it takes it) and with libyaml, both in one piece.
     static func parseBothWays(
-        _ text: String, limits: YAMLDocument.Limits = .default
+        _ bytes: [UInt8], limits: YAMLDocument.Limits = .default
     ) -> (reader: Result<YAMLDocument, YAMLError>, libyaml: Result<YAMLDocument, YAMLError>) {
         func parse(jsonByLibyaml: Bool) -> Result<YAMLDocument, YAMLError> {
             Result { () throws(YAMLError) in
                 try YAMLDocument(
-                    bytes: Array(text.utf8), file: "spec.json", limits: limits, splitMinimumBytes: .max,
+                    bytes: bytes, file: "spec.json", limits: limits, splitMinimumBytes: .max,
                     jsonByLibyaml: jsonByLibyaml)
             }
         }
@@ -29,22 +29,20 @@ import Testing
         _ text: String, read: Bool? = nil, limits: YAMLDocument.Limits = .default, _ context: String,
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> Bool {
-        let (reader, libyaml) = parseBothWays(text, limits: limits)
-        var taken = false
-        switch (reader, libyaml) {
-        case (.success(let document), .success(let parsed)):
-            #expect(!parsed.readAsJSON, sourceLocation: sourceLocation)
-            #expect(
-                SplitParseTests.difference(parsed.root, document.root) == nil, "\(context)",
-                sourceLocation: sourceLocation)
-            taken = document.readAsJSON
-        case (.failure(let readerError), .failure(let libyamlError)):
-            #expect(
-                SplitParseTests.described(readerError) == SplitParseTests.described(libyamlError), "\(context)",
-                sourceLocation: sourceLocation)
-        default:
-            Issue.record("\(context): \(reader) against \(libyaml)\n\(text)", sourceLocation: sourceLocation)
-        }
+        expectSame(Array(text.utf8), read: read, limits: limits, context, sourceLocation: sourceLocation)
+    }
+
+    /// ``expectSame(_:read:limits:_:sourceLocation:)`` for bytes, which need not be UTF-8.
+    @discardableResult
+    static func expectSame(
+        _ bytes: [UInt8], read: Bool? = nil, limits: YAMLDocument.Limits = .default, _ context: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> Bool {
+        let (reader, libyaml) = parseBothWays(bytes, limits: limits)
+        if case .success(let parsed) = libyaml { #expect(!parsed.readAsJSON, sourceLocation: sourceLocation) }
+        let document = SplitParseTests.expectSameParse(
+            libyaml, reader, context, text: String(decoding: bytes, as: UTF8.self), sourceLocation: sourceLocation)
+        let taken = document?.readAsJSON ?? false
         if let read {
             #expect(taken == read, "\(context): read by the JSON reader", sourceLocation: sourceLocation)
         }
@@ -140,23 +138,7 @@ import Testing
     /// Bytes no Swift string holds: invalid and overlong UTF-8, and a surrogate written in UTF-8.
     @Test(arguments: [[0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBE], [0xF4, 0x90, 0x80, 0x80]])
     func invalidUTF8IsLeftToLibyaml(bytes: [UInt8]) {
-        let text = Array("{\"a\": \"x".utf8) + bytes + Array("y\"}".utf8)
-        let reader = Result { () throws(YAMLError) in
-            try YAMLDocument(bytes: text, file: "spec.json", limits: .default, splitMinimumBytes: .max)
-        }
-        let libyaml = Result { () throws(YAMLError) in
-            try YAMLDocument(
-                bytes: text, file: "spec.json", limits: .default, splitMinimumBytes: .max, jsonByLibyaml: true)
-        }
-        switch (reader, libyaml) {
-        case (.failure(let readerError), .failure(let libyamlError)):
-            #expect(SplitParseTests.described(readerError) == SplitParseTests.described(libyamlError))
-        case (.success(let document), .success(let parsed)):
-            #expect(!document.readAsJSON)
-            #expect(SplitParseTests.difference(parsed.root, document.root) == nil)
-        default:
-            Issue.record("\(bytes): \(reader) against \(libyaml)")
-        }
+        Self.expectSame(Array("{\"a\": \"x".utf8) + bytes + Array("y\"}".utf8), read: false, "\(bytes)")
     }
 
     /// The depth limit is the builder's, and a document beyond it is left to libyaml, which reports it.

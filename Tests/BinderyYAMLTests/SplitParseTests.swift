@@ -30,14 +30,25 @@ import Testing
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> YAMLDocument? {
         let (whole, halves) = parseBothWays(text, limits: limits)
-        switch (whole, halves) {
-        case (.success(let wholeDocument), .success(let split)):
-            #expect(difference(wholeDocument.root, split.root) == nil, "\(context)", sourceLocation: sourceLocation)
-            return split
-        case (.failure(let wholeError), .failure(let splitError)):
-            #expect(described(splitError) == described(wholeError), "\(context)", sourceLocation: sourceLocation)
+        return expectSameParse(whole, halves, "\(context)", text: text, sourceLocation: sourceLocation)
+    }
+
+    /// Expects two parses of one text to agree: the same tree, or the same error. Returns the second document when
+    /// both succeed.
+    @discardableResult
+    static func expectSameParse(
+        _ expected: Result<YAMLDocument, YAMLError>, _ actual: Result<YAMLDocument, YAMLError>, _ context: String,
+        text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> YAMLDocument? {
+        switch (expected, actual) {
+        case (.success(let expectedDocument), .success(let document)):
+            #expect(
+                difference(expectedDocument.root, document.root) == nil, "\(context)", sourceLocation: sourceLocation)
+            return document
+        case (.failure(let expectedError), .failure(let error)):
+            #expect(described(error) == described(expectedError), "\(context)", sourceLocation: sourceLocation)
         default:
-            Issue.record("\(context): \(whole) against \(halves)\n\(text)", sourceLocation: sourceLocation)
+            Issue.record("\(context): \(expected) against \(actual)\n\(text)", sourceLocation: sourceLocation)
         }
         return nil
     }
