@@ -38,6 +38,9 @@ public final class YAMLDocument: @unchecked Sendable {
     /// Whether the document was read by the JSON reader rather than libyaml (for tests: the nodes are the same
     /// either way).
     let readAsJSON: Bool
+    /// Whether the document was read by the block-YAML reader rather than libyaml (for tests: the nodes are the
+    /// same either way).
+    let readAsBlockYAML: Bool
 
     /// Parses exactly one YAML or JSON document.
     ///
@@ -48,8 +51,9 @@ public final class YAMLDocument: @unchecked Sendable {
     /// - Throws: ``YAMLError`` for syntax errors, invalid UTF-8, unknown or recursive aliases, duplicate keys, merge
     ///   values that are not mappings, streams with more than one document, and documents beyond `limits`.
     ///
-    /// Plain JSON is read by Bindery's JSON reader, which builds the nodes libyaml's parse would, several times
-    /// faster; anything else, errors included, is parsed by libyaml. A large document is parsed in two halves at
+    /// Plain JSON is read by Bindery's JSON reader, and the block YAML descriptions are written in by its block-YAML
+    /// reader; both build the nodes libyaml's parse would, several times faster. Anything else, errors included, is
+    /// parsed by libyaml. A large document is parsed in two halves at
     /// once, on two threads, where it has an easy place to cut (see `bindery_yaml_options`). The document is the
     /// same node for node either way, and so are errors.
     public convenience init(bytes: some Collection<UInt8>, file: String, limits: Limits = .default) throws(YAMLError) {
@@ -61,15 +65,17 @@ public final class YAMLDocument: @unchecked Sendable {
     ///   - splitMinimumBytes: the size from which a document may be parsed in halves (0: the default, 512 KiB;
     ///     `Int.max`: never).
     ///   - jsonByLibyaml: whether JSON is parsed by libyaml too, rather than by the JSON reader.
+    ///   - yamlByLibyaml: whether other documents are parsed by libyaml too, rather than by the block-YAML reader.
     init(
         bytes: some Collection<UInt8>, file: String, limits: Limits, splitMinimumBytes: Int,
-        jsonByLibyaml: Bool = false
+        jsonByLibyaml: Bool = false, yamlByLibyaml: Bool = false
     ) throws(YAMLError) {
         self.file = file
         var raw = bindery_yaml_document()
         var rawLimits = limits.raw
         var options = bindery_yaml_options(
-            split_min_bytes: max(0, splitMinimumBytes), json_by_libyaml: jsonByLibyaml ? 1 : 0)
+            split_min_bytes: max(0, splitMinimumBytes), json_by_libyaml: jsonByLibyaml ? 1 : 0,
+            yaml_by_libyaml: yamlByLibyaml ? 1 : 0)
         let status =
             bytes.withContiguousStorageIfAvailable { buffer in
                 bindery_yaml_parse_with_options(buffer.baseAddress, buffer.count, &rawLimits, &options, &raw)
@@ -92,6 +98,7 @@ public final class YAMLDocument: @unchecked Sendable {
         rootIndex = raw.root
         parsedInHalves = raw.parsed_in_halves != 0
         readAsJSON = raw.read_as_json != 0
+        readAsBlockYAML = raw.read_as_block_yaml != 0
         self.raw = raw
     }
 

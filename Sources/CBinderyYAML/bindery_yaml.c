@@ -3,6 +3,7 @@
 #include "builder.h"
 #include "split.h"
 #include "json_reader.h"
+#include "yaml_reader.h"
 #include "json_surrogates.h"
 #include "text_scan.h"
 
@@ -236,6 +237,12 @@ int bindery_yaml_parse_with_options(const unsigned char *input, size_t length, c
     int json_by_libyaml = options != NULL && options->json_by_libyaml;
     if ((first == '{' || first == '[') && !json_by_libyaml && bindery_json_read(input, length, &chosen, out)) {
         out->read_as_json = 1;
+        return 0;
+    }
+    int yaml_by_libyaml = options != NULL && options->yaml_by_libyaml;
+    if (first != '{' && first != '[' && first != 0 && !yaml_by_libyaml &&
+        bindery_block_yaml_read(input, length, &chosen, out)) {
+        out->read_as_block_yaml = 1;
         return 0;
     }
     bindery_split split;

@@ -20,6 +20,7 @@
 
 #include "builder.h"
 #include "json_reader.h"
+#include "text_decode.h"
 #include "text_scan.h"
 
 #include <stdlib.h>
@@ -76,126 +77,6 @@ static int skip_space(reader *r, int tabs) {
     return 1;
 }
 
-/* The four hex digits at `input[at]`, or -1. */
-static long hex4(const reader *r, size_t at) {
-    unsigned value;
-    return at + 4 <= r->length && bindery_hex4(r->input + at, &value) ? (long)value : -1;
-}
-
-/* The length of the UTF-8 character at `input[at]` (a byte of 0x80 or above) if libyaml takes it as a character
-   of a double-quoted scalar, else 0: not valid UTF-8, not printable, a line break (U+0085, U+2028, U+2029) or a
-   byte order mark. */
-static size_t accepted_character(const reader *r, size_t at) {
-    const unsigned char *p = r->input + at;
-    size_t left = r->length - at;
-    unsigned char c = p[0];
-    if (c >= 0xC2 && c <= 0xDF) {
-        if (left < 2 || (p[1] & 0xC0) != 0x80) {
-            return 0;
-        }
-        unsigned value = ((unsigned)(c & 0x1F) << 6) | (p[1] & 0x3F);
-        return value >= 0xA0 ? 2 : 0;
-    }
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
-            return 0;
-        }
-        unsigned value = ((unsigned)(c & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        if (value < 0x800 || (value >= 0xD800 && value <= 0xDFFF) || value == 0x2028 || value == 0x2029 ||
-            value == 0xFEFF || value > 0xFFFD) {
-            return 0;
-        }
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) {
-            return 0;
-        }
-        unsigned value = ((unsigned)(c & 0x07) << 18) | ((unsigned)(p[1] & 0x3F) << 12) |
-                         ((unsigned)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-        return value >= 0x10000 && value <= 0x10FFFF ? 4 : 0;
-    }
-    return 0;
-}
-
-static size_t put_utf8(unsigned char *out, unsigned long value) {
-    if (value < 0x80) {
-        out[0] = (unsigned char)value;
-        return 1;
-    }
-    if (value < 0x800) {
-        out[0] = (unsigned char)(0xC0 | (value >> 6));
-        out[1] = (unsigned char)(0x80 | (value & 0x3F));
-        return 2;
-    }
-    if (value < 0x10000) {
-        out[0] = (unsigned char)(0xE0 | (value >> 12));
-        out[1] = (unsigned char)(0x80 | ((value >> 6) & 0x3F));
-        out[2] = (unsigned char)(0x80 | (value & 0x3F));
-        return 3;
-    }
-    out[0] = (unsigned char)(0xF0 | (value >> 18));
-    out[1] = (unsigned char)(0x80 | ((value >> 12) & 0x3F));
-    out[2] = (unsigned char)(0x80 | ((value >> 6) & 0x3F));
-    out[3] = (unsigned char)(0x80 | (value & 0x3F));
-    return 4;
-}
-
-/* Decodes the escapes of the string whose content is `input[start..<end]` into `r->text`; returns its length, or
-   -1 to decline (an escape libyaml reads otherwise, a lone surrogate). The text is never longer than the content. */
-static long decode(reader *r, size_t start, size_t end) {
-    void *grown = bindery_reserve(r->text, &r->text_capacity, end - start, 1);
-    if (grown == NULL) {
-        return -1;
-    }
-    r->text = grown;
-    unsigned char *out = r->text;
-    size_t o = 0, i = start;
-    while (i < end) {
-        unsigned char c = r->input[i];
-        if (c != '\\') {
-            out[o++] = c;
-            i++;
-            continue;
-        }
-        unsigned char escape = r->input[i + 1];
-        i += 2;
-        switch (escape) {
-        case '"': out[o++] = '"'; break;
-        case '\\': out[o++] = '\\'; break;
-        case '/': out[o++] = '/'; break;
-        case 'b': out[o++] = '\b'; break;
-        case 'f': out[o++] = '\f'; break;
-        case 'n': out[o++] = '\n'; break;
-        case 'r': out[o++] = '\r'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'u': {
-            long value = hex4(r, i);
-            if (value < 0) {
-                return -1;
-            }
-            i += 4;
-            if (value >= 0xDC00 && value <= 0xDFFF) {
-                return -1;
-            }
-            if (value >= 0xD800 && value <= 0xDBFF) {
-                long low = i + 6 <= end && r->input[i] == '\\' && r->input[i + 1] == 'u' ? hex4(r, i + 2) : -1;
-                if (low < 0xDC00 || low > 0xDFFF) {
-                    return -1;
-                }
-                i += 6;
-                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
-            }
-            o += put_utf8(out + o, (unsigned long)value);
-            break;
-        }
-        default:
-            return -1;
-        }
-    }
-    return (long)o;
-}
-
 /* The string at `r->position` (a quote), added as a double-quoted scalar. Returns 0 to decline. */
 static int read_string(reader *r, builder *b) {
     const unsigned char *input = r->input;
@@ -222,7 +103,7 @@ static int read_string(reader *r, builder *b) {
         } else if (c < 0x80) {
             i++;
         } else {
-            size_t width = accepted_character(r, i);
+            size_t width = bindery_accepted_character(input + i, length - i);
             if (width == 0) {
                 return 0;
             }
@@ -234,7 +115,7 @@ static int read_string(reader *r, builder *b) {
     if (!escaped) {
         return bindery_add_scalar(b, BINDERY_YAML_STYLE_DOUBLE_QUOTED, input + start, i - start, NULL, NULL, mark);
     }
-    long decoded = decode(r, start, i);
+    long decoded = bindery_decode_json_escapes(input, start, i, &r->text, &r->text_capacity, 0);
     return decoded >= 0 &&
            bindery_add_scalar(b, BINDERY_YAML_STYLE_DOUBLE_QUOTED, r->text, (size_t)decoded, NULL, NULL, mark);
 }

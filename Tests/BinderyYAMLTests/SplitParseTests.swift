@@ -5,8 +5,9 @@ import Testing
 @testable import BinderyYAML
 
 /// A large document is parsed in two halves at once (`bindery_yaml_options`): the document must be the one a parse
-/// in one piece makes, node for node (order, positions, texts, styles), and so must every error. JSON goes to
-/// libyaml here, both ways, as it does when the JSON reader declines it (``JSONReaderTests``).
+/// in one piece makes, node for node (order, positions, texts, styles), and so must every error. Documents go to
+/// libyaml here, both ways, as they do when the JSON reader or the block-YAML reader declines them
+/// (``JSONReaderTests``, ``YAMLReaderTests``).
 @Suite(.computing) struct SplitParseTests {
     /// Parses `text` in one piece and in halves (from any size), by libyaml, and returns both.
     static func parseBothWays(
@@ -16,7 +17,7 @@ import Testing
             Result { () throws(YAMLError) in
                 try YAMLDocument(
                     bytes: Array(text.utf8), file: "spec.json", limits: limits, splitMinimumBytes: splitMinimumBytes,
-                    jsonByLibyaml: true)
+                    jsonByLibyaml: true, yamlByLibyaml: true)
             }
         }
         return (parse(.max), parse(1))
@@ -248,9 +249,11 @@ import Testing
     /// key, quoted keys.
     struct RandomYAML: SeededRandom {
         var state: UInt64
-        let lineEnd: String
+        var lineEnd: String
         /// Whether values are now and then what the reviews found the line scan misread.
         var tricky = false
+        /// Whether values are block YAML only, without flow collections (what the block-YAML reader takes).
+        var blockOnly = false
 
         init(seed: UInt64) {
             state = seed
@@ -269,7 +272,9 @@ import Testing
                     [" {a: 1}", pad + "<<: {m: 1}"],
                 ][next(7)]
             }
-            switch depth > 3 ? 6 + next(6) : next(12) {
+            var choice = depth > 3 ? 6 + next(6) : next(12)
+            if blockOnly && (choice == 4 || choice == 9) { choice = 6 }
+            switch choice {
             case 0:
                 return [""] + members(indent + 2, depth: depth + 1).map { $0 }
             case 1:
@@ -282,10 +287,13 @@ import Testing
                         return item
                     }
             case 2:
-                // A double-quoted scalar whose next lines sit at the parent's indentation and look like keys.
-                return [" \"first line", "  /p9: not a key", "  \\\"escaped\\\" end\""]
+                // A double-quoted scalar whose next lines sit at the parent's indentation and look like keys (block
+                // YAML alone: past its key's, with an escaped line break).
+                guard blockOnly else { return [" \"first line", "  /p9: not a key", "  \\\"escaped\\\" end\""] }
+                return [" \"first line", deeper + "/p9: not a key", deeper + "\\\"escaped\\\" \\", deeper + "end\""]
             case 3:
-                return [" 'it''s", "  /p3: still text", "  '"]
+                let next = blockOnly ? deeper : "  "
+                return [" 'it''s", next + "/p3: still text", next + "'"]
             case 4:
                 return [" [a, 'b, c',", deeper + "\"d]\", {e: f}]"]
             case 5:

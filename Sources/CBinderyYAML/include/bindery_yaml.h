@@ -83,6 +83,9 @@ typedef struct bindery_yaml_document {
     /// 1 when the document was read by the JSON reader rather than libyaml (see `bindery_yaml_options`): the nodes
     /// are those libyaml's parse makes.
     int read_as_json;
+    /// 1 when the document was read by the block-YAML reader rather than libyaml (see `bindery_yaml_options`): the
+    /// nodes are those libyaml's parse makes.
+    int read_as_block_yaml;
 } bindery_yaml_document;
 
 /// Default `bindery_yaml_limits.max_bytes`: 64 MiB.
@@ -134,6 +137,12 @@ typedef struct bindery_yaml_options {
     /// it takes only plain JSON that libyaml reads the same way, and leaves anything else (an error included) to
     /// libyaml.
     int json_by_libyaml;
+    /// Nonzero: any other document is parsed by libyaml too. By default, it is first read by Bindery's block-YAML
+    /// reader, which builds the arena libyaml's events would, several times faster; it takes only the block YAML
+    /// descriptions are written in (no comments, anchors, tags or flow collections but `[]` and `{}`, quoted
+    /// scalars on one line), in text without tabs or carriage returns, that libyaml reads the same way, and leaves
+    /// anything else (an error included) to libyaml.
+    int yaml_by_libyaml;
 } bindery_yaml_options;
 
 /// `bindery_yaml_parse_limited` with `options` (NULL for the defaults).
