@@ -7,7 +7,8 @@
    error. What it takes:
    - text of printable characters and line feeds, in valid UTF-8, after a byte order mark or not: no tab, no
      carriage return, no other control character anywhere;
-   - a root that is a block mapping or a block sequence, alone in the stream (no directive, no `---` or `...`);
+   - a root that is a block mapping or a block sequence, alone in the stream: a document start marker (`---`) may
+     come first, on a line of its own, but no directive and no other marker;
    - block mappings whose keys are plain, single-quoted or double-quoted scalars on one line, each followed at
      once by its colon (at most 1000 characters from the key's start) and a space or a line break;
    - block sequences, an entry's node on the dash's line (a compact mapping or sequence too) or below it, and
@@ -43,6 +44,8 @@ typedef struct {
     /* The text of a scalar that is not a slice of the input. */
     unsigned char *text;
     size_t text_length, text_capacity;
+    /* Before the root: a document start marker (`---`) may come first. */
+    int before_root;
     /* The decoded escapes of a run of a double-quoted scalar over several lines. */
     unsigned char *escaped;
     size_t escaped_capacity;
@@ -125,6 +128,12 @@ static int is_comment(const reader *r, size_t at) {
     return at < r->length && r->input[at] == '#' && (at == r->line_start || r->input[at - 1] == ' ');
 }
 
+/* Whether the rest of the line from `r->pos` is blank: spaces, then a line break, a comment or the end. */
+static int rest_is_blank(reader *r) {
+    r->pos = bindery_skip_spaces(r->input, r->pos, r->length);
+    return r->pos >= r->length || r->input[r->pos] == '\n' || is_comment(r, r->pos);
+}
+
 /* Skips spaces, comments and line breaks to the next token (or the end). Returns 0 to decline at a `#` that is not
    a comment, a directive, or a line starting with `---` or `...`. */
 static int skip_to_content(reader *r) {
@@ -155,17 +164,20 @@ static int skip_to_content(reader *r) {
             }
             if ((c == '-' || c == '.') && r->pos + 2 < r->length && input[r->pos + 1] == c &&
                 input[r->pos + 2] == c) {
+                /* One document start marker before the root, alone on its line but for a comment. */
+                if (c == '-' && r->before_root && is_blank_or_end(r, r->pos + 3)) {
+                    r->before_root = 0;
+                    r->pos += 3;
+                    if (!rest_is_blank(r)) {
+                        return 0;
+                    }
+                    continue;
+                }
                 return 0;
             }
         }
         return 1;
     }
-}
-
-/* Whether the rest of the line from `r->pos` is blank: spaces, then a line break, a comment or the end. */
-static int rest_is_blank(reader *r) {
-    r->pos = bindery_skip_spaces(r->input, r->pos, r->length);
-    return r->pos >= r->length || r->input[r->pos] == '\n' || is_comment(r, r->pos);
 }
 
 /* After a value: the rest of its line must be blank. Moves to the next token. Returns 0 to decline. */
@@ -816,9 +828,11 @@ int bindery_block_yaml_read(const unsigned char *input, size_t length, const bin
     r.length = length;
     /* libyaml drops a byte order mark at the start: columns count from after it. */
     r.pos = r.line_start = start;
+    r.before_root = 1;
     b.document_count = 1;
-    int ok = skip_to_content(&r) && r.pos < length && read_node(&r, &b, -1) && r.pos == length &&
-             bindery_finish_document(&b);
+    int ok = skip_to_content(&r) && r.pos < length;
+    r.before_root = 0;
+    ok = ok && read_node(&r, &b, -1) && r.pos == length && bindery_finish_document(&b);
     free(r.text);
     free(r.escaped);
     bindery_builder_end(&b, ok);
