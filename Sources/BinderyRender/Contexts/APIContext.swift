@@ -65,16 +65,16 @@ struct APIContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(api.name)
-        case "tag": .text(api.tag)
-        case "docComment": .lines(docComment)
-        case "description": .text(MarkdownText.cell(api.documentation.description))
-        case "hasDescription": .flag(!api.documentation.isEmpty)
-        case "operations": .list(operations)
-        case "fileName": .text(fileName)
-        case "isExtension": .flag(isExtension)
-        case "operationRange": .text(operationRange)
+        switch key.known {
+        case .name: .text(api.name)
+        case .tag: .text(api.tag)
+        case .docComment: .lines(docComment)
+        case .description: .text(MarkdownText.cell(api.documentation.description))
+        case .hasDescription: .flag(!api.documentation.isEmpty)
+        case .operations: .list(operations)
+        case .fileName: .text(fileName)
+        case .isExtension: .flag(isExtension)
+        case .operationRange: .text(operationRange)
         default: nil
         }
     }

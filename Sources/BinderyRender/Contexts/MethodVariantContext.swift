@@ -72,15 +72,15 @@ struct MethodVariantContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "signatureParameters": .list(signatureParameters)
-        case "hasParameters": .flag(!signatureParameters.isEmpty)
-        case "arguments": .list(arguments)
-        case "hasArguments": .flag(!arguments.isEmpty)
-        case "isDeprecated": .flag(isDeprecated)
-        case "deprecationMessageLiteral": .text(deprecationMessage.value)
-        case "docComment": .lines(docComment)
-        case "responseDocComment": .lines(responseDocComment)
+        switch key.known {
+        case .signatureParameters: .list(signatureParameters)
+        case .hasParameters: .flag(!signatureParameters.isEmpty)
+        case .arguments: .list(arguments)
+        case .hasArguments: .flag(!arguments.isEmpty)
+        case .isDeprecated: .flag(isDeprecated)
+        case .deprecationMessageLiteral: .text(deprecationMessage.value)
+        case .docComment: .lines(docComment)
+        case .responseDocComment: .lines(responseDocComment)
         default: nil
         }
     }
@@ -93,7 +93,7 @@ struct SignatureParameterContext: RenderContext {
     let hasNilDefault: Bool
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        key == "hasNilDefault" ? .flag(hasNilDefault) : parameter.value(forKey: key)
+        key.known == .hasNilDefault ? .flag(hasNilDefault) : parameter.value(forKey: key)
     }
 }
 
@@ -103,9 +103,9 @@ struct ArgumentContext: RenderContext {
     let value: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "label": .text(label)
-        case "value": .text(value)
+        switch key.known {
+        case .label: .text(label)
+        case .value: .text(value)
         default: nil
         }
     }

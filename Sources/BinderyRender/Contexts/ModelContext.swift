@@ -95,28 +95,28 @@ final class ModelContext: RenderContext {
     static func value(
         of definition: TypeDefinition, forKey key: RenderKey, context: () -> ModelContext
     ) -> RenderValue? {
-        switch key {
-        case "name": return .text(definition.name)
-        case "qualifiedName": return .text(definition.qualifiedName)
-        case "isNested": return .flag(context().isNested)
-        case "isStruct": if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
-        case "isEnum": if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
-        case "isAlias": if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }
-        case "isUnion": if case .union = definition.kind { return .flag(true) } else { return .flag(false) }
-        case "nameLiteral": return .text(SwiftLiteral.string(definition.qualifiedName))
-        case "docComment": return .lines(context().docComment)
-        case "description":
+        switch key.known {
+        case .name: return .text(definition.name)
+        case .qualifiedName: return .text(definition.qualifiedName)
+        case .isNested: return .flag(context().isNested)
+        case .isStruct: if case .structure = definition.kind { return .flag(true) } else { return .flag(false) }
+        case .isEnum: if case .enumeration = definition.kind { return .flag(true) } else { return .flag(false) }
+        case .isAlias: if case .alias = definition.kind { return .flag(true) } else { return .flag(false) }
+        case .isUnion: if case .union = definition.kind { return .flag(true) } else { return .flag(false) }
+        case .nameLiteral: return .text(SwiftLiteral.string(definition.qualifiedName))
+        case .docComment: return .lines(context().docComment)
+        case .description:
             return .text(MarkdownText.cell(definition.documentation.paragraphs.joined(separator: "\n")))
-        case "hasDescription": return .flag(!definition.documentation.isEmpty)
-        case "source": return .text(definition.source)
-        case "hasSource": return .flag(!definition.source.isEmpty)
-        case "isDeprecated": return .flag(definition.deprecation != nil)
-        case "hasDeprecationMessage": return .flag(context().deprecationMessage != nil)
-        case "deprecationMessageLiteral": return .text(context().deprecationMessage.map(SwiftLiteral.string) ?? "")
-        case "deprecationMessage": return .text(context().deprecationMessage ?? "")
-        case "nestedTypes": return .list(context().nestedTypes)
-        case "nestedDeclarations": return .lines(context().nestedDeclarations())
-        case "hasNestedTypes": return .flag(!context().nestedTypes.isEmpty)
+        case .hasDescription: return .flag(!definition.documentation.isEmpty)
+        case .source: return .text(definition.source)
+        case .hasSource: return .flag(!definition.source.isEmpty)
+        case .isDeprecated: return .flag(definition.deprecation != nil)
+        case .hasDeprecationMessage: return .flag(context().deprecationMessage != nil)
+        case .deprecationMessageLiteral: return .text(context().deprecationMessage.map(SwiftLiteral.string) ?? "")
+        case .deprecationMessage: return .text(context().deprecationMessage ?? "")
+        case .nestedTypes: return .list(context().nestedTypes)
+        case .nestedDeclarations: return .lines(context().nestedDeclarations())
+        case .hasNestedTypes: return .flag(!context().nestedTypes.isEmpty)
         default: break
         }
         switch definition.kind {
@@ -130,17 +130,17 @@ final class ModelContext: RenderContext {
     static func unionValue(
         _ union: UnionDefinition, of definition: TypeDefinition, forKey key: RenderKey, context: () -> ModelContext
     ) -> RenderValue? {
-        switch key {
-        case "unionCases": .list(context().unionCases)
-        case "hasDiscriminator": .flag(union.discriminator != nil)
-        case "discriminator": .text(union.discriminator ?? "")
-        case "discriminatorLiteral": .text(union.discriminator.map(SwiftLiteral.string) ?? "")
-        case "unknownCaseName": .text(union.unknownCaseName.map(SwiftName.identifier) ?? "")
-        case "unknownCaseMember": .text(union.unknownCaseName ?? "")
-        case "isAnyOf": .flag(union.isAnyOf)
-        case "hasSingleValueCases": .flag(union.cases.contains { !$0.encodesInPlace })
-        case "isIndirect": .flag(union.isIndirect)
-        case "isCodingDeprecated":
+        switch key.known {
+        case .unionCases: .list(context().unionCases)
+        case .hasDiscriminator: .flag(union.discriminator != nil)
+        case .discriminator: .text(union.discriminator ?? "")
+        case .discriminatorLiteral: .text(union.discriminator.map(SwiftLiteral.string) ?? "")
+        case .unknownCaseName: .text(union.unknownCaseName.map(SwiftName.identifier) ?? "")
+        case .unknownCaseMember: .text(union.unknownCaseName ?? "")
+        case .isAnyOf: .flag(union.isAnyOf)
+        case .hasSingleValueCases: .flag(union.cases.contains { !$0.encodesInPlace })
+        case .isIndirect: .flag(union.isIndirect)
+        case .isCodingDeprecated:
             .flag(definition.deprecation == nil && union.cases.contains { $0.deprecation != nil })
         default: nil
         }
@@ -150,30 +150,30 @@ final class ModelContext: RenderContext {
         _ structure: StructDefinition, of definition: TypeDefinition, forKey key: RenderKey,
         context: () -> ModelContext
     ) -> RenderValue? {
-        switch key {
-        case "properties": .list(context().properties)
-        case "hasProperties": .flag(!structure.properties.isEmpty)
-        case "hasKeyedProperties": .flag(structure.properties.contains { !$0.isFlattened })
-        case "hasEncodedProperties": .flag(structure.properties.contains { !$0.readOnly && !$0.isFlattened })
-        case "hasInitParameters":
+        switch key.known {
+        case .properties: .list(context().properties)
+        case .hasProperties: .flag(!structure.properties.isEmpty)
+        case .hasKeyedProperties: .flag(structure.properties.contains { !$0.isFlattened })
+        case .hasEncodedProperties: .flag(structure.properties.contains { !$0.readOnly && !$0.isFlattened })
+        case .hasInitParameters:
             .flag(
                 !structure.properties.isEmpty || structure.additionalProperties != nil
                     || structure.additionalItems != nil)
-        case "initializers": .list(context().initializers(structure))
-        case "needsCustomCoding": .flag(structure.needsCustomCoding)
-        case "isCodingDeprecated":
+        case .initializers: .list(context().initializers(structure))
+        case .needsCustomCoding: .flag(structure.needsCustomCoding)
+        case .isCodingDeprecated:
             .flag(definition.deprecation == nil && structure.properties.contains { $0.deprecation != nil })
-        case "hasAdditionalProperties": .flag(structure.additionalProperties != nil)
-        case "additionalPropertiesName":
+        case .hasAdditionalProperties: .flag(structure.additionalProperties != nil)
+        case .additionalPropertiesName:
             .text(structure.additionalProperties.map { SwiftName.identifier($0.swiftName) } ?? "")
-        case "additionalPropertiesType": .text(context().additionalPropertiesType)
-        case "additionalPropertiesTypeMarkdown": .text(context().markdown)
-        case "isTuple": .flag(structure.isTuple)
-        case "isAnyOf": .flag(structure.isAnyOf)
-        case "hasAdditionalItems": .flag(structure.additionalItems != nil)
-        case "additionalItemsName": .text(structure.additionalItems.map { SwiftName.identifier($0.swiftName) } ?? "")
-        case "additionalItemsType": .text(context().additionalItemsType)
-        case "additionalItemsTypeMarkdown": .text(context().markdown)
+        case .additionalPropertiesType: .text(context().additionalPropertiesType)
+        case .additionalPropertiesTypeMarkdown: .text(context().markdown)
+        case .isTuple: .flag(structure.isTuple)
+        case .isAnyOf: .flag(structure.isAnyOf)
+        case .hasAdditionalItems: .flag(structure.additionalItems != nil)
+        case .additionalItemsName: .text(structure.additionalItems.map { SwiftName.identifier($0.swiftName) } ?? "")
+        case .additionalItemsType: .text(context().additionalItemsType)
+        case .additionalItemsTypeMarkdown: .text(context().markdown)
         default: nil
         }
     }
@@ -227,19 +227,19 @@ final class ModelContext: RenderContext {
     }
 
     static func enumValue(_ enumeration: EnumDefinition, forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "cases":
+        switch key.known {
+        case .cases:
             .list(enumeration.cases.map { EnumCaseContext(enumCase: $0, isString: enumeration.rawType == .string) })
-        case "unknownCaseName": .text(SwiftName.identifier(enumeration.unknownCaseName))
-        case "rawType": .text(enumeration.rawType.builtinName ?? "String")
+        case .unknownCaseName: .text(SwiftName.identifier(enumeration.unknownCaseName))
+        case .rawType: .text(enumeration.rawType.builtinName ?? "String")
         default: nil
         }
     }
 
     static func aliasValue(forKey key: RenderKey, context: () -> ModelContext) -> RenderValue? {
-        switch key {
-        case "aliasTarget": .text(context().aliasTarget)
-        case "aliasTargetMarkdown": .text(context().markdown)
+        switch key.known {
+        case .aliasTarget: .text(context().aliasTarget)
+        case .aliasTargetMarkdown: .text(context().markdown)
         default: nil
         }
     }
@@ -293,20 +293,20 @@ final class UnionCaseContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(SwiftName.identifier(unionCase.swiftName))
-        case "member": .text(unionCase.swiftName)
-        case "nameLiteral": .text(SwiftLiteral.string(unionCase.swiftName))
-        case "type": .text(type)
-        case "index": .text(String(index))
-        case "docComment": .lines(docComment)
-        case "discriminatorValues": .list(unionCase.discriminatorValues.map(LiteralContext.init))
-        case "hasDiscriminatorValues": .flag(!unionCase.discriminatorValues.isEmpty)
-        case "encodesInPlace": .flag(unionCase.encodesInPlace)
-        case "shape": .context(ShapeContext(shape: unionCase.shape))
-        case "isDeprecated": .flag(unionCase.deprecation != nil)
-        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
-        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
+        switch key.known {
+        case .name: .text(SwiftName.identifier(unionCase.swiftName))
+        case .member: .text(unionCase.swiftName)
+        case .nameLiteral: .text(SwiftLiteral.string(unionCase.swiftName))
+        case .type: .text(type)
+        case .index: .text(String(index))
+        case .docComment: .lines(docComment)
+        case .discriminatorValues: .list(unionCase.discriminatorValues.map(LiteralContext.init))
+        case .hasDiscriminatorValues: .flag(!unionCase.discriminatorValues.isEmpty)
+        case .encodesInPlace: .flag(unionCase.encodesInPlace)
+        case .shape: .context(ShapeContext(shape: unionCase.shape))
+        case .isDeprecated: .flag(unionCase.deprecation != nil)
+        case .hasDeprecationMessage: .flag(deprecationMessage != nil)
+        case .deprecationMessageLiteral: .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -320,20 +320,20 @@ struct ShapeContext: RenderContext {
     let shape: JSONShape
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "kinds": .list(shape.kinds.map { KindContext(kind: $0) })
-        case "hasKinds": .flag(!shape.kinds.isEmpty)
-        case "required": .list(shape.required.map(LiteralContext.init))
-        case "hasRequired": .flag(!shape.required.isEmpty)
-        case "properties": .list(shape.properties.map(PropertyShapeContext.init))
-        case "hasProperties": .flag(!shape.properties.isEmpty)
-        case "tags": .list(shape.properties.filter { $0.tag != nil }.map(PropertyShapeContext.init))
-        case "hasTags": .flag(shape.properties.contains { $0.tag != nil })
-        case "closed": .flag(shape.closed)
-        case "values": .list(shape.values.map(LiteralContext.init))
-        case "hasValues": .flag(!shape.values.isEmpty)
+        switch key.known {
+        case .kinds: .list(shape.kinds.map { KindContext(kind: $0) })
+        case .hasKinds: .flag(!shape.kinds.isEmpty)
+        case .required: .list(shape.required.map(LiteralContext.init))
+        case .hasRequired: .flag(!shape.required.isEmpty)
+        case .properties: .list(shape.properties.map(PropertyShapeContext.init))
+        case .hasProperties: .flag(!shape.properties.isEmpty)
+        case .tags: .list(shape.properties.filter { $0.tag != nil }.map(PropertyShapeContext.init))
+        case .hasTags: .flag(shape.properties.contains { $0.tag != nil })
+        case .closed: .flag(shape.closed)
+        case .values: .list(shape.values.map(LiteralContext.init))
+        case .hasValues: .flag(!shape.values.isEmpty)
         // Never nil: an item shape without items must not find its array's.
-        case "items": shape.items.map { .context(ShapeContext(shape: $0)) } ?? .flag(false)
+        case .items: shape.items.map { .context(ShapeContext(shape: $0)) } ?? .flag(false)
         default: nil
         }
     }
@@ -343,7 +343,7 @@ struct ShapeContext: RenderContext {
         let kind: JSONShape.Kind
 
         func value(forKey key: RenderKey) -> RenderValue? {
-            key == "kind" ? .text(kind.rawValue) : nil
+            key.known == .kind ? .text(kind.rawValue) : nil
         }
     }
 
@@ -352,10 +352,10 @@ struct ShapeContext: RenderContext {
         let property: JSONShape.Property
 
         func value(forKey key: RenderKey) -> RenderValue? {
-            switch key {
-            case "nameLiteral": .text(SwiftLiteral.string(property.name))
-            case "kinds": .list(property.kinds.map { KindContext(kind: $0) })
-            case "tagLiteral": .text(property.tag.map(SwiftLiteral.string) ?? "")
+            switch key.known {
+            case .nameLiteral: .text(SwiftLiteral.string(property.name))
+            case .kinds: .list(property.kinds.map { KindContext(kind: $0) })
+            case .tagLiteral: .text(property.tag.map(SwiftLiteral.string) ?? "")
             default: nil
             }
         }
@@ -367,9 +367,9 @@ struct LiteralContext: RenderContext {
     let text: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "literal": .text(SwiftLiteral.string(text))
-        case "text": .text(text)
+        switch key.known {
+        case .literal: .text(SwiftLiteral.string(text))
+        case .text: .text(text)
         default: nil
         }
     }
@@ -382,14 +382,14 @@ struct EnumCaseContext: RenderContext {
     let isString: Bool
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(SwiftName.identifier(enumCase.swiftName))
+        switch key.known {
+        case .name: .text(SwiftName.identifier(enumCase.swiftName))
         // After a dot every keyword but `self`, `Type`, `Protocol` and `init` (which case names never take) is a
         // plain member name.
-        case "memberName": .text(enumCase.swiftName)
-        case "rawValue": .text(enumCase.rawValue)
-        case "rawValueLiteral": .text(isString ? SwiftLiteral.string(enumCase.rawValue) : enumCase.rawValue)
-        case "docComment":
+        case .memberName: .text(enumCase.swiftName)
+        case .rawValue: .text(enumCase.rawValue)
+        case .rawValueLiteral: .text(isString ? SwiftLiteral.string(enumCase.rawValue) : enumCase.rawValue)
+        case .docComment:
             .lines(
                 {
                     var comment = DocComment()
@@ -433,37 +433,37 @@ final class PropertyContext: RenderContext {
     var typeMarkdown: String { index.markdown(property.type) }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(SwiftName.identifier(property.swiftName))
-        case "memberName": .text(property.swiftName)
-        case "type": .text(baseType + (property.isOptional ? "?" : ""))
-        case "baseType": .text(baseType)
-        case "isOptional": .flag(property.isOptional)
-        case "encodesNull": .flag(property.encodesNull)
-        case "encodesIfPresent": .flag(property.isOptional && !property.encodesNull)
-        case "jsonKey": .text(property.jsonKey)
-        case "jsonKeyLiteral": .text(SwiftLiteral.string(property.jsonKey))
-        case "codingKeyName": .text(SwiftName.identifier(property.codingKeyName))
-        case "codingKey": .text(property.codingKeyName)
-        case "hasCustomJSONKey": .flag(property.codingKeyName != property.jsonKey)
-        case "isIndirect": .flag(property.indirectStorageName != nil)
-        case "isReadOnly": .flag(property.readOnly)
-        case "isFlattened": .flag(property.isFlattened)
-        case "memberNameLiteral": .text(SwiftLiteral.string(property.swiftName))
-        case "shape": property.shape.map { .context(ShapeContext(shape: $0)) } ?? .text("")
-        case "hasDefault": .flag(property.defaultValue != nil)
-        case "defaultLiteral": .text(defaultLiteral)
-        case "storageName": .text(property.indirectStorageName ?? "")
-        case "docComment": .lines(docComment)
-        case "typeMarkdown": .text(typeMarkdown)
-        case "description": .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
-        case "requiredText": .text(property.isOptional ? "optional" : "required")
-        case "position": .text(property.position.map(String.init) ?? "")
-        case "isTrailingOptional": .flag(property.position != nil && !presenceChecks.isEmpty)
-        case "presenceChecks": .list(presenceChecks.map(MemberContext.init))
-        case "isDeprecated": .flag(property.deprecation != nil)
-        case "hasDeprecationMessage": .flag(deprecationMessage != nil)
-        case "deprecationMessageLiteral": .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
+        switch key.known {
+        case .name: .text(SwiftName.identifier(property.swiftName))
+        case .memberName: .text(property.swiftName)
+        case .type: .text(baseType + (property.isOptional ? "?" : ""))
+        case .baseType: .text(baseType)
+        case .isOptional: .flag(property.isOptional)
+        case .encodesNull: .flag(property.encodesNull)
+        case .encodesIfPresent: .flag(property.isOptional && !property.encodesNull)
+        case .jsonKey: .text(property.jsonKey)
+        case .jsonKeyLiteral: .text(SwiftLiteral.string(property.jsonKey))
+        case .codingKeyName: .text(SwiftName.identifier(property.codingKeyName))
+        case .codingKey: .text(property.codingKeyName)
+        case .hasCustomJSONKey: .flag(property.codingKeyName != property.jsonKey)
+        case .isIndirect: .flag(property.indirectStorageName != nil)
+        case .isReadOnly: .flag(property.readOnly)
+        case .isFlattened: .flag(property.isFlattened)
+        case .memberNameLiteral: .text(SwiftLiteral.string(property.swiftName))
+        case .shape: property.shape.map { .context(ShapeContext(shape: $0)) } ?? .text("")
+        case .hasDefault: .flag(property.defaultValue != nil)
+        case .defaultLiteral: .text(defaultLiteral)
+        case .storageName: .text(property.indirectStorageName ?? "")
+        case .docComment: .lines(docComment)
+        case .typeMarkdown: .text(typeMarkdown)
+        case .description: .text(MarkdownText.cell(property.documentation.paragraphs.joined(separator: "\n")))
+        case .requiredText: .text(property.isOptional ? "optional" : "required")
+        case .position: .text(property.position.map(String.init) ?? "")
+        case .isTrailingOptional: .flag(property.position != nil && !presenceChecks.isEmpty)
+        case .presenceChecks: .list(presenceChecks.map(MemberContext.init))
+        case .isDeprecated: .flag(property.deprecation != nil)
+        case .hasDeprecationMessage: .flag(deprecationMessage != nil)
+        case .deprecationMessageLiteral: .text(deprecationMessage.map(SwiftLiteral.string) ?? "")
         default: nil
         }
     }
@@ -473,7 +473,7 @@ final class PropertyContext: RenderContext {
         let memberName: String
 
         func value(forKey key: RenderKey) -> RenderValue? {
-            key == "memberName" ? .text(memberName) : nil
+            key.known == .memberName ? .text(memberName) : nil
         }
     }
 
@@ -533,11 +533,11 @@ struct InitializerContext: RenderContext {
     let isDeprecated: Bool
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "parameters": .list(parameters)
-        case "hasParameters":
+        switch key.known {
+        case .parameters: .list(parameters)
+        case .hasParameters:
             .flag(!parameters.isEmpty || structure.additionalProperties != nil || structure.additionalItems != nil)
-        case "isDeprecated": .flag(isDeprecated)
+        case .isDeprecated: .flag(isDeprecated)
         default: nil
         }
     }

@@ -112,62 +112,62 @@ final class OperationContext: RenderContext {
     static func value(
         of operation: OperationDefinition, forKey key: RenderKey, context: () -> OperationContext
     ) -> RenderValue? {
-        switch key {
-        case "swiftName": .text(SwiftName.identifier(operation.swiftName))
+        switch key.known {
+        case .swiftName: .text(SwiftName.identifier(operation.swiftName))
         // Markdown renderers make heading anchors lower case.
-        case "docAnchor": .text(operation.swiftName.lowercased())
-        case "responseMethodName": .text(SwiftName.identifier(operation.responseMethodName))
-        case "responseTypeName": .text(operation.responseTypeName)
-        case "sendMethodName": .text(SwiftName.identifier(operation.sendMethodName))
-        case "operationID": .text(operation.operationID)
-        case "operationIDLiteral": .text(SwiftLiteral.string(operation.operationID))
-        case "method": .text(operation.method)
-        case "methodLiteral": .text(SwiftLiteral.string(operation.method))
-        case "path": .text(operation.path)
-        case "pathLiteral": .text(SwiftLiteral.string(operation.path))
-        case "responseTypeDocComment":
+        case .docAnchor: .text(operation.swiftName.lowercased())
+        case .responseMethodName: .text(SwiftName.identifier(operation.responseMethodName))
+        case .responseTypeName: .text(operation.responseTypeName)
+        case .sendMethodName: .text(SwiftName.identifier(operation.sendMethodName))
+        case .operationID: .text(operation.operationID)
+        case .operationIDLiteral: .text(SwiftLiteral.string(operation.operationID))
+        case .method: .text(operation.method)
+        case .methodLiteral: .text(SwiftLiteral.string(operation.method))
+        case .path: .text(operation.path)
+        case .pathLiteral: .text(SwiftLiteral.string(operation.path))
+        case .responseTypeDocComment:
             .lines(["/// The documented responses of `\(operation.method) \(operation.path)`."])
-        case "isDeprecated": .flag(operation.deprecation != nil)
-        case "deprecationMessageLiteral": .text(context().deprecationMessageLiteral)
-        case "parameters": .list(context().parameters)
-        case "signatureParameters": .list(context().signatureParameters)
-        case "methodVariants": .list(context().methodVariants)
-        case "hasParameters": .flag(!context().parameters.isEmpty)
-        case "hasSimpleMethod": .flag(operation.hasSimpleMethod)
-        case "hasResponseMethod": .flag(operation.hasResponseMethod)
-        case "simpleReturnType": .text(context().simpleReturnType)
-        case "returnsVoid": .flag(operation.simpleResult == .void)
-        case "hasAccept": .flag(!operation.acceptedContentTypes.isEmpty)
-        case "acceptLiteral": .text(SwiftLiteral.string(operation.acceptedContentTypes.joined(separator: ", ")))
-        case "accept": .text(operation.acceptedContentTypes.joined(separator: ", "))
-        case "buildsRequest":
+        case .isDeprecated: .flag(operation.deprecation != nil)
+        case .deprecationMessageLiteral: .text(context().deprecationMessageLiteral)
+        case .parameters: .list(context().parameters)
+        case .signatureParameters: .list(context().signatureParameters)
+        case .methodVariants: .list(context().methodVariants)
+        case .hasParameters: .flag(!context().parameters.isEmpty)
+        case .hasSimpleMethod: .flag(operation.hasSimpleMethod)
+        case .hasResponseMethod: .flag(operation.hasResponseMethod)
+        case .simpleReturnType: .text(context().simpleReturnType)
+        case .returnsVoid: .flag(operation.simpleResult == .void)
+        case .hasAccept: .flag(!operation.acceptedContentTypes.isEmpty)
+        case .acceptLiteral: .text(SwiftLiteral.string(operation.acceptedContentTypes.joined(separator: ", ")))
+        case .accept: .text(operation.acceptedContentTypes.joined(separator: ", "))
+        case .buildsRequest:
             .flag(
                 !operation.acceptedContentTypes.isEmpty || operation.requestBody != nil || !operation.parameters.isEmpty
             )
-        case "hasRequestBody": .flag(context().requestBody != nil)
-        case "requestBody": context().requestBody.map { .context($0) } ?? .text("")
-        case "requestContentType": .text(operation.requestBody?.contentType ?? "")
-        case "security": .list(operation.security.map(SecurityAlternativeContext.init))
-        case "responses": .list(context().responses)
-        case "isStreaming": .flag(!operation.streamingContentTypes.isEmpty)
+        case .hasRequestBody: .flag(context().requestBody != nil)
+        case .requestBody: context().requestBody.map { .context($0) } ?? .text("")
+        case .requestContentType: .text(operation.requestBody?.contentType ?? "")
+        case .security: .list(operation.security.map(SecurityAlternativeContext.init))
+        case .responses: .list(context().responses)
+        case .isStreaming: .flag(!operation.streamingContentTypes.isEmpty)
         // The streaming variant shares the operation's headers structs, declared with the operation.
-        case "isStreamingVariant": .flag(operation.streamingVariantOf != nil)
-        case "streamingContentTypesLiteral":
+        case .isStreamingVariant: .flag(operation.streamingVariantOf != nil)
+        case .streamingContentTypesLiteral:
             .text("[" + operation.streamingContentTypes.map(SwiftLiteral.string).joined(separator: ", ") + "]")
-        case "streamsBytes": .flag(operation.streamsBytes)
-        case "readsAsItArrives": .flag(!operation.streamingContentTypes.isEmpty || operation.streamsBytes)
-        case "byteStreamStatuses":
+        case .streamsBytes: .flag(operation.streamsBytes)
+        case .readsAsItArrives: .flag(!operation.streamingContentTypes.isEmpty || operation.streamsBytes)
+        case .byteStreamStatuses:
             operation.byteStreamStatuses.map { .context(StatusSetContext(statuses: $0)) } ?? .text("")
-        case "hasUndocumentedCase": .flag(operation.undocumentedCaseName != nil)
-        case "undocumentedCaseName": .text(operation.undocumentedCaseName.map(SwiftName.identifier) ?? "")
-        case "summary": .text(operation.documentation.summary.map(MarkdownText.cell) ?? "")
-        case "hasSummary": .flag(operation.documentation.summary != nil)
-        case "description": .text(operation.documentation.description ?? "")
-        case "hasDescription": .flag(operation.documentation.description != nil)
-        case "returnTypeMarkdown": .text(context().returnTypeMarkdown)
-        case "needsAuthorization": .flag(operation.security.contains { !$0.isEmpty })
-        case "authorization": .text(context().authorizationMarkdown)
-        case "exampleArguments": .text(context().exampleArguments)
+        case .hasUndocumentedCase: .flag(operation.undocumentedCaseName != nil)
+        case .undocumentedCaseName: .text(operation.undocumentedCaseName.map(SwiftName.identifier) ?? "")
+        case .summary: .text(operation.documentation.summary.map(MarkdownText.cell) ?? "")
+        case .hasSummary: .flag(operation.documentation.summary != nil)
+        case .description: .text(operation.documentation.description ?? "")
+        case .hasDescription: .flag(operation.documentation.description != nil)
+        case .returnTypeMarkdown: .text(context().returnTypeMarkdown)
+        case .needsAuthorization: .flag(operation.security.contains { !$0.isEmpty })
+        case .authorization: .text(context().authorizationMarkdown)
+        case .exampleArguments: .text(context().exampleArguments)
         default: nil
         }
     }
@@ -317,21 +317,21 @@ struct RequestBodyContext: RenderContext {
     let parameters: [ParameterContext]
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "isJSON": if case .json = body.encoding { .flag(true) } else { .flag(false) }
-        case "isForm": .flag(body.encoding == .form)
-        case "isText": .flag(body.encoding == .text)
-        case "isBinary": .flag(body.encoding == .binary)
-        case "contentTypeLiteral": .text(SwiftLiteral.string(body.contentType))
-        case "isOptional": .flag(!body.isRequired)
-        case "parameter": parameters.first { $0.parameter.location == .body }.map { .context($0) } ?? .text("")
-        case "fields": .list(parameters.filter { $0.parameter.location == .formField })
-        case "hasFields": .flag(parameters.contains { $0.parameter.location == .formField })
-        case "isMultipart": .flag(body.encoding == .multipart)
-        case "isFormData": .flag(body.contentType == "multipart/form-data")
-        case "parts": .list(parameters.filter { $0.part != nil })
-        case "hasParts": .flag(parameters.contains { $0.part != nil })
-        case "hasPartHeaders": .flag(parameters.contains { $0.part?.headers.isEmpty == false })
+        switch key.known {
+        case .isJSON: if case .json = body.encoding { .flag(true) } else { .flag(false) }
+        case .isForm: .flag(body.encoding == .form)
+        case .isText: .flag(body.encoding == .text)
+        case .isBinary: .flag(body.encoding == .binary)
+        case .contentTypeLiteral: .text(SwiftLiteral.string(body.contentType))
+        case .isOptional: .flag(!body.isRequired)
+        case .parameter: parameters.first { $0.parameter.location == .body }.map { .context($0) } ?? .text("")
+        case .fields: .list(parameters.filter { $0.parameter.location == .formField })
+        case .hasFields: .flag(parameters.contains { $0.parameter.location == .formField })
+        case .isMultipart: .flag(body.encoding == .multipart)
+        case .isFormData: .flag(body.contentType == "multipart/form-data")
+        case .parts: .list(parameters.filter { $0.part != nil })
+        case .hasParts: .flag(parameters.contains { $0.part != nil })
+        case .hasPartHeaders: .flag(parameters.contains { $0.part?.headers.isEmpty == false })
         default: nil
         }
     }
@@ -343,9 +343,9 @@ struct SecurityAlternativeContext: RenderContext {
     let schemes: [OperationDefinition.SecurityUse]
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "schemes": .list(schemes.map(SecurityUseContext.init))
-        case "isEmpty": .flag(schemes.isEmpty)
+        switch key.known {
+        case .schemes: .list(schemes.map(SecurityUseContext.init))
+        case .isEmpty: .flag(schemes.isEmpty)
         default: nil
         }
     }
@@ -356,9 +356,9 @@ struct SecurityUseContext: RenderContext {
     let use: OperationDefinition.SecurityUse
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "swiftName": .text(SwiftName.identifier(use.schemeSwiftName))
-        case "name": .text(use.schemeName)
+        switch key.known {
+        case .swiftName: .text(SwiftName.identifier(use.schemeSwiftName))
+        case .name: .text(use.schemeName)
         default: nil
         }
     }
@@ -370,14 +370,14 @@ struct StatusSetContext: RenderContext {
     let statuses: OperationDefinition.ByteStreamStatuses
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch (key, statuses) {
-        case ("isCodes", .codes): .flag(true)
-        case ("isCodes", .successes): .flag(false)
-        case ("codes", .codes(let codes)): .list(codes, CodeContext.init)
-        case ("except", .successes(let except)): .list(except, CodeContext.init)
-        case ("hasExcept", .successes(let except)): .flag(!except.isEmpty)
-        case ("codes", _), ("except", _): .list([])
-        case ("hasExcept", _): .flag(false)
+        switch (key.known, statuses) {
+        case (.isCodes, .codes): .flag(true)
+        case (.isCodes, .successes): .flag(false)
+        case (.codes, .codes(let codes)): .list(codes, CodeContext.init)
+        case (.except, .successes(let except)): .list(except, CodeContext.init)
+        case (.hasExcept, .successes(let except)): .flag(!except.isEmpty)
+        case (.codes, _), (.except, _): .list([])
+        case (.hasExcept, _): .flag(false)
         default: nil
         }
     }
@@ -387,7 +387,7 @@ struct StatusSetContext: RenderContext {
         let code: Int
 
         func value(forKey key: RenderKey) -> RenderValue? {
-            key == "code" ? .text(String(code)) : nil
+            key.known == .code ? .text(String(code)) : nil
         }
     }
 }

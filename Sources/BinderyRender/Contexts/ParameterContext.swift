@@ -28,40 +28,40 @@ final class ParameterContext: RenderContext {
     var typeMarkdown: String { index.markdown(parameter.type) }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(parameter.name)
-        case "nameLiteral": .text(SwiftLiteral.string(parameter.name))
-        case "swiftName": .text(SwiftName.identifier(parameter.swiftName))
-        case "label": .text(parameter.swiftName)
-        case "type": .text(type)
-        case "isOptional": .flag(parameter.isOptional)
-        case "isPath": .flag(parameter.location == .request(.path))
-        case "isQuery": .flag(parameter.location == .request(.query))
-        case "isHeader": .flag(parameter.location == .request(.header))
-        case "isCookie": .flag(parameter.location == .request(.cookie))
-        case "isFormField": .flag(parameter.location == .formField)
-        case "isBody": .flag(parameter.location == .body)
-        case "style": .text(parameter.style.rawValue)
-        case "explodeLiteral": .text(parameter.explode ? "true" : "false")
-        case "allowReserved": .flag(parameter.allowReserved)
-        case "hasDefaultEncoding": .flag(hasDefaultEncoding)
-        case "isDeprecated": .flag(parameter.deprecated)
-        case "location": .text(Self.locationText(parameter.location))
-        case "typeMarkdown": .text(typeMarkdown)
-        case "description":
+        switch key.known {
+        case .name: .text(parameter.name)
+        case .nameLiteral: .text(SwiftLiteral.string(parameter.name))
+        case .swiftName: .text(SwiftName.identifier(parameter.swiftName))
+        case .label: .text(parameter.swiftName)
+        case .type: .text(type)
+        case .isOptional: .flag(parameter.isOptional)
+        case .isPath: .flag(parameter.location == .request(.path))
+        case .isQuery: .flag(parameter.location == .request(.query))
+        case .isHeader: .flag(parameter.location == .request(.header))
+        case .isCookie: .flag(parameter.location == .request(.cookie))
+        case .isFormField: .flag(parameter.location == .formField)
+        case .isBody: .flag(parameter.location == .body)
+        case .style: .text(parameter.style.rawValue)
+        case .explodeLiteral: .text(parameter.explode ? "true" : "false")
+        case .allowReserved: .flag(parameter.allowReserved)
+        case .hasDefaultEncoding: .flag(hasDefaultEncoding)
+        case .isDeprecated: .flag(parameter.deprecated)
+        case .location: .text(Self.locationText(parameter.location))
+        case .typeMarkdown: .text(typeMarkdown)
+        case .description:
             .text(MarkdownText.cell(parameter.documentation.paragraphs.first ?? Self.defaultDescription(parameter)))
-        case "requiredText": .text(parameter.isOptional ? "optional" : "required")
-        case "isArray": .flag(parameter.type.isArray)
-        case "isPart": .flag(part != nil)
-        case "isTextPart": .flag(part?.kind == .text)
-        case "isJSONPart": .flag(part?.kind == .json)
-        case "isFilePart": .flag(part?.kind == .file)
-        case "partKind": .text(part.map { Self.partKindText($0.kind) } ?? "")
-        case "hasPartContentType": .flag(part?.contentType != nil)
-        case "partContentTypeLiteral": .text(part?.contentType.map(SwiftLiteral.string) ?? "")
-        case "partContentTypes": .text(part.map(Self.partContentTypesText) ?? "")
-        case "hasPartHeaders": .flag(part?.headers.isEmpty == false)
-        case "partHeaders":
+        case .requiredText: .text(parameter.isOptional ? "optional" : "required")
+        case .isArray: .flag(parameter.type.isArray)
+        case .isPart: .flag(part != nil)
+        case .isTextPart: .flag(part?.kind == .text)
+        case .isJSONPart: .flag(part?.kind == .json)
+        case .isFilePart: .flag(part?.kind == .file)
+        case .partKind: .text(part.map { Self.partKindText($0.kind) } ?? "")
+        case .hasPartContentType: .flag(part?.contentType != nil)
+        case .partContentTypeLiteral: .text(part?.contentType.map(SwiftLiteral.string) ?? "")
+        case .partContentTypes: .text(part.map(Self.partContentTypesText) ?? "")
+        case .hasPartHeaders: .flag(part?.headers.isEmpty == false)
+        case .partHeaders:
             .list(part.map { part in part.headers.map { PartHeaderContext(header: $0, part: parameter.name) } } ?? [])
         default: nil
         }
@@ -157,14 +157,14 @@ struct PartHeaderContext: RenderContext {
     let part: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(header.name)
-        case "nameLiteral": .text(SwiftLiteral.string(header.name))
-        case "swiftName": .text(SwiftName.identifier(header.swiftName))
-        case "label": .text(header.swiftName)
-        case "partNameLiteral": .text(SwiftLiteral.string(part))
-        case "requiredText": .text(header.isRequired ? "required" : "optional")
-        case "description": .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
+        switch key.known {
+        case .name: .text(header.name)
+        case .nameLiteral: .text(SwiftLiteral.string(header.name))
+        case .swiftName: .text(SwiftName.identifier(header.swiftName))
+        case .label: .text(header.swiftName)
+        case .partNameLiteral: .text(SwiftLiteral.string(part))
+        case .requiredText: .text(header.isRequired ? "required" : "optional")
+        case .description: .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
         default: nil
         }
     }

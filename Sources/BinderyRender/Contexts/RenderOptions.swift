@@ -58,13 +58,13 @@ struct OptionsContext: RenderContext {
     let moduleName: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "access": .text(options.accessLevel.rawValue)
-        case "generatesDocs": .flag(options.generatesDocs && options.layout != .shards)
-        case "isPackage": .flag(options.layout == .package)
-        case "sourcesDirectory": .text(options.layout == .package ? "Sources/\(moduleName)" : ".")
-        case "conformances": .list(options.conformances.map(ConformanceContext.init))
-        case "hasConformances": .flag(!options.conformances.isEmpty)
+        switch key.known {
+        case .access: .text(options.accessLevel.rawValue)
+        case .generatesDocs: .flag(options.generatesDocs && options.layout != .shards)
+        case .isPackage: .flag(options.layout == .package)
+        case .sourcesDirectory: .text(options.layout == .package ? "Sources/\(moduleName)" : ".")
+        case .conformances: .list(options.conformances.map(ConformanceContext.init))
+        case .hasConformances: .flag(!options.conformances.isEmpty)
         default: nil
         }
     }
@@ -75,6 +75,6 @@ struct ConformanceContext: RenderContext {
     let name: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        key == "name" ? .text(name) : nil
+        key.known == .name ? .text(name) : nil
     }
 }

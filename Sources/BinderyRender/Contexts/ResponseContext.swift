@@ -60,47 +60,47 @@ final class ResponseContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "caseName": .text(SwiftName.identifier(response.caseName))
+        switch key.known {
+        case .caseName: .text(SwiftName.identifier(response.caseName))
         // After a dot, case names need no backticks (they never take `self`, `Type`, `Protocol` or `init`).
-        case "caseMember": .text(response.caseName)
-        case "caseDocComment": .lines(caseDocComment)
-        case "isCode": if case .code = response.status { .flag(true) } else { .flag(false) }
-        case "code": if case .code(let code) = response.status { .text(String(code)) } else { .text("") }
-        case "isRange": if case .range = response.status { .flag(true) } else { .flag(false) }
-        case "rangeStart":
+        case .caseMember: .text(response.caseName)
+        case .caseDocComment: .lines(caseDocComment)
+        case .isCode: if case .code = response.status { .flag(true) } else { .flag(false) }
+        case .code: if case .code(let code) = response.status { .text(String(code)) } else { .text("") }
+        case .isRange: if case .range = response.status { .flag(true) } else { .flag(false) }
+        case .rangeStart:
             if case .range(let hundreds) = response.status { .text(String(hundreds * 100)) } else { .text("") }
-        case "rangeEnd":
+        case .rangeEnd:
             if case .range(let hundreds) = response.status { .text(String(hundreds * 100 + 100)) } else { .text("") }
-        case "isDefault": .flag(response.status == .default)
-        case "coversManyStatuses": if case .code = response.status { .flag(false) } else { .flag(true) }
-        case "hasBody": .flag(response.body != nil)
-        case "bodyType": .text(bodyType)
-        case "isJSONBody": if case .json = response.body { .flag(true) } else { .flag(false) }
-        case "isTextBody": .flag(response.body == .text)
-        case "isBinaryBody": .flag(response.body == .binary)
-        case "isByteStreamBody": .flag(response.body == .byteStream)
-        case "isStreamBody": if case .stream = response.body { .flag(true) } else { .flag(false) }
-        case "isServerSentEvents":
+        case .isDefault: .flag(response.status == .default)
+        case .coversManyStatuses: if case .code = response.status { .flag(false) } else { .flag(true) }
+        case .hasBody: .flag(response.body != nil)
+        case .bodyType: .text(bodyType)
+        case .isJSONBody: if case .json = response.body { .flag(true) } else { .flag(false) }
+        case .isTextBody: .flag(response.body == .text)
+        case .isBinaryBody: .flag(response.body == .binary)
+        case .isByteStreamBody: .flag(response.body == .byteStream)
+        case .isStreamBody: if case .stream = response.body { .flag(true) } else { .flag(false) }
+        case .isServerSentEvents:
             if case .stream(.serverSentEvents, _) = response.body { .flag(true) } else { .flag(false) }
-        case "isJSONLines": if case .stream(.jsonLines, _) = response.body { .flag(true) } else { .flag(false) }
-        case "isJSONSequence": if case .stream(.jsonSequence, _) = response.body { .flag(true) } else { .flag(false) }
-        case "decodesStreamElements":
+        case .isJSONLines: if case .stream(.jsonLines, _) = response.body { .flag(true) } else { .flag(false) }
+        case .isJSONSequence: if case .stream(.jsonSequence, _) = response.body { .flag(true) } else { .flag(false) }
+        case .decodesStreamElements:
             if case .stream(_, .some) = response.body { .flag(true) } else { .flag(false) }
-        case "streamElementType": .text(streamElementType)
-        case "isSuccess": .flag(response.isSuccess)
-        case "checksContentType": .flag(response.checksContentType)
-        case "isConditional": .flag(response.isConditional)
-        case "hasHeaders": .flag(!response.headers.isEmpty)
-        case "headersTypeName": .text(response.headersTypeName)
-        case "headersDocComment": .lines(headersDocComment)
-        case "headers": .list(headers)
-        case "hasPayload": .flag(response.body != nil || !response.headers.isEmpty)
-        case "checksSuccessStatus": .flag(response.isSuccess && response.status == .default)
-        case "status": .text(response.status.description)
-        case "description": .text(MarkdownText.cell(response.description))
-        case "bodyMarkdown": .text(bodyMarkdown)
-        case "contentTypes": .text(response.contentTypes.joined(separator: ", "))
+        case .streamElementType: .text(streamElementType)
+        case .isSuccess: .flag(response.isSuccess)
+        case .checksContentType: .flag(response.checksContentType)
+        case .isConditional: .flag(response.isConditional)
+        case .hasHeaders: .flag(!response.headers.isEmpty)
+        case .headersTypeName: .text(response.headersTypeName)
+        case .headersDocComment: .lines(headersDocComment)
+        case .headers: .list(headers)
+        case .hasPayload: .flag(response.body != nil || !response.headers.isEmpty)
+        case .checksSuccessStatus: .flag(response.isSuccess && response.status == .default)
+        case .status: .text(response.status.description)
+        case .description: .text(MarkdownText.cell(response.description))
+        case .bodyMarkdown: .text(bodyMarkdown)
+        case .contentTypes: .text(response.contentTypes.joined(separator: ", "))
         default: nil
         }
     }
@@ -162,18 +162,18 @@ final class ResponseHeaderContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(header.name)
-        case "nameLiteral": .text(SwiftLiteral.string(header.name))
-        case "swiftName": .text(SwiftName.identifier(header.swiftName))
-        case "memberName": .text(header.swiftName)
-        case "type": .text(baseType + (header.isRequired ? "" : "?"))
-        case "baseType": .text(baseType)
-        case "isRequired": .flag(header.isRequired)
-        case "docComment": .lines(docComment)
-        case "typeMarkdown": .text(typeMarkdown)
-        case "description": .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
-        case "requiredText": .text(header.isRequired ? "required" : "optional")
+        switch key.known {
+        case .name: .text(header.name)
+        case .nameLiteral: .text(SwiftLiteral.string(header.name))
+        case .swiftName: .text(SwiftName.identifier(header.swiftName))
+        case .memberName: .text(header.swiftName)
+        case .type: .text(baseType + (header.isRequired ? "" : "?"))
+        case .baseType: .text(baseType)
+        case .isRequired: .flag(header.isRequired)
+        case .docComment: .lines(docComment)
+        case .typeMarkdown: .text(typeMarkdown)
+        case .description: .text(MarkdownText.cell(header.documentation.paragraphs.first ?? ""))
+        case .requiredText: .text(header.isRequired ? "required" : "optional")
         default: nil
         }
     }

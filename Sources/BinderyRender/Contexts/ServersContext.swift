@@ -6,11 +6,11 @@ struct ServersContext: RenderContext {
     let definition: ServersDefinition
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(definition.name)
-        case "servers": .list(definition.servers.map { ServerContext(server: $0, servers: definition) })
-        case "enums": .list(definition.enums.map { ServerEnumContext(definition: $0, servers: definition) })
-        case "hasEnums": .flag(!definition.enums.isEmpty)
+        switch key.known {
+        case .name: .text(definition.name)
+        case .servers: .list(definition.servers.map { ServerContext(server: $0, servers: definition) })
+        case .enums: .list(definition.enums.map { ServerEnumContext(definition: $0, servers: definition) })
+        case .hasEnums: .flag(!definition.enums.isEmpty)
         default: nil
         }
     }
@@ -28,17 +28,17 @@ struct ServerContext: RenderContext {
     let servers: ServersDefinition
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "swiftName": .text(SwiftName.identifier(server.swiftName))
-        case "urlLiteral": .text(SwiftLiteral.string(server.url))
-        case "url": .text(server.url)
-        case "isRelative": .flag(server.isRelative)
-        case "variables": .list(server.variables.map { ServerVariableContext(variable: $0, servers: servers) })
-        case "hasVariables": .flag(!server.variables.isEmpty)
-        case "hasArguments": .flag(!server.variables.isEmpty || server.isRelative)
-        case "description": .text(server.documentation.description.map(MarkdownText.cell) ?? "")
-        case "hasDescription": .flag(server.documentation.description != nil)
-        case "docComment": .lines(docComment)
+        switch key.known {
+        case .swiftName: .text(SwiftName.identifier(server.swiftName))
+        case .urlLiteral: .text(SwiftLiteral.string(server.url))
+        case .url: .text(server.url)
+        case .isRelative: .flag(server.isRelative)
+        case .variables: .list(server.variables.map { ServerVariableContext(variable: $0, servers: servers) })
+        case .hasVariables: .flag(!server.variables.isEmpty)
+        case .hasArguments: .flag(!server.variables.isEmpty || server.isRelative)
+        case .description: .text(server.documentation.description.map(MarkdownText.cell) ?? "")
+        case .hasDescription: .flag(server.documentation.description != nil)
+        case .docComment: .lines(docComment)
         default: nil
         }
     }
@@ -82,20 +82,20 @@ struct ServerVariableContext: RenderContext {
     }
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(variable.name)
-        case "nameLiteral": .text(SwiftLiteral.string(variable.name))
-        case "swiftName": .text(SwiftName.identifier(variable.swiftName))
-        case "label": .text(variable.swiftName)
-        case "type": .text(enumDefinition?.name ?? "String")
-        case "qualifiedType": .text(enumDefinition.map { "\(servers.name).\($0.name)" } ?? "String")
-        case "isEnum": .flag(enumDefinition != nil)
-        case "defaultCaseName": .text(variable.defaultCaseName.map(SwiftName.identifier) ?? "")
-        case "defaultValueLiteral": .text(SwiftLiteral.string(variable.defaultValue))
-        case "defaultValue": .text(MarkdownText.code(variable.defaultValue))
-        case "values":
+        switch key.known {
+        case .name: .text(variable.name)
+        case .nameLiteral: .text(SwiftLiteral.string(variable.name))
+        case .swiftName: .text(SwiftName.identifier(variable.swiftName))
+        case .label: .text(variable.swiftName)
+        case .type: .text(enumDefinition?.name ?? "String")
+        case .qualifiedType: .text(enumDefinition.map { "\(servers.name).\($0.name)" } ?? "String")
+        case .isEnum: .flag(enumDefinition != nil)
+        case .defaultCaseName: .text(variable.defaultCaseName.map(SwiftName.identifier) ?? "")
+        case .defaultValueLiteral: .text(SwiftLiteral.string(variable.defaultValue))
+        case .defaultValue: .text(MarkdownText.code(variable.defaultValue))
+        case .values:
             .text(enumDefinition?.cases.map { MarkdownText.code($0.rawValue) }.joined(separator: ", ") ?? "")
-        case "description": .text(variable.documentation.paragraphs.first.map(MarkdownText.cell) ?? "")
+        case .description: .text(variable.documentation.paragraphs.first.map(MarkdownText.cell) ?? "")
         default: nil
         }
     }
@@ -108,10 +108,10 @@ struct ServerEnumContext: RenderContext {
     let servers: ServersDefinition
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        switch key {
-        case "name": .text(definition.name)
-        case "docComment": .lines(docComment)
-        case "cases": .list(definition.cases.map(Case.init))
+        switch key.known {
+        case .name: .text(definition.name)
+        case .docComment: .lines(docComment)
+        case .cases: .list(definition.cases.map(Case.init))
         default: nil
         }
     }
@@ -131,10 +131,10 @@ struct ServerEnumContext: RenderContext {
         let value: EnumDefinition.Case
 
         func value(forKey key: RenderKey) -> RenderValue? {
-            switch key {
-            case "swiftName": .text(SwiftName.identifier(value.swiftName))
-            case "rawValueLiteral": .text(SwiftLiteral.string(value.rawValue))
-            case "hasCustomRawValue": .flag(value.swiftName != value.rawValue)
+            switch key.known {
+            case .swiftName: .text(SwiftName.identifier(value.swiftName))
+            case .rawValueLiteral: .text(SwiftLiteral.string(value.rawValue))
+            case .hasCustomRawValue: .flag(value.swiftName != value.rawValue)
             default: nil
             }
         }

@@ -296,8 +296,8 @@ struct RenderPass {
         guard case .context(let context, let position) = value else { return nil }
         if let found = context.value(forKey: name) { return Value(found) }
         if position.count > 0 {
-            if name == "isFirst" { return .flag(position.index == 0) }
-            if name == "isLast" { return .flag(position.index == position.count - 1) }
+            if name.known == .isFirst { return .flag(position.index == 0) }
+            if name.known == .isLast { return .flag(position.index == position.count - 1) }
         }
         if position.isRoot {
             for context in outer.reversed() {

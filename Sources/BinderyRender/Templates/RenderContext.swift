@@ -33,7 +33,7 @@ struct LineContext: RenderContext {
     var line: String
 
     func value(forKey key: RenderKey) -> RenderValue? {
-        key == "line" ? .text(line) : nil
+        key.known == .line ? .text(line) : nil
     }
 }
 

@@ -1,17 +1,19 @@
 /// A name a template asks a context for (`name` in `{{name}}`), made once when the template is parsed.
 ///
-/// Contexts answer with `switch key { case "name": … }`. Swift compares a `String` with each case in turn, and most
-/// comparisons fail; ``~=(_:_:)`` compares the lengths first, which for most pairs settles it without reading the
-/// text. Looking names up was a quarter of the render stage's instructions before.
+/// Bindery's contexts answer with `switch key.known { case .name: … }` (``ContextKey``). Other contexts (tests') may
+/// compare the name's text: `switch key { case "name": … }`, where ``~=(_:_:)`` compares the lengths first.
 public struct RenderKey: Sendable, Hashable, CustomStringConvertible {
     /// The name as the template writes it.
     public let name: String
     /// `name`'s length in UTF-8 bytes.
     public let length: Int
+    /// The name among those Bindery's contexts answer, or `unknown`.
+    let known: ContextKey
 
     public init(_ name: String) {
         self.name = name
         self.length = name.utf8.count
+        self.known = ContextKey.named(name)
     }
 
     public var description: String { name }
