@@ -1,12 +1,27 @@
 /// Where a schema lives: a file and a JSON pointer into it. Two references to the same place name the same schema.
 public struct SchemaID: Sendable, Hashable, CustomStringConvertible {
     /// The file's path as shown in diagnostics.
-    public var file: String
-    public var pointer: JSONPointer
+    public let file: String
+    public let pointer: JSONPointer
+    /// The hash of the file and the pointer, computed once: the reader and the model look schemas up by identity
+    /// many times each (Stripe: 129,000 hashes of a file and a pointer, 28 M instructions).
+    private let hashCode: Int
 
     public init(file: String, pointer: JSONPointer) {
         self.file = file
         self.pointer = pointer
+        var hasher = Hasher()
+        hasher.combine(file)
+        hasher.combine(pointer)
+        self.hashCode = hasher.finalize()
+    }
+
+    public static func == (lhs: SchemaID, rhs: SchemaID) -> Bool {
+        lhs.hashCode == rhs.hashCode && lhs.file == rhs.file && lhs.pointer == rhs.pointer
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hashCode)
     }
 
     /// The name the schema is known by: the last pointer token, or the file's base name for a whole-file schema.
