@@ -236,18 +236,29 @@ public final class ModelTranslator {
     /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
     /// deprecated one is never the first: naming it (`Old.Status`) would make Swift warn where the alias is.
     static func sharingRepeatedInlineTypes(_ types: [TypeDefinition]) -> [TypeDefinition] {
-        var firstOfKey: [HashedKey: TypeID] = [:]
+        // The first declarations, by the hash of their members' names (``memberHash(of:)``); those of one hash are
+        // told apart by their content keys, made only then. Making a content key copies a declaration with its
+        // nested types, and each nested type is visited again: making every one was Stripe's longest serial step.
+        var firstOfHash: [Int: [FirstDeclaration]] = [:]
         func sharing(_ definition: TypeDefinition, isComponent: Bool, inDeprecated: Bool) -> TypeDefinition {
             if case .alias = definition.kind { return definition }
             var definition = definition
             if !isComponent {
-                let key = HashedKey(definition.contentKey)
-                if let first = firstOfKey[key] {
-                    definition.kind = .alias(.named(first))
-                    definition.nestedTypes = []
-                    return definition
+                let hash = memberHash(of: definition)
+                var key: TypeDefinition?
+                if let candidates = firstOfHash[hash] {
+                    let made = definition.contentKey
+                    key = made
+                    if let first = candidates.first(where: { $0.key == made }) {
+                        definition.kind = .alias(.named(first.id))
+                        definition.nestedTypes = []
+                        return definition
+                    }
                 }
-                if !inDeprecated { firstOfKey[key] = definition.id }
+                if !inDeprecated {
+                    firstOfHash[hash, default: []].append(
+                        FirstDeclaration(id: definition.id, definition: definition, key: key))
+                }
             }
             let nestedInDeprecated = inDeprecated || definition.deprecation != nil
             definition.nestedTypes = definition.nestedTypes.map {
@@ -258,24 +269,81 @@ public final class ModelTranslator {
         return types.map { sharing($0, isComponent: !$0.source.isEmpty, inDeprecated: false) }
     }
 
-    /// A content key with its hash, computed once: hashing a key walks the whole declaration, nested types
-    /// included, and a key that is new is both looked up and inserted.
-    struct HashedKey: Hashable {
-        let key: TypeDefinition
-        let hash: Int
+    /// The first declaration of a content: its content key is made when another declaration's members have the
+    /// same hash, once.
+    final class FirstDeclaration {
+        let id: TypeID
+        private let definition: TypeDefinition
+        private var made: TypeDefinition?
 
-        init(_ key: TypeDefinition) {
-            self.key = key
-            hash = key.hashValue
+        init(id: TypeID, definition: TypeDefinition, key: TypeDefinition?) {
+            self.id = id
+            self.definition = definition
+            self.made = key
         }
 
-        static func == (lhs: HashedKey, rhs: HashedKey) -> Bool {
-            lhs.hash == rhs.hash && lhs.key == rhs.key
+        var key: TypeDefinition {
+            if let made { return made }
+            let key = definition.contentKey
+            made = key
+            return key
         }
+    }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(hash)
+    /// A hash of what a declaration's content key keeps of its members: their names, and the types they refer to
+    /// outside it (those inside it, which the key rewrites, count alike). Equal content keys have equal hashes.
+    static func memberHash(of definition: TypeDefinition) -> Int {
+        let root = definition.id.rawValue
+        let inside = root + "/"
+        var hasher = Hasher()
+        func combine(_ type: SwiftType) {
+            switch type {
+            case .named(let id):
+                if id.rawValue == root || id.rawValue.hasPrefix(inside) {
+                    hasher.combine(0)
+                } else {
+                    hasher.combine(1)
+                    hasher.combine(id)
+                }
+            case .array(let element):
+                hasher.combine(2)
+                combine(element)
+            case .dictionary(let value):
+                hasher.combine(3)
+                combine(value)
+            case .optional(let wrapped):
+                hasher.combine(4)
+                combine(wrapped)
+            default:
+                hasher.combine(type)
+            }
         }
+        switch definition.kind {
+        case .structure(let structure):
+            hasher.combine(0)
+            hasher.combine(structure.properties.count)
+            for property in structure.properties {
+                hasher.combine(property.swiftName)
+                hasher.combine(property.jsonKey)
+                combine(property.type)
+            }
+        case .enumeration(let enumeration):
+            hasher.combine(1)
+            hasher.combine(enumeration.cases.count)
+            for enumCase in enumeration.cases { hasher.combine(enumCase.rawValue) }
+        case .alias:
+            hasher.combine(2)
+        case .union(let union):
+            hasher.combine(3)
+            hasher.combine(union.cases.count)
+            for unionCase in union.cases {
+                hasher.combine(unionCase.swiftName)
+                combine(unionCase.type)
+            }
+        }
+        hasher.combine(definition.nestedTypes.count)
+        for nested in definition.nestedTypes { hasher.combine(nested.name) }
+        return hasher.finalize()
     }
 
     /// The declaration of `id` with its names and nested types.
