@@ -38,6 +38,16 @@ import Testing
         #expect(SwiftName.identifier("accessToken") == "accessToken")
     }
 
+    /// Every reserved word, and only those, needs backticks (they are looked up by length and first byte).
+    @Test func backticksAreForReservedWordsAlone() {
+        let others = ["", "Default", "défaut", "precedencegroups", "é", "_a", String(repeating: "a", count: 300)]
+        let names = SwiftKeywords.reserved.flatMap { [$0, $0 + "s", String($0.dropLast()), $0.uppercased()] }
+        for name in names + others {
+            #expect(SwiftKeywords.needsBackticks(name) == SwiftKeywords.reserved.contains(name), "\(name)")
+        }
+        #expect(SwiftKeywords.reserved.allSatisfy(SwiftKeywords.needsBackticks))
+    }
+
     @Test func allocatesDistinctNames() {
         let scope = NameScope(reserved: ["JSONValue"], caseInsensitive: true)
         #expect(scope.claim("Pet") == "Pet")
