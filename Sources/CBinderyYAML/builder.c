@@ -1,6 +1,7 @@
 /* Arena builder basics: error recording, growable arrays, the string pool and node creation. */
 
 #include "builder.h"
+#include "text_scan.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -157,4 +158,21 @@ void bindery_builder_end(builder *b, int ok) {
     out->children_count = b->children_count;
     out->strings = b->strings;
     out->strings_length = b->strings_length;
+}
+
+int bindery_run_reader(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                       bindery_yaml_document *out, bindery_reader read) {
+    if (input == NULL || length > limits->max_bytes) {
+        memset(out, 0, sizeof *out);
+        return 0;
+    }
+    builder b;
+    bindery_builder_begin(&b, out, limits, length, 1);
+    b.document_count = 1;
+    int ok = read(input, length, bindery_bom_length(input, length), &b) && bindery_finish_document(&b);
+    bindery_builder_end(&b, ok);
+    if (!ok) {
+        memset(out, 0, sizeof *out);
+    }
+    return ok;
 }

@@ -133,6 +133,16 @@ void bindery_builder_begin(builder *b, bindery_yaml_document *out, const bindery
    `out` holds an error. */
 void bindery_builder_end(builder *b, int ok);
 
+/* What a reader of the shim's own does (json_reader.c, yaml_reader.c): reads `input[start..<length]` (`start` past
+   a byte order mark, which libyaml drops) into `b`, freeing its own scratch space, and returns 1; or 0 to decline. */
+typedef int (*bindery_reader)(const unsigned char *input, size_t length, size_t start, builder *b);
+
+/* Runs `read` over a builder for `input` into `out`, the document libyaml's events would make, and returns 1; or,
+   when the input is longer than the limit or `read` declines, leaves `out` zeroed and returns 0 (libyaml is to
+   parse it, and report any error). */
+int bindery_run_reader(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                       bindery_yaml_document *out, bindery_reader read);
+
 /* events.c: what each event adds to the arena. */
 int bindery_start_collection(builder *b, uint8_t kind, int flow, const yaml_char_t *anchor, const yaml_char_t *tag,
                              yaml_mark_t mark);

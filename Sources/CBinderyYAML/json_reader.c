@@ -269,26 +269,20 @@ static int read_document(reader *r, builder *b) {
     }
 }
 
-int bindery_json_read(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
-                      bindery_yaml_document *out) {
-    if (input == NULL || length > limits->max_bytes) {
-        memset(out, 0, sizeof *out);
-        return 0;
-    }
-    builder b;
-    bindery_builder_begin(&b, out, limits, length, 1);
+/* The document of `input`, from `start` on. */
+static int read_json(const unsigned char *input, size_t length, size_t start, builder *b) {
     reader r;
     memset(&r, 0, sizeof r);
     r.input = input;
     r.length = length;
-    /* libyaml drops a byte order mark at the start: columns count from after it. */
-    r.position = r.line_start = bindery_bom_length(input, length);
-    b.document_count = 1;
-    int ok = read_document(&r, &b) && bindery_finish_document(&b);
+    /* Columns count from after a byte order mark. */
+    r.position = r.line_start = start;
+    int ok = read_document(&r, b);
     free(r.text);
-    bindery_builder_end(&b, ok);
-    if (!ok) {
-        memset(out, 0, sizeof *out);
-    }
     return ok;
+}
+
+int bindery_json_read(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                      bindery_yaml_document *out) {
+    return bindery_run_reader(input, length, limits, out, read_json);
 }

@@ -813,31 +813,27 @@ static int read_node(reader *r, builder *b, long parent) {
     return parent >= 0 && read_value(r, b, parent);
 }
 
-int bindery_block_yaml_read(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
-                            bindery_yaml_document *out) {
-    size_t start = bindery_bom_length(input, length);
-    if (input == NULL || length > limits->max_bytes || !is_plain_text(input, start, length)) {
-        memset(out, 0, sizeof *out);
+/* The document of `input`, from `start` on. */
+static int read_yaml(const unsigned char *input, size_t length, size_t start, builder *b) {
+    if (!is_plain_text(input, start, length)) {
         return 0;
     }
-    builder b;
-    bindery_builder_begin(&b, out, limits, length, 1);
     reader r;
     memset(&r, 0, sizeof r);
     r.input = input;
     r.length = length;
-    /* libyaml drops a byte order mark at the start: columns count from after it. */
+    /* Columns count from after a byte order mark. */
     r.pos = r.line_start = start;
     r.before_root = 1;
-    b.document_count = 1;
     int ok = skip_to_content(&r) && r.pos < length;
     r.before_root = 0;
-    ok = ok && read_node(&r, &b, -1) && r.pos == length && bindery_finish_document(&b);
+    ok = ok && read_node(&r, b, -1) && r.pos == length;
     free(r.text);
     free(r.escaped);
-    bindery_builder_end(&b, ok);
-    if (!ok) {
-        memset(out, 0, sizeof *out);
-    }
     return ok;
+}
+
+int bindery_block_yaml_read(const unsigned char *input, size_t length, const bindery_yaml_limits *limits,
+                            bindery_yaml_document *out) {
+    return bindery_run_reader(input, length, limits, out, read_yaml);
 }

@@ -8,46 +8,7 @@ import Testing
 /// node for node (order, positions, texts, styles), and leave everything else to libyaml, so that every error is
 /// libyaml's. Each case says whether the reader takes it, so a reader that declined everything would fail here.
 @Suite(.computing) struct JSONReaderTests {
-    /// Parses `bytes` with the JSON reader (when it takes it) and with libyaml, both in one piece.
-    static func parseBothWays(
-        _ bytes: [UInt8], limits: YAMLDocument.Limits = .default
-    ) -> (reader: Result<YAMLDocument, YAMLError>, libyaml: Result<YAMLDocument, YAMLError>) {
-        func parse(jsonByLibyaml: Bool) -> Result<YAMLDocument, YAMLError> {
-            Result { () throws(YAMLError) in
-                try YAMLDocument(
-                    bytes: bytes, file: "spec.json", limits: limits, splitMinimumBytes: .max,
-                    jsonByLibyaml: jsonByLibyaml)
-            }
-        }
-        return (parse(jsonByLibyaml: false), parse(jsonByLibyaml: true))
-    }
-
-    /// Expects `text` to read the same both ways: the same tree, or the same error; and the reader to take it when
-    /// `read` is true, to leave it to libyaml when false. Returns whether the reader took it.
-    @discardableResult
-    static func expectSame(
-        _ text: String, read: Bool? = nil, limits: YAMLDocument.Limits = .default, _ context: String,
-        sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) -> Bool {
-        expectSame(Array(text.utf8), read: read, limits: limits, context, sourceLocation: sourceLocation)
-    }
-
-    /// ``expectSame(_:read:limits:_:sourceLocation:)`` for bytes, which need not be UTF-8.
-    @discardableResult
-    static func expectSame(
-        _ bytes: [UInt8], read: Bool? = nil, limits: YAMLDocument.Limits = .default, _ context: String,
-        sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) -> Bool {
-        let (reader, libyaml) = parseBothWays(bytes, limits: limits)
-        if case .success(let parsed) = libyaml { #expect(!parsed.readAsJSON, sourceLocation: sourceLocation) }
-        let document = SplitParseTests.expectSameParse(
-            libyaml, reader, context, text: String(decoding: bytes, as: UTF8.self), sourceLocation: sourceLocation)
-        let taken = document?.readAsJSON ?? false
-        if let read {
-            #expect(taken == read, "\(context): read by the JSON reader", sourceLocation: sourceLocation)
-        }
-        return taken
-    }
+    static let reader = ShimReader.json
 
     /// What the reader takes, each with libyaml's positions: columns count characters, lines LF and CR LF.
     static let taken: [(name: String, text: String)] = [
@@ -78,7 +39,7 @@ import Testing
 
     @Test(arguments: taken)
     func theReaderTakesPlainJSON(name: String, text: String) {
-        Self.expectSame(text, read: true, name)
+        Self.reader.expectSame(text, read: true, name)
     }
 
     /// What the reader leaves to libyaml, which reads it otherwise than plain JSON would be read, or fails: each is
@@ -132,23 +93,19 @@ import Testing
 
     @Test(arguments: declined)
     func theReaderLeavesTheRestToLibyaml(name: String, text: String) {
-        Self.expectSame(text, read: false, name)
+        Self.reader.expectSame(text, read: false, name)
     }
 
     /// Bytes no Swift string holds: invalid and overlong UTF-8, and a surrogate written in UTF-8.
     @Test(arguments: [[0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBE], [0xF4, 0x90, 0x80, 0x80]])
     func invalidUTF8IsLeftToLibyaml(bytes: [UInt8]) {
-        Self.expectSame(Array("{\"a\": \"x".utf8) + bytes + Array("y\"}".utf8), read: false, "\(bytes)")
+        Self.reader.expectSame(Array("{\"a\": \"x".utf8) + bytes + Array("y\"}".utf8), read: false, "\(bytes)")
     }
 
     /// The depth limit is the builder's, and a document beyond it is left to libyaml, which reports it.
     @Test func theDepthLimitIsLibyamlsError() {
         let text = "{\"a\": " + String(repeating: "[", count: 9) + String(repeating: "]", count: 9) + "}"
-        var taken: Set<Bool> = []
-        for depth in 5...14 {
-            taken.insert(Self.expectSame(text, limits: YAMLDocument.Limits(maximumDepth: depth), "depth \(depth)"))
-        }
-        #expect(taken == [true, false])
+        Self.reader.expectTheDepthLimitIsLibyamlsError(text)
     }
 
     /// Random pretty-printed JSON (as the split tests make it): escapes, non-ASCII text, tabs, CR LF, nested
@@ -158,7 +115,7 @@ import Testing
         for seed in UInt64(1)...600 {
             var random = SplitParseTests.RandomJSON(seed: seed)
             random.tricky = seed % 2 == 0
-            if Self.expectSame(random.document(), "seed \(seed)") { taken += 1 }
+            if Self.reader.expectSame(random.document(), "seed \(seed)") { taken += 1 }
         }
         // The plain half, at least, is read by the reader.
         #expect(taken >= 300)
@@ -167,6 +124,6 @@ import Testing
     @Test func canopyDescriptionIsReadTheSame() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Specs/canopy-2022.json")
-        Self.expectSame(try String(contentsOf: url, encoding: .utf8), read: true, "canopy-2022.json")
+        Self.reader.expectSame(try String(contentsOf: url, encoding: .utf8), read: true, "canopy-2022.json")
     }
 }

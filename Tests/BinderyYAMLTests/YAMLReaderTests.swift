@@ -8,37 +8,7 @@ import Testing
 /// builds, node for node (order, positions, texts, styles), and leave everything else to libyaml, so that every error
 /// is libyaml's. Each case says whether the reader takes it, so a reader that declined everything would fail here.
 @Suite(.computing) struct YAMLReaderTests {
-    /// Parses `bytes` with the block-YAML reader (when it takes it) and with libyaml, both in one piece.
-    static func parseBothWays(
-        _ bytes: [UInt8], limits: YAMLDocument.Limits = .default
-    ) -> (reader: Result<YAMLDocument, YAMLError>, libyaml: Result<YAMLDocument, YAMLError>) {
-        func parse(yamlByLibyaml: Bool) -> Result<YAMLDocument, YAMLError> {
-            Result { () throws(YAMLError) in
-                try YAMLDocument(
-                    bytes: bytes, file: "spec.yaml", limits: limits, splitMinimumBytes: .max, jsonByLibyaml: true,
-                    yamlByLibyaml: yamlByLibyaml)
-            }
-        }
-        return (parse(yamlByLibyaml: false), parse(yamlByLibyaml: true))
-    }
-
-    /// Expects `text` to read the same both ways: the same tree, or the same error; and the reader to take it when
-    /// `read` is true, to leave it to libyaml when false. Returns whether the reader took it.
-    @discardableResult
-    static func expectSame(
-        _ text: String, read: Bool? = nil, limits: YAMLDocument.Limits = .default, _ context: String,
-        sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) -> Bool {
-        let (reader, libyaml) = parseBothWays(Array(text.utf8), limits: limits)
-        if case .success(let parsed) = libyaml { #expect(!parsed.readAsBlockYAML, sourceLocation: sourceLocation) }
-        let document = SplitParseTests.expectSameParse(
-            libyaml, reader, context, text: text, sourceLocation: sourceLocation)
-        let taken = document?.readAsBlockYAML ?? false
-        if let read {
-            #expect(taken == read, "\(context): read by the block-YAML reader", sourceLocation: sourceLocation)
-        }
-        return taken
-    }
+    static let reader = ShimReader.blockYAML
 
     /// What the reader takes, each with libyaml's positions, texts and styles.
     static let taken: [(name: String, text: String)] = [
@@ -71,7 +41,7 @@ import Testing
 
     @Test(arguments: taken)
     func theReaderTakesBlockYAML(name: String, text: String) {
-        Self.expectSame(text, read: true, name)
+        Self.reader.expectSame(text, read: true, name)
     }
 
     /// What the reader leaves to libyaml, which may read it (or fail): each is still the same both ways.
@@ -116,25 +86,19 @@ import Testing
 
     @Test(arguments: declined)
     func theReaderLeavesTheRestToLibyaml(name: String, text: String) {
-        Self.expectSame(text, read: false, name)
+        Self.reader.expectSame(text, read: false, name)
     }
 
     /// Bytes no Swift string holds are left to libyaml, as the JSON reader leaves them.
     @Test(arguments: [[0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBE], [0xF4, 0x90, 0x80, 0x80]])
     func invalidUTF8IsLeftToLibyaml(bytes: [UInt8]) {
-        let (reader, libyaml) = Self.parseBothWays(Array("a: x".utf8) + bytes + Array("y\n".utf8))
-        let document = SplitParseTests.expectSameParse(libyaml, reader, "\(bytes)", text: "\(bytes)")
-        #expect(document?.readAsBlockYAML != true)
+        Self.reader.expectSame(Array("a: x".utf8) + bytes + Array("y\n".utf8), read: false, "\(bytes)")
     }
 
     /// The depth limit is the builder's, and a document beyond it is left to libyaml, which reports it.
     @Test func theDepthLimitIsLibyamlsError() {
         let text = (0..<10).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " 1\n"
-        var taken: Set<Bool> = []
-        for depth in 5...14 {
-            taken.insert(Self.expectSame(text, limits: YAMLDocument.Limits(maximumDepth: depth), "depth \(depth)"))
-        }
-        #expect(taken == [true, false])
+        Self.reader.expectTheDepthLimitIsLibyamlsError(text)
     }
 
     /// Random block YAML (as the split tests make it): each the same both ways. Block YAML alone, with line feeds,
@@ -150,7 +114,7 @@ import Testing
             } else {
                 random.tricky = true
             }
-            if Self.expectSame(random.document(paths: 4), "seed \(seed)") { taken += 1 }
+            if Self.reader.expectSame(random.document(paths: 4), "seed \(seed)") { taken += 1 }
         }
         #expect(taken >= 100)
     }
@@ -163,7 +127,9 @@ import Testing
             .compactMap { $0 as? URL }.filter { ["yaml", "yml"].contains($0.pathExtension) } ?? []
         var taken = 0
         for file in files {
-            if Self.expectSame(try String(contentsOf: file, encoding: .utf8), file.lastPathComponent) { taken += 1 }
+            if Self.reader.expectSame(try String(contentsOf: file, encoding: .utf8), file.lastPathComponent) {
+                taken += 1
+            }
         }
         #expect(files.count > 10)
         // Most of the test descriptions write `info` as a flow mapping; these do not.
@@ -173,6 +139,6 @@ import Testing
     @Test func theCanopyExampleIsReadByTheReader() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Examples/Canopy/Sources/Canopy/openapi.yaml")
-        Self.expectSame(try String(contentsOf: url, encoding: .utf8), read: true, "Canopy's openapi.yaml")
+        Self.reader.expectSame(try String(contentsOf: url, encoding: .utf8), read: true, "Canopy's openapi.yaml")
     }
 }
