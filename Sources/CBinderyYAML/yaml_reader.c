@@ -15,7 +15,8 @@
      sequences as values at their key's indentation;
    - plain scalars, over several lines too; single- and double-quoted scalars, over several lines too (each
      indented past the collection's), with JSON's escapes, `\ ` and escaped line breaks; literal and folded block
-     scalars, with their chomping and indentation indicators; and the empty flow collections `[]` and `{}`;
+     scalars, with their chomping and indentation indicators; flow sequences on one line, of quoted scalars and
+     plain ones of letters, digits and `_./+-`; and `{}`;
    - comments: on lines of their own, and after a space at the end of a line.
    It declines anchors, aliases, tags, explicit keys (`?`), merge keys (`<<`), empty values, any other flow
    collection, YAML's other escapes, and whatever the builder refuses (a duplicate key, the depth limit).
@@ -693,7 +694,70 @@ static int read_block_scalar(reader *r, builder *b, long parent) {
     return bindery_add_scalar(b, style, r->text, r->text_length, NULL, NULL, mark);
 }
 
-/* A scalar, or `[]` or `{}`, at `r->pos`, in a collection indented `parent` columns, added; then the rest of its
+/* Whether `c` may be in a plain scalar of a flow sequence as the reader takes it: letters, digits and `_./+-`
+   (libyaml ends such a scalar at a space, `,`, `[`, `]`, `{`, `}`, and `:` or `#` in some places; none of these is
+   taken). */
+static int is_flow_plain(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+           c == '/' || c == '+' || c == '-';
+}
+
+/* The flow sequence at `r->pos` (its `[`), on one line, added: empty, or of scalars, each quoted or plain of
+   `is_flow_plain` characters (not starting with `-` but before a digit or a letter), separated by commas. Returns 0
+   to decline: anything else, a trailing comma among them. */
+static int read_flow_sequence(reader *r, builder *b) {
+    const unsigned char *input = r->input;
+    size_t length = r->length;
+    if (!bindery_start_collection(b, BINDERY_YAML_KIND_SEQUENCE, 1, NULL, NULL, mark_at(r, r->pos))) {
+        return 0;
+    }
+    r->pos = bindery_skip_spaces(input, r->pos + 1, length);
+    if (r->pos < length && input[r->pos] != ']') {
+        for (;;) {
+            if (r->pos >= length) {
+                return 0;
+            }
+            unsigned char c = input[r->pos];
+            if (c == '\'' || c == '"') {
+                size_t end = closing_quote(r, r->pos);
+                if (end == 0 || !read_quoted(r, b, end)) {
+                    return 0;
+                }
+            } else if (is_flow_plain(c)) {
+                size_t start = r->pos, end = start;
+                while (end < length && is_flow_plain(input[end])) {
+                    end++;
+                }
+                if (c == '-' && (end == start + 1 || !is_flow_plain(input[start + 1]) || input[start + 1] == '-')) {
+                    return 0;
+                }
+                if (!bindery_add_scalar(b, BINDERY_YAML_STYLE_PLAIN, input + start, end - start, NULL, NULL,
+                                        mark_at(r, start))) {
+                    return 0;
+                }
+                r->pos = end;
+            } else {
+                return 0;
+            }
+            r->pos = bindery_skip_spaces(input, r->pos, length);
+            if (r->pos < length && input[r->pos] == ']') {
+                break;
+            }
+            if (r->pos >= length || input[r->pos] != ',') {
+                return 0;
+            }
+            r->pos = bindery_skip_spaces(input, r->pos + 1, length);
+        }
+    }
+    if (r->pos >= length || input[r->pos] != ']') {
+        return 0;
+    }
+    int ok = bindery_end_collection(b, mark_at(r, r->pos));
+    r->pos++;
+    return ok;
+}
+
+/* A scalar, a flow sequence or `{}` at `r->pos`, in a collection indented `parent` columns, added; then the rest of its
    line. Returns 0 to decline. */
 static int read_value(reader *r, builder *b, long parent) {
     const unsigned char *input = r->input;
@@ -704,15 +768,15 @@ static int read_value(reader *r, builder *b, long parent) {
         ok = end != 0 ? read_quoted(r, b, end) : read_quoted_lines(r, b, parent);
     } else if (c == '|' || c == '>') {
         ok = read_block_scalar(r, b, parent);
-    } else if (c == '[' || c == '{') {
+    } else if (c == '[') {
+        ok = read_flow_sequence(r, b);
+    } else if (c == '{') {
         /* Empty, with spaces inside or not. */
-        unsigned char closing = c == '[' ? ']' : '}';
         size_t end = bindery_skip_spaces(input, r->pos + 1, r->length);
-        if (end >= r->length || input[end] != closing) {
+        if (end >= r->length || input[end] != '}') {
             return 0;
         }
-        uint8_t kind = c == '[' ? BINDERY_YAML_KIND_SEQUENCE : BINDERY_YAML_KIND_MAPPING;
-        ok = bindery_start_collection(b, kind, 1, NULL, NULL, mark_at(r, r->pos)) &&
+        ok = bindery_start_collection(b, BINDERY_YAML_KIND_MAPPING, 1, NULL, NULL, mark_at(r, r->pos)) &&
              bindery_end_collection(b, mark_at(r, end));
         r->pos = end + 1;
     } else if (starts_plain(r, r->pos)) {
