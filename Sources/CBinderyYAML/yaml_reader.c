@@ -45,6 +45,8 @@ typedef struct {
     /* The text of a scalar that is not a slice of the input. */
     unsigned char *text;
     size_t text_length, text_capacity;
+    /* The last column asked (``column_of``): at `counted_position`, on the line starting at `counted_line_start`. */
+    size_t counted_line_start, counted_position, counted_column;
     /* Before the root: a document start marker (`---`) may come first. */
     int before_root;
     /* The decoded escapes of a run of a double-quoted scalar over several lines. */
@@ -89,11 +91,17 @@ static int is_plain_text(const unsigned char *input, size_t start, size_t length
     return 1;
 }
 
-/* The column of `position` on the current line, in characters: its bytes less the UTF-8 continuation bytes,
-   eight at a time. */
-static size_t column_of(const reader *r, size_t position) {
-    const unsigned char *line = r->input + r->line_start;
-    size_t count = position - r->line_start, continuations = 0, i = 0;
+/* The column of `position` on the current line, in characters: its bytes less the UTF-8 continuation bytes, eight
+   at a time, counted on from the last column asked on the line when it is not past `position` (a line of many
+   entries, `[a, b, …]`, is counted once, not once an entry). */
+static size_t column_of(reader *r, size_t position) {
+    size_t from = r->line_start, column = 0;
+    if (r->counted_line_start == r->line_start && r->counted_position <= position) {
+        from = r->counted_position;
+        column = r->counted_column;
+    }
+    const unsigned char *line = r->input + from;
+    size_t count = position - from, continuations = 0, i = 0;
     for (; i + 8 <= count; i += 8) {
         uint64_t word;
         memcpy(&word, line + i, sizeof word);
@@ -106,10 +114,14 @@ static size_t column_of(const reader *r, size_t position) {
     for (; i < count; i++) {
         continuations += (line[i] & 0xC0) == 0x80;
     }
-    return count - continuations;
+    column += count - continuations;
+    r->counted_line_start = r->line_start;
+    r->counted_position = position;
+    r->counted_column = column;
+    return column;
 }
 
-static yaml_mark_t mark_at(const reader *r, size_t position) {
+static yaml_mark_t mark_at(reader *r, size_t position) {
     yaml_mark_t mark = {position, r->line, column_of(r, position)};
     return mark;
 }
