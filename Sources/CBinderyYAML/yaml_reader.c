@@ -141,6 +141,20 @@ static int is_comment(const reader *r, size_t at) {
     return at < r->length && r->input[at] == '#' && (at == r->line_start || r->input[at - 1] == ' ');
 }
 
+/* Moves from a comment's `#` to the end of its line. */
+static void skip_comment(reader *r) {
+    const unsigned char *end = memchr(r->input + r->pos, '\n', r->length - r->pos);
+    r->pos = end != NULL ? (size_t)(end - r->input) : r->length;
+}
+
+/* Whether the line starting at `at` starts with `---` or `...`, which libyaml takes for a document marker when a
+   space, a line break or the end follows (the reader declines the other such lines too). */
+static int starts_with_marker(const reader *r, size_t at) {
+    const unsigned char *input = r->input;
+    return at == r->line_start && at + 2 < r->length && (input[at] == '-' || input[at] == '.') &&
+           input[at + 1] == input[at] && input[at + 2] == input[at];
+}
+
 /* Whether the rest of the line from `r->pos` is blank: spaces, then a line break, a comment or the end. */
 static int rest_is_blank(reader *r) {
     r->pos = bindery_skip_spaces(r->input, r->pos, r->length);
@@ -161,8 +175,7 @@ static int skip_to_content(reader *r) {
             if (!is_comment(r, r->pos)) {
                 return 0;
             }
-            const unsigned char *end = memchr(input + r->pos, '\n', r->length - r->pos);
-            r->pos = end != NULL ? (size_t)(end - input) : r->length;
+            skip_comment(r);
             continue;
         }
         if (c == '\n') {
@@ -175,8 +188,7 @@ static int skip_to_content(reader *r) {
             if (c == '%') {
                 return 0;
             }
-            if ((c == '-' || c == '.') && r->pos + 2 < r->length && input[r->pos + 1] == c &&
-                input[r->pos + 2] == c) {
+            if (starts_with_marker(r, r->pos)) {
                 /* One document start marker before the root, alone on its line but for a comment. */
                 if (c == '-' && r->before_root && is_blank_or_end(r, r->pos + 3)) {
                     r->before_root = 0;
@@ -330,6 +342,26 @@ static int append_repeated(reader *r, unsigned char byte, size_t count) {
     return 1;
 }
 
+/* Appends the text of a single-quoted scalar's `input[start..<end]`, each `''` one quote. */
+static int append_single_quoted(reader *r, size_t start, size_t end) {
+    if (!reserve_text(r, r->text_length + (end - start))) {
+        return 0;
+    }
+    for (size_t i = start; i < end; i++) {
+        r->text[r->text_length++] = r->input[i];
+        if (r->input[i] == '\'') {
+            i++;
+        }
+    }
+    return 1;
+}
+
+/* A line break folded as libyaml folds the lines of plain and quoted scalars: a space, or the empty lines after
+   it as line feeds. */
+static int append_folded(reader *r, size_t trailing_breaks) {
+    return trailing_breaks == 0 ? append_repeated(r, ' ', 1) : append_repeated(r, '\n', trailing_breaks);
+}
+
 /* The quoted scalar at `r->pos`, which ends on its line at `end`, added. Returns 0 to decline. */
 static int read_quoted(reader *r, builder *b, size_t end) {
     const unsigned char *input = r->input;
@@ -349,16 +381,8 @@ static int read_quoted(reader *r, builder *b, size_t end) {
         return bindery_add_scalar(b, BINDERY_YAML_STYLE_SINGLE_QUOTED, input + start, end - start, NULL, NULL, mark);
     }
     r->text_length = 0;
-    if (!reserve_text(r, end - start)) {
-        return 0;
-    }
-    for (size_t i = start; i < end; i++) {
-        r->text[r->text_length++] = input[i];
-        if (input[i] == '\'') {
-            i++;
-        }
-    }
-    return bindery_add_scalar(b, BINDERY_YAML_STYLE_SINGLE_QUOTED, r->text, r->text_length, NULL, NULL, mark);
+    return append_single_quoted(r, start, end) &&
+           bindery_add_scalar(b, BINDERY_YAML_STYLE_SINGLE_QUOTED, r->text, r->text_length, NULL, NULL, mark);
 }
 
 /* The quoted scalar at `r->pos` that goes on past its line, in a collection indented `parent` columns, added:
@@ -376,8 +400,7 @@ static int read_quoted_lines(reader *r, builder *b, long parent) {
         if (pos >= length) {
             return 0;
         }
-        if (pos == r->line_start && pos + 2 < length && (input[pos] == '-' || input[pos] == '.') &&
-            input[pos + 1] == input[pos] && input[pos + 2] == input[pos]) {
+        if (starts_with_marker(r, pos)) {
             return 0;
         }
         /* A run of characters up to a blank, an escaped line break or the closing quote. */
@@ -410,16 +433,8 @@ static int read_quoted_lines(reader *r, builder *b, long parent) {
             if (decoded < 0 || !append_text(r, r->escaped, (size_t)decoded)) {
                 return 0;
             }
-        } else if (quote == '\'') {
-            if (!reserve_text(r, r->text_length + (pos - run))) {
-                return 0;
-            }
-            for (size_t i = run; i < pos; i++) {
-                r->text[r->text_length++] = input[i];
-                if (input[i] == '\'') {
-                    i++;
-                }
-            }
+        } else if (quote == '\'' && !append_single_quoted(r, run, pos)) {
+            return 0;
         }
         if (pos >= length) {
             return 0;
@@ -458,9 +473,7 @@ static int read_quoted_lines(reader *r, builder *b, long parent) {
             if (pos < length && input[pos] != quote && (long)(pos - r->line_start) <= parent) {
                 return 0;
             }
-            int ok = trailing_breaks == 0 && folded_break ? append_repeated(r, ' ', 1)
-                                                          : append_repeated(r, '\n', trailing_breaks);
-            if (!ok) {
+            if (!(folded_break ? append_folded(r, trailing_breaks) : append_repeated(r, '\n', trailing_breaks))) {
                 return 0;
             }
         } else if (!append_text(r, input + spaces_start, spaces_end - spaces_start)) {
@@ -513,8 +526,7 @@ static int read_plain(reader *r, builder *b, long parent) {
         if (pos >= length || input[pos] == '#') {
             break;
         }
-        if (pos == r->line_start && pos + 2 < length && (input[pos] == '-' || input[pos] == '.') &&
-            input[pos + 1] == input[pos] && input[pos + 2] == input[pos] && is_blank_or_end(r, pos + 3)) {
+        if (starts_with_marker(r, pos) && is_blank_or_end(r, pos + 3)) {
             break;
         }
         size_t run = pos;
@@ -535,9 +547,7 @@ static int read_plain(reader *r, builder *b, long parent) {
                     copied = 1;
                 }
                 if (leading_blanks) {
-                    int ok = trailing_breaks == 0 ? append_repeated(r, ' ', 1)
-                                                  : append_repeated(r, '\n', trailing_breaks);
-                    if (!ok) {
+                    if (!append_folded(r, trailing_breaks)) {
                         return 0;
                     }
                     trailing_breaks = 0;
@@ -651,8 +661,7 @@ static int read_block_scalar(reader *r, builder *b, long parent) {
         return 0;
     }
     if (r->pos < length && input[r->pos] == '#') {
-        const unsigned char *end = memchr(input + r->pos, '\n', length - r->pos);
-        r->pos = end != NULL ? (size_t)(end - input) : length;
+        skip_comment(r);
     }
     if (r->pos < length) {
         r->pos++;

@@ -292,8 +292,8 @@ import Testing
                 guard blockOnly else { return [" \"first line", "  /p9: not a key", "  \\\"escaped\\\" end\""] }
                 return [" \"first line", deeper + "/p9: not a key", deeper + "\\\"escaped\\\" \\", deeper + "end\""]
             case 3:
-                let next = blockOnly ? deeper : "  "
-                return [" 'it''s", next + "/p3: still text", next + "'"]
+                let continued = blockOnly ? deeper : "  "
+                return [" 'it''s", continued + "/p3: still text", continued + "'"]
             case 4:
                 return [" [a, 'b, c',", deeper + "\"d]\", {e: f}]"]
             case 5:

@@ -236,7 +236,7 @@ public final class ModelTranslator {
     /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
     /// deprecated one is never the first: naming it (`Old.Status`) would make Swift warn where the alias is.
     static func sharingRepeatedInlineTypes(_ types: [TypeDefinition]) -> [TypeDefinition] {
-        // The first declarations, by the hash of their members' names (``memberHash(of:)``); those of one hash are
+        // The first declarations, by the hash of their members (``TypeDefinition/memberHash``); those of one hash are
         // told apart by their content keys, made only then. Making a content key copies a declaration with its
         // nested types, and each nested type is visited again: making every one was Stripe's longest serial step.
         var firstOfHash: [Int: [FirstDeclaration]] = [:]
@@ -244,7 +244,7 @@ public final class ModelTranslator {
             if case .alias = definition.kind { return definition }
             var definition = definition
             if !isComponent {
-                let hash = memberHash(of: definition)
+                let hash = definition.memberHash
                 var key: TypeDefinition?
                 if let candidates = firstOfHash[hash] {
                     let made = definition.contentKey
@@ -288,62 +288,6 @@ public final class ModelTranslator {
             made = key
             return key
         }
-    }
-
-    /// A hash of what a declaration's content key keeps of its members: their names, and the types they refer to
-    /// outside it (those inside it, which the key rewrites, count alike). Equal content keys have equal hashes.
-    static func memberHash(of definition: TypeDefinition) -> Int {
-        let root = definition.id.rawValue
-        let inside = root + "/"
-        var hasher = Hasher()
-        func combine(_ type: SwiftType) {
-            switch type {
-            case .named(let id):
-                if id.rawValue == root || id.rawValue.hasPrefix(inside) {
-                    hasher.combine(0)
-                } else {
-                    hasher.combine(1)
-                    hasher.combine(id)
-                }
-            case .array(let element):
-                hasher.combine(2)
-                combine(element)
-            case .dictionary(let value):
-                hasher.combine(3)
-                combine(value)
-            case .optional(let wrapped):
-                hasher.combine(4)
-                combine(wrapped)
-            default:
-                hasher.combine(type)
-            }
-        }
-        switch definition.kind {
-        case .structure(let structure):
-            hasher.combine(0)
-            hasher.combine(structure.properties.count)
-            for property in structure.properties {
-                hasher.combine(property.swiftName)
-                hasher.combine(property.jsonKey)
-                combine(property.type)
-            }
-        case .enumeration(let enumeration):
-            hasher.combine(1)
-            hasher.combine(enumeration.cases.count)
-            for enumCase in enumeration.cases { hasher.combine(enumCase.rawValue) }
-        case .alias:
-            hasher.combine(2)
-        case .union(let union):
-            hasher.combine(3)
-            hasher.combine(union.cases.count)
-            for unionCase in union.cases {
-                hasher.combine(unionCase.swiftName)
-                combine(unionCase.type)
-            }
-        }
-        hasher.combine(definition.nestedTypes.count)
-        for nested in definition.nestedTypes { hasher.combine(nested.name) }
-        return hasher.finalize()
     }
 
     /// The declaration of `id` with its names and nested types.
