@@ -14,7 +14,8 @@ public struct TypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
     private let hashCode: UInt64
 
     public init(_ rawValue: String) {
-        self.init(rawValue, hashCode: Self.hash(rawValue, from: 0, continuing: Self.offsetBasis))
+        var text = rawValue
+        self.init(rawValue, hashCode: text.withUTF8 { Self.hash($0, continuing: Self.offsetBasis) })
     }
 
     private init(_ rawValue: String, hashCode: UInt64) {
@@ -24,16 +25,13 @@ public struct TypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// FNV-1a of `text`'s UTF-8 bytes from offset `start` on, continuing `hash`.
-    private static func hash(_ text: String, from start: Int, continuing hash: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash = hash
-            for byte in bytes[start...] {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            return hash
+    /// FNV-1a of `bytes`, continuing `hash`.
+    private static func hash(_ bytes: some Sequence<UInt8>, continuing hash: UInt64) -> UInt64 {
+        var hash = hash
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
+        return hash
     }
 
     /// The identity of a place in a file: `file#pointer`.
@@ -52,42 +50,59 @@ public struct TypeID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The identity of something written inside this one: `tokens` appended as JSON pointer tokens (`~` and `/`
     /// escaped).
     public func appending(_ tokens: String...) -> TypeID {
-        var raw = rawValue
-        let start = rawValue.utf8.count
+        // The identity is built as bytes, in one buffer, and hashed from them: appending to a `String` copied the
+        // shared one, and grew it for each token.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens.reduce(rawValue.utf8.count + 8) { $0 + 1 + $1.utf8.count })
+        bytes.append(contentsOf: rawValue.utf8)
+        let start = bytes.count
         for token in tokens {
-            raw += "/"
-            let utf8 = token.utf8
-            // Most tokens have neither `~` nor `/`; one that a non-ASCII scalar follows may be part of a larger
-            // character (not escaped), so such tokens go character by character.
+            bytes.append(UInt8(ascii: "/"))
+            Self.appendEscaped(token, to: &bytes)
+        }
+        let hash = Self.hash(bytes[start...], continuing: hashCode)
+        return TypeID(String(decoding: bytes, as: UTF8.self), hashCode: hash)
+    }
+
+    /// `token` as a JSON pointer token (`~` as `~0`, `/` as `~1`). Most tokens have neither `~` nor `/`; one that a
+    /// non-ASCII scalar follows may be part of a larger character (not escaped), so such tokens go character by
+    /// character.
+    private static func appendEscaped(_ token: String, to bytes: inout [UInt8]) {
+        var token = token
+        let escapedByBytes: Bool = token.withUTF8 { utf8 in
             guard let special = utf8.firstIndex(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
-                raw += token
-                continue
+                bytes.append(contentsOf: utf8)
+                return true
             }
-            if !utf8[special...].indices.contains(where: { index in
-                (utf8[index] == UInt8(ascii: "~") || utf8[index] == UInt8(ascii: "/"))
-                    && utf8.index(after: index) != utf8.endIndex && utf8[utf8.index(after: index)] >= 0x80
+            if utf8[special...].indices.contains(where: { index in
+                (utf8[index] == UInt8(ascii: "~") || utf8[index] == UInt8(ascii: "/")) && index + 1 < utf8.count
+                    && utf8[index + 1] >= 0x80
             }) {
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(utf8.count + 4)
-                for byte in utf8 {
-                    switch byte {
-                    case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
-                    case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
-                    default: bytes.append(byte)
-                    }
-                }
-                raw += String(decoding: bytes, as: UTF8.self)
-                continue
+                return false
             }
-            for character in token {
-                switch character {
-                case "~": raw += "~0"
-                case "/": raw += "~1"
-                default: raw.append(character)
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "~"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "1"))
+                default: bytes.append(byte)
                 }
+            }
+            return true
+        }
+        guard !escapedByBytes else { return }
+        var escaped = ""
+        for character in token {
+            switch character {
+            case "~": escaped += "~0"
+            case "/": escaped += "~1"
+            default: escaped.append(character)
             }
         }
-        return TypeID(raw, hashCode: Self.hash(raw, from: start, continuing: hashCode))
+        bytes.append(contentsOf: escaped.utf8)
     }
 
     public var description: String { rawValue }

@@ -48,5 +48,11 @@ import Testing
     func tokensAreEscapedAsJSONPointerTokens(_ token: String) {
         let id = TypeID(file: "api.yaml", pointer: "/components/schemas")
         #expect(id.appending(token).rawValue == Self.appending(id, token))
+        // The hash continued over the appended bytes is the hash of the whole identity.
+        #expect(id.appending(token) == TypeID(Self.appending(id, token)))
+        #expect(id.appending(token).hashValue == TypeID(Self.appending(id, token)).hashValue)
+        let twice = id.appending(token, "x/y")
+        #expect(twice == TypeID(Self.appending(TypeID(Self.appending(id, token)), "x/y")))
+        #expect(twice.hashValue == id.appending(token).appending("x/y").hashValue)
     }
 }

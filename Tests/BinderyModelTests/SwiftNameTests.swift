@@ -59,6 +59,13 @@ import Testing
         #expect(nested.claim("CodingKeys") == "CodingKeys2")
         #expect(nested.claim("Status") == "Status")
         #expect(!scope.isTaken("Status"))
+        // A wanted name is left to the claim that wants it; a failed claim takes nothing.
+        scope.want("Order")
+        #expect(scope.claim("order") == "order2")
+        #expect(!scope.isTaken("Order"))
+        #expect(scope.claimExactly("Order"))
+        #expect(!scope.claimExactly("ORDER"))
+        #expect(nested.claim("Order") == "Order3")
     }
 
     @Test func screamingSnakeCaseBecomesCamelCase() {

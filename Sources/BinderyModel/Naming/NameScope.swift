@@ -34,12 +34,18 @@ public final class NameScope {
     public func claim(_ preferred: String) -> String {
         var candidate = preferred
         var suffix = 2
-        while isTaken(candidate) || wanted.contains(key(candidate)) {
+        // Inserting is the test of this scope's names: a name is hashed once here, not for a test and again to
+        // insert it.
+        while outer?.isTaken(candidate) == true || !takeIfFree(key(candidate)) {
             candidate = preferred + String(suffix)
             suffix += 1
         }
-        taken.insert(key(candidate))
         return candidate
+    }
+
+    /// Takes `key` here unless it is taken or wanted; whether it took it.
+    private func takeIfFree(_ key: String) -> Bool {
+        (wanted.isEmpty || !wanted.contains(key)) && taken.insert(key).inserted
     }
 
     /// Claims `name` as it is; `false` when it is taken here or in an enclosing scope.

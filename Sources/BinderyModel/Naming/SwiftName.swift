@@ -21,12 +21,19 @@ public enum SwiftName {
     /// Where the words of ``words(_:)`` are in `bytes`, a text's UTF-8.
     static func wordRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        forEachWord(in: bytes) { words.append($0) }
+        return words
+    }
+
+    /// Calls `body` with the range of each word of ``words(_:)`` in `bytes`, in order.
+    @inline(__always)
+    static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         var start: Int?
         var previous = 0
         for index in bytes.indices {
             let current = kind(bytes[index])
             if current == 0 {
-                if let wordStart = start { words.append(wordStart..<index) }
+                if let wordStart = start { body(wordStart..<index) }
                 start = nil
             } else if let wordStart = start {
                 let nextKind = index + 1 < bytes.count ? kind(bytes[index + 1]) : 0
@@ -35,7 +42,7 @@ public enum SwiftName {
                 if (previous == 1 && current == 2) || (previous == 2 && current == 2 && nextKind == 1)
                     || (previous == 3 && current == 2 && nextKind == 1)
                 {
-                    words.append(wordStart..<index)
+                    body(wordStart..<index)
                     start = index
                 }
             } else {
@@ -43,8 +50,7 @@ public enum SwiftName {
             }
             previous = current
         }
-        if let wordStart = start { words.append(wordStart..<bytes.count) }
-        return words
+        if let wordStart = start { body(wordStart..<bytes.count) }
     }
 
     /// `body` with the UTF-8 of `text`, in place where it is stored contiguously.
@@ -78,17 +84,29 @@ public enum SwiftName {
     /// first, so `GUILD_TEXT` reads `guildText`; others keep their case (`HTTP`, `user_ID`).
     static func camelCase(_ text: String, lowerFirst: Bool) -> String {
         let name: [UInt8]? = withBytes(text) { bytes in
-            let words = wordRanges(bytes)
-            guard !words.isEmpty else { return nil }
-            let lowers = words.count > 1 && !bytes.contains { kind($0) == 1 }
+            // Without a lowercase letter, words are the runs of letters and digits (a word starts inside a run only
+            // before or after a lowercase letter): two runs make it SCREAMING_SNAKE_CASE.
+            var hasLowercase = false
+            var runs = 0
+            var previous = 0
+            for byte in bytes {
+                let current = kind(byte)
+                if current == 1 { hasLowercase = true }
+                if current != 0 && previous == 0 { runs += 1 }
+                previous = current
+            }
+            guard runs > 0 else { return nil }
+            let lowers = !hasLowercase && runs > 1
             var name: [UInt8] = []
             name.reserveCapacity(bytes.count + 1)
-            for (position, word) in words.enumerated() {
+            var position = 0
+            forEachWord(in: bytes) { word in
                 for index in word {
                     let byte = lowers || (lowerFirst && position == 0) ? lowercased(bytes[index]) : bytes[index]
                     let capitalizes = index == word.lowerBound && !(lowerFirst && position == 0)
                     name.append(capitalizes && kind(byte) == 1 ? byte - 0x20 : byte)
                 }
+                position += 1
             }
             return name
         }
