@@ -203,17 +203,15 @@ final class ModelContext: RenderContext {
     func nestedDeclarations() -> [String] {
         var lines: [String] = []
         for nested in nestedTypes {
-            var text = "// error: cannot render \(nested.definition.qualifiedName): no renderer"
-            if let renderer {
-                do {
-                    text = try renderer.render("model_declaration", contexts: [options, self, nested])
-                } catch {
-                    text = "// error: cannot render \(nested.definition.qualifiedName): \(error.message)"
-                }
+            let bytes: [UInt8]
+            do throws(TemplateError) {
+                guard let renderer else { throw TemplateError(file: "model_declaration", message: "no renderer") }
+                bytes = try renderer.renderUTF8("model_declaration", contexts: [options, self, nested])
+            } catch {
+                bytes = Array("// error: cannot render \(nested.definition.qualifiedName): \(error.message)".utf8)
             }
             lines.append("")
             // Lines end at a line feed that is a character of its own (not in `\r\n`); the last ones are dropped.
-            let bytes = Array(text.utf8)
             func isLineFeed(_ index: Int) -> Bool { bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) }
             var end = bytes.count
             while end > 0 && isLineFeed(end - 1) { end -= 1 }

@@ -77,7 +77,7 @@ public struct CodeRenderer: Sendable {
                 let file: GeneratedFile
                 do throws(TemplateError) {
                     let path = try renderer.render(text: entry.path, contexts: contexts)
-                    file = GeneratedFile(path: path, contents: try renderer.render(entry.template, contexts: contexts))
+                    file = GeneratedFile(path: path, bytes: try renderer.renderUTF8(entry.template, contexts: contexts))
                 } catch {
                     throw Diagnostic(at: entry.location, error.message)
                 }

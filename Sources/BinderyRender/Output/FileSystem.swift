@@ -66,11 +66,16 @@ final class FileSystemSteps {
 
     /// Creates (or truncates) the file at `path` and writes `text` to it; `durably`, on disk before it returns.
     func writeFile(_ text: String, to path: String, durably: Bool = false) throws(Diagnostic) {
+        try writeFile(Array(text.utf8), to: path, durably: durably)
+    }
+
+    /// Creates (or truncates) the file at `path` and writes `bytes` to it; `durably`, on disk before it returns.
+    func writeFile(_ bytes: [UInt8], to path: String, durably: Bool = false) throws(Diagnostic) {
         try step()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw failure("create", path) }
         defer { close(descriptor) }
-        guard FileDescriptorText.write(text, to: descriptor) else { throw failure("write", path) }
+        guard FileDescriptorText.write(bytes, to: descriptor) else { throw failure("write", path) }
         if durably, flushes, fsync(descriptor) != 0 { throw failure("write to disk", path) }
     }
 

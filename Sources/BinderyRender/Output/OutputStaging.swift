@@ -78,8 +78,8 @@ public final class OutputStaging: @unchecked Sendable {
             if madeFolders.insert(parent).inserted { try steps.makeDirectories(parent) }
             return path
         }
-        try steps.writeFile(file.contents, to: path)
-        lock.withLock { stagedSizes[file.path] = file.contents.utf8.count }
+        try steps.writeFile(file.bytes, to: path)
+        lock.withLock { stagedSizes[file.path] = file.bytes.count }
     }
 
     /// The staging folder, made now if it is not yet.

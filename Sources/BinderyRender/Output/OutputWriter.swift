@@ -243,7 +243,7 @@ struct OutputFolder {
             throw Diagnostic.error(
                 inFile: display + "/" + file.path, "cannot write the file: a folder of that name is in the way")
         }
-        if FileManager.default.contents(atPath: destination) == Data(file.contents.utf8) { return true }
+        if FileManager.default.contents(atPath: destination) == Data(file.bytes) { return true }
         if !previous.contains(file.path) {
             throw Diagnostic.error(
                 inFile: display + "/" + file.path,

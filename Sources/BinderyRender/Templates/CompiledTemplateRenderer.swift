@@ -41,6 +41,10 @@ public struct CompiledTemplateRenderer: TemplateRenderer {
     }
 
     public func render(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> String {
+        String(decoding: try renderUTF8(name, contexts: contexts), as: UTF8.self)
+    }
+
+    public func renderUTF8(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             throw TemplateError(file: name + ".mustache", message: "no template named '\(name)'")
         }
@@ -48,14 +52,20 @@ public struct CompiledTemplateRenderer: TemplateRenderer {
     }
 
     public func render(text: String, contexts: [any RenderContext]) throws(TemplateError) -> String {
-        if let template = textTemplates[text] { return render(template, contexts: contexts) }
-        return render(try Self.parse(text, file: "'\(text)'"), contexts: contexts)
+        let template: CompiledTemplate
+        if let parsed = textTemplates[text] {
+            template = parsed
+        } else {
+            template = try Self.parse(text, file: "'\(text)'")
+        }
+        return String(decoding: render(template, contexts: contexts), as: UTF8.self)
     }
 
-    private func render(_ template: CompiledTemplate, contexts: [any RenderContext]) -> String {
+    /// The bytes `template` renders with `contexts`: UTF-8, as the templates' text and the contexts' strings are.
+    private func render(_ template: CompiledTemplate, contexts: [any RenderContext]) -> [UInt8] {
         var pass = RenderPass(templates: templates, root: contexts.last ?? EmptyContext(), outer: contexts.dropLast())
         pass.render(template.nodes, RenderPass.Frame())
-        return String(decoding: pass.output, as: UTF8.self)
+        return pass.output
     }
 
     static func parse(_ text: String, file: String) throws(TemplateError) -> CompiledTemplate {

@@ -7,6 +7,16 @@ public protocol TemplateRenderer: Sendable {
 
     /// Renders `template`, a template given as text (a manifest's output path), with `contexts`.
     func render(text template: String, contexts: [any RenderContext]) throws(TemplateError) -> String
+
+    /// What ``render(_:contexts:)`` renders, as UTF-8: what a file is written from. An engine that renders into
+    /// bytes gives them as they are, without making a `String` of them first (which checks every byte again).
+    func renderUTF8(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> [UInt8]
+}
+
+extension TemplateRenderer {
+    public func renderUTF8(_ name: String, contexts: [any RenderContext]) throws(TemplateError) -> [UInt8] {
+        Array(try render(name, contexts: contexts).utf8)
+    }
 }
 
 /// A template engine: what makes the renderer of a set of templates.
