@@ -14,10 +14,9 @@ extension ModelTranslator {
         // Most schemas asked have no alternatives (every struct's shape asks): their members are not gathered.
         guard !all.isEmpty else { return (keyword, []) }
         let declared = declaredPropertyNames(schema)
-        let alternatives = all.enumerated().filter {
-            !isNullSchema($0.element) && !isConstraintOnly($0.element, declared: declared)
-        }
-        return (keyword, alternatives.map { ($0.offset, $0.element) })
+        // Indices first: each kept schema is copied once, into the result.
+        let kept = all.indices.filter { !isNullSchema(all[$0]) && !isConstraintOnly(all[$0], declared: declared) }
+        return (keyword, kept.map { ($0, all[$0]) })
     }
 
     /// Whether `alternatives` (of `schema`'s `oneOf`/`anyOf`) are a choice: two or more, or one beside a
