@@ -1,3 +1,5 @@
+import BinderyCore
+
 /// A type the generated code declares: a struct, an enum or a type alias, with the types nested in it.
 public struct TypeDefinition: Sendable, Hashable {
     /// What the declaration is.
@@ -12,52 +14,39 @@ public struct TypeDefinition: Sendable, Hashable {
 
     public var id: TypeID {
         get { storage.fields.id }
-        _modify { yield &uniqueStorage().fields.id }
+        _modify { yield &storage.fields.id }
     }
     /// The name in its scope (`Status`), given by ``TypeNamer`` once every type is known.
     public var name: String {
         get { storage.fields.name }
-        _modify { yield &uniqueStorage().fields.name }
+        _modify { yield &storage.fields.name }
     }
     /// The name from the module's top level (`Pet.Status`).
     public var qualifiedName: String {
         get { storage.fields.qualifiedName }
-        _modify { yield &uniqueStorage().fields.qualifiedName }
+        _modify { yield &storage.fields.qualifiedName }
     }
     public var documentation: Documentation {
         get { storage.fields.documentation }
-        _modify { yield &uniqueStorage().fields.documentation }
+        _modify { yield &storage.fields.documentation }
     }
     /// Where the schema is, `#/components/schemas/Pet`, for doc comments; empty for inline schemas.
     public var source: String {
         get { storage.fields.source }
-        _modify { yield &uniqueStorage().fields.source }
+        _modify { yield &storage.fields.source }
     }
     public var deprecation: Deprecation? {
         get { storage.fields.deprecation }
-        _modify { yield &uniqueStorage().fields.deprecation }
+        _modify { yield &storage.fields.deprecation }
     }
     public var kind: Kind {
         get { storage.fields.kind }
-        _modify { yield &uniqueStorage().fields.kind }
+        _modify { yield &storage.fields.kind }
     }
     /// Types declared inside this one, in the order they were found.
     public var nestedTypes: [TypeDefinition] {
         get { storage.fields.nestedTypes }
-        _modify { yield &uniqueStorage().fields.nestedTypes }
-    }
-
-    /// The declaration's values, which its copies share until one of them changes (copy on write): the model
-    /// copies declarations often (looked up by identity, shared, completed, named), and copying and destroying
-    /// every field of one took about 700 instructions. It is changed only where uniquely referenced
-    /// (``uniqueStorage()``), so no two threads ever change one, and no access to one overlaps a change to it: the
-    /// runtime's exclusivity checks are left out.
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
+        _modify { yield &storage.fields.nestedTypes }
     }
 
     /// The fields of a declaration, each what its property above gives.
@@ -72,21 +61,17 @@ public struct TypeDefinition: Sendable, Hashable {
         var nestedTypes: [TypeDefinition] = []
     }
 
-    private var storage: Storage
-
-    /// The storage, copied first when another declaration shares it.
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-        return storage
-    }
+    /// The fields, which copies share until one of them changes: the model copies declarations often (looked up
+    /// by identity, shared, completed, named), each copy about 350 instructions and its destruction as many.
+    private var storage: CopyOnWrite<Fields>
 
     public init(id: TypeID, kind: Kind, source: String = "", documentation: Documentation = Documentation()) {
-        storage = Storage(Fields(id: id, documentation: documentation, source: source, kind: kind))
+        storage = CopyOnWrite(Fields(id: id, documentation: documentation, source: source, kind: kind))
     }
 
     /// Declarations are equal when their fields are.
     public static func == (lhs: TypeDefinition, rhs: TypeDefinition) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage.isShared(with: rhs.storage) || lhs.storage.fields == rhs.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
