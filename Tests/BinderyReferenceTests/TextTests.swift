@@ -59,7 +59,7 @@ import Testing
     static let pieces = [
         "a", "Zürich", " ", "  ", "\t", "\n", "\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}",
         "\u{01}", "\u{1B}", "\u{7F}", "\0", "\"", "\\", "|", "|\u{301}", "\u{301}", " \u{301}", "\u{600} ", "e\u{301}",
-        "👍🏽", "`", "<br>",
+        "👍🏽", "`", "<br>", "``", "`\u{301}",
     ]
 
     static let texts: [String] = {
@@ -88,5 +88,16 @@ import Testing
             #expect(MarkdownText.cell(text) == expected, "\(Array(text.unicodeScalars))")
         }
         #expect(MarkdownText.cell("a | b\nc") == "a \\| b<br>c")
+    }
+
+    /// Inline code as characters define it: a fence of one backtick more than the text holds in a row, and a space
+    /// inside it where the text starts or ends with a backtick.
+    @Test func inlineCodeMatchesItsDefinition() {
+        for text in Self.texts {
+            var fence = "`"
+            while text.contains(fence) { fence += "`" }
+            let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
+            #expect(MarkdownText.code(text) == fence + padded + fence, "\(Array(text.unicodeScalars))")
+        }
     }
 }

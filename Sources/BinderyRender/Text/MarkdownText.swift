@@ -9,7 +9,10 @@ enum MarkdownText {
     /// `text` for a table cell: one line, pipes escaped.
     static func cell(_ text: String?) -> String {
         guard let text else { return "" }
-        let cell = SwiftLiteral.lines(text).filter { !$0.isEmpty }.joined(separator: "<br>")
+        let lines = SwiftLiteral.lines(text)
+        // Most cells are one line without a `|`: returned as they are, no list or bytes made of them.
+        let cell = lines.count == 1 ? lines[0] : lines.filter { !$0.isEmpty }.joined(separator: "<br>")
+        guard cell.utf8.contains(UInt8(ascii: "|")) else { return cell }
         let utf8 = Array(cell.utf8)
         guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
         if mayJoinAScalar(UInt8(ascii: "|"), in: utf8) {
@@ -26,6 +29,8 @@ enum MarkdownText {
 
     /// `text` in backticks, as inline code, with a longer fence when it contains backticks.
     static func code(_ text: String) -> String {
+        // Most code has no backtick: one on each side.
+        guard text.utf8.contains(UInt8(ascii: "`")) else { return "`" + text + "`" }
         var fence = "`"
         let utf8 = Array(text.utf8)
         if mayJoinAScalar(UInt8(ascii: "`"), in: utf8) {
