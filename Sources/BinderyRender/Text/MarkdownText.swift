@@ -12,7 +12,7 @@ enum MarkdownText {
         let lines = SwiftLiteral.lines(text)
         // Most cells are one line without a `|`: returned as they are, no list or bytes made of them.
         let cell = lines.count == 1 ? lines[0] : lines.filter { !$0.isEmpty }.joined(separator: "<br>")
-        guard cell.utf8.contains(UInt8(ascii: "|")) else { return cell }
+        guard contains(UInt8(ascii: "|"), in: cell) else { return cell }
         let utf8 = Array(cell.utf8)
         guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
         if mayJoinAScalar(UInt8(ascii: "|"), in: utf8) {
@@ -30,7 +30,7 @@ enum MarkdownText {
     /// `text` in backticks, as inline code, with a longer fence when it contains backticks.
     static func code(_ text: String) -> String {
         // Most code has no backtick: one on each side.
-        guard text.utf8.contains(UInt8(ascii: "`")) else { return "`" + text + "`" }
+        guard contains(UInt8(ascii: "`"), in: text) else { return "`" + text + "`" }
         var fence = "`"
         let utf8 = Array(text.utf8)
         if mayJoinAScalar(UInt8(ascii: "`"), in: utf8) {
@@ -45,6 +45,13 @@ enum MarkdownText {
         }
         let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
         return fence + padded + fence
+    }
+
+    /// Whether `text`'s UTF-8 holds `byte`, searched in place (through `String.UTF8View`, a byte at a time, it cost
+    /// more than copying the bytes out).
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
     }
 
     /// Whether a `byte` (ASCII) in `utf8` has a non-ASCII scalar after it, and so may be part of a larger character:
