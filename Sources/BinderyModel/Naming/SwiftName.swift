@@ -83,35 +83,46 @@ public enum SwiftName {
     /// per word. The words of a SCREAMING_SNAKE_CASE name (several words, no lowercase letter) are in lower case
     /// first, so `GUILD_TEXT` reads `guildText`; others keep their case (`HTTP`, `user_ID`).
     static func camelCase(_ text: String, lowerFirst: Bool) -> String {
-        let name: [UInt8]? = withBytes(text) { bytes in
+        let name: String? = withBytes(text) { bytes in
             // Without a lowercase letter, words are the runs of letters and digits (a word starts inside a run only
             // before or after a lowercase letter): two runs make it SCREAMING_SNAKE_CASE.
             var hasLowercase = false
             var runs = 0
+            var first: Int?
             var previous = 0
-            for byte in bytes {
+            for (index, byte) in bytes.enumerated() {
                 let current = kind(byte)
                 if current == 1 { hasLowercase = true }
-                if current != 0 && previous == 0 { runs += 1 }
+                if current != 0 && previous == 0 {
+                    runs += 1
+                    if first == nil { first = index }
+                }
                 previous = current
             }
-            guard runs > 0 else { return nil }
+            guard let first else { return nil }
             let lowers = !hasLowercase && runs > 1
-            var name: [UInt8] = []
-            name.reserveCapacity(bytes.count + 1)
-            var position = 0
-            forEachWord(in: bytes) { word in
-                for index in word {
-                    let byte = lowers || (lowerFirst && position == 0) ? lowercased(bytes[index]) : bytes[index]
-                    let capitalizes = index == word.lowerBound && !(lowerFirst && position == 0)
-                    name.append(capitalizes && kind(byte) == 1 ? byte - 0x20 : byte)
+            // Written in place: the name is at most the text's letters and digits, after a `_` when it would start
+            // with a digit.
+            return String(unsafeUninitializedCapacity: bytes.count + 1) { name in
+                var count = 0
+                if kind(bytes[first]) == 3 {
+                    name[0] = UInt8(ascii: "_")
+                    count = 1
                 }
-                position += 1
+                var position = 0
+                forEachWord(in: bytes) { word in
+                    for index in word {
+                        let byte = lowers || (lowerFirst && position == 0) ? lowercased(bytes[index]) : bytes[index]
+                        let capitalizes = index == word.lowerBound && !(lowerFirst && position == 0)
+                        name[count] = capitalizes && kind(byte) == 1 ? byte - 0x20 : byte
+                        count += 1
+                    }
+                    position += 1
+                }
+                return count
             }
-            return name
         }
-        guard let name else { return fallback(text) }
-        return leadingDigitSafe(name)
+        return name ?? fallback(text)
     }
 
     /// `name` as written in declarations and uses: keywords in backticks.
@@ -119,22 +130,8 @@ public enum SwiftName {
         SwiftKeywords.needsBackticks(name) ? "`\(name)`" : name
     }
 
-    /// `word` (ASCII letters and digits, as ``words(_:)`` makes them) with its first letter in upper case.
-    static func appendCapitalized(_ word: Substring, to name: inout [UInt8]) {
-        var isFirst = true
-        for byte in word.utf8 {
-            name.append(isFirst && kind(byte) == 1 ? byte - 0x20 : byte)
-            isFirst = false
-        }
-    }
-
     static func lowercased(_ byte: UInt8) -> UInt8 {
         kind(byte) == 2 ? byte + 0x20 : byte
-    }
-
-    static func leadingDigitSafe(_ name: [UInt8]) -> String {
-        guard let first = name.first, kind(first) == 3 else { return String(decoding: name, as: UTF8.self) }
-        return String(decoding: [UInt8(ascii: "_")] + name, as: UTF8.self)
     }
 
     /// A name for text without letters or digits, such as `-`, `+` or the empty string.
