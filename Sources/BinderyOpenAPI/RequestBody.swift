@@ -77,19 +77,29 @@ public struct MediaType: Sendable {
 
     /// The type and subtype of `name` in lower case, without parameters.
     static func essence(of name: String) -> String {
-        let utf8 = name.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the same by bytes, without Unicode work (descriptions ask this of every body and response).
-            let bare = (utf8.split(separator: UInt8(ascii: ";"), maxSplits: 1).first ?? utf8[...])
-                .drop { $0 == 0x20 || $0 == 0x09 }
-            var end = bare.endIndex
-            while end > bare.startIndex
-                && (utf8[utf8.index(before: end)] == 0x20 || utf8[utf8.index(before: end)] == 0x09)
-            {
-                end = utf8.index(before: end)
+        var text = name
+        let ascii: String? = text.withUTF8 { bytes in
+            // ASCII: the same by bytes, in place, without Unicode work (descriptions ask this of every body and
+            // response): the first piece `split(separator: ";", maxSplits: 1)` gives (the first run of bytes
+            // between semicolons that is not empty), or the whole name without one; without blanks around it, in
+            // lower case.
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0
+            var end = bytes.count
+            if let first = bytes.firstIndex(where: { $0 != UInt8(ascii: ";") }) {
+                start = first
+                end = bytes[first...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
             }
-            return String(decoding: bare[..<end].map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { essence in
+                for index in start..<end {
+                    essence[index - start] = (0x41...0x5A).contains(bytes[index]) ? bytes[index] | 0x20 : bytes[index]
+                }
+                return end - start
+            }
         }
+        if let ascii { return ascii }
         let bare = name.split(separator: ";", maxSplits: 1).first.map(String.init) ?? name
         return bare.trimmingASCIIWhitespace().lowercased()
     }

@@ -14,7 +14,8 @@ import Testing
     @Test(arguments: [
         "application/json", " Application/JSON; charset=utf-8", ";x;y", ";;", "\ttext/plain ;q=1", "TEXT/Event-Stream",
         ";", "",
-        "  ", "image/png;", "a;b;c", "application/vnd.api+JSON ", "Ünïcode/Type", "x\u{37E}y",
+        "  ", "image/png;", "a;b;c", "application/vnd.api+JSON ", "Ünïcode/Type", "x\u{37E}y", ";;A;b", "; ;x", ";\t;",
+        " ;", "Text/Plain;;",
     ])
     func essenceIsTheTypeAndSubtypeInLowerCase(_ name: String) {
         let mediaType = MediaType(name: name, schema: nil, location: SourceLocation(file: "t.yaml", line: 1, column: 1))
