@@ -99,5 +99,10 @@ import Testing
             let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
             #expect(MarkdownText.code(text) == fence + padded + fence, "\(Array(text.unicodeScalars))")
         }
+        // U+1FEF GREEK VARIA is canonically a backtick: a text that starts or ends with it is padded, as it always
+        // was, though its bytes hold no backtick (a first shortcut for text without backtick bytes left it out).
+        #expect(MarkdownText.code("\u{1FEF}x") == "` \u{1FEF}x `")
+        #expect(MarkdownText.code("x\u{1FEF}") == "` x\u{1FEF} `")
+        #expect(MarkdownText.code("x\u{1FEF}y") == "`x\u{1FEF}y`")
     }
 }

@@ -29,8 +29,11 @@ enum MarkdownText {
 
     /// `text` in backticks, as inline code, with a longer fence when it contains backticks.
     static func code(_ text: String) -> String {
-        // Most code has no backtick: one on each side.
-        guard contains(UInt8(ascii: "`"), in: text) else { return "`" + text + "`" }
+        // Most code is ASCII without a backtick: one on each side. (Not any text without a backtick byte: U+1FEF
+        // GREEK VARIA is canonically a backtick, so a text that starts or ends with it is padded, as one that
+        // starts or ends with a backtick is.)
+        var scanned = text
+        if scanned.withUTF8({ !$0.contains { $0 == UInt8(ascii: "`") || $0 >= 0x80 } }) { return "`" + text + "`" }
         var fence = "`"
         let utf8 = Array(text.utf8)
         if mayJoinAScalar(UInt8(ascii: "`"), in: utf8) {
