@@ -228,9 +228,9 @@ public final class ModelTranslator {
     /// `types`, where an inline schema declared the same way as an earlier one (the same ``TypeDefinition/contentKey``:
     /// members, nested types and their doc comments) is a `typealias` of it with its own name and doc comment, at the
     /// top level or nested (`typealias Category = Charge.MerchantCategory`): large descriptions repeat inline schemas
-    /// (Stripe writes its 295 merchant categories out 14 times), and each repeat costs compile time (README, "Compile
-    /// time"). Schemas of `components` are declared as written (the author named each), their nested inline schemas
-    /// shared like any.
+    /// (Stripe writes its 295 merchant categories out 14 times), and each repeat costs compile time
+    /// (Benchmarks/HISTORY.md, "Compile time of the generated code"). Schemas of `components` are declared as written
+    /// (the author named each), their nested inline schemas shared like any.
     ///
     /// Declarations are visited in order, each before its nested types, and only one that stays a declaration is
     /// the first of its key, so an alias always leads to a declaration, never into itself. A type nested in a
