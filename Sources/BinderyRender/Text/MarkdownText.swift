@@ -12,9 +12,8 @@ enum MarkdownText {
         let lines = SwiftLiteral.lines(text)
         // Most cells are one line without a `|`: returned as they are, no list or bytes made of them.
         let cell = lines.count == 1 ? lines[0] : lines.filter { !$0.isEmpty }.joined(separator: "<br>")
-        guard containsByte(in: cell, where: { $0 == UInt8(ascii: "|") }) else { return cell }
+        guard let first = firstByte(in: cell, where: { $0 == UInt8(ascii: "|") }) else { return cell }
         let utf8 = Array(cell.utf8)
-        guard let first = utf8.firstIndex(of: UInt8(ascii: "|")) else { return cell }
         if mayJoinAScalar(UInt8(ascii: "|"), in: utf8) {
             return cell.replacing("|", with: "\\|")
         }
@@ -32,7 +31,7 @@ enum MarkdownText {
         // Most code is ASCII without a backtick: one on each side. (Not any text without a backtick byte: U+1FEF
         // GREEK VARIA is canonically a backtick, so a text that starts or ends with it is padded, as one that
         // starts or ends with a backtick is.)
-        if !containsByte(in: text, where: { $0 == UInt8(ascii: "`") || $0 >= 0x80 }) { return "`" + text + "`" }
+        if firstByte(in: text, where: { $0 == UInt8(ascii: "`") || $0 >= 0x80 }) == nil { return "`" + text + "`" }
         var fence = "`"
         let utf8 = Array(text.utf8)
         if mayJoinAScalar(UInt8(ascii: "`"), in: utf8) {
@@ -49,11 +48,11 @@ enum MarkdownText {
         return fence + padded + fence
     }
 
-    /// Whether `text`'s UTF-8 holds a byte that satisfies `predicate`, searched in place (through
+    /// The offset in `text`'s UTF-8 of the first byte that satisfies `predicate`, searched in place (through
     /// `String.UTF8View`, a byte at a time, it cost more than copying the bytes out).
-    static func containsByte(in text: String, where predicate: (UInt8) -> Bool) -> Bool {
+    static func firstByte(in text: String, where predicate: (UInt8) -> Bool) -> Int? {
         var text = text
-        return text.withUTF8 { $0.contains(where: predicate) }
+        return text.withUTF8 { $0.firstIndex(where: predicate) }
     }
 
     /// Whether a `byte` (ASCII) in `utf8` has a non-ASCII scalar after it, and so may be part of a larger character:
