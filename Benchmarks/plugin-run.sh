@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# Benchmarks/plugin-run.sh — what a user of the SwiftPM plugins waits for (issue 7): Bindery against
+# swift-openapi-generator, each through its own plugin, in one run, on one machine.
+#
+# Benchmarks/run.sh measures release builds of the generators. A plugin user does not run one: SwiftPM builds the
+# executable of a plugin in the configuration of the build that uses it (debug for `swift build`,
+# swiftlang/swift-package-manager#7233), so the plugins run debug builds of the generators, which the user's first
+# build also has to compile. This script measures, for Bindery (this checkout's HEAD) and swift-openapi-generator
+# (../shared/bench/peers-setup.sh's version, resolved from the package mirror):
+#
+#   1. tools:    building the generator's executable from nothing, as the plugin's first build does (debug,
+#                dependencies resolved beforehand, untimed);
+#   2. generate: that debug build generating each description, REPEATS times into new folders (median);
+#   3. plugin:   (PLUGIN=1) a new package whose one target lists the generator's build tool plugin, with a JSON
+#                description in its folder: its first `swift build` (the generator built, the client generated and
+#                compiled), a second one with nothing changed, and one after a single property's description in the
+#                description changed (the client generated again, and compiled again as far as the build finds it
+#                changed).
+#
+# Prints Markdown tables (each figure with its ratio to Bindery's) and writes them to $OUT/results.md; logs and
+# `/usr/bin/time -v` files stay in $OUT. Not part of CI: the plugin builds take about 15 minutes on 2 cores.
+#
+# Env knobs:
+#   SPECS        descriptions for step 2: canopy github stripe kubernetes or paths (default "github stripe")
+#   PLUGIN_SPEC  the JSON description of step 3 (default github); PLUGIN=0 skips step 3
+#   REPEATS      generations per tool and description, the median is reported (default 3)
+#   COMPILE_TIMEOUT  cap per build in seconds (default 1800)
+#   OUT          folder for everything (default /tmp/bindery-plugin-bench/<UTC time>)
+#   SHARED, PEERS_ENV  as for Benchmarks/run.sh
+set -uo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared}"
+SHARED="$(cd "$SHARED" && pwd)" || { echo "no shared folder at $SHARED" >&2; exit 2; }
+PEERS_SETUP="$SHARED/bench/peers-setup.sh"
+PEERS_RUN="$SHARED/bench/peers-run.sh"
+SPECS="${SPECS-github stripe}"
+PLUGIN="${PLUGIN:-1}"
+PLUGIN_SPEC="${PLUGIN_SPEC:-github}"
+REPEATS="${REPEATS:-3}"
+COMPILE_TIMEOUT="${COMPILE_TIMEOUT:-1800}"
+OUT="${OUT:-/tmp/bindery-plugin-bench/$(date -u +%Y%m%dT%H%M%SZ)}"
+PEERS_ENV="${PEERS_ENV:-/tmp/peers.env}"
+export PEERS_ENV COMPILE_TIMEOUT
+export PATH="/opt/swift/usr/bin:$PATH"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+log() { printf '[plugin-bench] %s\n' "$*" >&2; }
+
+spec_path() { # name -> path of a named description, or the argument itself (the names Benchmarks/run.sh knows)
+  case "$1" in
+    canopy) echo "$SHARED/specs/canopy/swagger.json" ;;
+    github) echo "$SHARED/specs/github-rest-api/api.github.com.json" ;;
+    stripe) echo "$SHARED/specs/stripe/spec3.yaml" ;;
+    kubernetes) echo "$SHARED/specs/kubernetes/swagger.json" ;;
+    *) echo "$1" ;;
+  esac
+}
+
+# peers-run.sh's own measuring functions, copied out of it by name as Benchmarks/run.sh does.
+extract_function() { # name file
+  awk -v n="$1" '
+    !on && index($0, n "() {") == 1 { print; if ($0 !~ /}[[:space:]]*$/) on = 1; next }
+    on { print; if ($0 == "}") on = 0 }' "$2"
+}
+[ -f "$PEERS_RUN" ] || { echo "missing $PEERS_RUN" >&2; exit 2; }
+for f in parse_time median cpu_busy_ticks foreign_cpu descendants timed_build; do
+  eval "$(extract_function "$f" "$PEERS_RUN")"
+  declare -F "$f" >/dev/null || { echo "peers-run.sh has no function $f() any more: update $0" >&2; exit 2; }
+done
+
+log "peers: $PEERS_SETUP (idempotent)"
+bash "$PEERS_SETUP" > "$OUT/peers-setup.log" 2>&1 || { cat "$OUT/peers-setup.log" >&2; exit 1; }
+# shellcheck disable=SC1090
+. "$PEERS_ENV"
+
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)"
+{
+  echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "cpu: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores"
+  echo "loadavg_at_start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "bindery: $COMMIT (HEAD; uncommitted changes are not measured)"
+  echo "swift-openapi-generator: $SOG_VERSION"
+  echo "swift: $(swift --version 2>&1 | head -n1)"
+  echo "repeats: $REPEATS"
+} > "$OUT/meta.txt"
+cat "$OUT/meta.txt" >&2
+
+# A timed command: /usr/bin/time -v into $1.time, output into $1.log; sets T_WALL T_CPU T_RSS T_RC T_FOREIGN.
+timed() { # name command...
+  local name="$1" t0 t1 w u s m; shift
+  t0=$(cpu_busy_ticks)
+  timed_build "$OUT/$name.time" "$OUT/$name.log" "$@"
+  T_RC=$rc
+  t1=$(cpu_busy_ticks)
+  read -r w u s m _ < <(parse_time "$OUT/$name.time")
+  T_WALL=$w
+  T_CPU=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+  T_RSS=$(awk -v m="$m" 'BEGIN { printf "%.0f", m / 1024 }')
+  T_FOREIGN=$(foreign_cpu "$t0" "$t1" "$u" "$s")
+  [ "$T_RC" = 0 ] || { log "$name failed (exit $T_RC): $OUT/$name.log"; tail -n 20 "$OUT/$name.log" >&2; }
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
+row() { # label bindery-wall bindery-cpu bindery-rss sog-wall sog-cpu sog-rss
+  printf '| %s | %s s / %s s / %s MB | %s s (%s) / %s s (%s) / %s MB |\n' "$1" "$2" "$3" "$4" \
+    "$5" "$(ratio "$5" "$2")" "$6" "$(ratio "$6" "$3")" "$7"
+}
+RESULTS="$OUT/results.md"
+: > "$RESULTS"
+
+# ---------- 1. the generators' executables, built from nothing (debug) ---------------------------------------
+BINDERY_SRC="$OUT/bindery"
+git clone -q "$ROOT" "$BINDERY_SRC" || exit 1
+SOG_SCRATCH="$OUT/sog-build"
+log "resolving (untimed)"
+( cd "$BINDERY_SRC" && swift package resolve ) > "$OUT/bindery-resolve.log" 2>&1 || exit 1
+swift package resolve --package-path "$PEER_SOG_DIR" --scratch-path "$SOG_SCRATCH" > "$OUT/sog-resolve.log" 2>&1 || exit 1
+log "building the executables (debug)"
+timed bindery-tool swift build --package-path "$BINDERY_SRC" --product bindery
+read -r BT_W BT_C BT_M <<< "$T_WALL $T_CPU $T_RSS"
+timed sog-tool swift build --package-path "$PEER_SOG_DIR" --scratch-path "$SOG_SCRATCH" --product swift-openapi-generator
+read -r ST_W ST_C ST_M <<< "$T_WALL $T_CPU $T_RSS"
+BINDERY_DEBUG="$(swift build --package-path "$BINDERY_SRC" --show-bin-path)/bindery"
+SOG_DEBUG="$(swift build --package-path "$PEER_SOG_DIR" --scratch-path "$SOG_SCRATCH" --show-bin-path)/swift-openapi-generator"
+[ -x "$BINDERY_DEBUG" ] && [ -x "$SOG_DEBUG" ] || { log "an executable is missing"; exit 1; }
+{
+  echo "### The generators as the plugins run them (debug builds), $(date -u +%Y-%m-%d), $(nproc) cores"
+  echo
+  echo "| | Bindery: wall / CPU / peak | swift-openapi-generator: wall / CPU / peak |"
+  echo "| --- | --- | --- |"
+  row "building the executable from nothing" "$BT_W" "$BT_C" "$BT_M" "$ST_W" "$ST_C" "$ST_M"
+} >> "$RESULTS"
+
+# ---------- 2. the debug builds generating --------------------------------------------------------------------
+generate_runs() { # tool spec -> G_WALL G_CPU G_RSS (medians)
+  local tool="$1" spec="$2" i walls="" cpus="" rsss="" out
+  for i in $(seq 1 "$REPEATS"); do
+    out="$OUT/gen-$tool-$(basename "$spec")-$i"
+    rm -rf "$out"
+    if [ "$tool" = bindery ]; then
+      timed "gen-$tool-$i" "$BINDERY_DEBUG" generate "$spec" --output "$out" --quiet
+    else
+      mkdir -p "$out"
+      timed "gen-$tool-$i" "$SOG_DEBUG" generate "$spec" --mode types --mode client --output-directory "$out"
+    fi
+    [ "$T_RC" = 0 ] || return 1
+    walls="$walls $T_WALL"; cpus="$cpus $T_CPU"; rsss="$rsss $T_RSS"
+    rm -rf "$out"
+  done
+  G_WALL=$(tr ' ' '\n' <<< "$walls" | grep . | median)
+  G_CPU=$(tr ' ' '\n' <<< "$cpus" | grep . | median)
+  G_RSS=$(tr ' ' '\n' <<< "$rsss" | grep . | median)
+}
+for s in $SPECS; do
+  spec="$(spec_path "$s")"
+  log "generating $spec ($REPEATS runs each, alternating)"
+  generate_runs bindery "$spec" || exit 1
+  read -r BG_W BG_C BG_M <<< "$G_WALL $G_CPU $G_RSS"
+  generate_runs sog "$spec" || exit 1
+  row "generating $(basename "$(dirname "$spec")")/$(basename "$spec") (median of $REPEATS)" \
+    "$BG_W" "$BG_C" "$BG_M" "$G_WALL" "$G_CPU" "$G_RSS" >> "$RESULTS"
+done
+
+# ---------- 3. a package that uses the plugin ---------------------------------------------------------------
+if [ "$PLUGIN" = 1 ]; then
+  spec="$(spec_path "$PLUGIN_SPEC")"
+  case "$spec" in *.json) ;; *) log "PLUGIN_SPEC must be a JSON description (the change is made with Python's json)"; exit 2 ;; esac
+  user_package() { # dir tool
+    local dir="$1" tool="$2"
+    mkdir -p "$dir/Sources/Client"
+    cp "$spec" "$dir/Sources/Client/openapi.json"
+    printf '// The client is generated by the build tool plugin.\n' > "$dir/Sources/Client/Client.swift"
+    if [ "$tool" = bindery ]; then
+      printf 'spec: openapi.json\n' > "$dir/Sources/Client/bindery.yaml"
+      cat > "$dir/Package.swift" <<EOF
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "BinderyPluginUser",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Bindery", path: "$BINDERY_SRC")],
+    targets: [
+        .target(
+            name: "Client",
+            exclude: ["openapi.json", "bindery.yaml"],
+            plugins: [.plugin(name: "BinderyPlugin", package: "Bindery")]
+        )
+    ]
+)
+EOF
+    else
+      printf 'generate:\n  - types\n  - client\n' > "$dir/Sources/Client/openapi-generator-config.yaml"
+      cat > "$dir/Package.swift" <<EOF
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "SOGPluginUser",
+    platforms: [.macOS(.v10_15)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "$SOG_VERSION"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "$RUNTIME_VERSION"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+    ],
+    targets: [
+        .target(
+            name: "Client",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        )
+    ]
+)
+EOF
+    fi
+  }
+  # One property's description changed: the first schema of components.schemas with a property.
+  change_description() { # file
+    python3 - "$1" <<'EOF'
+import json, sys
+path = sys.argv[1]
+with open(path) as f:
+    document = json.load(f)
+for name, schema in document.get("components", {}).get("schemas", {}).items():
+    properties = schema.get("properties") or {}
+    if properties:
+        member = next(iter(properties))
+        properties[member]["description"] = (properties[member].get("description") or "") + " (changed)"
+        print(f"changed the description of {name}.{member}")
+        break
+with open(path, "w") as f:
+    json.dump(document, f, indent=2)
+EOF
+  }
+  declare -A P
+  for tool in bindery sog; do
+    dir="$OUT/plugin-$tool"
+    rm -rf "$dir"
+    user_package "$dir" "$tool"
+    log "plugin user ($tool): resolving (untimed)"
+    swift package resolve --package-path "$dir" > "$OUT/plugin-$tool-resolve.log" 2>&1 || exit 1
+    log "plugin user ($tool): first build"
+    timed "plugin-$tool-first" swift build --package-path "$dir"
+    P[$tool-first]="$T_WALL $T_CPU $T_RSS"
+    log "plugin user ($tool): nothing changed"
+    timed "plugin-$tool-again" swift build --package-path "$dir"
+    P[$tool-again]="$T_WALL $T_CPU $T_RSS"
+    change_description "$dir/Sources/Client/openapi.json" > "$OUT/plugin-$tool-change.txt"
+    log "plugin user ($tool): $(cat "$OUT/plugin-$tool-change.txt")"
+    timed "plugin-$tool-changed" swift build --package-path "$dir"
+    P[$tool-changed]="$T_WALL $T_CPU $T_RSS"
+    P[$tool-compiled]="$(grep -cE '\] Compiling ' "$OUT/plugin-$tool-changed.log")"
+  done
+  {
+    echo
+    echo "### A package using the build tool plugin ($(basename "$spec"), debug \`swift build\`)"
+    echo
+    echo "| build | Bindery: wall / CPU / peak | swift-openapi-generator: wall / CPU / peak |"
+    echo "| --- | --- | --- |"
+    # shellcheck disable=SC2086
+    row "first (the generator built, the client generated and compiled)" ${P[bindery-first]} ${P[sog-first]}
+    # shellcheck disable=SC2086
+    row "again, nothing changed" ${P[bindery-again]} ${P[sog-again]}
+    # shellcheck disable=SC2086
+    row "after a property's description changed" ${P[bindery-changed]} ${P[sog-changed]}
+    echo
+    echo "Compile steps in the last build: Bindery ${P[bindery-compiled]}, swift-openapi-generator ${P[sog-compiled]}" \
+      "(\`[n/m] Compiling\` lines; $(cat "$OUT/plugin-bindery-change.txt"))."
+  } >> "$RESULTS"
+fi
+echo "loadavg_at_end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/meta.txt"
+echo
+cat "$RESULTS"
+log "tables: $RESULTS; logs: $OUT"
