@@ -48,27 +48,9 @@ mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 log() { printf '[plugin-bench] %s\n' "$*" >&2; }
 
-spec_path() { # name -> path of a named description, or the argument itself (the names Benchmarks/run.sh knows)
-  case "$1" in
-    canopy) echo "$SHARED/specs/canopy/swagger.json" ;;
-    github) echo "$SHARED/specs/github-rest-api/api.github.com.json" ;;
-    stripe) echo "$SHARED/specs/stripe/spec3.yaml" ;;
-    kubernetes) echo "$SHARED/specs/kubernetes/swagger.json" ;;
-    *) echo "$1" ;;
-  esac
-}
-
-# peers-run.sh's own measuring functions, copied out of it by name as Benchmarks/run.sh does.
-extract_function() { # name file
-  awk -v n="$1" '
-    !on && index($0, n "() {") == 1 { print; if ($0 !~ /}[[:space:]]*$/) on = 1; next }
-    on { print; if ($0 == "}") on = 0 }' "$2"
-}
-[ -f "$PEERS_RUN" ] || { echo "missing $PEERS_RUN" >&2; exit 2; }
-for f in parse_time median cpu_busy_ticks foreign_cpu descendants timed_build; do
-  eval "$(extract_function "$f" "$PEERS_RUN")"
-  declare -F "$f" >/dev/null || { echo "peers-run.sh has no function $f() any more: update $0" >&2; exit 2; }
-done
+# shellcheck source=Benchmarks/lib.sh
+. "$HERE/lib.sh"
+import_peers_functions parse_time median cpu_busy_ticks foreign_cpu descendants timed_build
 
 log "peers: $PEERS_SETUP (idempotent)"
 bash "$PEERS_SETUP" > "$OUT/peers-setup.log" 2>&1 || { cat "$OUT/peers-setup.log" >&2; exit 1; }

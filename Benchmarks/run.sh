@@ -57,30 +57,11 @@ OUT="$(cd "$OUT" && pwd)"
 RESULTS="${RESULTS:-$OUT/results.json}"
 log() { printf '[bench] %s\n' "$*" >&2; }
 
-spec_path() { # name -> path of a named description, or the argument itself
-  case "$1" in
-    canopy) echo "$SHARED/specs/canopy/swagger.json" ;;
-    github) echo "$SHARED/specs/github-rest-api/api.github.com.json" ;;
-    stripe) echo "$SHARED/specs/stripe/spec3.yaml" ;;
-    kubernetes) echo "$SHARED/specs/kubernetes/swagger.json" ;;
-    *) echo "$1" ;;
-  esac
-}
-
-# ---------- peers-run.sh's own measuring functions ---------------------------------------------------------------
-# Bindery is measured with the very functions peers-run.sh uses for the peers (copied out of it by name, so a change
-# there is a change here). A function that is missing stops the run.
-extract_function() { # name file
-  awk -v n="$1" '
-    !on && index($0, n "() {") == 1 { print; if ($0 !~ /}[[:space:]]*$/) on = 1; next }
-    on { print; if ($0 == "}") on = 0 }' "$2"
-}
-[ -f "$PEERS_RUN" ] || { echo "missing $PEERS_RUN" >&2; exit 2; }
-for f in parse_time median swift_stats cpu_busy_ticks foreign_cpu all_files tree_hash mb descendants timed_build \
-         compile_report compile_spm; do
-  eval "$(extract_function "$f" "$PEERS_RUN")"
-  declare -F "$f" >/dev/null || { echo "peers-run.sh has no function $f() any more: update Benchmarks/run.sh" >&2; exit 2; }
-done
+# shellcheck source=Benchmarks/lib.sh
+. "$HERE/lib.sh"
+# ---------- peers-run.sh's own measuring functions (lib.sh) ------------------------------------------------------
+import_peers_functions parse_time median swift_stats cpu_busy_ticks foreign_cpu all_files tree_hash mb descendants \
+  timed_build compile_report compile_spm
 
 # ---------- set-up -----------------------------------------------------------------------------------------------
 if [ -n "${GENERATORS// /}" ]; then
