@@ -1,4 +1,12 @@
-# Benchmarks/lib.sh — what run.sh and plugin-run.sh share; sourced by both, after they set SHARED and PEERS_RUN.
+# Benchmarks/lib.sh — what run.sh and plugin-run.sh share: their folders, the named descriptions and peers-run.sh's
+# measuring functions. Sourced by both first.
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+SHARED="${SHARED:-$ROOT/../shared}"
+SHARED="$(cd "$SHARED" && pwd)" || { echo "no shared folder at $SHARED" >&2; exit 2; }
+PEERS_SETUP="$SHARED/bench/peers-setup.sh"
+PEERS_RUN="$SHARED/bench/peers-run.sh"
 
 spec_path() { # name -> path of a named description, or the argument itself
   case "$1" in

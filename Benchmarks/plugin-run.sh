@@ -29,12 +29,8 @@
 #   SHARED, PEERS_ENV  as for Benchmarks/run.sh
 set -uo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
-SHARED="$(cd "$SHARED" && pwd)" || { echo "no shared folder at $SHARED" >&2; exit 2; }
-PEERS_SETUP="$SHARED/bench/peers-setup.sh"
-PEERS_RUN="$SHARED/bench/peers-run.sh"
+# shellcheck source=Benchmarks/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 SPECS="${SPECS-github stripe}"
 PLUGIN="${PLUGIN:-1}"
 PLUGIN_SPEC="${PLUGIN_SPEC:-github}"
@@ -48,8 +44,6 @@ mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 log() { printf '[plugin-bench] %s\n' "$*" >&2; }
 
-# shellcheck source=Benchmarks/lib.sh
-. "$HERE/lib.sh"
 import_peers_functions parse_time median cpu_busy_ticks foreign_cpu descendants timed_build
 
 log "peers: $PEERS_SETUP (idempotent)"

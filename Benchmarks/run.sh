@@ -29,12 +29,8 @@
 #   PEERS_ENV, SCRATCH_ROOT, OAG_JAVA_OPTS, ...  passed on to peers-setup.sh / peers-run.sh
 set -uo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
-SHARED="$(cd "$SHARED" && pwd)" || { echo "no shared folder at $SHARED" >&2; exit 2; }
-PEERS_SETUP="$SHARED/bench/peers-setup.sh"
-PEERS_RUN="$SHARED/bench/peers-run.sh"
+# shellcheck source=Benchmarks/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SPECS="${SPECS-canopy github stripe kubernetes}"
 SCALES="${SCALES-1 4 16}"
@@ -57,8 +53,6 @@ OUT="$(cd "$OUT" && pwd)"
 RESULTS="${RESULTS:-$OUT/results.json}"
 log() { printf '[bench] %s\n' "$*" >&2; }
 
-# shellcheck source=Benchmarks/lib.sh
-. "$HERE/lib.sh"
 # ---------- peers-run.sh's own measuring functions (lib.sh) ------------------------------------------------------
 import_peers_functions parse_time median swift_stats cpu_busy_ticks foreign_cpu all_files tree_hash mb descendants \
   timed_build compile_report compile_spm
