@@ -3,8 +3,8 @@
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
-SHARED="$(cd "$SHARED" && pwd)" || { echo "no shared folder at $SHARED" >&2; exit 2; }
+SHARED_GIVEN="${SHARED:-$ROOT/../shared}"
+SHARED="$(cd "$SHARED_GIVEN" 2>/dev/null && pwd)" || { echo "no shared folder at ${SHARED_GIVEN}" >&2; exit 2; }
 PEERS_SETUP="$SHARED/bench/peers-setup.sh"
 PEERS_RUN="$SHARED/bench/peers-run.sh"
 

@@ -10,19 +10,22 @@
 #
 #   1. tools:    building the generator's executable from nothing, as the plugin's first build does (debug,
 #                dependencies resolved beforehand, untimed);
-#   2. generate: that debug build generating each description, REPEATS times into new folders (median);
-#   3. plugin:   (PLUGIN=1) a new package whose one target lists the generator's build tool plugin, with a JSON
-#                description in its folder: its first `swift build` (the generator built, the client generated and
-#                compiled), a second one with nothing changed, and one after a single property's description in the
-#                description changed (the client generated again, and compiled again as far as the build finds it
+#   2. generate: that debug build generating each description as its build tool plugin runs it (Bindery:
+#                `--in-target --layout shards`, sixteen Swift files; swift-openapi-generator: `--mode types --mode
+#                client`), REPEATS times into new folders (median);
+#   3. plugin:   (PLUGIN=1) a new package whose one target lists the generator's build tool plugin, with an OpenAPI
+#                3 JSON description in its folder: its first `swift build` (the generator built, the client
+#                generated and compiled), a second one with nothing changed, and one after the description of one
+#                property changed (the client generated again, and compiled again as far as the build finds it
 #                changed).
 #
-# Prints Markdown tables (each figure with its ratio to Bindery's) and writes them to $OUT/results.md; logs and
-# `/usr/bin/time -v` files stay in $OUT. Not part of CI: the plugin builds take about 15 minutes on 2 cores.
+# Prints Markdown tables (each figure with its ratio to Bindery's) and writes them to $OUT/results.md, with the
+# other processes' CPU time during the measurements; logs and `/usr/bin/time -v` files stay in $OUT. Not part of
+# CI: a run takes about 16 minutes on 2 cores, 12 of them the plugin builds.
 #
 # Env knobs:
 #   SPECS        descriptions for step 2: canopy github stripe kubernetes or paths (default "github stripe")
-#   PLUGIN_SPEC  the JSON description of step 3 (default github); PLUGIN=0 skips step 3
+#   PLUGIN_SPEC  the OpenAPI 3 JSON description of step 3 (default github); PLUGIN=0 skips step 3
 #   REPEATS      generations per tool and description, the median is reported (default 3)
 #   COMPILE_TIMEOUT  cap per build in seconds (default 1800)
 #   OUT          folder for everything (default /tmp/bindery-plugin-bench/<UTC time>)
@@ -46,12 +49,21 @@ log() { printf '[plugin-bench] %s\n' "$*" >&2; }
 
 import_peers_functions parse_time median cpu_busy_ticks foreign_cpu descendants timed_build
 
+if [ "$PLUGIN" = 1 ]; then
+  PLUGIN_SPEC_PATH="$(spec_path "$PLUGIN_SPEC")"
+  python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if str(d.get("openapi", "")).startswith("3") else 1)' \
+    "$PLUGIN_SPEC_PATH" 2>/dev/null \
+    || { log "PLUGIN_SPEC must be an OpenAPI 3 description in JSON (the change is made with Python's json, and swift-openapi-generator reads no Swagger 2.0): $PLUGIN_SPEC_PATH"; exit 2; }
+fi
+
 log "peers: $PEERS_SETUP (idempotent)"
 bash "$PEERS_SETUP" > "$OUT/peers-setup.log" 2>&1 || { cat "$OUT/peers-setup.log" >&2; exit 1; }
 # shellcheck disable=SC1090
 . "$PEERS_ENV"
 
-COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)"
+BINDERY_SRC="$OUT/bindery"
+git clone -q "$ROOT" "$BINDERY_SRC" || exit 1
+COMMIT="$(git -C "$BINDERY_SRC" rev-parse --short HEAD)"
 {
   echo "date_utc: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "cpu: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores"
@@ -75,6 +87,7 @@ timed() { # name command...
   T_CPU=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
   T_RSS=$(awk -v m="$m" 'BEGIN { printf "%.0f", m / 1024 }')
   T_FOREIGN=$(foreign_cpu "$t0" "$t1" "$u" "$s")
+  printf '%s\t%s\n' "$name" "$T_FOREIGN" >> "$OUT/foreign.tsv"
   [ "$T_RC" = 0 ] || { log "$name failed (exit $T_RC): $OUT/$name.log"; tail -n 20 "$OUT/$name.log" >&2; }
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
@@ -91,8 +104,6 @@ RESULTS="$OUT/results.md"
 : > "$RESULTS"
 
 # ---------- 1. the generators' executables, built from nothing (debug) ---------------------------------------
-BINDERY_SRC="$OUT/bindery"
-git clone -q "$ROOT" "$BINDERY_SRC" || exit 1
 SOG_SCRATCH="$OUT/sog-build"
 log "resolving (untimed)"
 ( cd "$BINDERY_SRC" && swift package resolve ) > "$OUT/bindery-resolve.log" 2>&1 || exit 1
@@ -114,18 +125,27 @@ SOG_DEBUG="$(swift build --package-path "$PEER_SOG_DIR" --scratch-path "$SOG_SCR
 } >> "$RESULTS"
 
 # ---------- 2. the debug builds generating --------------------------------------------------------------------
-generate_runs() { # tool spec -> G_WALL G_CPU G_RSS (medians)
-  local tool="$1" spec="$2" i walls="" cpus="" rsss="" out
+# As each build tool plugin runs its generator: Bindery's (Plugins/BinderyPlugin) with the target's bindery.yaml,
+# `--in-target` and `--layout shards`; swift-openapi-generator's with `--mode types --mode client`.
+generate_runs() { # tool spec -> G_WALL G_CPU G_RSS (medians), or G_WALL=fails
+  local tool="$1" spec="$2" i walls="" cpus="" rsss="" out target
   for i in $(seq 1 "$REPEATS"); do
     out="$OUT/gen-$tool-$(basename "$spec")-$i.output"
     rm -rf "$out"
     if [ "$tool" = bindery ]; then
-      timed "gen-$tool-$(basename "$spec")-$i" "$BINDERY_DEBUG" generate "$spec" --output "$out" --quiet
+      target="$OUT/gen-target-$(basename "$spec")"
+      mkdir -p "$target"
+      printf 'spec: %s\n' "$spec" > "$target/bindery.yaml"
+      timed "gen-$tool-$(basename "$spec")-$i" "$BINDERY_DEBUG" generate --config "$target/bindery.yaml" \
+        --in-target Client --layout shards --output "$out" --quiet
     else
       mkdir -p "$out"
       timed "gen-$tool-$(basename "$spec")-$i" "$SOG_DEBUG" generate "$spec" --mode types --mode client --output-directory "$out"
     fi
-    [ "$T_RC" = 0 ] || return 1
+    if [ "$T_RC" != 0 ]; then
+      G_WALL=fails G_CPU=- G_RSS=-
+      return
+    fi
     walls="$walls $T_WALL"; cpus="$cpus $T_CPU"; rsss="$rsss $T_RSS"
     rm -rf "$out"
   done
@@ -136,17 +156,16 @@ generate_runs() { # tool spec -> G_WALL G_CPU G_RSS (medians)
 for s in $SPECS; do
   spec="$(spec_path "$s")"
   log "generating $spec ($REPEATS runs each)"
-  generate_runs bindery "$spec" || exit 1
+  generate_runs bindery "$spec"
   read -r BG_W BG_C BG_M <<< "$G_WALL $G_CPU $G_RSS"
-  generate_runs sog "$spec" || exit 1
+  generate_runs sog "$spec"
   row "generating $(basename "$(dirname "$spec")")/$(basename "$spec") (median of $REPEATS)" \
     "$BG_W" "$BG_C" "$BG_M" "$G_WALL" "$G_CPU" "$G_RSS" >> "$RESULTS"
 done
 
 # ---------- 3. a package that uses the plugin ---------------------------------------------------------------
 if [ "$PLUGIN" = 1 ]; then
-  spec="$(spec_path "$PLUGIN_SPEC")"
-  case "$spec" in *.json) ;; *) log "PLUGIN_SPEC must be a JSON description (the change is made with Python's json)"; exit 2 ;; esac
+  spec="$PLUGIN_SPEC_PATH"
   user_package() { # dir tool
     local dir="$1" tool="$2"
     mkdir -p "$dir/Sources/Client"
@@ -182,7 +201,7 @@ let package = Package(
     name: "SOGPluginUser",
     platforms: [.macOS(.v10_15)],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-openapi-generator", from: "$SOG_VERSION"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "$SOG_VERSION"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "$RUNTIME_VERSION"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
@@ -201,21 +220,24 @@ EOF
     fi
   }
   # One property's description changed: the first schema of components.schemas with a property.
+  # The description of the first property, of the first component schema, that has one (and no `$ref`) gets
+  # " (changed)" appended; the file is written again by Python's json. Fails when no property has a description.
   change_description() { # file
     python3 - "$1" <<'EOF'
 import json, sys
 path = sys.argv[1]
 with open(path) as f:
     document = json.load(f)
-for name, schema in document.get("components", {}).get("schemas", {}).items():
-    properties = schema.get("properties") or {}
-    if properties:
-        member = next(iter(properties))
-        properties[member]["description"] = (properties[member].get("description") or "") + " (changed)"
-        print(f"changed the description of {name}.{member}")
-        break
-with open(path, "w") as f:
-    json.dump(document, f, indent=2)
+for name, schema in (document.get("components") or {}).get("schemas", {}).items():
+    properties = schema.get("properties") if isinstance(schema, dict) else None
+    for member, property in (properties or {}).items():
+        if isinstance(property, dict) and "$ref" not in property and isinstance(property.get("description"), str):
+            property["description"] += " (changed)"
+            with open(path, "w") as f:
+                json.dump(document, f, indent=2, ensure_ascii=False)
+            print(f"changed the description of {name}.{member}")
+            sys.exit(0)
+sys.exit("no property of a component schema has a description to change")
 EOF
   }
   declare -A P
@@ -231,10 +253,15 @@ EOF
     log "plugin user ($tool): nothing changed"
     timed "plugin-$tool-again" swift build --package-path "$dir"
     P[$tool-again]="$([ "$T_RC" = 0 ] && echo "$T_WALL $T_CPU $T_RSS" || echo "fails - -")"
-    change_description "$dir/Sources/Client/openapi.json" > "$OUT/plugin-$tool-change.txt"
-    log "plugin user ($tool): $(cat "$OUT/plugin-$tool-change.txt")"
-    timed "plugin-$tool-changed" swift build --package-path "$dir"
-    P[$tool-changed]="$([ "$T_RC" = 0 ] && echo "$T_WALL $T_CPU $T_RSS" || echo "fails - -")"
+    if change_description "$dir/Sources/Client/openapi.json" > "$OUT/plugin-$tool-change.txt"; then
+      log "plugin user ($tool): $(cat "$OUT/plugin-$tool-change.txt")"
+      timed "plugin-$tool-changed" swift build --package-path "$dir"
+      P[$tool-changed]="$([ "$T_RC" = 0 ] && echo "$T_WALL $T_CPU $T_RSS" || echo "fails - -")"
+    else
+      log "plugin user ($tool): the description could not be changed; the last build is not measured"
+      P[$tool-changed]="fails - -"
+      : > "$OUT/plugin-$tool-changed.log"
+    fi
     # The client's own files compiled (not the plugin scripts SwiftPM compiles too).
     P[$tool-compiled]="$(grep -cE '\] Compiling Client ' "$OUT/plugin-$tool-changed.log")"
     P[$tool-files]="$(find "$dir/.build/plugins/outputs" -name '*.swift' | wc -l)"
@@ -252,11 +279,18 @@ EOF
     # shellcheck disable=SC2086
     row "after a property's description changed" ${P[bindery-changed]} ${P[sog-changed]}
     echo
-    echo "Swift files the plugin wrote: Bindery ${P[bindery-files]}, swift-openapi-generator ${P[sog-files]}; compiled" \
-      "again in the last build: ${P[bindery-compiled]} and ${P[sog-compiled]} (\`Compiling Client\` lines;" \
-      "$(cat "$OUT/plugin-bindery-change.txt"))."
+    echo "Swift files the plugin wrote: Bindery ${P[bindery-files]}, swift-openapi-generator ${P[sog-files]};" \
+      "\`Compiling Client\` lines in the last build: ${P[bindery-compiled]} and ${P[sog-compiled]}" \
+      "($(cat "$OUT/plugin-bindery-change.txt"))."
   } >> "$RESULTS"
 fi
+# How much CPU other processes took while each figure was measured (peers-run.sh's foreign_cpu): a quiet machine
+# shows tenths of a second at most.
+{
+  echo
+  awk -F'\t' '$2 > max { max = $2; at = $1 } END { printf "Other processes'"'"' CPU during the measurements: at most %.1f s (%s).\n", max, (at == "" ? "none" : at) }' \
+    "$OUT/foreign.tsv"
+} >> "$RESULTS"
 echo "loadavg_at_end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/meta.txt"
 echo
 cat "$RESULTS"
