@@ -128,14 +128,15 @@ SOG_DEBUG="$(swift build --package-path "$PEER_SOG_DIR" --scratch-path "$SOG_SCR
 # As each build tool plugin runs its generator: Bindery's (Plugins/BinderyPlugin) with the target's bindery.yaml,
 # `--in-target` and `--layout shards`; swift-openapi-generator's with `--mode types --mode client`.
 generate_runs() { # tool spec -> G_WALL G_CPU G_RSS (medians), or G_WALL=fails
-  local tool="$1" spec="$2" i walls="" cpus="" rsss="" out target
+  local tool="$1" spec="$2" i walls="" cpus="" rsss="" out target="$OUT/gen-target-$(basename "$spec")"
+  if [ "$tool" = bindery ]; then
+    mkdir -p "$target"
+    printf 'spec: %s\n' "$spec" > "$target/bindery.yaml"
+  fi
   for i in $(seq 1 "$REPEATS"); do
     out="$OUT/gen-$tool-$(basename "$spec")-$i.output"
     rm -rf "$out"
     if [ "$tool" = bindery ]; then
-      target="$OUT/gen-target-$(basename "$spec")"
-      mkdir -p "$target"
-      printf 'spec: %s\n' "$spec" > "$target/bindery.yaml"
       timed "gen-$tool-$(basename "$spec")-$i" "$BINDERY_DEBUG" generate --config "$target/bindery.yaml" \
         --in-target Client --layout shards --output "$out" --quiet
     else
