@@ -11,7 +11,7 @@
 #   1. tools:    building the generator's executable from nothing, as the plugin's first build does (debug,
 #                dependencies resolved beforehand, untimed);
 #   2. generate: that debug build generating each description as its build tool plugin runs it (Bindery:
-#                `--in-target --layout shards`, sixteen Swift files; swift-openapi-generator: `--mode types --mode
+#                `--in-target --layout shards`, 128 Swift files; swift-openapi-generator: `--mode types --mode
 #                client`), REPEATS times into new folders (median);
 #   3. plugin:   (PLUGIN=1) a new package whose one target lists the generator's build tool plugin, with an OpenAPI
 #                3 JSON description in its folder: its first `swift build` (the generator built, the client

@@ -7,7 +7,7 @@ import PackagePlugin
 /// Bindery runs as `bindery generate --config <folder>/bindery.yaml --in-target <target> --layout shards` into the
 /// plugin's work folder, so nothing generated is committed. SwiftPM must know a command's output files before it
 /// runs it, and they cannot depend on the description, which the plugin cannot read: the `shards` layout joins
-/// the sources into `Bindery00.swift` … `Bindery15.swift` whatever the description holds
+/// the sources into `Bindery000.swift` … `Bindery127.swift` whatever the description holds
 /// (`Sources/BinderyRender/Output/ShardedOutput.swift` says how; the names below are the same).
 ///
 /// The command's inputs are `bindery`, and every YAML, JSON and Mustache file in the target's folder: changing the
@@ -16,9 +16,9 @@ import PackagePlugin
 @main
 struct BinderyPlugin: BuildToolPlugin {
     /// `ShardedOutput.fileNames`.
-    static let outputNames: [String] = (0..<16).map { (index: Int) -> String in
-        let number = index < 10 ? "0\(index)" : "\(index)"
-        return "Bindery\(number).swift"
+    static let outputNames: [String] = (0..<128).map { (index: Int) -> String in
+        let number = String(index)
+        return "Bindery" + String(repeating: "0", count: 3 - number.count) + number + ".swift"
     }
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {

@@ -26,7 +26,7 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             Writes Package.swift, README.md, docs/ and Sources/<module>/ (APIs/, Models/, Runtime/) into the \
             output folder (--layout sources: a target's APIs/, Models/ and Runtime/; --layout shards: the Swift \
-            sources in Bindery00.swift … Bindery15.swift). Files are staged first and moved into place, so a failed run leaves the folder as it \
+            sources in Bindery000.swift … Bindery127.swift). Files are staged first and moved into place, so a failed run leaves the folder as it \
             was, and a run that is killed leaves every file whole: the next run completes its work (from \
             .bindery/JOURNAL). Files whose content did not change are not touched. Files an earlier run generated \
             and this one does not are removed (the list is kept in .bindery/FILES); other files in the folder are \
@@ -77,7 +77,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "What the output folder holds: 'package' (a Swift package: Package.swift, README.md, docs/, Sources/<module>/; the default), 'sources' (a target's sources: APIs/, Models/, Runtime/, docs/) or 'shards' (the Swift sources in Bindery00.swift … Bindery15.swift, the build tool plugin's).",
+            "What the output folder holds: 'package' (a Swift package: Package.swift, README.md, docs/, Sources/<module>/; the default), 'sources' (a target's sources: APIs/, Models/, Runtime/, docs/) or 'shards' (the Swift sources in Bindery000.swift … Bindery127.swift, the build tool plugin's).",
             valueName: "layout"
         )
     )

@@ -34,7 +34,7 @@ import Testing
         #expect(try render(.sources, docs: false).allSatisfy { $0.path.hasSuffix(".swift") })
     }
 
-    /// Shards: always the same sixteen files; each Swift file of the target's sources is in exactly one of them,
+    /// Shards: always the same 128 files; each Swift file of the target's sources is in exactly one of them,
     /// whole, after a line that names it, and no Markdown.
     @Test func shardsHoldEverySourceOnce() throws {
         let shards = try render(.shards)

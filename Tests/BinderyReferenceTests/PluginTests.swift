@@ -168,7 +168,7 @@ import Testing
         #expect(warnings.isEmpty, "\(warnings)")
         let shards = try #require(
             FileManager.default.enumerator(atPath: package + "/.build/plugins/outputs")?.allObjects
-                .compactMap { $0 as? String }.first { $0.hasSuffix("BinderyPlugin/Generated/Bindery00.swift") }
+                .compactMap { $0 as? String }.first { $0.hasSuffix("BinderyPlugin/Generated/Bindery000.swift") }
                 .map { package + "/.build/plugins/outputs/" + ($0 as NSString).deletingLastPathComponent })
         #expect(Support.files(under: shards).filter { !$0.hasPrefix(".bindery/") } == ShardedOutput.fileNames)
 

@@ -103,7 +103,7 @@ extension ConfigurationKey {
                         + "the output folder"),
                 Choice(
                     word: "shards",
-                    summary: "the Swift sources joined into `Bindery00.swift` … `Bindery15.swift`, the same "
+                    summary: "the Swift sources joined into `Bindery000.swift` … `Bindery127.swift`, the same "
                         + "files whatever the description (what the build tool plugin writes)"),
             ]),
             "What the output folder holds. `--layout` replaces it.",

@@ -1,21 +1,28 @@
 /// The build tool plugin's output: the Swift files of a generation joined into the same set of files whatever the
-/// description, `Bindery00.swift` … `Bindery15.swift`.
+/// description, `Bindery000.swift` … `Bindery127.swift`.
 ///
 /// SwiftPM asks a build tool plugin for the files a command writes before it runs the command, and the plugin
 /// cannot read the description, so the names cannot depend on it. `Plugins/BinderyPlugin` declares these names.
 ///
 /// Each file goes into the shard its path's hash picks (FNV-1a: the same on every machine and in every run), so a
 /// change to one type changes one shard, and an incremental build compiles that shard again, not the whole client.
-/// Sixteen shards let the compiler spread a large API over as many cores; a small API leaves some of them holding
-/// a comment only.
+///
+/// Why 128: the Swift driver compiles a module's files in batches of at most 25, and in at least as many batches
+/// as the build runs jobs at once (one per core), so 128 files make at least six batches. With as many batches as
+/// cores, a client's first build could run nearly serial: on Linux the driver starts the module-emitting job and
+/// the first batch at the same moment, and when the batch inherits the other job's output pipe, the driver sees
+/// that job end only when the batch ends, and a core waits that long (GitHub's client on two cores, sixteen
+/// shards: 2 of 7 clean builds took 111 and 114 s instead of 59 to 76). With more batches than cores, a waiting
+/// core loses one short batch at most: 7 of 7 builds took 53 to 67 s, with no more CPU, and a small API (the
+/// Petstore's 21 files) builds as fast as in sixteen files. Benchmarks/HISTORY.md has the measurements.
 public enum ShardedOutput {
     /// How many files there are.
-    public static let count = 16
+    public static let count = 128
 
-    /// The files' names, in order.
+    /// The files' names, in order: `Bindery` and the shard's number in three digits.
     public static let fileNames: [String] = (0..<count).map { (index: Int) -> String in
-        let number = index < 10 ? "0\(index)" : "\(index)"
-        return "Bindery\(number).swift"
+        let number = String(index)
+        return "Bindery" + String(repeating: "0", count: 3 - number.count) + number + ".swift"
     }
 
     /// The Swift files of `files` joined into ``fileNames``: in each shard the files it holds in the order of their
