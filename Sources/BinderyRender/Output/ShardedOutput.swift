@@ -12,9 +12,9 @@
 /// cores, a client's first build could run nearly serial: on Linux the driver starts the module-emitting job and
 /// the first batch at the same moment, and when the batch inherits the other job's output pipe, the driver sees
 /// that job end only when the batch ends, and a core waits that long (GitHub's client on two cores, sixteen
-/// shards: 2 of 7 clean builds took 111 and 114 s instead of 59 to 76). With more batches than cores, a waiting
-/// core loses one short batch at most: 7 of 7 builds took 53 to 67 s, with no more CPU, and a small API (the
-/// Petstore's 21 files) builds as fast as in sixteen files. Benchmarks/HISTORY.md has the measurements.
+/// shards: 6 of 25 clean builds took 91 to 111 s instead of 52 to 76). With more batches than cores, a waiting
+/// core loses one short batch at most, and a small API (the Petstore's 21 files) builds as fast as in sixteen
+/// files. Benchmarks/HISTORY.md has the measurements.
 public enum ShardedOutput {
     /// How many files there are.
     public static let count = 128
