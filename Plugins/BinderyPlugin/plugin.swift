@@ -15,10 +15,11 @@ import PackagePlugin
 /// only the shards whose content changed, so the compiler builds only those again.
 @main
 struct BinderyPlugin: BuildToolPlugin {
-    /// `ShardedOutput.fileNames`.
-    static let outputNames: [String] = (0..<128).map { (index: Int) -> String in
+    /// `ShardedOutput.fileNames`: `ShardedOutput.count` names (this target cannot import the module).
+    static let count = 128
+    static let outputNames: [String] = (0..<count).map { (index: Int) -> String in
         let number = String(index)
-        return "Bindery" + String(repeating: "0", count: 3 - number.count) + number + ".swift"
+        return "Bindery" + String(repeating: "0", count: String(count - 1).count - number.count) + number + ".swift"
     }
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {

@@ -19,10 +19,10 @@ public enum ShardedOutput {
     /// How many files there are.
     public static let count = 128
 
-    /// The files' names, in order: `Bindery` and the shard's number in three digits.
+    /// The files' names, in order: `Bindery` and the shard's number, padded with zeros to the width of the last.
     public static let fileNames: [String] = (0..<count).map { (index: Int) -> String in
         let number = String(index)
-        return "Bindery" + String(repeating: "0", count: 3 - number.count) + number + ".swift"
+        return "Bindery" + String(repeating: "0", count: String(count - 1).count - number.count) + number + ".swift"
     }
 
     /// The Swift files of `files` joined into ``fileNames``: in each shard the files it holds in the order of their
